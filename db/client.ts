@@ -1,0 +1,52 @@
+// The one database connection of the process, with the pragmas the product relies on.
+import path from 'node:path';
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export function databasePath(): string {
+  return path.resolve(process.env.DATABASE_PATH ?? path.join(process.cwd(), 'data', 'crm.sqlite'));
+}
+
+/** Opens a connection with WAL, synchronous=FULL, foreign keys on and a busy timeout. */
+export function openSqlite(file = databasePath(), options: { readonly?: boolean } = {}): Database.Database {
+  if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  sqlite.pragma('busy_timeout = 5000');
+  if (!options.readonly) sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  return sqlite;
+}
+
+type Connection = { sqlite: Database.Database; db: Db; file: string };
+const globalForDb = globalThis as unknown as { crmConnection?: Connection };
+
+/** The shared connection, opened on first use (and kept across dev-server reloads). */
+export function connection(): Connection {
+  const file = databasePath();
+  const current = globalForDb.crmConnection;
+  if (current && current.file === file && current.sqlite.open) return current;
+  const sqlite = openSqlite(file);
+  const created = { sqlite, db: drizzle(sqlite, { schema }), file };
+  globalForDb.crmConnection = created;
+  return created;
+}
+
+export function getDb(): Db {
+  return connection().db;
+}
+
+/** A separate read-only connection, for long reads such as streamed exports. */
+export function openReadConnection(): { sqlite: Database.Database; db: Db } {
+  const sqlite = openSqlite(databasePath(), { readonly: true });
+  return { sqlite, db: drizzle(sqlite, { schema }) };
+}
+
+export function closeConnection(): void {
+  globalForDb.crmConnection?.sqlite.close();
+  globalForDb.crmConnection = undefined;
+}

@@ -1,0 +1,120 @@
+import 'server-only';
+// Writes to users: creation (with the default ticket board), administration, own language.
+import { and, eq, ne, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { queries, users, type Locale, type Role, type User } from '@/db/schema';
+import { DEFAULT_QUERIES } from '@/lib/ticketboard/defaults';
+import { hashPassword } from '@/lib/auth/password';
+import type { MutationResult } from '@/lib/result';
+import type { CreateUserInput, UpdateUserInput } from './schemas';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Inserts a user and their four default queries; call inside a transaction. */
+export function insertUserWithDefaults(
+  tx: Db | Tx,
+  input: { email: string; name: string; passwordHash: string; roles: Role[]; locale?: Locale },
+): User {
+  const user = tx
+    .insert(users)
+    .values({ email: input.email.toLowerCase(), name: input.name, passwordHash: input.passwordHash, roles: input.roles, locale: input.locale ?? 'de' })
+    .returning()
+    .get();
+  tx.insert(queries)
+    .values(DEFAULT_QUERIES.map((query, position) => ({ ownerId: user.id, name: query.name, params: query.params, position })))
+    .run();
+  return user;
+}
+
+export async function createUser(db: Db, input: CreateUserInput): Promise<MutationResult<{ id: number }>> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction((tx) => {
+    const taken = tx.select({ id: users.id }).from(users).where(eq(users.email, input.email.toLowerCase())).get();
+    if (taken) return { ok: false, error: 'emailTaken', fieldErrors: { email: 'emailTaken' } };
+    const user = insertUserWithDefaults(tx, { ...input, passwordHash });
+    return { ok: true, data: { id: user.id } };
+  });
+}
+
+function countOtherActiveAdmins(tx: Tx, exceptId: number): number {
+  return tx
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .where(and(eq(users.active, true), ne(users.id, exceptId), sql`exists (select 1 from json_each(${users.roles}) where value = 'admin')`))
+    .get()!.n;
+}
+
+/** Loads the record for an edit and checks its version; returns an error result or the row. */
+function loadForEdit(tx: Tx, id: number, version: number): { ok: false; error: string; changedBy?: string } | { ok: true; user: User } {
+  const user = tx.select().from(users).where(eq(users.id, id)).get();
+  if (!user) return { ok: false, error: 'notFound' };
+  if (user.version !== version) return { ok: false, error: 'staleVersion' };
+  return { ok: true, user };
+}
+
+export function updateUser(db: Db, input: UpdateUserInput): MutationResult {
+  return db.transaction((tx) => {
+    const loaded = loadForEdit(tx, input.id, input.version);
+    if (!loaded.ok) return loaded;
+    const { user } = loaded;
+    const wasAdmin = user.roles.includes('admin');
+    if (wasAdmin && !input.roles.includes('admin') && user.active && countOtherActiveAdmins(tx, user.id) === 0) {
+      return { ok: false, error: 'lastAdmin', fieldErrors: { roles: 'lastAdmin' } };
+    }
+    const rolesChanged = [...user.roles].sort().join() !== [...input.roles].sort().join();
+    tx.update(users)
+      .set({
+        name: input.name,
+        roles: input.roles,
+        locale: input.locale,
+        updatedAt: new Date(),
+        version: user.version + 1,
+        // A change of roles ends the user's sessions, so no tab keeps showing what they may no longer see.
+        sessionVersion: rolesChanged ? user.sessionVersion + 1 : user.sessionVersion,
+      })
+      .where(eq(users.id, user.id))
+      .run();
+    return { ok: true, data: undefined };
+  });
+}
+
+export function setUserActive(db: Db, input: { id: number; version: number; active: boolean }): MutationResult {
+  return db.transaction((tx) => {
+    const loaded = loadForEdit(tx, input.id, input.version);
+    if (!loaded.ok) return loaded;
+    const { user } = loaded;
+    if (!input.active && user.roles.includes('admin') && countOtherActiveAdmins(tx, user.id) === 0) {
+      return { ok: false, error: 'lastAdmin' };
+    }
+    tx.update(users)
+      .set({
+        active: input.active,
+        updatedAt: new Date(),
+        version: user.version + 1,
+        sessionVersion: input.active ? user.sessionVersion : user.sessionVersion + 1,
+      })
+      .where(eq(users.id, user.id))
+      .run();
+    return { ok: true, data: undefined };
+  });
+}
+
+export async function setUserPassword(db: Db, input: { id: number; version: number; password: string }): Promise<MutationResult> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction((tx) => {
+    const loaded = loadForEdit(tx, input.id, input.version);
+    if (!loaded.ok) return loaded;
+    const { user } = loaded;
+    tx.update(users)
+      .set({ passwordHash, updatedAt: new Date(), version: user.version + 1, sessionVersion: user.sessionVersion + 1 })
+      .where(eq(users.id, user.id))
+      .run();
+    return { ok: true, data: undefined };
+  });
+}
+
+/** The user's own language; no version check, it is a preference and not shared data. */
+export function setUserLocale(db: Db, userId: number, locale: Locale): MutationResult {
+  db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, userId)).run();
+  return { ok: true, data: undefined };
+}

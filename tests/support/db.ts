@@ -1,0 +1,27 @@
+// A fresh migrated database for integration tests: the application's shared connection, emptied.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { closeConnection, connection, openSqlite, type Db } from '@/db/client';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import * as schema from '@/db/schema';
+import { migrateDatabase } from '@/db/migrate';
+
+/** Points the application at a new empty migrated file and returns its connection. */
+export function freshAppDb(): Db {
+  closeConnection();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-it-'));
+  process.env.DATABASE_PATH = path.join(dir, 'app.sqlite');
+  const { sqlite, db } = connection();
+  migrateDatabase(sqlite);
+  return db;
+}
+
+/** A standalone migrated database file that is not the application's connection. */
+export function scratchDb(): { db: Db; file: string; close: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-scratch-'));
+  const file = path.join(dir, 'scratch.sqlite');
+  const sqlite = openSqlite(file);
+  migrateDatabase(sqlite);
+  return { db: drizzle(sqlite, { schema }), file, close: () => sqlite.close() };
+}
