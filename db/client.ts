@@ -8,7 +8,7 @@ import * as schema from './schema';
 export type Db = BetterSQLite3Database<typeof schema>;
 
 export function databasePath(): string {
-  return path.resolve(process.env.DATABASE_PATH ?? path.join(process.cwd(), 'data', 'crm.sqlite'));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH ?? path.join(process.cwd(), 'data', 'crm.sqlite'));
 }
 
 /** Opens a connection with WAL, synchronous=FULL, foreign keys on and a busy timeout. */

@@ -1,0 +1,22 @@
+'use server';
+// Actions of the application shell: the user's language and signing out.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { signOut } from '@/lib/auth';
+import { getCurrentUser } from '@/lib/auth/guards';
+import { setUserLocale } from '@/lib/users/mutations';
+import { setLocaleSchema } from '@/lib/users/schemas';
+
+/** Stores the signed-in user's language and shows the same page again in it. */
+export async function setLocaleAction(formData: FormData): Promise<void> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/login');
+  const parsed = setLocaleSchema.safeParse({ locale: formData.get('locale') });
+  if (parsed.success) setUserLocale(getDb(), user.id, parsed.data.locale);
+  revalidatePath('/', 'layout');
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/login' });
+}

@@ -1,0 +1,55 @@
+// The header of every signed-in page: navigation by role, and the user menu.
+import Link from 'next/link';
+import { LOCALES } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/guards';
+import type { Translate } from '@/lib/i18n';
+import { setLocaleAction, signOutAction } from '@/app/(app)/actions';
+import { NavLink } from './nav-link';
+import { navItemsFor } from './navigation';
+
+export function AppHeader({ user, t }: { user: SessionUser; t: Translate }) {
+  return (
+    <header className="app-header">
+      <a href="#main" className="skip-link">
+        {t('nav.skipToContent')}
+      </a>
+      <Link href="/" className="brand">
+        {t('app.name')}
+      </Link>
+      <nav aria-label={t('nav.main')}>
+        <ul className="nav-list">
+          {navItemsFor(user.roles).map((item) => (
+            <li key={item.href}>
+              <NavLink href={item.href}>{t(item.label)}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {/* Keyed by language: after a switch the menu closes and shows the new choice. */}
+      <details className="user-menu" key={user.locale}>
+        <summary aria-label={`${t('nav.userMenu')}: ${user.name}`}>{user.name}</summary>
+        <div className="user-menu-panel">
+          <p className="muted">{user.email}</p>
+          <form action={setLocaleAction} className="inline-form">
+            <label htmlFor="locale">{t('nav.language')}</label>
+            <select id="locale" name="locale" defaultValue={user.locale}>
+              {LOCALES.map((locale) => (
+                <option key={locale} value={locale}>
+                  {t(`language.${locale}`)}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button">
+              {t('common.save')}
+            </button>
+          </form>
+          <form action={signOutAction}>
+            <button type="submit" className="button">
+              {t('nav.logout')}
+            </button>
+          </form>
+        </div>
+      </details>
+    </header>
+  );
+}

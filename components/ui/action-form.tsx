@@ -1,0 +1,54 @@
+'use client';
+// A real <form> bound to a server action: works without JavaScript, shows the action's message,
+// and lets the fields inside show their errors and the values typed before an error.
+import { createContext, useActionState, useContext } from 'react';
+import type { ActionState } from '@/lib/action';
+
+type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
+
+const FormStateContext = createContext<ActionState>({});
+
+export function useFormState(): ActionState {
+  return useContext(FormStateContext);
+}
+
+export function ActionForm({
+  action,
+  submitLabel,
+  submitClassName = 'button button-primary',
+  className = 'stack',
+  label,
+  children,
+}: {
+  action: FormAction;
+  submitLabel: string;
+  submitClassName?: string;
+  className?: string;
+  /** Accessible name of the form, when the page shows several. */
+  label?: string;
+  children?: React.ReactNode;
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <FormStateContext.Provider value={state}>
+      <form action={formAction} className={className} aria-label={label} noValidate>
+        {state.error && (
+          <p className="alert alert-error" role="alert">
+            {state.error}
+          </p>
+        )}
+        {state.ok && state.message && (
+          <p className="alert alert-ok" role="status">
+            {state.message}
+          </p>
+        )}
+        {children}
+        <div>
+          <button type="submit" className={submitClassName} disabled={pending}>
+            {submitLabel}
+          </button>
+        </div>
+      </form>
+    </FormStateContext.Provider>
+  );
+}

@@ -1,0 +1,122 @@
+'use client';
+// Form fields that read their error and their last typed value from the surrounding ActionForm.
+import { useId } from 'react';
+import { useFormState } from './action-form';
+
+function useField(name: string) {
+  const state = useFormState();
+  const id = useId();
+  const error = state.fieldErrors?.[name];
+  const submitted = !state.ok && state.values !== undefined;
+  const typed = submitted ? state.values?.[name] : undefined;
+  return { id, error, errorId: `${id}-error`, typed, submitted };
+}
+
+function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={id} className="field-error">
+      {error}
+    </p>
+  ) : null;
+}
+
+export function TextField({
+  name,
+  label,
+  defaultValue = '',
+  type = 'text',
+  required,
+  maxLength,
+  autoComplete,
+  multiline,
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string | number | null;
+  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'tel' | 'url';
+  required?: boolean;
+  maxLength?: number;
+  autoComplete?: string;
+  multiline?: boolean;
+}) {
+  const { id, error, errorId, typed } = useField(name);
+  const value = type === 'password' ? undefined : typeof typed === 'string' ? typed : (defaultValue ?? '');
+  const common = {
+    id,
+    name,
+    required,
+    maxLength,
+    autoComplete,
+    defaultValue: value,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? errorId : undefined,
+  } as const;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {multiline ? <textarea rows={3} {...common} /> : <input type={type} {...common} />}
+      <FieldError id={errorId} error={error} />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  options,
+  defaultValue,
+}: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+}) {
+  const { id, error, errorId, typed } = useField(name);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={typeof typed === 'string' ? typed : defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={errorId} error={error} />
+    </div>
+  );
+}
+
+export function CheckboxGroup({
+  name,
+  legend,
+  options,
+  defaultValue = [],
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string[];
+}) {
+  const { error, errorId, typed, submitted } = useField(name);
+  // After a failed submit an absent key means every box was left unticked.
+  const checked = !submitted ? defaultValue : typed === undefined ? [] : Array.isArray(typed) ? typed : [typed];
+  return (
+    <fieldset className="field" aria-describedby={error ? errorId : undefined}>
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option.value} className="checkbox">
+          <input type="checkbox" name={name} value={option.value} defaultChecked={checked.includes(option.value)} />
+          {option.label}
+        </label>
+      ))}
+      <FieldError id={errorId} error={error} />
+    </fieldset>
+  );
+}

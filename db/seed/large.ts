@@ -1,0 +1,188 @@
+// The benchmark data set: N partners, ~2 contacts each, M tickets (about half CRM-enabled).
+// Rows go in through reused prepared statements in batched transactions: Drizzle's builder per row
+// would spend most of the time building SQL.
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Db } from '@/db/client';
+import type { Role, TicketStatus } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import { insertUserWithDefaults } from '@/lib/users/mutations';
+import { DEMO_PASSWORD, DEMO_USERS, FIRST_GPID } from './demo';
+import { seedLookups, type LookupIds, type SeededLookups } from './lookups';
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SURNAMES, makeCompany, makePartnerComment, makePerson, makeTicketText } from './names';
+import { createRandom, type Random } from './random';
+
+const BATCH = 5_000;
+const DAY = 86_400_000;
+const ASSIGNEE_COUNT = 20;
+const STATUSES: TicketStatus[] = ['open', 'open', 'in_progress', 'in_progress', 'parked', 'closed', 'closed', 'closed', 'closed', 'closed'];
+const USER_COUNTS = [1, 3, 5, 10, 15, 20, 25, 40, 50, 75, 100, 150, 250, 500, 1000];
+
+type Statement = BetterSqlite3.Statement<unknown[]>;
+
+/** Runs `fill(i)` for i in [0, count) in transactions of BATCH rows. */
+function inBatches(sqlite: BetterSqlite3.Database, count: number, fill: (i: number) => void): void {
+  const batch = sqlite.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) fill(i);
+  });
+  for (let from = 0; from < count; from += BATCH) batch(from, Math.min(count, from + BATCH));
+}
+
+const orNull = (random: Random, p: number, list: LookupIds): number | null => (random.chance(p) ? random.pick(list.ids) : null);
+
+function linkAll(statement: Statement, ownerId: number | bigint, ids: number[]): void {
+  for (const id of ids) statement.run(ownerId, id);
+}
+
+/** Seeds an empty, migrated database; `db` and `sqlite` must be the same connection. */
+export async function seedLargeData(
+  db: Db,
+  sqlite: BetterSqlite3.Database,
+  options: { partners: number; tickets: number; seed?: number },
+): Promise<{ ms: number }> {
+  const started = performance.now();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const random = createRandom(options.seed ?? 1_000);
+  const now = Date.now();
+
+  const { lookups, userIds } = db.transaction((tx) => {
+    const seeded = seedLookups(tx);
+    const assignees = Array.from({ length: ASSIGNEE_COUNT }, (_, i) => {
+      const number = String(i + 1).padStart(2, '0');
+      const first = random.pick(random.chance(0.5) ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES);
+      const roles: Role[] = i % 2 === 0 ? ['crm'] : [];
+      return { email: `bearbeiter${number}@example.com`, name: `${first} ${random.pick(SURNAMES)}`, roles };
+    });
+    const ids = [...DEMO_USERS, ...assignees].map((user) => insertUserWithDefaults(tx, { ...user, passwordHash }).id);
+    return { lookups: seeded, userIds: ids };
+  });
+
+  const contacts = insertPartnersAndContacts(sqlite, random, lookups, options.partners, now);
+  insertTickets(sqlite, random, { lookups, userIds, contacts, partnerCount: options.partners, ticketCount: options.tickets, now });
+
+  const upsertCounter = sqlite.prepare('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value');
+  upsertCounter.run('gpid', FIRST_GPID + options.partners - 1);
+  upsertCounter.run('ticket', options.tickets);
+  sqlite.exec('ANALYZE');
+  return { ms: Math.round(performance.now() - started) };
+}
+
+type ContactIndex = { ids: number[]; partnerIds: number[] };
+
+function insertPartnersAndContacts(sqlite: BetterSqlite3.Database, random: Random, lookups: SeededLookups, count: number, now: number): ContactIndex {
+  const partner = sqlite.prepare(
+    `INSERT INTO partners (gpid, name, search_name, street, postcode, city, phone, email, website,
+       crm_partner_status_id, company_group_id, newsletter, revenue_group_id, employee_count, data_source_id,
+       is_prospect, comment1, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const contact = sqlite.prepare(
+    `INSERT INTO contacts (partner_id, salutation, first_name, last_name, email, phone, position, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const partnerCampaign = sqlite.prepare('INSERT INTO partner_campaigns (partner_id, campaign_id) VALUES (?, ?)');
+  const partnerProduct = sqlite.prepare('INSERT INTO partner_products (partner_id, product_id) VALUES (?, ?)');
+  const partnerAttribute = sqlite.prepare('INSERT INTO partner_attributes (partner_id, attribute_id) VALUES (?, ?)');
+  const contactAttribute = sqlite.prepare('INSERT INTO contact_attributes (contact_id, attribute_id) VALUES (?, ?)');
+  const groupNames = new Map([...lookups.companyGroups.byName].map(([name, id]) => [id, name]));
+  const ranges = lookups.companySizes.ranges;
+  const index: ContactIndex = { ids: [], partnerIds: [] };
+
+  inBatches(sqlite, count, (i) => {
+    const crm = random.chance(0.9);
+    const groupId = random.pick(lookups.companyGroups.ids);
+    const company = makeCompany(random, groupNames.get(groupId) ?? null);
+    const range = random.pick(ranges);
+    const createdAt = now - random.int(400, 2_000) * DAY;
+    const { lastInsertRowid: partnerId } = partner.run(
+      FIRST_GPID + i,
+      company.name,
+      company.searchName,
+      company.street,
+      company.postcode,
+      company.city,
+      company.phone,
+      company.email,
+      company.website,
+      crm ? orNull(random, 0.9, lookups.crmPartnerStatuses) : null,
+      crm ? groupId : null,
+      crm && random.chance(0.4) ? 1 : 0,
+      crm ? orNull(random, 0.85, lookups.revenueGroups) : null,
+      crm && random.chance(0.9) ? random.int(range.min, range.max ?? 20_000) : null,
+      crm ? orNull(random, 0.8, lookups.dataSources) : null,
+      random.chance(0.15) ? 1 : 0,
+      crm && random.chance(0.2) ? makePartnerComment(random) : '',
+      createdAt,
+      createdAt + random.int(0, 300) * DAY,
+    );
+    if (crm) {
+      linkAll(partnerCampaign, partnerId, random.chance(0.3) ? random.sample(lookups.campaigns.ids, random.int(1, 2)) : []);
+      linkAll(partnerProduct, partnerId, random.sample(lookups.products.ids, random.int(0, 2)));
+      linkAll(partnerAttribute, partnerId, random.chance(0.2) ? [random.pick(lookups.attributes.partnerIds)] : []);
+    }
+    const contactCount = random.int(1, 3);
+    for (let c = 0; c < contactCount; c++) {
+      const person = makePerson(random, company);
+      const at = createdAt + random.int(0, 30) * DAY;
+      const { lastInsertRowid } = contact.run(partnerId, person.salutation, person.firstName, person.lastName, person.email, person.phone, person.position, at, at);
+      linkAll(contactAttribute, lastInsertRowid, random.chance(0.15) ? [random.pick(lookups.attributes.contactIds)] : []);
+      index.ids.push(Number(lastInsertRowid));
+      index.partnerIds.push(Number(partnerId));
+    }
+  });
+  return index;
+}
+
+type TicketContext = { lookups: SeededLookups; userIds: number[]; contacts: ContactIndex; partnerCount: number; ticketCount: number; now: number };
+
+function insertTickets(sqlite: BetterSqlite3.Database, random: Random, context: TicketContext): void {
+  const { lookups, contacts, now } = context;
+  const ticket = sqlite.prepare(
+    `INSERT INTO tickets (number, title, description, status, partner_id, contact_id, assignee_id, created_by_id,
+       crm_enabled, crm_activated_at, crm_status_id, probability, potential_cents, expected_users, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const ticketProduct = sqlite.prepare('INSERT INTO ticket_products (ticket_id, product_id) VALUES (?, ?)');
+  const ticketCampaign = sqlite.prepare('INSERT INTO ticket_campaigns (ticket_id, campaign_id) VALUES (?, ?)');
+  const won = lookups.crmTicketStatuses.byName.get('Gewonnen');
+  const lost = lookups.crmTicketStatuses.byName.get('Verloren');
+  const firstPartnerId = Number(sqlite.prepare('SELECT min(id) FROM partners').pluck().get());
+  // Two years of tickets, oldest first so numbers grow with the creation time.
+  const createdTimes = Float64Array.from({ length: context.ticketCount }, () => now - random.int(60_000, 730 * DAY)).sort();
+
+  inBatches(sqlite, context.ticketCount, (i) => {
+    const link = random.next();
+    const c = random.int(0, contacts.ids.length - 1);
+    const contactId = link < 0.85 && contacts.ids.length > 0 ? contacts.ids[c] : null;
+    // Partner and contact (the contact's partner), a contact only, or a partner only.
+    const partnerId = link < 0.6 && contactId !== null ? contacts.partnerIds[c] : link < 0.85 && contactId !== null ? null : firstPartnerId + random.int(0, context.partnerCount - 1);
+    const createdAt = createdTimes[i];
+    const updatedAt = Math.min(now, createdAt + random.int(0, 90) * DAY);
+    const crm = random.chance(0.5);
+    const text = makeTicketText(random, crm);
+    const statusId = crm ? orNull(random, 0.9, lookups.crmTicketStatuses) : null;
+    // Won and lost opportunities are decided: their chance is 100 or 0 and the ticket is closed.
+    const decided = statusId === won ? 100 : statusId === lost ? 0 : null;
+    const { lastInsertRowid: ticketId } = ticket.run(
+      `T-${String(i + 1).padStart(6, '0')}`,
+      text.title,
+      text.description,
+      decided === null ? random.pick(STATUSES) : 'closed',
+      partnerId,
+      contactId,
+      random.chance(0.85) ? random.pick(context.userIds) : null,
+      random.pick(context.userIds),
+      crm ? 1 : 0,
+      crm ? createdAt + random.int(0, updatedAt - createdAt) : null,
+      statusId,
+      decided ?? (crm && random.chance(0.85) ? random.int(1, 19) * 5 : null),
+      crm && random.chance(0.85) ? random.int(5, 2_000) * 10_000 + (random.chance(0.05) ? random.int(1, 99) : 0) : null,
+      crm && random.chance(0.75) ? random.pick(USER_COUNTS) : null,
+      createdAt,
+      updatedAt,
+    );
+    if (crm) {
+      linkAll(ticketProduct, ticketId, random.sample(lookups.products.ids, random.int(0, 3)));
+      linkAll(ticketCampaign, ticketId, random.sample(lookups.campaigns.ids, random.pick([0, 0, 1, 1, 2])));
+    }
+  });
+}

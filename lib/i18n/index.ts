@@ -1,0 +1,49 @@
+// Translation and formatting for one locale; framework-free so client leaves and tests can use it.
+import type { Locale } from '@/db/schema';
+import { de, type MessageKey } from './de';
+import { en } from './en';
+
+export type { MessageKey };
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { de, en };
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(de, key);
+}
+
+export function translator(locale: Locale): Translate {
+  const dictionary = dictionaries[locale];
+  return (key, params) => {
+    const text = dictionary[key] ?? de[key] ?? key;
+    return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match)) : text;
+  };
+}
+
+/** An error code from a schema or mutation ('required', 'staleVersion', …) as a sentence. */
+export function translateError(t: Translate, code: string, params?: Record<string, string | number>): string {
+  const key = `error.${code}`;
+  return isMessageKey(key) ? t(key, params) : t('error.invalid');
+}
+
+const intlLocale: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
+const TIME_ZONE = 'Europe/Berlin';
+
+export function formatter(locale: Locale) {
+  const tag = intlLocale[locale];
+  const money = new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' });
+  const integer = new Intl.NumberFormat(tag, { maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
+  const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: TIME_ZONE });
+  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
+  return {
+    /** Euro cents as a currency amount. */
+    money: (cents: number) => money.format(cents / 100),
+    integer: (value: number) => integer.format(value),
+    /** A percentage given as 0–100. */
+    percent: (value: number) => percent.format(value / 100),
+    date: (value: Date) => date.format(value),
+    dateTime: (value: Date) => dateTime.format(value),
+  };
+}
+export type Formatter = ReturnType<typeof formatter>;

@@ -1,0 +1,38 @@
+import 'server-only';
+// Reads of users, each returning only the fields its caller may see (never the password hash).
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { users, type Locale, type Role } from '@/db/schema';
+
+export type SessionUser = { id: number; email: string; name: string; roles: Role[]; locale: Locale };
+
+/** The signed-in user behind a session, or null when deactivated or the session is outdated. */
+export function findSessionUser(db: Db, id: number, sessionVersion: number): SessionUser | null {
+  const row = db
+    .select({ id: users.id, email: users.email, name: users.name, roles: users.roles, locale: users.locale, active: users.active, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, id))
+    .get();
+  if (!row || !row.active || row.sessionVersion !== sessionVersion) return null;
+  return { id: row.id, email: row.email, name: row.name, roles: row.roles, locale: row.locale };
+}
+
+export type UserListItem = SessionUser & { active: boolean; version: number; createdAt: Date };
+
+export function listUsers(db: Db): UserListItem[] {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, roles: users.roles, locale: users.locale, active: users.active, version: users.version, createdAt: users.createdAt })
+    .from(users)
+    .orderBy(asc(users.name))
+    .all();
+}
+
+export function findUserForAdmin(db: Db, id: number): UserListItem | null {
+  return (
+    db
+      .select({ id: users.id, email: users.email, name: users.name, roles: users.roles, locale: users.locale, active: users.active, version: users.version, createdAt: users.createdAt })
+      .from(users)
+      .where(eq(users.id, id))
+      .get() ?? null
+  );
+}

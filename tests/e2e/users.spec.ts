@@ -1,0 +1,96 @@
+// User administration as an administrator uses it, and what it does to the user's sessions.
+import { expect, test, type Page } from '@playwright/test';
+import { LoginPage } from './pages/login-page';
+import { DEMO, signIn, unique } from './support';
+
+async function createUser(page: Page, name: string, email: string, password: string) {
+  await page.goto('/admin/users');
+  const form = page.getByRole('region', { name: 'Benutzer anlegen' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('E-Mail').fill(email);
+  await form.getByLabel('Passwort').fill(password);
+  await form.getByRole('button', { name: 'Benutzer anlegen' }).click();
+  await expect(form.getByRole('status')).toHaveText('Der Benutzer wurde angelegt.');
+  await expect(page.getByRole('row', { name: new RegExp(email) })).toBeVisible();
+}
+
+test('an administrator creates a user, grants a role, and deactivation ends that user\'s session at once', async ({ page, browser }) => {
+  const name = unique('Erika Muster');
+  const email = `${unique('erika')}@example.com`;
+  await signIn(page, DEMO.admin);
+  await createUser(page, name, email, 'geheim-1234');
+
+  const userContext = await browser.newContext();
+  const userPage = await userContext.newPage();
+  await signIn(userPage, email, 'geheim-1234');
+  await expect(userPage.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'CRM' })).toHaveCount(0);
+
+  await page.getByRole('link', { name }).click();
+  await page.getByRole('checkbox', { name: 'CRM Benutzer' }).check();
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByRole('status')).toHaveText('Gespeichert.');
+  await expect(page.getByRole('checkbox', { name: 'CRM Benutzer' })).toBeChecked();
+
+  // A change of roles ends the session; signing in again shows the new navigation.
+  await userPage.goto('/ticketboard');
+  await expect(userPage).toHaveURL(/\/login/);
+  await signIn(userPage, email, 'geheim-1234');
+  await expect(userPage.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'CRM' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Deaktivieren' }).click();
+  await expect(page.getByRole('button', { name: 'Reaktivieren' })).toBeVisible();
+
+  await userPage.goto('/ticketboard');
+  await expect(userPage).toHaveURL(/\/login/);
+  const login = new LoginPage(userPage);
+  await login.submit(email, 'geheim-1234');
+  await expect(login.error()).toHaveText('E-Mail oder Passwort ist falsch.');
+  await userContext.close();
+});
+
+test('the users form explains bad input and keeps what was typed', async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await page.goto('/admin/users');
+  const form = page.getByRole('region', { name: 'Benutzer anlegen' });
+  await form.getByLabel('Name').fill('Kurt Kurz');
+  await form.getByLabel('E-Mail').fill('kein-email');
+  await form.getByLabel('Passwort').fill('kurz');
+  await form.getByRole('button', { name: 'Benutzer anlegen' }).click();
+  await expect(form.getByText('Bitte eine gültige E-Mail-Adresse eingeben.')).toBeVisible();
+  await expect(form.getByText('Das Passwort muss mindestens 8 Zeichen haben.')).toBeVisible();
+  await expect(form.getByLabel('Name')).toHaveValue('Kurt Kurz');
+  await expect(form.getByLabel('E-Mail')).toHaveValue('kein-email');
+  await expect(page.getByRole('row', { name: /Kurt Kurz/ })).toHaveCount(0);
+});
+
+test('the last active administrator cannot be deactivated', async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await page.goto('/admin/users');
+  await page.getByRole('link', { name: 'Anna Admin' }).click();
+  await page.getByRole('button', { name: 'Deaktivieren' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'letzte aktive Administrator' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Deaktivieren' })).toBeVisible();
+});
+
+test('user administration works with JavaScript disabled', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, DEMO.admin);
+  const email = `${unique('nojs')}@example.com`;
+  await createUser(page, unique('Ohne Skript'), email, 'geheim-5678');
+  await context.close();
+});
+
+test('a user switches the interface to English and back', async ({ page }) => {
+  await signIn(page, DEMO.agent);
+  await page.getByText('Agnes Service').click();
+  await page.getByLabel('Sprache').selectOption('en');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+  await expect(navigation.getByRole('link', { name: 'Business partners' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByText('Agnes Service').click();
+  await page.getByLabel('Language').selectOption('de');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
+});
