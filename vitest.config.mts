@@ -4,9 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     alias: {
-      '@': path.resolve(__dirname),
+      '@': import.meta.dirname,
       // `server-only` throws outside React server components; tests import the data layer directly.
-      'server-only': path.resolve(__dirname, 'tests/support/empty-module.ts'),
+      'server-only': path.join(import.meta.dirname, 'tests/support/empty-module.ts'),
     },
   },
   test: {
