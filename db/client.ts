@@ -50,3 +50,6 @@ export function closeConnection(): void {
   globalForDb.crmConnection?.sqlite.close();
   globalForDb.crmConnection = undefined;
 }
+
+/** A transaction handle as Drizzle passes it to `db.transaction(...)`'s callback. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

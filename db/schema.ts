@@ -35,6 +35,8 @@ const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const editable = {
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  /** Who saved last: named in the "inzwischen von … geändert" message of a refused stale save. */
+  updatedById: integer('updated_by_id').references((): AnySQLiteColumn => users.id),
   version: integer('version').notNull().default(1),
 };
 
@@ -223,7 +225,7 @@ export const tickets = sqliteTable(
     partnerId: integer('partner_id').references(() => partners.id),
     contactId: integer('contact_id').references(() => contacts.id),
     assigneeId: integer('assignee_id').references(() => users.id),
-    createdById: integer('created_by_id').references((): AnySQLiteColumn => users.id),
+    createdById: integer('created_by_id').references(() => users.id),
     // CRM fields: visible to `crm` only.
     crmEnabled: integer('crm_enabled', { mode: 'boolean' }).notNull().default(false),
     crmActivatedAt: integer('crm_activated_at', { mode: 'timestamp_ms' }),

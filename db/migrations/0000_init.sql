@@ -5,8 +5,10 @@ CREATE TABLE `attributes` (
 	`archived` integer DEFAULT false NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`updated_by_id` integer,
 	`version` integer DEFAULT 1 NOT NULL,
-	`applies_to` text DEFAULT 'both' NOT NULL
+	`applies_to` text DEFAULT 'both' NOT NULL,
+	FOREIGN KEY (`updated_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE TABLE `campaigns` (
@@ -16,9 +18,11 @@ CREATE TABLE `campaigns` (
 	`archived` integer DEFAULT false NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`updated_by_id` integer,
 	`version` integer DEFAULT 1 NOT NULL,
 	`start_date` text,
-	`end_date` text
+	`end_date` text,
+	FOREIGN KEY (`updated_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE TABLE `company_groups` (
@@ -28,7 +32,9 @@ CREATE TABLE `company_groups` (
 	`archived` integer DEFAULT false NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
-	`version` integer DEFAULT 1 NOT NULL
+	`updated_by_id` integer,
+	`version` integer DEFAULT 1 NOT NULL,
+	FOREIGN KEY (`updated_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE TABLE `company_sizes` (
@@ -38,9 +44,11 @@ CREATE TABLE `company_sizes` (
 	`archived` integer DEFAULT false NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`updated_by_id` integer,
 	`version` integer DEFAULT 1 NOT NULL,
 	`min_employees` integer NOT NULL,
-	`max_employees` integer
+	`max_employees` integer,
+	FOREIGN KEY (`updated_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE TABLE `contact_attributes` (
@@ -63,8 +71,10 @@ CREATE TABLE `contacts` (
 	`position` text DEFAULT '' NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`updated_by_id` integer,
 	`version` integer DEFAULT 1 NOT NULL,
-	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`updated_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE INDEX `contacts_partner` ON `contacts` (`partner_id`);--> statement-breakpoint
@@ -94,7 +104,9 @@ CREATE TABLE `crm_partner_statuses` (
 	`archived` integer DEFAULT false NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
-	`version` integer DEFAULT 1 NOT NULL
+	`updated_by_id` integer,
+	`version` integer DEFAULT 1 NOT NULL,
+	FOREIGN KEY (`updated_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE TABLE `crm_ticket_statuses` (
@@ -104,7 +116,9 @@ CREATE TABLE `crm_ticket_statuses` (
 	`archived` integer DEFAULT false NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
-	`version` integer DEFAULT 1 NOT NULL
+	`updated_by_id` integer,
+	`version` integer DEFAULT 1 NOT NULL,
+	FOREIGN KEY (`updated_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE TABLE `data_sources` (
@@ -114,7 +128,9 @@ CREATE TABLE `data_sources` (
 	`archived` integer DEFAULT false NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
-	`version` integer DEFAULT 1 NOT NULL
+	`updated_by_id` integer,
+	`version` integer DEFAULT 1 NOT NULL,
+	FOREIGN KEY (`updated_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE TABLE `export_templates` (
@@ -125,8 +141,10 @@ CREATE TABLE `export_templates` (
 	`columns` text NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`updated_by_id` integer,
 	`version` integer DEFAULT 1 NOT NULL,
-	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`updated_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `export_templates_owner_name` ON `export_templates` (`owner_id`,`entity`,`name`);--> statement-breakpoint
@@ -191,11 +209,13 @@ CREATE TABLE `partners` (
 	`comment4` text DEFAULT '' NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`updated_by_id` integer,
 	`version` integer DEFAULT 1 NOT NULL,
 	FOREIGN KEY (`crm_partner_status_id`) REFERENCES `crm_partner_statuses`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`company_group_id`) REFERENCES `company_groups`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`revenue_group_id`) REFERENCES `revenue_groups`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`data_source_id`) REFERENCES `data_sources`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`data_source_id`) REFERENCES `data_sources`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`updated_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `partners_gpid_unique` ON `partners` (`gpid`);--> statement-breakpoint
@@ -213,7 +233,9 @@ CREATE TABLE `products` (
 	`archived` integer DEFAULT false NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
-	`version` integer DEFAULT 1 NOT NULL
+	`updated_by_id` integer,
+	`version` integer DEFAULT 1 NOT NULL,
+	FOREIGN KEY (`updated_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE TABLE `queries` (
@@ -224,8 +246,10 @@ CREATE TABLE `queries` (
 	`params` text DEFAULT '' NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`updated_by_id` integer,
 	`version` integer DEFAULT 1 NOT NULL,
-	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+	FOREIGN KEY (`owner_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`updated_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE INDEX `queries_owner` ON `queries` (`owner_id`,`position`);--> statement-breakpoint
@@ -236,9 +260,11 @@ CREATE TABLE `revenue_groups` (
 	`archived` integer DEFAULT false NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`updated_by_id` integer,
 	`version` integer DEFAULT 1 NOT NULL,
 	`min_cents` integer NOT NULL,
-	`max_cents` integer
+	`max_cents` integer,
+	FOREIGN KEY (`updated_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE TABLE `ticket_campaigns` (
@@ -277,12 +303,14 @@ CREATE TABLE `tickets` (
 	`expected_users` integer,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`updated_by_id` integer,
 	`version` integer DEFAULT 1 NOT NULL,
 	FOREIGN KEY (`partner_id`) REFERENCES `partners`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`contact_id`) REFERENCES `contacts`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`assignee_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`created_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`crm_status_id`) REFERENCES `crm_ticket_statuses`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`crm_status_id`) REFERENCES `crm_ticket_statuses`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`updated_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `tickets_number_unique` ON `tickets` (`number`);--> statement-breakpoint
@@ -305,7 +333,9 @@ CREATE TABLE `users` (
 	`session_version` integer DEFAULT 1 NOT NULL,
 	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
 	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
-	`version` integer DEFAULT 1 NOT NULL
+	`updated_by_id` integer,
+	`version` integer DEFAULT 1 NOT NULL,
+	FOREIGN KEY (`updated_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);

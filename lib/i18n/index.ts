@@ -1,7 +1,6 @@
 // Translation and formatting for one locale; framework-free so client leaves and tests can use it.
 import type { Locale } from '@/db/schema';
-import { de, type MessageKey } from './de';
-import { en } from './en';
+import { de, en, type MessageKey } from './dictionaries';
 
 export type { MessageKey };
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { de, en };

@@ -1,14 +1,13 @@
 import 'server-only';
 // Writes to users: creation (with the default ticket board), administration, own language.
 import { and, eq, ne, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { queries, users, type Locale, type Role, type User } from '@/db/schema';
 import { DEFAULT_QUERIES } from '@/lib/ticketboard/defaults';
 import { hashPassword } from '@/lib/auth/password';
-import type { MutationResult } from '@/lib/result';
+import { saveStamp, versionConflict } from '@/lib/records';
+import type { MutationFailure, MutationResult } from '@/lib/result';
 import type { CreateUserInput, UpdateUserInput } from './schemas';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Inserts a user and their four default queries; call inside a transaction. */
 export function insertUserWithDefaults(
@@ -44,15 +43,13 @@ function countOtherActiveAdmins(tx: Tx, exceptId: number): number {
     .get()!.n;
 }
 
-/** Loads the record for an edit and checks its version; returns an error result or the row. */
-function loadForEdit(tx: Tx, id: number, version: number): { ok: false; error: string; changedBy?: string } | { ok: true; user: User } {
+/** Loads the record for an edit and checks its version. */
+function loadForEdit(tx: Tx, id: number, version: number): MutationFailure | { ok: true; user: User } {
   const user = tx.select().from(users).where(eq(users.id, id)).get();
-  if (!user) return { ok: false, error: 'notFound' };
-  if (user.version !== version) return { ok: false, error: 'staleVersion' };
-  return { ok: true, user };
+  return versionConflict(tx, user, version) ?? { ok: true, user: user! };
 }
 
-export function updateUser(db: Db, input: UpdateUserInput): MutationResult {
+export function updateUser(db: Db, input: UpdateUserInput, actorId: number): MutationResult {
   return db.transaction((tx) => {
     const loaded = loadForEdit(tx, input.id, input.version);
     if (!loaded.ok) return loaded;
@@ -67,8 +64,7 @@ export function updateUser(db: Db, input: UpdateUserInput): MutationResult {
         name: input.name,
         roles: input.roles,
         locale: input.locale,
-        updatedAt: new Date(),
-        version: user.version + 1,
+        ...saveStamp(user, actorId),
         // A change of roles ends the user's sessions, so no tab keeps showing what they may no longer see.
         sessionVersion: rolesChanged ? user.sessionVersion + 1 : user.sessionVersion,
       })
@@ -78,7 +74,7 @@ export function updateUser(db: Db, input: UpdateUserInput): MutationResult {
   });
 }
 
-export function setUserActive(db: Db, input: { id: number; version: number; active: boolean }): MutationResult {
+export function setUserActive(db: Db, input: { id: number; version: number; active: boolean }, actorId: number): MutationResult {
   return db.transaction((tx) => {
     const loaded = loadForEdit(tx, input.id, input.version);
     if (!loaded.ok) return loaded;
@@ -89,8 +85,7 @@ export function setUserActive(db: Db, input: { id: number; version: number; acti
     tx.update(users)
       .set({
         active: input.active,
-        updatedAt: new Date(),
-        version: user.version + 1,
+        ...saveStamp(user, actorId),
         sessionVersion: input.active ? user.sessionVersion : user.sessionVersion + 1,
       })
       .where(eq(users.id, user.id))
@@ -99,14 +94,14 @@ export function setUserActive(db: Db, input: { id: number; version: number; acti
   });
 }
 
-export async function setUserPassword(db: Db, input: { id: number; version: number; password: string }): Promise<MutationResult> {
+export async function setUserPassword(db: Db, input: { id: number; version: number; password: string }, actorId: number): Promise<MutationResult> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction((tx) => {
     const loaded = loadForEdit(tx, input.id, input.version);
     if (!loaded.ok) return loaded;
     const { user } = loaded;
     tx.update(users)
-      .set({ passwordHash, updatedAt: new Date(), version: user.version + 1, sessionVersion: user.sessionVersion + 1 })
+      .set({ passwordHash, ...saveStamp(user, actorId), sessionVersion: user.sessionVersion + 1 })
       .where(eq(users.id, user.id))
       .run();
     return { ok: true, data: undefined };

@@ -78,16 +78,16 @@ describe('login throttling', () => {
 describe('session check per request', () => {
   it('a deactivation or a change of roles ends existing sessions; a new sign-in works again', () => {
     expect(findSessionUser(db, userId, 1)).toMatchObject({ id: userId, roles: ['crm'] });
-    expect(updateUser(db, { id: userId, version: 1, name: 'Petra', roles: ['crm', 'crm_admin'], locale: 'de' })).toEqual({ ok: true, data: undefined });
+    expect(updateUser(db, { id: userId, version: 1, name: 'Petra', roles: ['crm', 'crm_admin'], locale: 'de' }, userId)).toEqual({ ok: true, data: undefined });
     expect(findSessionUser(db, userId, 1)).toBeNull();
     expect(findSessionUser(db, userId, 2)).toMatchObject({ roles: ['crm', 'crm_admin'] });
-    expect(setUserActive(db, { id: userId, version: 2, active: false })).toEqual({ ok: true, data: undefined });
+    expect(setUserActive(db, { id: userId, version: 2, active: false }, userId)).toEqual({ ok: true, data: undefined });
     expect(findSessionUser(db, userId, 2)).toBeNull();
     expect(findSessionUser(db, userId, 3)).toBeNull();
   });
 
   it('renaming a user keeps their sessions', () => {
-    updateUser(db, { id: userId, version: 1, name: 'Petra Neu', roles: ['crm'], locale: 'en' });
+    updateUser(db, { id: userId, version: 1, name: 'Petra Neu', roles: ['crm'], locale: 'en' }, userId);
     expect(findSessionUser(db, userId, 1)).toMatchObject({ name: 'Petra Neu', locale: 'en' });
   });
 });

@@ -54,28 +54,38 @@ describe('createUser', () => {
 
 describe('updateUser, setUserActive, setUserPassword', () => {
   it('refuses a stale version and an unknown id without writing', () => {
-    expect(updateUser(db, { id: adminId, version: 7, name: 'X', roles: ['admin'], locale: 'de' })).toMatchObject({ ok: false, error: 'staleVersion' });
-    expect(updateUser(db, { id: 9999, version: 1, name: 'X', roles: [], locale: 'de' })).toMatchObject({ ok: false, error: 'notFound' });
+    expect(updateUser(db, { id: adminId, version: 7, name: 'X', roles: ['admin'], locale: 'de' }, adminId)).toMatchObject({ ok: false, error: 'staleVersion' });
+    expect(updateUser(db, { id: 9999, version: 1, name: 'X', roles: [], locale: 'de' }, adminId)).toMatchObject({ ok: false, error: 'notFound' });
     expect(rowOf(adminId)).toMatchObject({ name: 'Chef', version: 1 });
   });
 
+  it('a stale save names who saved in between', () => {
+    expect(updateUser(db, { id: adminId, version: 1, name: 'Chef Neu', roles: ['admin'], locale: 'de' }, adminId)).toEqual({ ok: true, data: undefined });
+    expect(updateUser(db, { id: adminId, version: 1, name: 'Chef Alt', roles: ['admin'], locale: 'de' }, adminId)).toEqual({
+      ok: false,
+      error: 'staleVersion',
+      changedBy: 'Chef Neu',
+    });
+    expect(rowOf(adminId)).toMatchObject({ name: 'Chef Neu', version: 2, updatedById: adminId });
+  });
+
   it('keeps at least one active administrator', async () => {
-    expect(setUserActive(db, { id: adminId, version: 1, active: false })).toMatchObject({ ok: false, error: 'lastAdmin' });
-    expect(updateUser(db, { id: adminId, version: 1, name: 'Chef', roles: ['crm'], locale: 'de' })).toMatchObject({ ok: false, error: 'lastAdmin' });
+    expect(setUserActive(db, { id: adminId, version: 1, active: false }, adminId)).toMatchObject({ ok: false, error: 'lastAdmin' });
+    expect(updateUser(db, { id: adminId, version: 1, name: 'Chef', roles: ['crm'], locale: 'de' }, adminId)).toMatchObject({ ok: false, error: 'lastAdmin' });
     expect(rowOf(adminId)).toMatchObject({ active: true, roles: ['admin'], version: 1 });
 
     const second = await createUser(db, createUserSchema.parse({ email: 'vize@example.com', name: 'Vize', password: 'vize-1234', roles: ['admin'] }));
     expect(second.ok).toBe(true);
-    expect(setUserActive(db, { id: adminId, version: 1, active: false })).toEqual({ ok: true, data: undefined });
+    expect(setUserActive(db, { id: adminId, version: 1, active: false }, adminId)).toEqual({ ok: true, data: undefined });
     expect(rowOf(adminId)).toMatchObject({ active: false, version: 2, sessionVersion: 2 });
   });
 
   it('a new password replaces the old one and ends sessions', async () => {
-    expect(await setUserPassword(db, { id: adminId, version: 1, password: 'ganz-neu-99' })).toEqual({ ok: true, data: undefined });
+    expect(await setUserPassword(db, { id: adminId, version: 1, password: 'ganz-neu-99' }, adminId)).toEqual({ ok: true, data: undefined });
     const row = rowOf(adminId);
     expect(await verifyPassword(row.passwordHash, 'ganz-neu-99')).toBe(true);
     expect(await verifyPassword(row.passwordHash, 'chef-1234')).toBe(false);
     expect(row.sessionVersion).toBe(2);
-    expect(await setUserPassword(db, { id: adminId, version: 1, password: 'ganz-neu-00' })).toMatchObject({ ok: false, error: 'staleVersion' });
+    expect(await setUserPassword(db, { id: adminId, version: 1, password: 'ganz-neu-00' }, adminId)).toMatchObject({ ok: false, error: 'staleVersion' });
   });
 });

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { de } from '@/lib/i18n/de';
-import { en } from '@/lib/i18n/en';
+import { AREAS, de, en } from '@/lib/i18n/dictionaries';
 import { formatter, translateError, translator } from '@/lib/i18n';
 
 describe('dictionaries', () => {
   it('have the same keys and no empty text', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(de).sort());
     for (const text of [...Object.values(de), ...Object.values(en)]) expect(text.trim()).not.toBe('');
+  });
+
+  it('never let one area overwrite another\'s key', () => {
+    expect(Object.values(AREAS).reduce((sum, module) => sum + Object.keys(module.de).length, 0)).toBe(Object.keys(de).length);
   });
 
   it('keep the same placeholders in both languages', () => {

@@ -17,14 +17,14 @@ export const createUserAction = defineAction({ schema: createUserSchema, role: '
 );
 
 /** Changes name, roles and language; a change of roles ends the user's sessions. */
-export const updateUserAction = defineAction({ schema: updateUserSchema, role: 'admin' }, (input) => refresh(updateUser(getDb(), input)));
+export const updateUserAction = defineAction({ schema: updateUserSchema, role: 'admin' }, (input, user) => refresh(updateUser(getDb(), input, user.id)));
 
 /** Deactivates (ending every session at once) or reactivates a user. */
-export const setUserActiveAction = defineAction({ schema: setUserActiveSchema, role: 'admin' }, (input) =>
-  refresh(setUserActive(getDb(), input)),
+export const setUserActiveAction = defineAction({ schema: setUserActiveSchema, role: 'admin' }, (input, user) =>
+  refresh(setUserActive(getDb(), input, user.id)),
 );
 
 /** Sets a new password; the user's sessions end. */
-export const setUserPasswordAction = defineAction({ schema: setUserPasswordSchema, role: 'admin', success: 'users.passwordSet' }, async (input) =>
-  refresh(await setUserPassword(getDb(), input)),
+export const setUserPasswordAction = defineAction({ schema: setUserPasswordSchema, role: 'admin', success: 'users.passwordSet' }, async (input, user) =>
+  refresh(await setUserPassword(getDb(), input, user.id)),
 );

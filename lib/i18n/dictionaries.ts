@@ -1,0 +1,13 @@
+// The German and English dictionaries, merged from one message module per area of the product.
+// Add an area: create messages/<area>.ts with `de` and `en`, and list it here.
+import * as auth from './messages/auth';
+import * as errors from './messages/errors';
+import * as shell from './messages/shell';
+import * as users from './messages/users';
+
+export const de = { ...shell.de, ...auth.de, ...users.de, ...errors.de };
+export type MessageKey = keyof typeof de;
+export const en: Record<MessageKey, string> = { ...shell.en, ...auth.en, ...users.en, ...errors.en };
+
+/** Every area, for the check that no two areas share a key. */
+export const AREAS = { shell, auth, users, errors };

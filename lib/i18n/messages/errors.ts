@@ -1,0 +1,46 @@
+// Validation and mutation errors, keyed `error.<code>` (the codes schemas and mutations return).
+import type { Messages } from '../types';
+
+export const de = {
+  'error.required': 'Bitte ausfüllen.',
+  'error.tooLong': 'Der Text ist zu lang.',
+  'error.invalid': 'Ungültiger Wert.',
+  'error.invalidId': 'Ungültige Kennung.',
+  'error.invalidVersion': 'Ungültige Versionsangabe.',
+  'error.invalidEmail': 'Bitte eine gültige E-Mail-Adresse eingeben.',
+  'error.invalidRole': 'Unbekannte Rolle.',
+  'error.invalidLocale': 'Unbekannte Sprache.',
+  'error.passwordTooShort': 'Das Passwort muss mindestens 8 Zeichen haben.',
+  'error.passwordTooLong': 'Das Passwort darf höchstens 128 Zeichen haben.',
+  'error.emailTaken': 'Diese E-Mail-Adresse ist bereits vergeben.',
+  'error.lastAdmin': 'Der letzte aktive Administrator kann nicht deaktiviert werden oder seine Rolle verlieren.',
+  'error.notFound': 'Der Datensatz wurde nicht gefunden.',
+  'error.staleVersion': 'Der Datensatz wurde inzwischen geändert. Bitte laden Sie die Seite neu; Ihre Eingaben wurden nicht gespeichert.',
+  'error.staleVersionBy': 'Der Datensatz wurde inzwischen von {name} geändert. Bitte laden Sie die Seite neu; Ihre Eingaben wurden nicht gespeichert.',
+  'error.unauthenticated': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+  'error.forbidden': 'Keine Berechtigung für diese Aktion.',
+  'error.form': 'Bitte prüfen Sie die markierten Felder.',
+  'error.unexpected': 'Ein unerwarteter Fehler ist aufgetreten. Es wurde nichts gespeichert.',
+} as const;
+
+export const en: Messages<typeof de> = {
+  'error.required': 'Please fill in.',
+  'error.tooLong': 'The text is too long.',
+  'error.invalid': 'Invalid value.',
+  'error.invalidId': 'Invalid id.',
+  'error.invalidVersion': 'Invalid version.',
+  'error.invalidEmail': 'Please enter a valid email address.',
+  'error.invalidRole': 'Unknown role.',
+  'error.invalidLocale': 'Unknown language.',
+  'error.passwordTooShort': 'The password needs at least 8 characters.',
+  'error.passwordTooLong': 'The password may have at most 128 characters.',
+  'error.emailTaken': 'This email address is already in use.',
+  'error.lastAdmin': 'The last active administrator cannot be deactivated or lose the role.',
+  'error.notFound': 'The record was not found.',
+  'error.staleVersion': 'The record has been changed in the meantime. Please reload the page; your input was not saved.',
+  'error.staleVersionBy': 'The record has been changed in the meantime by {name}. Please reload the page; your input was not saved.',
+  'error.unauthenticated': 'Your session has expired. Please sign in again.',
+  'error.forbidden': 'You may not do this.',
+  'error.form': 'Please check the marked fields.',
+  'error.unexpected': 'An unexpected error occurred. Nothing was saved.',
+};

@@ -1,0 +1,26 @@
+import 'server-only';
+// Optimistic concurrency shared by every edit: the version check and the stamp of a save.
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { users } from '@/db/schema';
+import type { MutationFailure } from '@/lib/result';
+
+type Versioned = { version: number; updatedById: number | null };
+
+/**
+ * Null when `current` exists at the `expected` version; otherwise the failure to return:
+ * not found, or stale with the name of whoever saved last.
+ */
+export function versionConflict(tx: Db | Tx, current: Versioned | undefined, expected: number): MutationFailure | null {
+  if (!current) return { ok: false, error: 'notFound' };
+  if (current.version === expected) return null;
+  const changedBy = current.updatedById
+    ? tx.select({ name: users.name }).from(users).where(eq(users.id, current.updatedById)).get()?.name
+    : undefined;
+  return { ok: false, error: 'staleVersion', changedBy };
+}
+
+/** The columns every save sets: the next version, the time, the author. */
+export function saveStamp(current: { version: number }, userId: number | null) {
+  return { version: current.version + 1, updatedAt: new Date(), updatedById: userId };
+}
