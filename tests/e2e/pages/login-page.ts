@@ -2,10 +2,14 @@
 import { expect, type Page } from '@playwright/test';
 
 export class LoginPage {
-  constructor(private readonly page: Page) {}
+  /** `origin` targets another server than the config's baseURL (e.g. `http://127.0.0.1:4000`). */
+  constructor(
+    private readonly page: Page,
+    private readonly origin = '',
+  ) {}
 
   async goto(): Promise<void> {
-    await this.page.goto('/login');
+    await this.page.goto(`${this.origin}/login`);
   }
 
   async submit(email: string, password: string): Promise<void> {
