@@ -19,14 +19,24 @@ export function translator(locale: Locale): Translate {
   };
 }
 
-/** An error code from a schema or mutation ('required', 'staleVersion', …) as a sentence. */
+/**
+ * An error code from a schema or mutation as a sentence: a shared code ('required', 'staleVersion')
+ * means `error.<code>`; a code with a dot is an area's own key ('partners.error.hasTickets').
+ */
 export function translateError(t: Translate, code: string, params?: Record<string, string | number>): string {
-  const key = `error.${code}`;
+  const key = code.includes('.') ? code : `error.${code}`;
   return isMessageKey(key) ? t(key, params) : t('error.invalid');
 }
 
 const intlLocale: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
 const TIME_ZONE = 'Europe/Berlin';
+const AGE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400],
+  ['month', 30 * 86_400],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
 
 export function formatter(locale: Locale) {
   const tag = intlLocale[locale];
@@ -35,6 +45,7 @@ export function formatter(locale: Locale) {
   const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: TIME_ZONE });
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
+  const relative = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
   return {
     /** Euro cents as a currency amount. */
     money: (cents: number) => money.format(cents / 100),
@@ -43,6 +54,14 @@ export function formatter(locale: Locale) {
     percent: (value: number) => percent.format(value / 100),
     date: (value: Date) => date.format(value),
     dateTime: (value: Date) => dateTime.format(value),
+    /** How long ago, in the largest whole unit ("vor 3 Tagen"). */
+    age: (value: Date, now = Date.now()) => {
+      const seconds = Math.round((value.getTime() - now) / 1000);
+      for (const [unit, size] of AGE_UNITS) {
+        if (Math.abs(seconds) >= size || unit === 'minute') return relative.format(Math.trunc(seconds / size), unit);
+      }
+      return relative.format(0, 'minute');
+    },
   };
 }
 export type Formatter = ReturnType<typeof formatter>;

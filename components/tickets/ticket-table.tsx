@@ -1,0 +1,45 @@
+// A table of tickets: the ticket list, a partner's and a contact's tickets.
+import Link from 'next/link';
+import type { Formatter, Translate } from '@/lib/i18n';
+import type { TicketListItem } from '@/lib/tickets/queries';
+
+export function TicketTable({ rows, t, format, caption }: { rows: TicketListItem[]; t: Translate; format: Formatter; caption?: string }) {
+  if (rows.length === 0) return <p className="muted">{t('tickets.none')}</p>;
+  return (
+    <table className="table">
+      {caption && <caption className="visually-hidden">{caption}</caption>}
+      <thead>
+        <tr>
+          <th scope="col">{t('tickets.number')}</th>
+          <th scope="col">{t('tickets.title')}</th>
+          <th scope="col">{t('tickets.partnerOrContact')}</th>
+          <th scope="col">{t('tickets.status')}</th>
+          <th scope="col">{t('tickets.assignee')}</th>
+          <th scope="col">{t('tickets.age')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((ticket) => (
+          <tr key={ticket.id}>
+            <td>
+              <Link href={`/tickets/${ticket.id}`}>{ticket.number}</Link>
+            </td>
+            <td>{ticket.title}</td>
+            <td>
+              {ticket.partner && <Link href={`/partners/${ticket.partner.id}`}>{ticket.partner.name}</Link>}
+              {ticket.partner && ticket.contact && ' · '}
+              {ticket.contact && <Link href={`/contacts/${ticket.contact.id}`}>{ticket.contact.name}</Link>}
+            </td>
+            <td>{t(`ticketStatus.${ticket.status}`)}</td>
+            <td>{ticket.assignee?.name ?? '—'}</td>
+            <td>
+              <time dateTime={ticket.createdAt.toISOString()} title={format.dateTime(ticket.createdAt)}>
+                {format.age(ticket.createdAt)}
+              </time>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

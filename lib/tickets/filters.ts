@@ -1,0 +1,98 @@
+// The URL parameters of a ticket list (SPEC section 6): parsed from a query string, serialised back.
+// One definition for the ticket list, saved ticket-board queries and the data manager.
+import { z } from 'zod';
+import { TICKET_STATUSES, type TicketStatus } from '@/db/schema';
+import { idSchema } from '@/lib/validation';
+
+export type TicketListParams = {
+  status: TicketStatus[];
+  /** User ids; `me` stands for the signed-in user. */
+  assignee: (number | 'me')[];
+  partner: number | null;
+  q: string;
+  /** CRM criteria, for `crm` users only. */
+  crm: 'on' | 'off' | null;
+  crmStatus: number[];
+  revenueGroup: number[];
+};
+
+export const CRM_PARAMS = ['crm', 'crmStatus', 'revenueGroup'] as const;
+export const TICKET_LIST_PARAMS = ['status', 'assignee', 'partner', 'q', ...CRM_PARAMS] as const;
+type ParamName = (typeof TICKET_LIST_PARAMS)[number];
+
+/** Why a parameter was ignored: `invalid` value, or `crmForbidden` for a user without `crm`. */
+export type ParamProblem = { param: ParamName; value: string; problem: 'invalid' | 'crmForbidden' };
+
+export const EMPTY_TICKET_LIST_PARAMS: TicketListParams = {
+  status: [],
+  assignee: [],
+  partner: null,
+  q: '',
+  crm: null,
+  crmStatus: [],
+  revenueGroup: [],
+};
+
+const valueSchemas = {
+  status: z.enum(TICKET_STATUSES),
+  assignee: z.union([z.literal('me'), idSchema]),
+  partner: idSchema,
+  q: z.string().max(200),
+  crm: z.enum(['on', 'off']),
+  crmStatus: idSchema,
+  revenueGroup: idSchema,
+} satisfies Record<ParamName, z.ZodType>;
+
+const REPEATABLE = new Set<ParamName>(['status', 'assignee', 'crmStatus', 'revenueGroup']);
+
+type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function valuesOf(raw: RawParams, name: string): string[] {
+  if (raw instanceof URLSearchParams) return raw.getAll(name);
+  const value = raw[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/**
+ * Reads the parameters a user may use. Invalid values and CRM criteria of a user without `crm` are
+ * reported and ignored, never applied.
+ */
+export function parseTicketListParams(raw: RawParams, options: { allowCrm: boolean }): { params: TicketListParams; problems: ParamProblem[] } {
+  const params: TicketListParams = structuredClone(EMPTY_TICKET_LIST_PARAMS);
+  const problems: ParamProblem[] = [];
+  for (const name of TICKET_LIST_PARAMS) {
+    const values = valuesOf(raw, name).map((value) => value.trim()).filter((value) => value !== '');
+    if (values.length === 0) continue;
+    if ((CRM_PARAMS as readonly string[]).includes(name) && !options.allowCrm) {
+      problems.push({ param: name, value: values.join(', '), problem: 'crmForbidden' });
+      continue;
+    }
+    const accepted: unknown[] = [];
+    for (const value of REPEATABLE.has(name) ? values : values.slice(0, 1)) {
+      const parsed = valueSchemas[name].safeParse(value);
+      if (parsed.success) accepted.push(parsed.data);
+      else problems.push({ param: name, value: value.slice(0, 100), problem: 'invalid' });
+    }
+    if (accepted.length === 0) continue;
+    const unique = [...new Set(accepted)];
+    Object.assign(params, { [name]: REPEATABLE.has(name) ? unique : unique[0] });
+  }
+  return { params, problems };
+}
+
+/** The query string of a parameter set, in a stable order (so equal lists give equal URLs). */
+export function serialiseTicketListParams(params: TicketListParams): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const status of params.status) search.append('status', status);
+  for (const assignee of params.assignee) search.append('assignee', String(assignee));
+  if (params.partner !== null) search.set('partner', String(params.partner));
+  if (params.q) search.set('q', params.q);
+  if (params.crm) search.set('crm', params.crm);
+  for (const id of params.crmStatus) search.append('crmStatus', String(id));
+  for (const id of params.revenueGroup) search.append('revenueGroup', String(id));
+  return search;
+}
+
+export function usesCrmCriteria(params: TicketListParams): boolean {
+  return params.crm !== null || params.crmStatus.length > 0 || params.revenueGroup.length > 0;
+}
