@@ -55,7 +55,7 @@ export function defineAction<S extends z.ZodType>(
         : undefined;
       const error = result.changedBy
         ? t('error.staleVersionBy', { name: result.changedBy })
-        : translateError(t, result.error);
+        : translateError(t, result.error, result.params);
       return { ok: false, error, fieldErrors, values: echo(values) };
     }
     return { ok: true, message: t(options.success ?? 'common.saved') };

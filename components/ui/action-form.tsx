@@ -16,6 +16,7 @@ export function ActionForm({
   action,
   submitLabel,
   submitClassName = 'button button-primary',
+  submitAriaLabel,
   className = 'stack',
   label,
   children,
@@ -23,6 +24,8 @@ export function ActionForm({
   action: FormAction;
   submitLabel: string;
   submitClassName?: string;
+  /** The button's accessible name, when its visible text (an arrow, say) is not enough. */
+  submitAriaLabel?: string;
   className?: string;
   /** Accessible name of the form, when the page shows several. */
   label?: string;
@@ -44,7 +47,7 @@ export function ActionForm({
         )}
         {children}
         <div>
-          <button type="submit" className={submitClassName} disabled={pending}>
+          <button type="submit" className={submitClassName} disabled={pending} aria-label={submitAriaLabel}>
             {submitLabel}
           </button>
         </div>

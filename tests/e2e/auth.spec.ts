@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { LoginPage } from './pages/login-page';
 import { DEMO, DEMO_PASSWORD, e2eDb, signIn, unique } from './support';
 
-const ALL_SECTIONS = ['Ticketboard', 'Tickets', 'Geschäftspartner', 'Kontakte', 'CRM', 'Daten Manager', 'Benutzerverwaltung'];
+const ALL_SECTIONS = ['Ticketboard', 'Tickets', 'Geschäftspartner', 'Kontakte', 'CRM', 'Daten Manager', 'CRM-Administration', 'Benutzerverwaltung'];
 
 const expectedNavigation: Record<string, string[]> = {
   [DEMO.admin]: ALL_SECTIONS,
@@ -22,7 +22,7 @@ for (const [email, sections] of Object.entries(expectedNavigation)) {
 
 test('a user without the role gets the 403 page at /crm and /admin/users', async ({ page }) => {
   await signIn(page, DEMO.agent);
-  for (const path of ['/crm', '/admin/users']) {
+  for (const path of ['/crm', '/admin/users', '/admin/crm']) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(403);
     await expect(page.getByRole('heading', { name: 'Keine Berechtigung' })).toBeVisible();

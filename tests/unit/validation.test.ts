@@ -37,5 +37,7 @@ describe('navItemsFor', () => {
     expect(hrefs(['crm'])).not.toContain('/admin/users');
     expect(hrefs(['admin'])).toContain('/admin/users');
     expect(hrefs(['admin'])).not.toContain('/crm');
+    expect(hrefs(['crm'])).not.toContain('/admin/crm');
+    expect(hrefs(['crm_admin'])).toContain('/admin/crm');
   });
 });

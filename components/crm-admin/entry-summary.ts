@@ -1,0 +1,22 @@
+// One line describing an entry's bounds, dates or target, in the reader's language.
+import type { Formatter, Translate } from '@/lib/i18n';
+import type { LookupKind } from '@/lib/lookups/lists';
+import type { LookupEntry } from '@/lib/lookups/queries';
+
+export function describeEntry(kind: LookupKind, entry: LookupEntry, t: Translate, format: Formatter): string {
+  const upper = (value: string | null) => value ?? t('crmAdmin.unbounded');
+  switch (kind) {
+    case 'employees':
+      return `${format.integer(entry.minEmployees ?? 0)} – ${upper(entry.maxEmployees == null ? null : format.integer(entry.maxEmployees))}`;
+    case 'cents':
+      return `${format.money(entry.minCents ?? 0)} – ${upper(entry.maxCents == null ? null : format.money(entry.maxCents))}`;
+    case 'campaign': {
+      const date = (iso: string | null | undefined) => (iso ? format.date(new Date(`${iso}T12:00:00Z`)) : '…');
+      return entry.startDate || entry.endDate ? `${date(entry.startDate)} – ${date(entry.endDate)}` : '';
+    }
+    case 'attribute':
+      return t(`crmAdmin.appliesTo.${entry.appliesTo ?? 'both'}`);
+    case 'plain':
+      return '';
+  }
+}

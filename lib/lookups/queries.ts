@@ -1,0 +1,59 @@
+import 'server-only';
+// Reads of the CRM lookup lists: CRM data, for `crm` users only.
+import { asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import type { AttributeTarget } from '@/db/schema';
+import { assertRole } from '@/lib/auth/access';
+import type { SessionUser } from '@/lib/auth/guards';
+import { LOOKUP_LISTS, type LookupListKey } from './lists';
+
+export type LookupEntry = {
+  id: number;
+  name: string;
+  position: number;
+  archived: boolean;
+  version: number;
+  updatedById: number | null;
+  minEmployees?: number;
+  maxEmployees?: number | null;
+  minCents?: number;
+  maxCents?: number | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  appliesTo?: AttributeTarget;
+};
+
+/** Every entry of a list in admin order, archived ones included. */
+export function listLookupEntries(db: Db | Tx, user: SessionUser, list: LookupListKey): LookupEntry[] {
+  assertRole(user, 'crm');
+  return readEntries(db, list);
+}
+
+export function readEntries(db: Db | Tx, list: LookupListKey): LookupEntry[] {
+  const { table } = LOOKUP_LISTS[list];
+  return db.select().from(table).orderBy(asc(table.position), asc(table.id)).all() as LookupEntry[];
+}
+
+/** How many records use an entry (the reason it may only be archived, not deleted). */
+export function countEntryUsage(db: Db | Tx, list: LookupListKey, id: number): number {
+  let total = 0;
+  for (const column of LOOKUP_LISTS[list].usedBy) {
+    total += db.get<{ n: number }>(sql`select count(*) as n from ${column.table} where ${column} = ${id}`)!.n;
+  }
+  return total;
+}
+
+/**
+ * Picker options: the non-archived entries, plus archived ones the record already carries
+ * (archived entries leave pickers but stay on the records that use them).
+ */
+export function lookupOptions(db: Db, user: SessionUser, list: LookupListKey, keepIds: readonly number[] = []): { id: number; name: string; archived: boolean }[] {
+  assertRole(user, 'crm');
+  const { table } = LOOKUP_LISTS[list];
+  return db
+    .select({ id: table.id, name: table.name, archived: table.archived })
+    .from(table)
+    .where(keepIds.length > 0 ? or(eq(table.archived, false), inArray(table.id, [...keepIds])) : eq(table.archived, false))
+    .orderBy(asc(table.position), asc(table.id))
+    .all();
+}
