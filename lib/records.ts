@@ -3,7 +3,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { users } from '@/db/schema';
-import type { MutationFailure } from '@/lib/result';
+import type { MutationFailure, MutationResult } from '@/lib/result';
 
 type Versioned = { version: number; updatedById: number | null };
 
@@ -23,4 +23,27 @@ export function versionConflict(tx: Db | Tx, current: Versioned | undefined, exp
 /** The columns every save sets: the next version, the time, the author. */
 export function saveStamp(current: { version: number }, userId: number | null) {
   return { version: current.version + 1, updatedAt: new Date(), updatedById: userId };
+}
+
+class Rollback extends Error {
+  constructor(readonly failure: MutationFailure) {
+    super(failure.error);
+  }
+}
+
+/**
+ * Runs a mutation in one synchronous transaction. A failure it returns rolls back whatever it
+ * wrote before finding the problem, so "nothing changed" holds for every refused save.
+ */
+export function writeTransaction<T>(db: Db, work: (tx: Tx) => MutationResult<T>): MutationResult<T> {
+  try {
+    return db.transaction((tx) => {
+      const result = work(tx);
+      if (!result.ok) throw new Rollback(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof Rollback) return error.failure;
+    throw error;
+  }
 }

@@ -4,7 +4,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
-import { saveStamp, versionConflict } from '@/lib/records';
+import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import { LOOKUP_LISTS, type LookupListKey } from './lists';
 import { countEntryUsage, readEntries, type LookupEntry } from './queries';
@@ -50,7 +50,7 @@ function checkEntry(tx: Tx, list: LookupListKey, name: string, details: LookupDe
 
 export function addLookupEntry(db: Db, user: SessionUser, input: AddEntryInput): MutationResult<{ id: number }> {
   assertRole(user, 'crm_admin');
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const problem = checkEntry(tx, input.list, input.name, input.details);
     if (problem) return problem;
     const table = tableOf(input.list);
@@ -66,7 +66,7 @@ export function addLookupEntry(db: Db, user: SessionUser, input: AddEntryInput):
 
 export function updateLookupEntry(db: Db, user: SessionUser, input: UpdateEntryInput): MutationResult {
   assertRole(user, 'crm_admin');
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const loaded = loadEntry(tx, input.list, input.id, input.version);
     if (!loaded.ok) return loaded;
     const { entry } = loaded;
@@ -83,7 +83,7 @@ export function updateLookupEntry(db: Db, user: SessionUser, input: UpdateEntryI
 
 export function setLookupEntryArchived(db: Db, user: SessionUser, input: { list: LookupListKey; id: number; version: number; archived: boolean }): MutationResult {
   assertRole(user, 'crm_admin');
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const loaded = loadEntry(tx, input.list, input.id, input.version);
     if (!loaded.ok) return loaded;
     const { entry } = loaded;
@@ -95,7 +95,7 @@ export function setLookupEntryArchived(db: Db, user: SessionUser, input: { list:
 
 export function deleteLookupEntry(db: Db, user: SessionUser, input: { list: LookupListKey; id: number; version: number }): MutationResult {
   assertRole(user, 'crm_admin');
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const loaded = loadEntry(tx, input.list, input.id, input.version);
     if (!loaded.ok) return loaded;
     const { entry } = loaded;
@@ -115,7 +115,7 @@ function writePositions(tx: Tx, list: LookupListKey, ids: number[]): void {
 /** Moves an entry one place up or down (the buttons that stand in for drag and drop). */
 export function moveLookupEntry(db: Db, user: SessionUser, input: { list: LookupListKey; id: number; direction: 'up' | 'down' }): MutationResult {
   assertRole(user, 'crm_admin');
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const ids = readEntries(tx, input.list).map((entry) => entry.id);
     const index = ids.indexOf(input.id);
     if (index < 0) return { ok: false, error: 'notFound' };
@@ -129,7 +129,7 @@ export function moveLookupEntry(db: Db, user: SessionUser, input: { list: Lookup
 /** Applies a complete new order from drag and drop; refused unless it names every entry once. */
 export function reorderLookupEntries(db: Db, user: SessionUser, input: { list: LookupListKey; ids: number[] }): MutationResult {
   assertRole(user, 'crm_admin');
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const current = readEntries(tx, input.list).map((entry) => entry.id);
     const same = input.ids.length === current.length && new Set(input.ids).size === current.length && input.ids.every((id) => current.includes(id));
     if (!same) return { ok: false, error: 'crmAdmin.error.orderChanged' };

@@ -5,7 +5,7 @@ import type { Db, Tx } from '@/db/client';
 import { queries, users, type Locale, type Role, type User } from '@/db/schema';
 import { DEFAULT_QUERIES } from '@/lib/ticketboard/defaults';
 import { hashPassword } from '@/lib/auth/password';
-import { saveStamp, versionConflict } from '@/lib/records';
+import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import type { CreateUserInput, UpdateUserInput } from './schemas';
 
@@ -27,7 +27,7 @@ export function insertUserWithDefaults(
 
 export async function createUser(db: Db, input: CreateUserInput): Promise<MutationResult<{ id: number }>> {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const taken = tx.select({ id: users.id }).from(users).where(eq(users.email, input.email.toLowerCase())).get();
     if (taken) return { ok: false, error: 'emailTaken', fieldErrors: { email: 'emailTaken' } };
     const user = insertUserWithDefaults(tx, { ...input, passwordHash });
@@ -50,7 +50,7 @@ function loadForEdit(tx: Tx, id: number, version: number): MutationFailure | { o
 }
 
 export function updateUser(db: Db, input: UpdateUserInput, actorId: number): MutationResult {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const loaded = loadForEdit(tx, input.id, input.version);
     if (!loaded.ok) return loaded;
     const { user } = loaded;
@@ -75,7 +75,7 @@ export function updateUser(db: Db, input: UpdateUserInput, actorId: number): Mut
 }
 
 export function setUserActive(db: Db, input: { id: number; version: number; active: boolean }, actorId: number): MutationResult {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const loaded = loadForEdit(tx, input.id, input.version);
     if (!loaded.ok) return loaded;
     const { user } = loaded;
@@ -96,7 +96,7 @@ export function setUserActive(db: Db, input: { id: number; version: number; acti
 
 export async function setUserPassword(db: Db, input: { id: number; version: number; password: string }, actorId: number): Promise<MutationResult> {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const loaded = loadForEdit(tx, input.id, input.version);
     if (!loaded.ok) return loaded;
     const { user } = loaded;

@@ -1,0 +1,160 @@
+// CRM data entry on tickets and partners: values, history, versions, archived entries, access.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { attributes, campaigns, companySizes, crmChanges, crmTicketStatuses, partners, products, tickets, users } from '@/db/schema';
+import { seedDemoData } from '@/db/seed/demo';
+import { AccessDenied } from '@/lib/auth/access';
+import type { SessionUser } from '@/lib/auth/guards';
+import { listCrmHistory } from '@/lib/crm/history';
+import { savePartnerCrm } from '@/lib/crm/partners/mutations';
+import { companySizeFor, getPartnerCrm } from '@/lib/crm/partners/queries';
+import { partnerCrmSchema, ticketCrmSchema } from '@/lib/crm/schemas';
+import { saveTicketCrm, setTicketCrmEnabled } from '@/lib/crm/tickets/mutations';
+import { getTicketCrm } from '@/lib/crm/tickets/queries';
+import { freshAppDb } from '../support/db';
+
+let db: Db;
+let crmUser: SessionUser;
+let agent: SessionUser;
+let ticketId: number;
+
+function sessionOf(email: string): SessionUser {
+  const row = db.select().from(users).where(eq(users.email, email)).get()!;
+  return { id: row.id, email: row.email, name: row.name, roles: row.roles, locale: row.locale };
+}
+
+const versionOf = (id: number) => db.select({ version: tickets.version }).from(tickets).where(eq(tickets.id, id)).get()!.version;
+const statusNamed = (name: string) => db.select().from(crmTicketStatuses).where(eq(crmTicketStatuses.name, name)).get()!;
+
+beforeEach(async () => {
+  db = freshAppDb();
+  await seedDemoData(db);
+  crmUser = sessionOf('crm@example.com');
+  agent = sessionOf('agent@example.com');
+  ticketId = db.select({ id: tickets.id }).from(tickets).where(eq(tickets.crmEnabled, false)).get()!.id;
+});
+
+function saveTicket(fields: Record<string, string | string[]>, user = crmUser) {
+  return saveTicketCrm(db, user, ticketCrmSchema.parse({ id: String(ticketId), version: String(versionOf(ticketId)), ...fields }));
+}
+
+describe('ticket CRM panel', () => {
+  it('activates, saves German amounts, creates typed products, records every change, and deactivation keeps the values', () => {
+    expect(setTicketCrmEnabled(db, crmUser, { id: ticketId, version: versionOf(ticketId), enabled: true })).toEqual({ ok: true, data: undefined });
+    const offer = statusNamed('Angebot erstellt');
+    const campaign = db.select().from(campaigns).where(eq(campaigns.archived, false)).get()!;
+    expect(
+      saveTicket({ crmStatusId: String(offer.id), probability: '60', potential: '12.500,00', expectedUsers: '25', campaigns: String(campaign.id), newProducts: 'Premium-Support, premium-support ' }),
+    ).toEqual({ ok: true, data: undefined });
+
+    const crm = getTicketCrm(db, crmUser, ticketId)!;
+    expect(crm).toMatchObject({ enabled: true, crmStatusId: offer.id, probability: 60, potentialCents: 1_250_000, expectedUsers: 25, campaignIds: [campaign.id] });
+    expect(crm.activatedAt).toBeInstanceOf(Date);
+    expect(db.select().from(products).where(eq(products.name, 'Premium-Support')).all()).toHaveLength(1);
+
+    const history = listCrmHistory(db, crmUser, 'ticket', ticketId);
+    expect(history.map((entry) => [entry.field, entry.oldValue, entry.newValue]).sort()).toEqual(
+      [
+        ['campaigns', null, campaign.name],
+        ['crmEnabled', 'false', 'true'],
+        ['crmStatus', null, 'Angebot erstellt'],
+        ['expectedUsers', null, '25'],
+        ['potential', null, '1250000'],
+        ['probability', null, '60'],
+        ['products', null, 'Premium-Support'],
+      ].sort(),
+    );
+    expect(history.every((entry) => entry.userName === 'Carl Vertrieb')).toBe(true);
+
+    expect(setTicketCrmEnabled(db, crmUser, { id: ticketId, version: versionOf(ticketId), enabled: false })).toEqual({ ok: true, data: undefined });
+    expect(getTicketCrm(db, crmUser, ticketId)).toMatchObject({ enabled: false, probability: 60, potentialCents: 1_250_000 });
+    expect(listCrmHistory(db, crmUser, 'ticket', ticketId)[0]).toMatchObject({ field: 'crmEnabled', oldValue: 'true', newValue: 'false' });
+  });
+
+  it('rejects invalid input per field and changes nothing', () => {
+    setTicketCrmEnabled(db, crmUser, { id: ticketId, version: versionOf(ticketId), enabled: true });
+    const parsed = ticketCrmSchema.safeParse({ id: String(ticketId), version: '1', probability: '101', potential: '12,500.00', expectedUsers: '-3', campaigns: 'abc' });
+    expect(Object.fromEntries(parsed.error!.issues.map((issue) => [issue.path[0], issue.message]))).toEqual({
+      probability: 'crm.error.probability',
+      potential: 'crm.error.potential',
+      expectedUsers: 'crm.error.wholeNumber',
+      campaigns: 'invalidId',
+    });
+    const before = db.select().from(crmChanges).all().length;
+    expect(saveTicket({ crmStatusId: '99999' })).toMatchObject({ ok: false, fieldErrors: { crmStatusId: 'crm.error.unknownEntry' } });
+    expect(saveTicket({ products: ['99998'], newProducts: 'Darf nicht entstehen' })).toMatchObject({ ok: false, fieldErrors: { products: 'crm.error.unknownEntry' } });
+    expect(db.select().from(products).where(eq(products.name, 'Darf nicht entstehen')).all()).toHaveLength(0);
+    expect(db.select().from(crmChanges).all()).toHaveLength(before);
+  });
+
+  it('refuses a stale version naming who saved, and saving while CRM is off', () => {
+    const version = versionOf(ticketId);
+    expect(saveTicket({ probability: '10' })).toMatchObject({ ok: false, error: 'crm.error.notEnabled' });
+    setTicketCrmEnabled(db, crmUser, { id: ticketId, version, enabled: true });
+    expect(saveTicketCrm(db, crmUser, ticketCrmSchema.parse({ id: String(ticketId), version: String(version), probability: '10' }))).toEqual({
+      ok: false,
+      error: 'staleVersion',
+      changedBy: 'Carl Vertrieb',
+    });
+    expect(setTicketCrmEnabled(db, crmUser, { id: 999_999, version: 1, enabled: true })).toMatchObject({ ok: false, error: 'notFound' });
+  });
+
+  it('keeps an archived status on a ticket that has it, but refuses choosing it anew', () => {
+    const archived = db.select().from(crmTicketStatuses).where(eq(crmTicketStatuses.archived, true)).get()!;
+    const carrier = db.select().from(tickets).where(and(eq(tickets.crmStatusId, archived.id), eq(tickets.crmEnabled, true))).get();
+    setTicketCrmEnabled(db, crmUser, { id: ticketId, version: versionOf(ticketId), enabled: true });
+    expect(saveTicket({ crmStatusId: String(archived.id) })).toMatchObject({ ok: false, fieldErrors: { crmStatusId: 'crm.error.archivedEntry' } });
+    if (carrier) {
+      const result = saveTicketCrm(db, crmUser, ticketCrmSchema.parse({ id: String(carrier.id), version: String(carrier.version), crmStatusId: String(archived.id), probability: '5' }));
+      expect(result).toEqual({ ok: true, data: undefined });
+    }
+  });
+
+  it('a user without crm can neither read nor write ticket CRM values', () => {
+    expect(() => getTicketCrm(db, agent, ticketId)).toThrow(AccessDenied);
+    expect(() => setTicketCrmEnabled(db, agent, { id: ticketId, version: versionOf(ticketId), enabled: true })).toThrow(AccessDenied);
+    expect(() => saveTicket({ probability: '50' }, agent)).toThrow(AccessDenied);
+    expect(() => listCrmHistory(db, agent, 'ticket', ticketId)).toThrow(AccessDenied);
+    expect(db.select({ enabled: tickets.crmEnabled }).from(tickets).where(eq(tickets.id, ticketId)).get()!.enabled).toBe(false);
+  });
+});
+
+describe('partner CRM tab', () => {
+  it('saves every field, derives the grouped company size from the current ranges, and records the history', () => {
+    const partner = db.select().from(partners).where(eq(partners.newsletter, false)).get()!;
+    const partnerAttribute = db.select().from(attributes).where(eq(attributes.appliesTo, 'partner')).get()!;
+    const result = savePartnerCrm(
+      db,
+      crmUser,
+      partnerCrmSchema.parse({
+        id: String(partner.id),
+        version: String(partner.version),
+        employeeCount: '120',
+        newsletter: 'on',
+        comment1: 'Rückruf im Januar',
+        attributes: String(partnerAttribute.id),
+        newCampaigns: 'Herbstaktion 2026',
+      }),
+    );
+    expect(result).toEqual({ ok: true, data: undefined });
+    const crm = getPartnerCrm(db, crmUser, partner.id)!;
+    expect(crm).toMatchObject({ employeeCount: 120, newsletter: true, isProspect: false, comment1: 'Rückruf im Januar', attributeIds: [partnerAttribute.id] });
+    expect(companySizeFor(db, 120)?.name).toBe(db.select().from(companySizes).all().find((size) => size.minEmployees <= 120 && (size.maxEmployees ?? Infinity) >= 120)!.name);
+    expect(companySizeFor(db, null)).toBeNull();
+    const fields = listCrmHistory(db, crmUser, 'partner', partner.id).map((entry) => entry.field);
+    expect(fields).toEqual(expect.arrayContaining(['employeeCount', 'newsletter', 'comment1', 'attributes', 'campaigns']));
+  });
+
+  it('refuses contact-only Merkmale, over-long comments and a stale version', () => {
+    const partner = db.select().from(partners).get()!;
+    const contactOnly = db.select().from(attributes).where(eq(attributes.appliesTo, 'contact')).get()!;
+    expect(savePartnerCrm(db, crmUser, partnerCrmSchema.parse({ id: String(partner.id), version: String(partner.version), attributes: String(contactOnly.id) }))).toMatchObject({
+      ok: false,
+      fieldErrors: { attributes: 'crm.error.attributeTarget' },
+    });
+    expect(partnerCrmSchema.safeParse({ id: '1', version: '1', comment2: 'x'.repeat(2001) }).error?.issues[0]).toMatchObject({ path: ['comment2'], message: 'tooLong' });
+    expect(savePartnerCrm(db, crmUser, partnerCrmSchema.parse({ id: String(partner.id), version: String(partner.version + 5) }))).toMatchObject({ ok: false, error: 'staleVersion' });
+    expect(() => getPartnerCrm(db, agent, partner.id)).toThrow(AccessDenied);
+  });
+});
