@@ -29,6 +29,7 @@ export function TextField({
   maxLength,
   autoComplete,
   multiline,
+  inputMode,
 }: {
   name: string;
   label: string;
@@ -38,6 +39,7 @@ export function TextField({
   maxLength?: number;
   autoComplete?: string;
   multiline?: boolean;
+  inputMode?: 'numeric' | 'decimal';
 }) {
   const { id, error, errorId, typed } = useField(name);
   const value = type === 'password' ? undefined : typeof typed === 'string' ? typed : (defaultValue ?? '');
@@ -47,6 +49,7 @@ export function TextField({
     required,
     maxLength,
     autoComplete,
+    inputMode,
     defaultValue: value,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? errorId : undefined,
@@ -118,5 +121,19 @@ export function CheckboxGroup({
       ))}
       <FieldError id={errorId} error={error} />
     </fieldset>
+  );
+}
+
+/** One yes/no box; after a failed submit it shows what was sent (an absent box was unticked). */
+export function CheckboxField({ name, label, defaultChecked = false }: { name: string; label: string; defaultChecked?: boolean }) {
+  const { error, errorId, typed, submitted } = useField(name);
+  return (
+    <div className="field">
+      <label className="checkbox">
+        <input type="checkbox" name={name} defaultChecked={submitted ? typed !== undefined : defaultChecked} aria-describedby={error ? errorId : undefined} />
+        {label}
+      </label>
+      <FieldError id={errorId} error={error} />
+    </div>
   );
 }

@@ -1,8 +1,8 @@
 import 'server-only';
 // Reads of the CRM lookup lists: CRM data, for `crm` users only.
-import { asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import type { AttributeTarget } from '@/db/schema';
+import { attributes, type AttributeTarget } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import { LOOKUP_LISTS, type LookupListKey } from './lists';
@@ -55,5 +55,21 @@ export function lookupOptions(db: Db, user: SessionUser, list: LookupListKey, ke
     .from(table)
     .where(keepIds.length > 0 ? or(eq(table.archived, false), inArray(table.id, [...keepIds])) : eq(table.archived, false))
     .orderBy(asc(table.position), asc(table.id))
+    .all();
+}
+
+/** Merkmale offered for partners or for contacts: those for that target or both (plus ones already carried). */
+export function attributeOptions(db: Db, user: SessionUser, target: 'partner' | 'contact', keepIds: readonly number[] = []): { id: number; name: string; archived: boolean }[] {
+  assertRole(user, 'crm');
+  return db
+    .select({ id: attributes.id, name: attributes.name, archived: attributes.archived })
+    .from(attributes)
+    .where(
+      or(
+        and(eq(attributes.archived, false), inArray(attributes.appliesTo, [target, 'both'])),
+        keepIds.length > 0 ? inArray(attributes.id, [...keepIds]) : undefined,
+      ),
+    )
+    .orderBy(asc(attributes.position), asc(attributes.id))
     .all();
 }

@@ -53,6 +53,8 @@ export const de = {
   'crm.error.newName': 'Neue Namen dürfen höchstens 100 Zeichen haben.',
   'crm.error.notEnabled': 'Das CRM ist für dieses Ticket nicht aktiviert.',
   'crm.error.attributeTarget': 'Dieses Merkmal gilt nur für Kontakte.',
+  'crm.error.attributeTargetPartner': 'Dieses Merkmal gilt nur für Geschäftspartner.',
+  'crm.contactAttributes': 'Merkmale (CRM)',
 } as const;
 
 export const en: Messages<typeof de> = {
@@ -107,4 +109,6 @@ export const en: Messages<typeof de> = {
   'crm.error.newName': 'New names may have at most 100 characters.',
   'crm.error.notEnabled': 'CRM is not enabled for this ticket.',
   'crm.error.attributeTarget': 'This attribute applies to contacts only.',
+  'crm.error.attributeTargetPartner': 'This attribute applies to business partners only.',
+  'crm.contactAttributes': 'Attributes (CRM)',
 };
