@@ -1,32 +1,164 @@
 import 'server-only';
-// Reads of contacts.
-import { asc, eq, sql } from 'drizzle-orm';
+// Reads of contacts, and of the tickets that name a contact. Every query names its columns:
+// Merkmale and other CRM values are read elsewhere, for `crm` users only.
+import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
-import { contacts, partners } from '@/db/schema';
+import { contacts, partners, tickets, users } from '@/db/schema';
 import type { PickerOption } from '@/lib/picker';
 import { likePattern } from '@/lib/sql';
+import type { TicketListItem } from '@/lib/tickets/queries';
 
 export function contactName(row: { firstName: string | null; lastName: string | null }): string {
   return `${row.firstName ?? ''} ${row.lastName ?? ''}`.trim();
 }
 
+/** Contacts whose name, e-mail or partner's name contains the term (the query must join partners). */
+function contactSearchWhere(query: string): SQL | undefined {
+  if (!query) return undefined;
+  const pattern = likePattern(query);
+  return sql`((${contacts.firstName} || ' ' || ${contacts.lastName}) like ${pattern} escape '\\'
+              or ${contacts.lastName} like ${pattern} escape '\\'
+              or ${contacts.email} like ${pattern} escape '\\'
+              or ${partners.name} like ${pattern} escape '\\')`;
+}
+
 /** Contacts matching a search term (first name, last name, e-mail, partner name), for pickers. */
 export function searchContactOptions(db: Db, query: string, limit = 20): PickerOption[] {
-  const pattern = likePattern(query);
   const rows = db
     .select({ id: contacts.id, firstName: contacts.firstName, lastName: contacts.lastName, partnerName: partners.name })
     .from(contacts)
     .leftJoin(partners, eq(partners.id, contacts.partnerId))
-    .where(
-      query
-        ? sql`(${contacts.firstName} || ' ' || ${contacts.lastName}) like ${pattern} escape '\\'
-              or ${contacts.lastName} like ${pattern} escape '\\'
-              or ${contacts.email} like ${pattern} escape '\\'
-              or ${partners.name} like ${pattern} escape '\\'`
-        : undefined,
-    )
+    .where(contactSearchWhere(query))
     .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
     .limit(limit)
     .all();
   return rows.map((row) => ({ id: row.id, label: row.partnerName ? `${contactName(row)} – ${row.partnerName}` : contactName(row) }));
+}
+
+export type ContactListItem = {
+  id: number;
+  salutation: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  position: string;
+  partner: { id: number; name: string } | null;
+};
+
+const listColumns = {
+  id: contacts.id,
+  salutation: contacts.salutation,
+  firstName: contacts.firstName,
+  lastName: contacts.lastName,
+  email: contacts.email,
+  phone: contacts.phone,
+  position: contacts.position,
+  partnerId: partners.id,
+  partnerName: partners.name,
+};
+
+type ListRow = Omit<ContactListItem, 'partner'> & { partnerId: number | null; partnerName: string | null };
+
+function toListItem({ partnerId, partnerName, ...row }: ListRow): ContactListItem {
+  return { ...row, partner: partnerId !== null && partnerName !== null ? { id: partnerId, name: partnerName } : null };
+}
+
+/** The contact list: searched, by last and first name, one page. */
+export function listContacts(db: Db, query: string, page: { limit: number; offset: number }): { rows: ContactListItem[]; total: number } {
+  const where = contactSearchWhere(query);
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(contacts)
+    .leftJoin(partners, eq(partners.id, contacts.partnerId))
+    .where(where)
+    .get()!.n;
+  const rows = db
+    .select(listColumns)
+    .from(contacts)
+    .leftJoin(partners, eq(partners.id, contacts.partnerId))
+    .where(where)
+    .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
+  return { rows: rows.map(toListItem), total };
+}
+
+/** A partner's contacts, by name (a partner has a handful; the cap only guards the page). */
+export function listPartnerContacts(db: Db, partnerId: number, limit = 200): ContactListItem[] {
+  return db
+    .select(listColumns)
+    .from(contacts)
+    .leftJoin(partners, eq(partners.id, contacts.partnerId))
+    .where(eq(contacts.partnerId, partnerId))
+    .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
+    .limit(limit)
+    .all()
+    .map(toListItem);
+}
+
+export type ContactDetail = ContactListItem & { version: number; updatedAt: Date; updatedByName: string | null };
+
+export function findContact(db: Db, id: number): ContactDetail | null {
+  const row = db
+    .select({ ...listColumns, version: contacts.version, updatedAt: contacts.updatedAt, updatedByName: users.name })
+    .from(contacts)
+    .leftJoin(partners, eq(partners.id, contacts.partnerId))
+    .leftJoin(users, eq(users.id, contacts.updatedById))
+    .where(eq(contacts.id, id))
+    .get();
+  if (!row) return null;
+  const { version, updatedAt, updatedByName, ...listRow } = row;
+  return { ...toListItem(listRow), version, updatedAt, updatedByName };
+}
+
+const contactPartner = alias(partners, 'contact_partner');
+
+/**
+ * The tickets naming a contact, newest first, in the ticket list's shape (without CRM values:
+ * the contact page shows none). `listTickets` has no contact parameter yet.
+ */
+export function listContactTickets(db: Db, contactId: number, limit = 50): { rows: TicketListItem[]; total: number } {
+  const where = eq(tickets.contactId, contactId);
+  const total = db.select({ n: sql<number>`count(*)` }).from(tickets).where(where).get()!.n;
+  const rows = db
+    .select({
+      id: tickets.id,
+      number: tickets.number,
+      title: tickets.title,
+      status: tickets.status,
+      partnerId: sql<number | null>`coalesce(${tickets.partnerId}, ${contacts.partnerId})`,
+      partnerName: sql<string | null>`coalesce(${partners.name}, ${contactPartner.name})`,
+      contactFirstName: contacts.firstName,
+      contactLastName: contacts.lastName,
+      assigneeId: users.id,
+      assigneeName: users.name,
+      createdAt: tickets.createdAt,
+      updatedAt: tickets.updatedAt,
+    })
+    .from(tickets)
+    .innerJoin(contacts, eq(contacts.id, tickets.contactId))
+    .leftJoin(partners, eq(partners.id, tickets.partnerId))
+    .leftJoin(contactPartner, eq(contactPartner.id, contacts.partnerId))
+    .leftJoin(users, eq(users.id, tickets.assigneeId))
+    .where(where)
+    .orderBy(desc(tickets.createdAt), desc(tickets.id))
+    .limit(limit)
+    .all();
+  return {
+    total,
+    rows: rows.map((row) => ({
+      id: row.id,
+      number: row.number,
+      title: row.title,
+      status: row.status,
+      partner: row.partnerId !== null && row.partnerName !== null ? { id: row.partnerId, name: row.partnerName } : null,
+      contact: { id: contactId, name: contactName({ firstName: row.contactFirstName, lastName: row.contactLastName }) },
+      assignee: row.assigneeId !== null && row.assigneeName !== null ? { id: row.assigneeId, name: row.assigneeName } : null,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    })),
+  };
 }
