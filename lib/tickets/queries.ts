@@ -1,11 +1,13 @@
 import 'server-only';
-// Reads of tickets. CRM values are selected only for a user with `crm`.
-import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+// Reads of tickets. CRM values are selected only for a user with `crm`; the detail read selects none.
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
 import { contacts, crmTicketStatuses, partners, tickets, users, type TicketStatus } from '@/db/schema';
 import { hasRole, type SessionUser } from '@/lib/auth/guards';
-import { contactName } from '@/lib/contacts/queries';
+import { contactName, searchContactOptions } from '@/lib/contacts/queries';
+import { partnerLabel, searchPartnerOptions } from '@/lib/partners/queries';
+import type { PickerOption } from '@/lib/picker';
 import { likePattern } from '@/lib/sql';
 import type { TicketListParams } from './filters';
 
@@ -49,6 +51,11 @@ export function ticketListWhere(params: TicketListParams, user: SessionUser): SQ
         sql`${tickets.number} like ${pattern} escape '\\'`,
         sql`${tickets.title} like ${pattern} escape '\\'`,
         sql`${tickets.partnerId} in (select ${partners.id} from ${partners} where ${partners.name} like ${pattern} escape '\\')`,
+        // The partner a ticket shows may be its contact's (a ticket naming only a contact).
+        and(
+          isNull(tickets.partnerId),
+          sql`${tickets.contactId} in (select ${contacts.id} from ${contacts} join ${partners} on ${partners.id} = ${contacts.partnerId} where ${partners.name} like ${pattern} escape '\\')`,
+        ),
       ),
     );
   }
@@ -120,5 +127,139 @@ export function listTickets(
       updatedAt: row.updatedAt,
       ...(withCrm ? { crm: { enabled: row.crmEnabled, status: row.crmStatus, potentialCents: row.potentialCents } } : {}),
     })),
+  };
+}
+
+// ---------------------------------------------------------------- one ticket (no CRM field is read here)
+
+export type TicketDetail = {
+  id: number;
+  number: string;
+  title: string;
+  description: string;
+  status: TicketStatus;
+  version: number;
+  /** The partner the ticket shows: its own, or else its contact's (`viaContact`). */
+  partner: { id: number; name: string; viaContact: boolean } | null;
+  contact: { id: number; name: string } | null;
+  assignee: { id: number; name: string } | null;
+  /** The ticket's own partner and contact as the edit form's pickers show them. */
+  partnerOption: PickerOption | null;
+  contactOption: PickerOption | null;
+  createdAt: Date;
+  createdBy: string | null;
+  updatedAt: Date;
+  updatedBy: string | null;
+};
+
+const assignee = alias(users, 'assignee');
+const creator = alias(users, 'creator');
+const updater = alias(users, 'updater');
+
+export function findTicketDetail(db: Db, id: number): TicketDetail | null {
+  const row = db
+    .select({
+      id: tickets.id,
+      number: tickets.number,
+      title: tickets.title,
+      description: tickets.description,
+      status: tickets.status,
+      version: tickets.version,
+      partnerId: partners.id,
+      partnerName: partners.name,
+      partnerGpid: partners.gpid,
+      partnerCity: partners.city,
+      contactId: contacts.id,
+      contactFirstName: contacts.firstName,
+      contactLastName: contacts.lastName,
+      contactPartnerId: contactPartner.id,
+      contactPartnerName: contactPartner.name,
+      assigneeId: assignee.id,
+      assigneeName: assignee.name,
+      createdAt: tickets.createdAt,
+      createdBy: creator.name,
+      updatedAt: tickets.updatedAt,
+      updatedBy: updater.name,
+    })
+    .from(tickets)
+    .leftJoin(partners, eq(partners.id, tickets.partnerId))
+    .leftJoin(contacts, eq(contacts.id, tickets.contactId))
+    .leftJoin(contactPartner, eq(contactPartner.id, contacts.partnerId))
+    .leftJoin(assignee, eq(assignee.id, tickets.assigneeId))
+    .leftJoin(creator, eq(creator.id, tickets.createdById))
+    .leftJoin(updater, eq(updater.id, tickets.updatedById))
+    .where(eq(tickets.id, id))
+    .get();
+  if (!row) return null;
+  const own = row.partnerId !== null && row.partnerName !== null ? { id: row.partnerId, name: row.partnerName } : null;
+  const viaContact = row.contactPartnerId !== null && row.contactPartnerName !== null ? { id: row.contactPartnerId, name: row.contactPartnerName } : null;
+  const contact = row.contactId !== null ? { id: row.contactId, name: contactName({ firstName: row.contactFirstName, lastName: row.contactLastName }) } : null;
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    description: row.description,
+    status: row.status,
+    version: row.version,
+    partner: own ? { ...own, viaContact: false } : viaContact ? { ...viaContact, viaContact: true } : null,
+    contact,
+    assignee: row.assigneeId !== null && row.assigneeName !== null ? { id: row.assigneeId, name: row.assigneeName } : null,
+    partnerOption: own ? { id: own.id, label: partnerLabel({ name: own.name, gpid: row.partnerGpid ?? 0, city: row.partnerCity ?? '' }) } : null,
+    contactOption: contact ? { id: contact.id, label: contactOptionLabel(contact.name, row.contactPartnerName) } : null,
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+  };
+}
+
+/** Labelled like the contact picker's own matches (searchContactOptions). */
+function contactOptionLabel(name: string, partnerName: string | null): string {
+  return partnerName ? `${name} – ${partnerName}` : name;
+}
+
+/** The picker entries of a partner and a contact chosen in a form (e.g. carried through a no-JS search). */
+export function findTicketPickerOptions(
+  db: Db,
+  ids: { partnerId: number | null; contactId: number | null },
+): { partner: PickerOption | null; contact: PickerOption | null } {
+  const partner =
+    ids.partnerId === null
+      ? undefined
+      : db.select({ id: partners.id, name: partners.name, gpid: partners.gpid, city: partners.city }).from(partners).where(eq(partners.id, ids.partnerId)).get();
+  const contact =
+    ids.contactId === null
+      ? undefined
+      : db
+          .select({ id: contacts.id, firstName: contacts.firstName, lastName: contacts.lastName, partnerName: partners.name })
+          .from(contacts)
+          .leftJoin(partners, eq(partners.id, contacts.partnerId))
+          .where(eq(contacts.id, ids.contactId))
+          .get();
+  return {
+    partner: partner ? { id: partner.id, label: partnerLabel(partner) } : null,
+    contact: contact ? { id: contact.id, label: contactOptionLabel(contactName(contact), contact.partnerName) } : null,
+  };
+}
+
+/** The Bearbeiter a ticket can be given: every active user, plus its current one if deactivated since. */
+export function listAssigneeChoices(db: Db, currentId: number | null = null): { id: number; name: string }[] {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(currentId === null ? eq(users.active, true) : or(eq(users.active, true), eq(users.id, currentId)))
+    .orderBy(asc(users.name), asc(users.id))
+    .all();
+}
+
+export type TicketPickerMatches = { partnerQuery: string; partners: PickerOption[]; contactQuery: string; contacts: PickerOption[] };
+
+/** What the pickers offer without JavaScript: the matches of the typed searches (the first entries when empty). */
+export function findTicketPickerMatches(db: Db, queries: { partnerQuery: string; contactQuery: string }): TicketPickerMatches {
+  return {
+    partnerQuery: queries.partnerQuery,
+    partners: searchPartnerOptions(db, queries.partnerQuery),
+    contactQuery: queries.contactQuery,
+    contacts: searchContactOptions(db, queries.contactQuery),
   };
 }

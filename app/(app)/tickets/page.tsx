@@ -1,14 +1,64 @@
-// tickets: the section's frame; its content arrives with its own issue.
-import { requireUser } from '@/lib/auth/guards';
+// /tickets: the ticket list, newest first, 50 per page. Its URL parameters are those of a ticket-board
+// query (SPEC section 6); invalid values and CRM criteria of a user without `crm` are named and ignored.
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { getDb } from '@/db/client';
+import { TicketFilterForm } from '@/components/tickets/ticket-filter-form';
+import { TicketTable } from '@/components/tickets/ticket-table';
+import { Pagination, pageFrom } from '@/components/ui/pagination';
+import { hasRole, requireUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
+import { searchPartnerOptions } from '@/lib/partners/queries';
+import { pickerQuery } from '@/lib/picker';
+import { parseTicketListParams, serialiseTicketListParams, type ParamProblem } from '@/lib/tickets/filters';
+import { findTicketPickerOptions, listAssigneeChoices, listTickets } from '@/lib/tickets/queries';
+import type { Translate } from '@/lib/i18n';
 
-export default async function TicketsPage() {
-  await requireUser();
-  const { t } = await getI18n();
+export const metadata: Metadata = { title: 'Tickets' };
+
+const PAGE_SIZE = 50;
+
+function problemText(problem: ParamProblem, t: Translate): string {
+  return problem.problem === 'crmForbidden'
+    ? t('list.crmParamForbidden', { param: problem.param })
+    : t('list.invalidParam', { param: problem.param, value: problem.value });
+}
+
+export default async function TicketsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const { t, format } = await getI18n();
+  const raw = await searchParams;
+  const { params, problems } = parseTicketListParams(raw, { allowCrm: hasRole(user, 'crm') });
+  const page = pageFrom(raw.page);
+  const db = getDb();
+  const { rows, total } = listTickets(db, user, params, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const partnerQuery = pickerQuery(raw.partnerQuery);
+  const firstAssignee = params.assignee.find((id) => id !== 'me');
+
   return (
     <>
-      <h1>{t('nav.tickets')}</h1>
-      <p className="muted">{t('common.emptySection')}</p>
+      <div className="page-heading">
+        <h1>{t('nav.tickets')}</h1>
+        <Link href="/tickets/new" className="button button-primary">
+          {t('tickets.new')}
+        </Link>
+      </div>
+      {problems.map((problem, index) => (
+        <p key={index} className="alert alert-error" role="alert">
+          {problemText(problem, t)}
+        </p>
+      ))}
+      <TicketFilterForm
+        params={params}
+        partner={findTicketPickerOptions(db, { partnerId: params.partner, contactId: null }).partner}
+        partnerMatches={searchPartnerOptions(db, partnerQuery)}
+        partnerQuery={partnerQuery}
+        assignees={listAssigneeChoices(db, typeof firstAssignee === 'number' ? firstAssignee : null)}
+        t={t}
+      />
+      <p className="muted">{t('list.count', { count: format.integer(total) })}</p>
+      <TicketTable rows={rows} t={t} format={format} caption={t('nav.tickets')} />
+      <Pagination basePath="/tickets" search={serialiseTicketListParams(params)} page={page} pageSize={PAGE_SIZE} total={total} t={t} />
     </>
   );
 }

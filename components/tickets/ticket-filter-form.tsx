@@ -1,0 +1,65 @@
+// The filter form of the ticket list: a plain GET form whose fields are the list's URL parameters
+// (lib/tickets/filters.ts), so it works without JavaScript and a filtered list is a shareable link.
+import { searchPartnersAction } from '@/app/(app)/picker-actions';
+import { EntityPicker } from '@/components/ui/entity-picker';
+import { CheckboxGroup, SelectField, TextField } from '@/components/ui/fields';
+import { TICKET_STATUSES } from '@/db/schema';
+import type { Translate } from '@/lib/i18n';
+import type { PickerOption } from '@/lib/picker';
+import type { TicketListParams } from '@/lib/tickets/filters';
+import { pickerLabels } from './ticket-fields';
+
+export function TicketFilterForm({
+  params,
+  partner,
+  partnerMatches,
+  partnerQuery,
+  assignees,
+  t,
+}: {
+  params: TicketListParams;
+  /** The partner filtered by, as the picker shows it. */
+  partner: PickerOption | null;
+  /** The no-JavaScript picker's matches for `partnerQuery`. */
+  partnerMatches: PickerOption[];
+  partnerQuery: string;
+  assignees: { id: number; name: string }[];
+  t: Translate;
+}) {
+  return (
+    <form method="get" action="/tickets" className="toolbar ticket-filters" aria-label={t('tickets.filters')}>
+      <CheckboxGroup
+        name="status"
+        legend={t('tickets.status')}
+        options={TICKET_STATUSES.map((status) => ({ value: status, label: t(`ticketStatus.${status}`) }))}
+        defaultValue={params.status}
+      />
+      <SelectField
+        name="assignee"
+        label={t('tickets.assignee')}
+        options={[
+          { value: '', label: t('tickets.anyAssignee') },
+          { value: 'me', label: t('tickets.me') },
+          ...assignees.map((user) => ({ value: String(user.id), label: user.name })),
+        ]}
+        defaultValue={params.assignee.length > 0 ? String(params.assignee[0]) : ''}
+      />
+      <EntityPicker
+        name="partner"
+        queryName="partnerQuery"
+        selected={partner}
+        options={partnerMatches}
+        query={partnerQuery}
+        searchHref="/tickets"
+        search={searchPartnersAction}
+        labels={pickerLabels(t, t('tickets.partner'))}
+      />
+      <TextField name="q" label={t('list.searchLabel')} defaultValue={params.q} maxLength={200} />
+      <div>
+        <button type="submit" className="button button-primary">
+          {t('common.apply')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,129 @@
+import 'server-only';
+// Writes to tickets: creation with a number from the counter, edits, status changes, taking over.
+// Each runs in one synchronous transaction and refuses a stale version (lib/records.ts).
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { contacts, partners, tickets, users } from '@/db/schema';
+import { nextCounterValue } from '@/lib/counters';
+import { saveStamp, versionConflict } from '@/lib/records';
+import type { MutationFailure, MutationResult } from '@/lib/result';
+import type { CreateTicketInput, SetTicketStatusInput, TakeOverTicketInput, UpdateTicketInput } from './schemas';
+
+export const TICKET_COUNTER = 'ticket';
+
+/** `T-000123`: the counter value, zero-padded to six digits (more digits once it grows past them). */
+export function formatTicketNumber(value: number): string {
+  return `T-${String(value).padStart(6, '0')}`;
+}
+
+type References = { partnerId: number | null; contactId: number | null; assigneeId: number | null };
+
+/**
+ * Checks that the chosen partner, contact and Bearbeiter exist, that the contact belongs to the chosen
+ * partner, and that a newly chosen Bearbeiter is active (a deactivated one may stay on a ticket).
+ */
+function checkReferences(tx: Tx, input: References, currentAssigneeId: number | null): MutationFailure | null {
+  const fieldErrors: Record<string, string> = {};
+  if (input.partnerId !== null) {
+    const partner = tx.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId)).get();
+    if (!partner) fieldErrors.partnerId = 'tickets.error.partnerNotFound';
+  }
+  if (input.contactId !== null) {
+    const contact = tx.select({ partnerId: contacts.partnerId }).from(contacts).where(eq(contacts.id, input.contactId)).get();
+    if (!contact) fieldErrors.contactId = 'tickets.error.contactNotFound';
+    else if (input.partnerId !== null && contact.partnerId !== null && contact.partnerId !== input.partnerId) {
+      fieldErrors.contactId = 'tickets.error.contactPartnerMismatch';
+    }
+  }
+  if (input.assigneeId !== null) {
+    const assignee = tx.select({ active: users.active }).from(users).where(eq(users.id, input.assigneeId)).get();
+    if (!assignee || (!assignee.active && input.assigneeId !== currentAssigneeId)) fieldErrors.assigneeId = 'tickets.error.assigneeNotFound';
+  }
+  return Object.keys(fieldErrors).length > 0 ? { ok: false, error: 'form', fieldErrors } : null;
+}
+
+export function createTicket(db: Db, input: CreateTicketInput, actorId: number): MutationResult<{ id: number; number: string }> {
+  return db.transaction((tx) => {
+    const invalid = checkReferences(tx, input, null);
+    if (invalid) return invalid;
+    const number = formatTicketNumber(nextCounterValue(tx, TICKET_COUNTER, 1));
+    const ticket = tx
+      .insert(tickets)
+      .values({
+        number,
+        title: input.title,
+        description: input.description,
+        status: input.status,
+        partnerId: input.partnerId,
+        contactId: input.contactId,
+        assigneeId: input.assigneeId,
+        createdById: actorId,
+        updatedById: actorId,
+      })
+      .returning({ id: tickets.id })
+      .get();
+    return { ok: true, data: { id: ticket.id, number } };
+  });
+}
+
+type Editable = { id: number; version: number; updatedById: number | null; assigneeId: number | null };
+
+/** The columns an edit needs (never the CRM fields), after the version check. */
+function loadForEdit(tx: Tx, id: number, version: number): MutationFailure | { ok: true; ticket: Editable } {
+  const ticket = tx
+    .select({ id: tickets.id, version: tickets.version, updatedById: tickets.updatedById, assigneeId: tickets.assigneeId })
+    .from(tickets)
+    .where(eq(tickets.id, id))
+    .get();
+  return versionConflict(tx, ticket, version) ?? { ok: true, ticket: ticket! };
+}
+
+export function updateTicket(db: Db, input: UpdateTicketInput, actorId: number): MutationResult {
+  return db.transaction((tx) => {
+    const loaded = loadForEdit(tx, input.id, input.version);
+    if (!loaded.ok) return loaded;
+    const { ticket } = loaded;
+    const invalid = checkReferences(tx, input, ticket.assigneeId);
+    if (invalid) return invalid;
+    tx.update(tickets)
+      .set({
+        title: input.title,
+        description: input.description,
+        partnerId: input.partnerId,
+        contactId: input.contactId,
+        assigneeId: input.assigneeId,
+        ...saveStamp(ticket, actorId),
+      })
+      .where(eq(tickets.id, ticket.id))
+      .run();
+    return { ok: true, data: undefined };
+  });
+}
+
+/** Any status may follow any other; the page offers the usual steps as buttons. */
+export function setTicketStatus(db: Db, input: SetTicketStatusInput, actorId: number): MutationResult {
+  return db.transaction((tx) => {
+    const loaded = loadForEdit(tx, input.id, input.version);
+    if (!loaded.ok) return loaded;
+    tx.update(tickets)
+      .set({ status: input.status, ...saveStamp(loaded.ticket, actorId) })
+      .where(eq(tickets.id, input.id))
+      .run();
+    return { ok: true, data: undefined };
+  });
+}
+
+/** "Übernehmen": the actor becomes the Bearbeiter. */
+export function takeOverTicket(db: Db, input: TakeOverTicketInput, actorId: number): MutationResult {
+  return db.transaction((tx) => {
+    const loaded = loadForEdit(tx, input.id, input.version);
+    if (!loaded.ok) return loaded;
+    // Already one's own: nothing to change, and no new version that would make colleagues' forms stale.
+    if (loaded.ticket.assigneeId === actorId) return { ok: true, data: undefined };
+    tx.update(tickets)
+      .set({ assigneeId: actorId, ...saveStamp(loaded.ticket, actorId) })
+      .where(eq(tickets.id, input.id))
+      .run();
+    return { ok: true, data: undefined };
+  });
+}

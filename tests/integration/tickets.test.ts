@@ -1,0 +1,324 @@
+// Ticket mutations and the ticket list query against a fresh migrated database: valid and invalid
+// input, stale versions naming who saved, unknown ids, partner/contact consistency, numbering, filters.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { contacts, counters, partners, tickets, users, type TicketStatus } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/guards';
+import { EMPTY_TICKET_LIST_PARAMS, type TicketListParams } from '@/lib/tickets/filters';
+import { createTicket, setTicketStatus, takeOverTicket, updateTicket } from '@/lib/tickets/mutations';
+import { findTicketDetail, listTickets } from '@/lib/tickets/queries';
+import { createTicketSchema, updateTicketSchema } from '@/lib/tickets/schemas';
+import { freshAppDb } from '../support/db';
+
+// The real guards pull in next-auth, which needs the Next.js runtime; the data layer only needs hasRole.
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock('@/lib/auth/guards', () => ({
+  getCurrentUser: async () => session.user,
+  hasRole: (user: SessionUser | null, role: string) => Boolean(user?.roles.includes(role as never)),
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+vi.mock('next/navigation', () => ({
+  redirect: (url: string) => {
+    throw new Error(`redirect:${url}`);
+  },
+}));
+
+const { createTicketAction, setTicketStatusAction, updateTicketAction } = await import('@/app/(app)/tickets/actions');
+
+let db: Db;
+let agnes: SessionUser;
+let bernd: SessionUser;
+let inactiveId: number;
+let mueller: number;
+let schmidt: number;
+/** Contacts: one of Müller, one of Schmidt, one without partner. */
+let erika: number;
+let hans: number;
+let lose: number;
+
+function insertUser(name: string, active = true): SessionUser {
+  const email = `${name.toLowerCase().replace(/\W/g, '')}@example.com`;
+  const row = db.insert(users).values({ email, name, passwordHash: 'unused', active }).returning({ id: users.id }).get();
+  return { id: row.id, email, name, roles: [], locale: 'de' };
+}
+
+function insertPartner(name: string, gpid: number): number {
+  return db.insert(partners).values({ gpid, name }).returning({ id: partners.id }).get().id;
+}
+
+function insertContact(firstName: string, lastName: string, partnerId: number | null): number {
+  return db.insert(contacts).values({ firstName, lastName, partnerId }).returning({ id: contacts.id }).get().id;
+}
+
+/** A valid ticket input (parsed like the form's), with overrides given as form values. */
+function createInput(overrides: Record<string, string> = {}) {
+  return createTicketSchema.parse({ title: 'Drucker druckt nicht', description: '', partnerId: String(mueller), contactId: '', assigneeId: '', ...overrides });
+}
+
+function created(result: ReturnType<typeof createTicket>): { id: number; number: string } {
+  if (!result.ok) throw new Error(`create failed: ${result.error} ${JSON.stringify(result.fieldErrors)}`);
+  return result.data;
+}
+
+const rowOf = (id: number) => db.select().from(tickets).where(eq(tickets.id, id)).get()!;
+
+beforeEach(() => {
+  db = freshAppDb();
+  session.user = null;
+  agnes = insertUser('Agnes Service');
+  bernd = insertUser('Bernd Technik');
+  inactiveId = insertUser('Olaf Ehemalig', false).id;
+  mueller = insertPartner('Müller Maschinenbau GmbH', 10_001);
+  schmidt = insertPartner('Schmidt & Söhne KG', 10_002);
+  erika = insertContact('Erika', 'Mustermann', mueller);
+  hans = insertContact('Hans', 'Huber', schmidt);
+  lose = insertContact('Lotte', 'Lose', null);
+});
+
+describe('createTicket', () => {
+  it('numbers tickets from the counter, continuing where the demo data left off', () => {
+    expect(created(createTicket(db, createInput(), agnes.id)).number).toBe('T-000001');
+    expect(created(createTicket(db, createInput(), agnes.id)).number).toBe('T-000002');
+    db.update(counters).set({ value: 300 }).where(eq(counters.name, 'ticket')).run();
+    const ticket = created(createTicket(db, createInput({ title: 'Neu' }), agnes.id));
+    expect(ticket.number).toBe('T-000301');
+    expect(rowOf(ticket.id)).toMatchObject({ number: 'T-000301', status: 'open', version: 1, createdById: agnes.id, updatedById: agnes.id, crmEnabled: false });
+  });
+
+  it('stores a contact-only ticket and shows the contact\'s partner', () => {
+    const ticket = created(createTicket(db, createInput({ partnerId: '', contactId: String(erika), assigneeId: String(bernd.id), status: 'in_progress' }), agnes.id));
+    expect(rowOf(ticket.id)).toMatchObject({ partnerId: null, contactId: erika, assigneeId: bernd.id, status: 'in_progress' });
+    expect(findTicketDetail(db, ticket.id)).toMatchObject({
+      partner: { id: mueller, name: 'Müller Maschinenbau GmbH', viaContact: true },
+      contact: { id: erika, name: 'Erika Mustermann' },
+      assignee: { id: bernd.id, name: 'Bernd Technik' },
+      partnerOption: null,
+      contactOption: { id: erika, label: 'Erika Mustermann – Müller Maschinenbau GmbH' },
+      createdBy: 'Agnes Service',
+    });
+  });
+
+  it('accepts a partner with its own contact, or with a contact of no partner', () => {
+    expect(createTicket(db, createInput({ contactId: String(erika) }), agnes.id).ok).toBe(true);
+    expect(createTicket(db, createInput({ contactId: String(lose) }), agnes.id).ok).toBe(true);
+  });
+
+  it('refuses a contact of another partner, next to the contact field, and writes nothing', () => {
+    expect(createTicket(db, createInput({ contactId: String(hans) }), agnes.id)).toEqual({
+      ok: false,
+      error: 'form',
+      fieldErrors: { contactId: 'tickets.error.contactPartnerMismatch' },
+    });
+    expect(db.select().from(tickets).all()).toHaveLength(0);
+    // Nor was a number used up.
+    expect(created(createTicket(db, createInput(), agnes.id)).number).toBe('T-000001');
+  });
+
+  it('refuses ids of missing partners, contacts and users, and of a deactivated Bearbeiter', () => {
+    expect(createTicket(db, createInput({ partnerId: '999', contactId: '998', assigneeId: '997' }), agnes.id)).toMatchObject({
+      ok: false,
+      fieldErrors: { partnerId: 'tickets.error.partnerNotFound', contactId: 'tickets.error.contactNotFound', assigneeId: 'tickets.error.assigneeNotFound' },
+    });
+    expect(createTicket(db, createInput({ assigneeId: String(inactiveId) }), agnes.id)).toMatchObject({
+      ok: false,
+      fieldErrors: { assigneeId: 'tickets.error.assigneeNotFound' },
+    });
+    expect(db.select().from(tickets).all()).toHaveLength(0);
+  });
+});
+
+describe('ticket schemas', () => {
+  const messages = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+    Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path[0], issue.message]));
+
+  it('require a title of at most 200 characters and a description of at most 20,000', () => {
+    const form = { partnerId: '1', contactId: '', assigneeId: '' };
+    expect(messages(createTicketSchema.safeParse({ ...form, title: '   ' }))).toEqual({ title: 'required' });
+    expect(messages(createTicketSchema.safeParse({ ...form, title: 'x'.repeat(10_000), description: 'y'.repeat(20_001) }))).toEqual({
+      title: 'tooLong',
+      description: 'tooLong',
+    });
+    expect(createTicketSchema.safeParse({ ...form, title: 'x'.repeat(200), description: 'y'.repeat(20_000) }).success).toBe(true);
+  });
+
+  it('need a partner or a contact, and reject malformed ids as such', () => {
+    expect(messages(createTicketSchema.safeParse({ title: 'T', partnerId: '', contactId: '' }))).toEqual({ partnerId: 'tickets.error.partnerOrContactRequired' });
+    expect(messages(createTicketSchema.safeParse({ title: 'T', partnerId: '-1', contactId: 'abc', assigneeId: '1.5' }))).toEqual({
+      partnerId: 'invalidId',
+      contactId: 'invalidId',
+      assigneeId: 'invalidId',
+    });
+    expect(messages(createTicketSchema.safeParse({ title: 'T', partnerId: '1', status: 'done' }))).toEqual({ status: 'invalid' });
+    expect(messages(updateTicketSchema.safeParse({ id: '-4', version: 'x', title: 'T', partnerId: '1' }))).toEqual({ id: 'invalidId', version: 'invalidVersion' });
+  });
+
+  it('default to status Offen and an empty description', () => {
+    expect(createTicketSchema.parse({ title: ' T ', contactId: '3' })).toEqual({ title: 'T', description: '', partnerId: null, contactId: 3, assigneeId: null, status: 'open' });
+  });
+});
+
+describe('updateTicket', () => {
+  const update = (id: number, version: number, overrides: Record<string, string> = {}) =>
+    updateTicketSchema.parse({ id: String(id), version: String(version), title: 'Geändert', description: 'Neu', partnerId: String(mueller), contactId: '', assigneeId: '', ...overrides });
+
+  it('saves the fields, bumps the version and records who saved', () => {
+    const { id } = created(createTicket(db, createInput(), agnes.id));
+    expect(updateTicket(db, update(id, 1, { partnerId: String(schmidt), contactId: String(hans), assigneeId: String(bernd.id) }), bernd.id)).toEqual({ ok: true, data: undefined });
+    expect(rowOf(id)).toMatchObject({ title: 'Geändert', description: 'Neu', partnerId: schmidt, contactId: hans, assigneeId: bernd.id, version: 2, updatedById: bernd.id });
+    expect(findTicketDetail(db, id)).toMatchObject({ updatedBy: 'Bernd Technik', createdBy: 'Agnes Service', partner: { id: schmidt, viaContact: false } });
+  });
+
+  it('refuses a stale version naming who saved in between, and keeps their change', () => {
+    const { id } = created(createTicket(db, createInput(), agnes.id));
+    expect(updateTicket(db, update(id, 1, { title: 'Von Bernd' }), bernd.id).ok).toBe(true);
+    expect(updateTicket(db, update(id, 1, { title: 'Von Agnes' }), agnes.id)).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
+    expect(rowOf(id)).toMatchObject({ title: 'Von Bernd', version: 2 });
+  });
+
+  it('answers notFound for an unknown id', () => {
+    expect(updateTicket(db, update(4711, 1), agnes.id)).toEqual({ ok: false, error: 'notFound' });
+  });
+
+  it('refuses an inconsistent contact without writing, but keeps a Bearbeiter deactivated since', () => {
+    const { id } = created(createTicket(db, createInput(), agnes.id));
+    expect(updateTicket(db, update(id, 1, { contactId: String(hans) }), agnes.id)).toMatchObject({ ok: false, fieldErrors: { contactId: 'tickets.error.contactPartnerMismatch' } });
+    expect(rowOf(id)).toMatchObject({ title: 'Drucker druckt nicht', version: 1 });
+
+    db.update(tickets).set({ assigneeId: inactiveId }).where(eq(tickets.id, id)).run();
+    expect(updateTicket(db, update(id, 1, { assigneeId: String(inactiveId) }), agnes.id).ok).toBe(true);
+    expect(updateTicket(db, update(id, 2, { assigneeId: String(bernd.id) }), agnes.id).ok).toBe(true);
+    expect(updateTicket(db, update(id, 3, { assigneeId: String(inactiveId) }), agnes.id)).toMatchObject({ ok: false, fieldErrors: { assigneeId: 'tickets.error.assigneeNotFound' } });
+  });
+});
+
+describe('setTicketStatus and takeOverTicket', () => {
+  it('move a ticket through the statuses and back, one version each', () => {
+    const { id } = created(createTicket(db, createInput(), agnes.id));
+    const steps: TicketStatus[] = ['in_progress', 'parked', 'closed', 'open'];
+    steps.forEach((status, index) => expect(setTicketStatus(db, { id, version: index + 1, status }, bernd.id)).toEqual({ ok: true, data: undefined }));
+    expect(rowOf(id)).toMatchObject({ status: 'open', version: 5, updatedById: bernd.id });
+  });
+
+  it('refuse a stale version naming who saved, and an unknown id', () => {
+    const { id } = created(createTicket(db, createInput(), agnes.id));
+    expect(setTicketStatus(db, { id, version: 1, status: 'parked' }, bernd.id).ok).toBe(true);
+    expect(setTicketStatus(db, { id, version: 1, status: 'closed' }, agnes.id)).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
+    expect(takeOverTicket(db, { id, version: 1 }, agnes.id)).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
+    expect(rowOf(id)).toMatchObject({ status: 'parked', assigneeId: null, version: 2 });
+    expect(setTicketStatus(db, { id: 999, version: 1, status: 'closed' }, agnes.id)).toEqual({ ok: false, error: 'notFound' });
+    expect(takeOverTicket(db, { id: 999, version: 1 }, agnes.id)).toEqual({ ok: false, error: 'notFound' });
+  });
+
+  it('"Übernehmen" makes the actor the Bearbeiter; taking over one\'s own ticket changes nothing', () => {
+    const { id } = created(createTicket(db, createInput({ assigneeId: String(bernd.id) }), agnes.id));
+    expect(takeOverTicket(db, { id, version: 1 }, agnes.id)).toEqual({ ok: true, data: undefined });
+    expect(rowOf(id)).toMatchObject({ assigneeId: agnes.id, version: 2, updatedById: agnes.id });
+    expect(takeOverTicket(db, { id, version: 2 }, agnes.id)).toEqual({ ok: true, data: undefined });
+    expect(rowOf(id).version).toBe(2);
+  });
+});
+
+describe('listTickets', () => {
+  const list = (params: Partial<TicketListParams>, user = agnes, page = { limit: 50, offset: 0 }) =>
+    listTickets(db, user, { ...EMPTY_TICKET_LIST_PARAMS, ...params }, page);
+  const titles = (result: ReturnType<typeof list>) => result.rows.map((row) => row.title);
+
+  /** Tickets oldest first, each a minute apart, so "newest first" is well defined. */
+  function arrange() {
+    const specs: { title: string; status: TicketStatus; partnerId?: number; contactId?: number; assigneeId?: number }[] = [
+      { title: 'A Drucker', status: 'open', partnerId: mueller, assigneeId: agnes.id },
+      { title: 'B Server', status: 'in_progress', contactId: erika, assigneeId: bernd.id },
+      { title: 'C Lizenz', status: 'parked', partnerId: schmidt, contactId: hans, assigneeId: agnes.id },
+      { title: 'D Angebot', status: 'closed', contactId: lose },
+    ];
+    const start = Date.UTC(2026, 0, 1);
+    specs.forEach((spec, index) => {
+      const { id } = created(createTicket(db, createInput({ title: spec.title, partnerId: String(spec.partnerId ?? ''), contactId: String(spec.contactId ?? ''), assigneeId: String(spec.assigneeId ?? ''), status: spec.status }), agnes.id));
+      db.update(tickets).set({ createdAt: new Date(start + index * 60_000) }).where(eq(tickets.id, id)).run();
+    });
+  }
+
+  beforeEach(arrange);
+
+  it('lists newest first with the shown partner (own or the contact\'s) and no CRM values for a non-CRM user', () => {
+    const result = list({});
+    expect(result.total).toBe(4);
+    expect(titles(result)).toEqual(['D Angebot', 'C Lizenz', 'B Server', 'A Drucker']);
+    expect(result.rows[2]).toMatchObject({ number: 'T-000002', partner: { id: mueller, name: 'Müller Maschinenbau GmbH' }, contact: { name: 'Erika Mustermann' } });
+    expect(result.rows[0].partner).toBeNull();
+    expect(result.rows.every((row) => row.crm === undefined)).toBe(true);
+  });
+
+  it('filters by status and by assignee, with me standing for the signed-in user', () => {
+    expect(titles(list({ status: ['open', 'parked'] }))).toEqual(['C Lizenz', 'A Drucker']);
+    expect(titles(list({ assignee: ['me'] }))).toEqual(['C Lizenz', 'A Drucker']);
+    expect(titles(list({ assignee: ['me'] }, bernd))).toEqual(['B Server']);
+    expect(titles(list({ assignee: ['me', bernd.id], status: ['in_progress', 'open'] }))).toEqual(['B Server', 'A Drucker']);
+  });
+
+  it('filters by partner, including tickets that name only a contact of that partner', () => {
+    expect(titles(list({ partner: mueller }))).toEqual(['B Server', 'A Drucker']);
+    expect(titles(list({ partner: schmidt }))).toEqual(['C Lizenz']);
+  });
+
+  it('searches number, title and the shown partner\'s name, with LIKE wildcards taken literally', () => {
+    expect(titles(list({ q: 'T-000003' }))).toEqual(['C Lizenz']);
+    expect(titles(list({ q: 'drucker' }))).toEqual(['A Drucker']);
+    expect(titles(list({ q: 'Maschinenbau' }))).toEqual(['B Server', 'A Drucker']);
+    expect(titles(list({ q: '& Söhne' }))).toEqual(['C Lizenz']);
+    expect(list({ q: '%' }).total).toBe(0);
+  });
+
+  it('pages through the list and counts all matches', () => {
+    const first = list({}, agnes, { limit: 3, offset: 0 });
+    const second = list({}, agnes, { limit: 3, offset: 3 });
+    expect(first.total).toBe(4);
+    expect(titles(first)).toEqual(['D Angebot', 'C Lizenz', 'B Server']);
+    expect(titles(second)).toEqual(['A Drucker']);
+  });
+});
+
+describe('ticket actions', () => {
+  function form(fields: Record<string, string>): FormData {
+    const data = new FormData();
+    for (const [key, value] of Object.entries(fields)) data.append(key, value);
+    return data;
+  }
+
+  it('refuse an anonymous caller and change nothing', async () => {
+    expect(await createTicketAction({}, form({ title: 'X', partnerId: String(mueller) }))).toMatchObject({ ok: false, error: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.' });
+    expect(await setTicketStatusAction({}, form({ id: '1', version: '1', status: 'closed' }))).toMatchObject({ ok: false });
+    expect(db.select().from(tickets).all()).toHaveLength(0);
+  });
+
+  it('answer bad input with translated messages per field and the typed values, never a crash', async () => {
+    session.user = agnes;
+    const result = await createTicketAction({}, form({ title: 'x'.repeat(10_000), partnerId: '-1', contactId: String(hans), assigneeId: '' }));
+    expect(result).toMatchObject({ ok: false, error: 'Bitte prüfen Sie die markierten Felder.', fieldErrors: { title: 'Der Text ist zu lang.', partnerId: 'Ungültige Kennung.' } });
+    expect(result.values).toMatchObject({ contactId: String(hans) });
+    const mismatch = await createTicketAction({}, form({ title: 'Passt nicht', partnerId: String(mueller), contactId: String(hans) }));
+    expect(mismatch.fieldErrors).toEqual({ contactId: 'Dieser Kontakt gehört zu einem anderen Geschäftspartner.' });
+    expect(db.select().from(tickets).all()).toHaveLength(0);
+  });
+
+  it('create and then redirect to the new ticket; a stale save names the colleague', async () => {
+    session.user = agnes;
+    await expect(createTicketAction({}, form({ title: 'Neu', contactId: String(erika) }))).rejects.toThrow(/^redirect:\/tickets\/\d+$/);
+    const [ticket] = db.select({ id: tickets.id }).from(tickets).all();
+    const edit = { id: String(ticket.id), version: '1', title: 'Neu', description: '', partnerId: '', contactId: String(erika), assigneeId: '' };
+    expect(await updateTicketAction({}, form({ ...edit, title: 'Agnes war hier' }))).toEqual({ ok: true, message: 'Gespeichert.' });
+    session.user = bernd;
+    expect(await updateTicketAction({}, form({ ...edit, title: 'Bernd war hier' }))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('inzwischen von Agnes Service geändert'),
+    });
+    expect(await updateTicketAction({}, form({ ...edit, id: '999999' }))).toMatchObject({ ok: false, error: 'Der Datensatz wurde nicht gefunden.' });
+    expect(rowOf(ticket.id).title).toBe('Agnes war hier');
+    // Saved from a page the no-JS picker search left with the draft in its URL: back to the clean page.
+    await expect(updateTicketAction({}, form({ ...edit, version: '2', title: 'Bernd, neu geladen', fromPickerSearch: '1' }))).rejects.toThrow(
+      `redirect:/tickets/${ticket.id}`,
+    );
+    expect(rowOf(ticket.id)).toMatchObject({ title: 'Bernd, neu geladen', version: 3 });
+  });
+});
