@@ -33,13 +33,15 @@ export function defineAction<S extends z.ZodType>(
   options: { schema: S; role?: Role; success?: Parameters<ReturnType<typeof translator>>[0] },
   handler: Handler<S>,
 ): (previous: ActionState, formData: FormData) => Promise<ActionState> {
-  return async (_previous, formData) => {
+  return async (previous, formData) => {
+    // A plain form post without React's action state passes the form as the only argument.
+    const form = formData instanceof FormData ? formData : previous instanceof FormData ? previous : new FormData();
     const user = await getCurrentUser();
     if (!user) return { ok: false, error: translator('de')('error.unauthenticated') };
     const t = translator(user.locale);
     if (options.role && !hasRole(user, options.role)) return { ok: false, error: t('error.forbidden') };
 
-    const values = formDataToObject(formData);
+    const values = formDataToObject(form);
     const parsed = options.schema.safeParse(values);
     if (!parsed.success) {
       const fieldErrors = Object.fromEntries(

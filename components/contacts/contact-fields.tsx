@@ -4,7 +4,7 @@ import { SelectField, TextField } from '@/components/ui/fields';
 import { CONTACT_MAX, SALUTATIONS, type ContactFormValues } from '@/lib/contacts/schemas';
 import type { Translate } from '@/lib/i18n';
 import type { PickerOption } from '@/lib/picker';
-import { PartnerPickerField } from './partner-picker-field';
+import { EntityPicker } from '@/components/ui/entity-picker';
 
 export type PartnerPickerState = {
   selected: PickerOption | null;
@@ -26,7 +26,7 @@ export function ContactFields({ t, values, partner }: { t: Translate; values: Co
       <TextField name="email" label={t('contacts.email')} type="email" defaultValue={values.email} maxLength={CONTACT_MAX.email} />
       <TextField name="phone" label={t('contacts.phone')} type="tel" defaultValue={values.phone} maxLength={CONTACT_MAX.phone} />
       <div className="form-grid-row">
-        <PartnerPickerField
+        <EntityPicker
           name="partnerId"
           queryName="partnerQuery"
           {...partner}

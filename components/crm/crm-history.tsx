@@ -1,4 +1,5 @@
-// "Verlauf": a record's CRM changes, newest first, values in the reader's language.
+// "Verlauf": a record's CRM changes, newest first, values in the reader's language. A compact list,
+// so it fits the ticket's side panel as well as the partner's CRM tab.
 import { crmField, formatCrmValue } from '@/lib/crm/fields';
 import type { CrmHistoryEntry } from '@/lib/crm/history';
 import type { CrmEntity } from '@/db/schema';
@@ -11,33 +12,21 @@ export function CrmHistory({ entity, entries, t, format }: { entity: CrmEntity; 
       {entries.length === 0 ? (
         <p className="muted">{t('crm.history.empty')}</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('crm.history.at')}</th>
-              <th scope="col">{t('crm.history.field')}</th>
-              <th scope="col">{t('crm.history.old')}</th>
-              <th scope="col">{t('crm.history.new')}</th>
-              <th scope="col">{t('crm.history.user')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => {
-              const field = crmField(entity, entry.field);
-              return (
-                <tr key={entry.id}>
-                  <td>
-                    <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at)}</time>
-                  </td>
-                  <td>{field ? t(field.label) : entry.field}</td>
-                  <td>{formatCrmValue(field, entry.oldValue, t, format)}</td>
-                  <td>{formatCrmValue(field, entry.newValue, t, format)}</td>
-                  <td>{entry.userName ?? '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ol className="history">
+          {entries.map((entry) => {
+            const field = crmField(entity, entry.field);
+            return (
+              <li key={entry.id}>
+                <div className="muted small">
+                  <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at)}</time> · {entry.userName ?? '—'}
+                </div>
+                <div>
+                  <strong>{field ? t(field.label) : entry.field}</strong>: {formatCrmValue(field, entry.oldValue, t, format)} → {formatCrmValue(field, entry.newValue, t, format)}
+                </div>
+              </li>
+            );
+          })}
+        </ol>
       )}
     </section>
   );

@@ -6,7 +6,10 @@ import type { MessageKey, Translate } from '@/lib/i18n';
 
 export type PartnerTab = { segment: string; label: MessageKey; role?: Role };
 
-export const PARTNER_TABS: PartnerTab[] = [{ segment: '', label: 'partners.tab.masterData' }];
+export const PARTNER_TABS: PartnerTab[] = [
+  { segment: '', label: 'partners.tab.masterData' },
+  { segment: 'crm', label: 'crm.tab.title', role: 'crm' },
+];
 
 export function partnerTabsFor(roles: readonly Role[]): PartnerTab[] {
   return PARTNER_TABS.filter((tab) => !tab.role || roles.includes(tab.role));

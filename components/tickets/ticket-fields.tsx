@@ -5,7 +5,7 @@ import type { Translate } from '@/lib/i18n';
 import type { PickerOption } from '@/lib/picker';
 import type { TicketPickerMatches } from '@/lib/tickets/queries';
 import { DESCRIPTION_MAX, TITLE_MAX } from '@/lib/tickets/schemas';
-import { FormEntityPicker } from './form-entity-picker';
+import { EntityPicker } from '@/components/ui/entity-picker';
 
 export type TicketFieldValues = {
   title: string;
@@ -47,7 +47,7 @@ export function TicketFields({
     <>
       <TextField name="title" label={t('tickets.title')} defaultValue={values.title} required maxLength={TITLE_MAX} />
       <TextField name="description" label={t('tickets.description')} defaultValue={values.description} maxLength={DESCRIPTION_MAX} multiline />
-      <FormEntityPicker
+      <EntityPicker
         name="partnerId"
         queryName="partnerQuery"
         selected={values.partner}
@@ -57,7 +57,7 @@ export function TicketFields({
         search={searchPartnersAction}
         labels={pickerLabels(t, t('tickets.partner'))}
       />
-      <FormEntityPicker
+      <EntityPicker
         name="contactId"
         queryName="contactQuery"
         selected={values.contact}

@@ -45,6 +45,8 @@ export function ActionForm({
             {state.message}
           </p>
         )}
+        {/* The default button for Enter in a text field: the save, never a picker's "Suchen". */}
+        <button type="submit" hidden tabIndex={-1} aria-hidden="true" />
         {children}
         <div>
           <button type="submit" className={submitClassName} disabled={pending} aria-label={submitAriaLabel}>

@@ -3,8 +3,11 @@
 // Without JavaScript: a <select> of the server's matches for the typed search, and a "Suchen" button
 // that submits the whole form by GET to the same page, so the page renders again with new matches
 // and every value typed so far. With JavaScript: a combobox that searches as you type.
+// Inside an ActionForm it shows the action's error for its field and, after a refused save, the
+// choice that was submitted rather than the one the page was loaded with.
 import { useEffect, useId, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 import type { PickerOption } from '@/lib/picker';
+import { useFormState } from './action-form';
 
 export type { PickerOption };
 
@@ -19,13 +22,13 @@ function useHydrated(): boolean {
 export function EntityPicker({
   name,
   queryName,
-  selected,
+  selected: loaded,
   options,
   query,
   searchHref,
   search,
   labels,
-  error,
+  error: givenError,
 }: {
   /** The form field holding the chosen id. */
   name: string;
@@ -43,11 +46,19 @@ export function EntityPicker({
 }) {
   const hydrated = useHydrated();
   const id = useId();
+  const state = useFormState();
+  const typed = !state.ok && state.values ? state.values[name] : undefined;
+  // The submitted id is one of the choices the form offered (the loaded one or a search match).
+  const selected =
+    typeof typed === 'string' ? (typed === '' ? null : ([loaded, ...options].find((option) => option !== null && String(option.id) === typed) ?? loaded)) : loaded;
+  const error = givenError ?? state.fieldErrors?.[name];
   if (!hydrated) {
     const choices = selected && !options.some((option) => option.id === selected.id) ? [selected, ...options] : options;
     return (
-      <fieldset className="picker">
-        <label htmlFor={`${id}-select`}>{labels.label}</label>
+      <div className="picker" role="group" aria-labelledby={`${id}-label`}>
+        <label id={`${id}-label`} htmlFor={`${id}-select`}>
+          {labels.label}
+        </label>
         <select id={`${id}-select`} name={name} defaultValue={selected ? String(selected.id) : ''} aria-invalid={error ? true : undefined}>
           <option value="">{labels.none}</option>
           {choices.map((option) => (
@@ -66,7 +77,7 @@ export function EntityPicker({
           </button>
         </div>
         {error && <p className="field-error">{error}</p>}
-      </fieldset>
+      </div>
     );
   }
   return <Combobox id={id} name={name} selected={selected} search={search} labels={labels} error={error} />;

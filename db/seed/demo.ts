@@ -21,6 +21,7 @@ import { insertUserWithDefaults } from '@/lib/users/mutations';
 import { seedLookups, type LookupIds, type SeededLookups, type SeedTx } from './lookups';
 import { makeCompany, makePartnerComment, makePerson, makeTicketText } from './names';
 import { createRandom, type Random } from './random';
+import { GPID_START } from '@/lib/partners/mutations';
 
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
@@ -35,7 +36,8 @@ const DEMO_ASSIGNEES: { email: string; name: string; roles: Role[] }[] = [
   { email: 'frieda@example.com', name: 'Frieda Kundenbetreuung', roles: ['crm'] },
 ];
 
-export const FIRST_GPID = 10_001;
+/** The seed numbers partners exactly as the application does. */
+export const FIRST_GPID = GPID_START;
 const PARTNER_COUNT = 40;
 const TICKET_COUNT = 300;
 const DAY = 86_400_000;

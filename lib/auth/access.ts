@@ -1,5 +1,6 @@
-// Defence in depth for the data layer: CRM reads and writes refuse a user without the role,
-// whatever the page or action in front of them already checked.
+// Role checks without framework dependencies. The data layer uses assertRole as defence in
+// depth: CRM reads and writes refuse a user without the role, whatever the page or action in front
+// of them already checked.
 import type { Role } from '@/db/schema';
 
 export class AccessDenied extends Error {
@@ -7,6 +8,10 @@ export class AccessDenied extends Error {
     super(`requires role ${role}`);
     this.name = 'AccessDenied';
   }
+}
+
+export function hasRole(user: { roles: readonly Role[] } | null | undefined, role: Role): boolean {
+  return Boolean(user?.roles.includes(role));
 }
 
 export function assertRole(user: { roles: readonly Role[] }, role: Role): void {

@@ -5,13 +5,12 @@ import { redirect, forbidden } from 'next/navigation';
 import { getDb } from '@/db/client';
 import type { Role } from '@/db/schema';
 import { findSessionUser, type SessionUser } from '@/lib/users/queries';
+import { hasRole } from './access';
 import { auth } from './index';
 
 export type { SessionUser };
 
-export function hasRole(user: SessionUser | null, role: Role): boolean {
-  return Boolean(user?.roles.includes(role));
-}
+export { hasRole };
 
 /** The signed-in, active user of this request (one primary-key read, once per request), or null. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {

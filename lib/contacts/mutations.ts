@@ -3,7 +3,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { contacts, partners, tickets } from '@/db/schema';
-import { saveStamp, versionConflict } from '@/lib/records';
+import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import type { ContactInput, CreateContactInput, DeleteContactInput, UpdateContactInput } from './schemas';
 
@@ -20,7 +20,7 @@ function unknownPartner(tx: Tx, partnerId: number | null): MutationFailure | nul
 }
 
 export function createContact(db: Db, input: CreateContactInput, actorId: number): MutationResult<{ id: number }> {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const failure = unknownPartner(tx, input.partnerId);
     if (failure) return failure;
     const row = tx
@@ -37,7 +37,7 @@ function loadVersioned(tx: Tx, id: number) {
 }
 
 export function updateContact(db: Db, input: UpdateContactInput, actorId: number): MutationResult {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const current = loadVersioned(tx, input.id);
     const failure = versionConflict(tx, current, input.version) ?? unknownPartner(tx, input.partnerId);
     if (failure) return failure;
@@ -51,7 +51,7 @@ export function updateContact(db: Db, input: UpdateContactInput, actorId: number
 
 /** Deletes a contact no ticket names; its Merkmale go with it. */
 export function deleteContact(db: Db, input: DeleteContactInput): MutationResult {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const conflict = versionConflict(tx, loadVersioned(tx, input.id), input.version);
     if (conflict) return conflict;
     const ticketCount = tx.select({ n: sql<number>`count(*)` }).from(tickets).where(eq(tickets.contactId, input.id)).get()!.n;

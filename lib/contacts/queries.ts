@@ -1,13 +1,11 @@
 import 'server-only';
-// Reads of contacts, and of the tickets that name a contact. Every query names its columns:
+// Reads of contacts. Every query names its columns:
 // Merkmale and other CRM values are read elsewhere, for `crm` users only.
-import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { contacts, partners, tickets, users } from '@/db/schema';
+import { contacts, partners, users } from '@/db/schema';
 import type { PickerOption } from '@/lib/picker';
 import { likePattern } from '@/lib/sql';
-import type { TicketListItem } from '@/lib/tickets/queries';
 
 export function contactName(row: { firstName: string | null; lastName: string | null }): string {
   return `${row.firstName ?? ''} ${row.lastName ?? ''}`.trim();
@@ -114,51 +112,3 @@ export function findContact(db: Db, id: number): ContactDetail | null {
   return { ...toListItem(listRow), version, updatedAt, updatedByName };
 }
 
-const contactPartner = alias(partners, 'contact_partner');
-
-/**
- * The tickets naming a contact, newest first, in the ticket list's shape (without CRM values:
- * the contact page shows none). `listTickets` has no contact parameter yet.
- */
-export function listContactTickets(db: Db, contactId: number, limit = 50): { rows: TicketListItem[]; total: number } {
-  const where = eq(tickets.contactId, contactId);
-  const total = db.select({ n: sql<number>`count(*)` }).from(tickets).where(where).get()!.n;
-  const rows = db
-    .select({
-      id: tickets.id,
-      number: tickets.number,
-      title: tickets.title,
-      status: tickets.status,
-      partnerId: sql<number | null>`coalesce(${tickets.partnerId}, ${contacts.partnerId})`,
-      partnerName: sql<string | null>`coalesce(${partners.name}, ${contactPartner.name})`,
-      contactFirstName: contacts.firstName,
-      contactLastName: contacts.lastName,
-      assigneeId: users.id,
-      assigneeName: users.name,
-      createdAt: tickets.createdAt,
-      updatedAt: tickets.updatedAt,
-    })
-    .from(tickets)
-    .innerJoin(contacts, eq(contacts.id, tickets.contactId))
-    .leftJoin(partners, eq(partners.id, tickets.partnerId))
-    .leftJoin(contactPartner, eq(contactPartner.id, contacts.partnerId))
-    .leftJoin(users, eq(users.id, tickets.assigneeId))
-    .where(where)
-    .orderBy(desc(tickets.createdAt), desc(tickets.id))
-    .limit(limit)
-    .all();
-  return {
-    total,
-    rows: rows.map((row) => ({
-      id: row.id,
-      number: row.number,
-      title: row.title,
-      status: row.status,
-      partner: row.partnerId !== null && row.partnerName !== null ? { id: row.partnerId, name: row.partnerName } : null,
-      contact: { id: contactId, name: contactName({ firstName: row.contactFirstName, lastName: row.contactLastName }) },
-      assignee: row.assigneeId !== null && row.assigneeName !== null ? { id: row.assigneeId, name: row.assigneeName } : null,
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-    })),
-  };
-}

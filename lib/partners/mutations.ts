@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { contacts, partners, tickets } from '@/db/schema';
 import { nextCounterValue } from '@/lib/counters';
-import { saveStamp, versionConflict } from '@/lib/records';
+import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import { findSimilarPartners, type SimilarPartner } from './queries';
 import type { CreatePartnerInput, DeletePartnerInput, PartnerMasterData, UpdatePartnerInput } from './schemas';
@@ -55,7 +55,7 @@ function loadVersioned(tx: Tx, id: number) {
 }
 
 export function updatePartner(db: Db, input: UpdatePartnerInput, actorId: number): MutationResult {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const current = loadVersioned(tx, input.id);
     const conflict = versionConflict(tx, current, input.version);
     if (conflict) return conflict;
@@ -69,7 +69,7 @@ export function updatePartner(db: Db, input: UpdatePartnerInput, actorId: number
 
 /** Deletes a partner nobody refers to any more; its CRM links (campaigns, products, Merkmale) go with it. */
 export function deletePartner(db: Db, input: DeletePartnerInput): MutationResult {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const conflict = versionConflict(tx, loadVersioned(tx, input.id), input.version);
     if (conflict) return conflict;
     const count = (table: typeof contacts | typeof tickets) =>

@@ -9,6 +9,8 @@ export type TicketListParams = {
   /** User ids; `me` stands for the signed-in user. */
   assignee: (number | 'me')[];
   partner: number | null;
+  /** A contact's tickets (the contact page links its full list this way). */
+  contact: number | null;
   q: string;
   /** CRM criteria, for `crm` users only. */
   crm: 'on' | 'off' | null;
@@ -17,7 +19,7 @@ export type TicketListParams = {
 };
 
 export const CRM_PARAMS = ['crm', 'crmStatus', 'revenueGroup'] as const;
-export const TICKET_LIST_PARAMS = ['status', 'assignee', 'partner', 'q', ...CRM_PARAMS] as const;
+export const TICKET_LIST_PARAMS = ['status', 'assignee', 'partner', 'contact', 'q', ...CRM_PARAMS] as const;
 type ParamName = (typeof TICKET_LIST_PARAMS)[number];
 
 /** Why a parameter was ignored: `invalid` value, or `crmForbidden` for a user without `crm`. */
@@ -27,6 +29,7 @@ export const EMPTY_TICKET_LIST_PARAMS: TicketListParams = {
   status: [],
   assignee: [],
   partner: null,
+  contact: null,
   q: '',
   crm: null,
   crmStatus: [],
@@ -37,6 +40,7 @@ const valueSchemas = {
   status: z.enum(TICKET_STATUSES),
   assignee: z.union([z.literal('me'), idSchema]),
   partner: idSchema,
+  contact: idSchema,
   q: z.string().max(200),
   crm: z.enum(['on', 'off']),
   crmStatus: idSchema,
@@ -64,7 +68,7 @@ export function parseTicketListParams(raw: RawParams, options: { allowCrm: boole
     const values = valuesOf(raw, name).map((value) => value.trim()).filter((value) => value !== '');
     if (values.length === 0) continue;
     if ((CRM_PARAMS as readonly string[]).includes(name) && !options.allowCrm) {
-      problems.push({ param: name, value: values.join(', '), problem: 'crmForbidden' });
+      problems.push({ param: name, value: values.join(', ').slice(0, 100), problem: 'crmForbidden' });
       continue;
     }
     const accepted: unknown[] = [];
@@ -86,6 +90,7 @@ export function serialiseTicketListParams(params: TicketListParams): URLSearchPa
   for (const status of params.status) search.append('status', status);
   for (const assignee of params.assignee) search.append('assignee', String(assignee));
   if (params.partner !== null) search.set('partner', String(params.partner));
+  if (params.contact !== null) search.set('contact', String(params.contact));
   if (params.q) search.set('q', params.q);
   if (params.crm) search.set('crm', params.crm);
   for (const id of params.crmStatus) search.append('crmStatus', String(id));

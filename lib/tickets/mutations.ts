@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { contacts, partners, tickets, users } from '@/db/schema';
 import { nextCounterValue } from '@/lib/counters';
-import { saveStamp, versionConflict } from '@/lib/records';
+import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import type { CreateTicketInput, SetTicketStatusInput, TakeOverTicketInput, UpdateTicketInput } from './schemas';
 
@@ -43,7 +43,7 @@ function checkReferences(tx: Tx, input: References, currentAssigneeId: number | 
 }
 
 export function createTicket(db: Db, input: CreateTicketInput, actorId: number): MutationResult<{ id: number; number: string }> {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const invalid = checkReferences(tx, input, null);
     if (invalid) return invalid;
     const number = formatTicketNumber(nextCounterValue(tx, TICKET_COUNTER, 1));
@@ -79,7 +79,7 @@ function loadForEdit(tx: Tx, id: number, version: number): MutationFailure | { o
 }
 
 export function updateTicket(db: Db, input: UpdateTicketInput, actorId: number): MutationResult {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const loaded = loadForEdit(tx, input.id, input.version);
     if (!loaded.ok) return loaded;
     const { ticket } = loaded;
@@ -102,7 +102,7 @@ export function updateTicket(db: Db, input: UpdateTicketInput, actorId: number):
 
 /** Any status may follow any other; the page offers the usual steps as buttons. */
 export function setTicketStatus(db: Db, input: SetTicketStatusInput, actorId: number): MutationResult {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const loaded = loadForEdit(tx, input.id, input.version);
     if (!loaded.ok) return loaded;
     tx.update(tickets)
@@ -115,7 +115,7 @@ export function setTicketStatus(db: Db, input: SetTicketStatusInput, actorId: nu
 
 /** "Übernehmen": the actor becomes the Bearbeiter. */
 export function takeOverTicket(db: Db, input: TakeOverTicketInput, actorId: number): MutationResult {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const loaded = loadForEdit(tx, input.id, input.version);
     if (!loaded.ok) return loaded;
     // Already one's own: nothing to change, and no new version that would make colleagues' forms stale.

@@ -4,7 +4,8 @@ import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
 import { contacts, crmTicketStatuses, partners, tickets, users, type TicketStatus } from '@/db/schema';
-import { hasRole, type SessionUser } from '@/lib/auth/guards';
+import { hasRole } from '@/lib/auth/access';
+import type { SessionUser } from '@/lib/auth/guards';
 import { contactName, searchContactOptions } from '@/lib/contacts/queries';
 import { partnerLabel, searchPartnerOptions } from '@/lib/partners/queries';
 import type { PickerOption } from '@/lib/picker';
@@ -44,6 +45,7 @@ export function ticketListWhere(params: TicketListParams, user: SessionUser): SQ
       ),
     );
   }
+  if (params.contact !== null) conditions.push(eq(tickets.contactId, params.contact));
   if (params.q) {
     const pattern = likePattern(params.q);
     conditions.push(

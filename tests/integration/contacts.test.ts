@@ -6,7 +6,9 @@ import type { SessionUser } from '@/lib/auth/guards';
 import type { Db } from '@/db/client';
 import { contacts, partners, tickets } from '@/db/schema';
 import { createContact, deleteContact, updateContact } from '@/lib/contacts/mutations';
-import { findContact, listContacts, listContactTickets, listPartnerContacts } from '@/lib/contacts/queries';
+import { findContact, listContacts, listPartnerContacts } from '@/lib/contacts/queries';
+import { EMPTY_TICKET_LIST_PARAMS } from '@/lib/tickets/filters';
+import { listTickets } from '@/lib/tickets/queries';
 import { contactFormPrefill, createContactSchema, prefillPartnerId, updateContactSchema } from '@/lib/contacts/schemas';
 import { insertUserWithDefaults } from '@/lib/users/mutations';
 import { freshAppDb } from '../support/db';
@@ -121,7 +123,8 @@ describe('contact queries', () => {
         { number: 'T-000003', title: 'Fremd', contactId: other, createdAt: at(3) },
       ])
       .run();
-    const { rows, total } = listContactTickets(db, id);
+    const plainUser: SessionUser = { id: bernd, email: 'b@example.com', name: 'Bernd Technik', roles: [], locale: 'de' };
+    const { rows, total } = listTickets(db, plainUser, { ...EMPTY_TICKET_LIST_PARAMS, contact: id }, { limit: 50, offset: 0 });
     expect(total).toBe(2);
     expect(rows.map((row) => row.title)).toEqual(['Neu', 'Alt']);
     expect(rows[0]).toEqual({

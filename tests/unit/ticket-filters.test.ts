@@ -77,6 +77,7 @@ describe('serialiseTicketListParams', () => {
       status: fc.uniqueArray(fc.constantFrom(...TICKET_STATUSES)),
       assignee: fc.uniqueArray(fc.oneof(fc.constant('me' as const), id)),
       partner: fc.option(id, { nil: null }),
+      contact: fc.option(id, { nil: null }),
       q: fc.string({ maxLength: 200 }).map((text) => text.trim()),
       crm: fc.constantFrom('on' as const, 'off' as const, null),
       crmStatus: fc.uniqueArray(id),

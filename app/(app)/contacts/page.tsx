@@ -9,6 +9,7 @@ import { requireUser } from '@/lib/auth/guards';
 import { listContacts } from '@/lib/contacts/queries';
 import { CONTACT_PAGE_SIZE, contactListQuery } from '@/lib/contacts/schemas';
 import { getI18n } from '@/lib/i18n/server';
+import { ListCount } from '@/components/ui/list-count';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -36,7 +37,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         </p>
       )}
       <ContactSearch query={query} t={t} />
-      <p className="muted">{t('list.count', { count: format.integer(total) })}</p>
+      <ListCount total={total} t={t} format={format} />
       {rows.length === 0 ? <p className="muted">{t('list.empty')}</p> : <ContactTable rows={rows} t={t} caption={t('contacts.title')} />}
       <Pagination basePath="/contacts" search={new URLSearchParams(query ? { q: query } : {})} page={page} pageSize={CONTACT_PAGE_SIZE} total={total} t={t} />
     </>

@@ -9,6 +9,7 @@ import { requireUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { listPartners } from '@/lib/partners/queries';
 import { PARTNER_PAGE_SIZE, parsePartnerListParams, serialisePartnerListParams } from '@/lib/partners/schemas';
+import { ListCount } from '@/components/ui/list-count';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -36,7 +37,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
         </p>
       )}
       <PartnerSearch params={params} t={t} />
-      <p className="muted">{t('list.count', { count: format.integer(total) })}</p>
+      <ListCount total={total} t={t} format={format} />
       <PartnerTable rows={rows} params={params} t={t} />
       <Pagination basePath="/partners" search={serialisePartnerListParams(params)} page={page} pageSize={PARTNER_PAGE_SIZE} total={total} t={t} />
     </>

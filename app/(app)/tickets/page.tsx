@@ -13,6 +13,7 @@ import { pickerQuery } from '@/lib/picker';
 import { parseTicketListParams, serialiseTicketListParams, type ParamProblem } from '@/lib/tickets/filters';
 import { findTicketPickerOptions, listAssigneeChoices, listTickets } from '@/lib/tickets/queries';
 import type { Translate } from '@/lib/i18n';
+import { ListCount } from '@/components/ui/list-count';
 
 export const metadata: Metadata = { title: 'Tickets' };
 
@@ -56,7 +57,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
         assignees={listAssigneeChoices(db, typeof firstAssignee === 'number' ? firstAssignee : null)}
         t={t}
       />
-      <p className="muted">{t('list.count', { count: format.integer(total) })}</p>
+      <ListCount total={total} t={t} format={format} />
       <TicketTable rows={rows} t={t} format={format} caption={t('nav.tickets')} />
       <Pagination basePath="/tickets" search={serialiseTicketListParams(params)} page={page} pageSize={PAGE_SIZE} total={total} t={t} />
     </>

@@ -4,11 +4,14 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { ContactFields } from '@/components/contacts/contact-fields';
+import { ContactAttributesForm } from '@/components/crm/contact-attributes-form';
 import { TicketTable } from '@/components/tickets/ticket-table';
 import { ActionForm } from '@/components/ui/action-form';
 import { CheckboxGroup } from '@/components/ui/fields';
 import { requireUser } from '@/lib/auth/guards';
-import { contactName, findContact, listContactTickets } from '@/lib/contacts/queries';
+import { contactName, findContact } from '@/lib/contacts/queries';
+import { EMPTY_TICKET_LIST_PARAMS } from '@/lib/tickets/filters';
+import { listTickets } from '@/lib/tickets/queries';
 import { contactFormPrefill, isSalutation, prefillPartnerId } from '@/lib/contacts/schemas';
 import { getI18n } from '@/lib/i18n/server';
 import { findPartnerOption, searchPartnerOptions } from '@/lib/partners/queries';
@@ -25,7 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ContactPage({ params, searchParams }: Props) {
-  await requireUser();
+  const user = await requireUser();
   const { t, format } = await getI18n();
   const db = getDb();
   const id = idSchema.safeParse((await params).id);
@@ -43,7 +46,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
   const startedAt = versionSchema.safeParse(raw.version);
   const version = startedAt.success ? startedAt.data : contact.version;
 
-  const tickets = listContactTickets(db, contact.id);
+  const tickets = listTickets(db, user, { ...EMPTY_TICKET_LIST_PARAMS, contact: contact.id }, { limit: 50, offset: 0 });
   const changed = format.dateTime(contact.updatedAt);
   const hidden = (
     <>
@@ -82,10 +85,17 @@ export default async function ContactPage({ params, searchParams }: Props) {
           </ActionForm>
         </section>
 
+        <ContactAttributesForm contactId={contact.id} user={user} t={t} />
+
         <section aria-labelledby="contact-tickets">
           <h2 id="contact-tickets">{t('contacts.tickets')}</h2>
           <TicketTable rows={tickets.rows} t={t} format={format} caption={t('contacts.tickets')} />
-          {tickets.total > tickets.rows.length && <p className="muted">{t('contacts.ticketsShown', { shown: tickets.rows.length, total: tickets.total })}</p>}
+          {tickets.total > tickets.rows.length && (
+            <p className="muted">
+              {t('contacts.ticketsShown', { shown: tickets.rows.length, total: tickets.total })}{' '}
+              <Link href={`/tickets?contact=${contact.id}`}>{t('contacts.allTickets')}</Link>
+            </p>
+          )}
         </section>
 
         <section className="card narrow" aria-labelledby="contact-delete">

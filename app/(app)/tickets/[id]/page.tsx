@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { TicketCrmPanel } from '@/components/crm/ticket-crm-panel';
 import { TicketFields } from '@/components/tickets/ticket-fields';
 import { TicketInfoPanel } from '@/components/tickets/ticket-info-panel';
 import { ActionForm } from '@/components/ui/action-form';
@@ -71,7 +72,8 @@ export default async function TicketPage({ params, searchParams }: Props) {
         </div>
         <aside className="stack">
           <TicketInfoPanel ticket={ticket} userId={user.id} actions={{ setStatus: setTicketStatusAction, takeOver: takeOverTicketAction }} t={t} format={format} />
-          {/* The CRM panel (SPEC section 5) goes here, rendered for `crm` users only and read by its own query. */}
+          {/* Renders nothing for a user without `crm`; reads its values through its own query. */}
+          <TicketCrmPanel ticketId={ticket.id} user={user} t={t} format={format} />
         </aside>
       </div>
     </>
