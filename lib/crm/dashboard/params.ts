@@ -1,0 +1,152 @@
+// The URL parameters of the CRM dashboard (SPEC section 8): one definition shared by the page,
+// the CSV export, the JSON API and links between views. Parsed leniently for pages (invalid
+// values are reported and ignored) and strictly for the API (400 naming the parameter).
+import { TICKET_STATUSES, type TicketStatus } from '@/db/schema';
+import { idSchema } from '@/lib/validation';
+
+/** Filterable dimensions whose values are ids, or `none` for "field is empty". */
+export const ID_FILTERS = [
+  'crmStatus',
+  'partner',
+  'contact',
+  'companySize',
+  'revenueGroup',
+  'companyGroup',
+  'product',
+  'campaign',
+  'assignee',
+  // Not in the filter bar: they narrow a view to one group of these grouping levels.
+  'partnerStatus',
+  'dataSource',
+] as const;
+export type IdFilter = (typeof ID_FILTERS)[number];
+
+export const GROUP_KEYS = [
+  'crmStatus',
+  'partner',
+  'companySize',
+  'revenueGroup',
+  'companyGroup',
+  'product',
+  'campaign',
+  'assignee',
+  'ticketStatus',
+  'partnerStatus',
+  'dataSource',
+] as const;
+export type GroupKey = (typeof GROUP_KEYS)[number];
+
+export const MAX_GROUP_LEVELS = 4;
+export const DEFAULT_GROUP_BY: GroupKey[] = ['crmStatus'];
+
+/** One filter's chosen values: ids, and whether "empty" (`none`) is among them. */
+export type IdChoice = { ids: number[]; none: boolean };
+
+export type DashboardParams = {
+  filters: Record<IdFilter, IdChoice>;
+  ticketStatus: TicketStatus[];
+  usersFrom: number | null;
+  usersTo: number | null;
+  groupBy: GroupKey[];
+};
+
+export type DashboardProblem = { param: string; value: string };
+
+const MAX_USERS = 10_000_000;
+
+export function emptyDashboardParams(): DashboardParams {
+  const filters = {} as Record<IdFilter, IdChoice>;
+  for (const key of ID_FILTERS) filters[key] = { ids: [], none: false };
+  return {
+    filters,
+    ticketStatus: [],
+    usersFrom: null,
+    usersTo: null,
+    groupBy: [...DEFAULT_GROUP_BY],
+  };
+}
+
+type Raw = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function valuesOf(raw: Raw, name: string): string[] {
+  const values = raw instanceof URLSearchParams ? raw.getAll(name) : [raw[name] ?? []].flat();
+  return values.map((value) => value.trim()).filter((value) => value !== '');
+}
+
+function bound(value: string): number | null {
+  return /^\d{1,9}$/.test(value) && Number(value) <= MAX_USERS ? Number(value) : null;
+}
+
+export function parseDashboardParams(raw: Raw): { params: DashboardParams; problems: DashboardProblem[] } {
+  const params = emptyDashboardParams();
+  const problems: DashboardProblem[] = [];
+  const problem = (param: string, value: string) => problems.push({ param, value: value.slice(0, 100) });
+
+  for (const key of ID_FILTERS) {
+    const choice = params.filters[key];
+    for (const value of valuesOf(raw, key)) {
+      if (value === 'none') choice.none = true;
+      else {
+        const id = idSchema.safeParse(value);
+        if (id.success) {
+          if (!choice.ids.includes(id.data)) choice.ids.push(id.data);
+        } else problem(key, value);
+      }
+    }
+  }
+  for (const value of valuesOf(raw, 'ticketStatus')) {
+    const status = TICKET_STATUSES.find((candidate) => candidate === value);
+    if (status) {
+      if (!params.ticketStatus.includes(status)) params.ticketStatus.push(status);
+    } else problem('ticketStatus', value);
+  }
+  for (const name of ['usersFrom', 'usersTo'] as const) {
+    const [value] = valuesOf(raw, name);
+    if (value === undefined) continue;
+    const parsed = bound(value);
+    if (parsed === null) problem(name, value);
+    else params[name] = parsed;
+  }
+
+  const groupValues = valuesOf(raw, 'groupBy');
+  if (groupValues.length > 0) {
+    const groupBy: GroupKey[] = [];
+    let invalid = false;
+    for (const part of groupValues.join(',').split(',').map((item) => item.trim())) {
+      if (part === '' || part === 'none') continue;
+      const key = GROUP_KEYS.find((candidate) => candidate === part);
+      if (!key || groupBy.includes(key) || groupBy.length >= MAX_GROUP_LEVELS) {
+        problem('groupBy', part);
+        invalid = true;
+      } else groupBy.push(key);
+    }
+    // Nothing usable left of a broken groupBy: keep the default rather than silently ungroup.
+    params.groupBy = groupBy.length === 0 && invalid ? [...DEFAULT_GROUP_BY] : groupBy;
+  }
+  return { params, problems };
+}
+
+/** The query string of a view, in a stable order; omits what equals the default. */
+export function serialiseDashboardParams(params: DashboardParams): URLSearchParams {
+  const search = new URLSearchParams();
+  for (const key of ID_FILTERS) {
+    for (const id of params.filters[key].ids) search.append(key, String(id));
+    if (params.filters[key].none) search.append(key, 'none');
+  }
+  for (const status of params.ticketStatus) search.append('ticketStatus', status);
+  if (params.usersFrom !== null) search.set('usersFrom', String(params.usersFrom));
+  if (params.usersTo !== null) search.set('usersTo', String(params.usersTo));
+  const groupBy = params.groupBy.join(',');
+  if (groupBy !== DEFAULT_GROUP_BY.join(',')) search.set('groupBy', groupBy || 'none');
+  return search;
+}
+
+/** The view narrowed to one group: each level of the path becomes that level's filter. */
+export function narrowToGroup(params: DashboardParams, path: { key: GroupKey; id: number | string | null }[]): DashboardParams {
+  const next: DashboardParams = structuredClone(params);
+  for (const { key, id } of path) {
+    if (key === 'ticketStatus') next.ticketStatus = typeof id === 'string' ? [id as TicketStatus] : [];
+    else next.filters[key] = id === null ? { ids: [], none: true } : { ids: [Number(id)], none: false };
+  }
+  return next;
+}

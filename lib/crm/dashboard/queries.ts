@@ -1,0 +1,109 @@
+import 'server-only';
+// Reads of the CRM dashboard (CRM data: `crm` users only): totals at every level computed in SQL,
+// the ordered group tree, the tickets under the leaves, the ungrouped list.
+import { inArray, type SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import type { Db } from '@/db/client';
+import { TICKET_STATUSES, partners, users } from '@/db/schema';
+import { assertRole } from '@/lib/auth/access';
+import type { SessionUser } from '@/lib/auth/guards';
+import type { Translate } from '@/lib/i18n';
+import { readEntries } from '@/lib/lookups/queries';
+import { DIMENSIONS } from '../dimensions';
+import type { DashboardParams, GroupKey } from './params';
+import { allLeafPairsQuery, grandTotalQuery, leafTicketsQuery, levelTotalsQuery, listPageQuery } from './sql';
+import { buildTree, totalsFrom, type GroupId, type GroupNode, type LevelLabels, type RawTotals, type Totals } from './tree';
+
+const dialect = new SQLiteSyncDialect();
+
+/** Runs a composed query on the raw connection; `exact` returns integers as BigInt. */
+export function runQuery<T>(db: Db, query: SQL, exact = false): T[] {
+  const { sql, params } = dialect.sqlToQuery(query);
+  return db.$client.prepare(sql).safeIntegers(exact).all(...params) as T[];
+}
+
+type KeyedRow = RawTotals & Record<`k${number}`, bigint | string | null>;
+
+function keyOf(value: bigint | number | string | null | undefined): GroupId {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'bigint' ? Number(value) : value;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size));
+  return result;
+}
+
+/** Names and order of the groups of one level, loaded for the ids that occur. */
+export function levelLabels(db: Db, key: GroupKey, ids: GroupId[], t: Translate): LevelLabels {
+  const dim = DIMENSIONS[key];
+  const emptyLabel = t(dim.emptyLabel);
+  const source = dim.source;
+  if (source.kind === 'ticketStatus') {
+    return { emptyLabel, label: (id) => t(`ticketStatus.${id as (typeof TICKET_STATUSES)[number]}`), order: (id) => TICKET_STATUSES.indexOf(id as (typeof TICKET_STATUSES)[number]) };
+  }
+  if (source.kind === 'lookup') {
+    const entries = new Map(readEntries(db, source.list).map((entry) => [entry.id, entry]));
+    return { emptyLabel, label: (id) => entries.get(Number(id))?.name ?? `#${id}`, order: (id) => entries.get(Number(id))?.position ?? Number.MAX_SAFE_INTEGER };
+  }
+  const numeric = ids.filter((id): id is number => typeof id === 'number');
+  const table = source.kind === 'partner' ? partners : users;
+  const names = new Map<number, string>();
+  for (const part of chunks(numeric, 500)) {
+    for (const row of db.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, part)).all()) names.set(row.id, row.name);
+  }
+  return { emptyLabel, label: (id) => names.get(Number(id)) ?? `#${id}`, order: (id) => names.get(Number(id)) ?? '' };
+}
+
+export type DashboardSummary = { groupBy: GroupKey[]; total: Totals; groups: GroupNode[] };
+
+/** The grand total and the group tree: one aggregate query per level plus one for the total. */
+export function summariseDashboard(db: Db, user: SessionUser, params: DashboardParams, t: Translate): DashboardSummary {
+  assertRole(user, 'crm');
+  const [grand] = runQuery<RawTotals>(db, grandTotalQuery(params), true);
+  const rowsPerLevel = params.groupBy.map((_, depth) =>
+    runQuery<KeyedRow>(db, levelTotalsQuery(params, depth + 1), true).map((row) => ({
+      keys: Array.from({ length: depth + 1 }, (__, index) => keyOf(row[`k${index}`])),
+      totals: totalsFrom(row),
+    })),
+  );
+  const labels = params.groupBy.map((key, depth) => levelLabels(db, key, [...new Set(rowsPerLevel[depth].map((row) => row.keys[depth]))], t));
+  return { groupBy: params.groupBy, total: totalsFrom(grand), groups: buildTree(params.groupBy, rowsPerLevel, labels) };
+}
+
+/** Leaf path → ticket ids, all of them (the API's `ticketIds`). */
+export function leafTicketIds(db: Db, user: SessionUser, params: DashboardParams): Map<string, number[]> {
+  assertRole(user, 'crm');
+  const result = new Map<string, number[]>();
+  for (const row of runQuery<Record<string, number | string | null>>(db, allLeafPairsQuery(params))) {
+    const path = JSON.stringify(params.groupBy.map((_, index) => keyOf(row[`k${index}`])));
+    const ids = result.get(path);
+    if (ids) ids.push(Number(row.id));
+    else result.set(path, [Number(row.id)]);
+  }
+  return result;
+}
+
+/** Leaf path → the first `limit` ticket ids of that group, highest potential first. */
+export function leafTicketSample(db: Db, user: SessionUser, params: DashboardParams, limit: number): Map<string, number[]> {
+  assertRole(user, 'crm');
+  const result = new Map<string, number[]>();
+  for (const row of runQuery<Record<string, number | string | null>>(db, leafTicketsQuery(params, limit))) {
+    const path = JSON.stringify(params.groupBy.map((_, index) => keyOf(row[`k${index}`])));
+    const ids = result.get(path);
+    if (ids) ids.push(Number(row.id));
+    else result.set(path, [Number(row.id)]);
+  }
+  return result;
+}
+
+export function listPageIds(db: Db, user: SessionUser, params: DashboardParams, limit: number, offset: number): number[] {
+  assertRole(user, 'crm');
+  return runQuery<{ id: number }>(db, listPageQuery(params, limit, offset)).map((row) => row.id);
+}
+
+/** The JSON form of a group path, as the maps above key their entries. */
+export function pathKey(path: GroupId[]): string {
+  return JSON.stringify(path);
+}

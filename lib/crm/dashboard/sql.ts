@@ -1,0 +1,173 @@
+// SQL of the dashboard, composed from the dimension registry with bound values only.
+// `ft` is the filtered set of CRM-enabled tickets with every column a dimension reads;
+// multi-valued dimensions (products, campaigns) join a bridge of (ticket_id, value) pairs.
+import { sql, type SQL } from 'drizzle-orm';
+import { DIMENSIONS } from '../dimensions';
+import type { DashboardParams, GroupKey, IdChoice } from './params';
+
+/** The expression behind each `ft` column, over tickets t, contacts c, partners p. */
+const FT_COLUMNS = {
+  crm_status: sql`t.crm_status_id`,
+  partner: sql`coalesce(t.partner_id, c.partner_id)`,
+  contact: sql`t.contact_id`,
+  company_size: sql`(select cs.id from company_sizes cs
+    where p.employee_count >= cs.min_employees and (cs.max_employees is null or p.employee_count <= cs.max_employees)
+    order by cs.position limit 1)`,
+  revenue_group: sql`p.revenue_group_id`,
+  company_group: sql`p.company_group_id`,
+  partner_status: sql`p.crm_partner_status_id`,
+  data_source: sql`p.data_source_id`,
+  assignee: sql`t.assignee_id`,
+  ticket_status: sql`t.status`,
+} as const;
+type FtColumn = keyof typeof FT_COLUMNS;
+
+function isFtColumn(name: string): name is FtColumn {
+  return Object.hasOwn(FT_COLUMNS, name);
+}
+
+function list(values: readonly (number | string)[]): SQL {
+  return sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  );
+}
+
+/** `expr in (…) or expr is null`, as the choice asks; undefined when nothing is chosen. */
+function choiceCondition(expression: SQL, choice: IdChoice): SQL | undefined {
+  const parts: SQL[] = [];
+  if (choice.ids.length > 0) parts.push(sql`${expression} in (${list(choice.ids)})`);
+  if (choice.none) parts.push(sql`${expression} is null`);
+  return parts.length === 0 ? undefined : sql`(${sql.join(parts, sql` or `)})`;
+}
+
+function productCondition(choice: IdChoice): SQL | undefined {
+  const parts: SQL[] = [];
+  if (choice.ids.length > 0) parts.push(sql`exists (select 1 from ticket_products x where x.ticket_id = t.id and x.product_id in (${list(choice.ids)}))`);
+  if (choice.none) parts.push(sql`not exists (select 1 from ticket_products x where x.ticket_id = t.id)`);
+  return parts.length === 0 ? undefined : sql`(${sql.join(parts, sql` or `)})`;
+}
+
+/** A campaign matches when the ticket or its partner carries it. */
+function campaignCondition(choice: IdChoice): SQL | undefined {
+  const partner = FT_COLUMNS.partner;
+  const parts: SQL[] = [];
+  if (choice.ids.length > 0) {
+    parts.push(sql`exists (select 1 from ticket_campaigns x where x.ticket_id = t.id and x.campaign_id in (${list(choice.ids)}))`);
+    parts.push(sql`exists (select 1 from partner_campaigns y where y.partner_id = ${partner} and y.campaign_id in (${list(choice.ids)}))`);
+  }
+  if (choice.none) {
+    parts.push(sql`(not exists (select 1 from ticket_campaigns x where x.ticket_id = t.id)
+      and not exists (select 1 from partner_campaigns y where y.partner_id = ${partner}))`);
+  }
+  return parts.length === 0 ? undefined : sql`(${sql.join(parts, sql` or `)})`;
+}
+
+function filterConditions(params: DashboardParams): SQL[] {
+  const conditions: (SQL | undefined)[] = [sql`t.crm_enabled = 1`];
+  for (const dim of Object.values(DIMENSIONS)) {
+    if (!dim.filter) continue;
+    const choice = params.filters[dim.filter];
+    if ('bridge' in dim.value) conditions.push(dim.value.bridge === 'products' ? productCondition(choice) : campaignCondition(choice));
+    else if (isFtColumn(dim.value.column)) conditions.push(choiceCondition(FT_COLUMNS[dim.value.column], choice));
+  }
+  for (const key of ['partnerStatus', 'dataSource'] as const) {
+    const column = DIMENSIONS[key].value;
+    if ('column' in column && isFtColumn(column.column)) conditions.push(choiceCondition(FT_COLUMNS[column.column], params.filters[key]));
+  }
+  if (params.ticketStatus.length > 0) conditions.push(sql`t.status in (${list(params.ticketStatus)})`);
+  if (params.usersFrom !== null) conditions.push(sql`t.expected_users >= ${params.usersFrom}`);
+  if (params.usersTo !== null) conditions.push(sql`t.expected_users <= ${params.usersTo}`);
+  return conditions.filter((condition): condition is SQL => condition !== undefined);
+}
+
+/** The CTEs every dashboard query starts with: `ft`, and the campaign bridge when it is needed. */
+export function withFilteredTickets(params: DashboardParams, levels: readonly GroupKey[] = []): SQL {
+  const columns = sql.join(
+    (Object.keys(FT_COLUMNS) as FtColumn[]).map((name) => sql`${FT_COLUMNS[name]} as ${sql.raw(name)}`),
+    sql`, `,
+  );
+  const ft = sql`ft as (
+    select t.id as id, ${columns},
+      t.potential_cents as potential, t.probability as probability, t.expected_users as users
+    from tickets t
+    left join contacts c on c.id = t.contact_id
+    left join partners p on p.id = coalesce(t.partner_id, c.partner_id)
+    where ${sql.join(filterConditions(params), sql` and `)})`;
+  if (!levels.includes('campaign')) return sql`with ${ft}`;
+  return sql`with ${ft}, campaign_bridge as (
+    select x.ticket_id as ticket_id, x.campaign_id as value from ticket_campaigns x join ft on ft.id = x.ticket_id
+    union
+    select ft.id, y.campaign_id from ft join partner_campaigns y on y.partner_id = ft.partner)`;
+}
+
+/** The key of a grouping level inside `from ft …`, and the join it needs. */
+function levelKey(key: GroupKey, index: number): { expression: SQL; join?: SQL } {
+  const value = DIMENSIONS[key].value;
+  const alias = sql.raw(`b${index}`);
+  if ('bridge' in value) {
+    return value.bridge === 'products'
+      ? { expression: sql`${alias}.product_id`, join: sql`left join ticket_products ${alias} on ${alias}.ticket_id = ft.id` }
+      : { expression: sql`${alias}.value`, join: sql`left join campaign_bridge ${alias} on ${alias}.ticket_id = ft.id` };
+  }
+  if (!isFtColumn(value.column)) throw new Error(`unknown column ${value.column}`);
+  return { expression: sql`ft.${sql.raw(value.column)}` };
+}
+
+/**
+ * The distinct (ticket, group path) pairs of the first `levels.length` levels: a ticket with two
+ * products is in both product groups, but once per group, so every sum counts it once per group.
+ * The pairs are distinct by construction (one row per ticket in `ft`, bridge rows unique by
+ * primary key or UNION), so no DISTINCT is needed.
+ */
+export function pathPairs(levels: readonly GroupKey[], extra: SQL = sql``): SQL {
+  const keys = levels.map((key, index) => levelKey(key, index));
+  const selected = keys.map((key, index) => sql`${key.expression} as ${sql.raw(`k${index}`)}`);
+  const joins = keys.flatMap((key) => (key.join ? [key.join] : []));
+  return sql`select ft.id as id${selected.length > 0 ? sql`, ${sql.join(selected, sql`, `)}` : sql``}${extra}
+    from ft ${sql.join(joins, sql` `)}`;
+}
+
+export const AGGREGATES = sql`count(*) as n,
+  coalesce(sum(potential), 0) as potential,
+  coalesce(sum(potential * probability), 0) as weighted,
+  coalesce(sum(probability), 0) as probability_sum,
+  count(probability) as probability_count,
+  coalesce(sum(users), 0) as users`;
+
+/** Totals per group of the first `depth` levels. */
+export function levelTotalsQuery(params: DashboardParams, depth: number): SQL {
+  const levels = params.groupBy.slice(0, depth);
+  const keyList = sql.raw(levels.map((_, index) => `k${index}`).join(', '));
+  return sql`${withFilteredTickets(params, levels)}
+    select ${keyList}, ${AGGREGATES}
+    from (${pathPairs(levels, sql`, ft.potential as potential, ft.probability as probability, ft.users as users`)})
+    group by ${keyList}`;
+}
+
+export function grandTotalQuery(params: DashboardParams): SQL {
+  return sql`${withFilteredTickets(params)} select ${AGGREGATES} from ft`;
+}
+
+/** Up to `limit` ticket ids per leaf group (highest potential first), with their group path. */
+export function leafTicketsQuery(params: DashboardParams, limit: number): SQL {
+  const levels = params.groupBy;
+  const keyList = sql.raw(levels.map((_, index) => `k${index}`).join(', '));
+  const partition = levels.length > 0 ? sql`partition by ${keyList}` : sql``;
+  return sql`${withFilteredTickets(params, levels)}
+    select * from (
+      select pairs.*, row_number() over (${partition} order by ft.potential is null, ft.potential desc, pairs.id desc) as rank
+      from (${pathPairs(levels)}) pairs join ft on ft.id = pairs.id)
+    where rank <= ${limit}`;
+}
+
+/** Every (ticket, leaf path) pair, for the API's uncapped `ticketIds`. */
+export function allLeafPairsQuery(params: DashboardParams): SQL {
+  return sql`${withFilteredTickets(params, params.groupBy)} ${pathPairs(params.groupBy)} order by id`;
+}
+
+/** One page of the ungrouped list, highest potential first. */
+export function listPageQuery(params: DashboardParams, limit: number, offset: number): SQL {
+  return sql`${withFilteredTickets(params)} select ft.id as id from ft
+    order by ft.potential is null, ft.potential desc, ft.id desc limit ${limit} offset ${offset}`;
+}

@@ -1,0 +1,93 @@
+// Pure logic of the group tree: raw SQL sums to totals, rows of each level to nested groups in
+// the lookup's admin order with the empty group last.
+import type { GroupKey } from './params';
+
+export type GroupId = number | string | null;
+
+/** What SQL returns per group (integers as BigInt, so no sum loses a cent). */
+export type RawTotals = { n: bigint; potential: bigint; weighted: bigint; probability_sum: bigint; probability_count: bigint; users: bigint };
+
+export type Totals = {
+  count: number;
+  sumPotentialCents: number;
+  /** Σ Umsatzpotenzial × Abschlusschance / 100, rounded once, half up, to whole cents. */
+  sumWeightedCents: number;
+  /** Mean Abschlusschance of the tickets that have one, to one decimal; null when none has. */
+  avgProbability: number | null;
+  sumExpectedUsers: number;
+};
+
+export type GroupNode = Totals & { key: GroupKey; id: GroupId; label: string; groups: GroupNode[] };
+
+function toNumber(value: bigint): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) throw new RangeError('sum beyond exact range');
+  return Number(value);
+}
+
+export function totalsFrom(raw: RawTotals): Totals {
+  const count = Number(raw.probability_count);
+  return {
+    count: toNumber(raw.n),
+    sumPotentialCents: toNumber(raw.potential),
+    sumWeightedCents: toNumber((raw.weighted * 2n + 100n) / 200n),
+    avgProbability: count === 0 ? null : Math.round((Number(raw.probability_sum) * 10) / count) / 10,
+    sumExpectedUsers: toNumber(raw.users),
+  };
+}
+
+/** How groups of one level are named and ordered. */
+export type LevelLabels = {
+  label: (id: Exclude<GroupId, null>) => string;
+  /** Sort position: a number (admin position) or a text compared in German order. */
+  order: (id: Exclude<GroupId, null>) => number | string;
+  emptyLabel: string;
+};
+
+const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
+
+export function compareGroups(labels: LevelLabels, a: GroupId, b: GroupId): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  const orderA = labels.order(a);
+  const orderB = labels.order(b);
+  const byOrder = typeof orderA === 'number' && typeof orderB === 'number' ? orderA - orderB : collator.compare(String(orderA), String(orderB));
+  return byOrder !== 0 ? byOrder : String(a).localeCompare(String(b), 'de', { numeric: true });
+}
+
+export type LevelRow = { keys: GroupId[]; totals: Totals };
+
+/** Nests the rows of levels 1…n (rows of level i carry i keys) into the ordered group tree. */
+export function buildTree(levels: readonly GroupKey[], rowsPerLevel: LevelRow[][], labels: LevelLabels[]): GroupNode[] {
+  // Rows of each level by their parent path, so nesting stays linear for thousands of groups.
+  const byParent = rowsPerLevel.map((rows, depth) => {
+    const index = new Map<string, LevelRow[]>();
+    for (const row of rows) {
+      const parent = JSON.stringify(row.keys.slice(0, depth));
+      const siblings = index.get(parent);
+      if (siblings) siblings.push(row);
+      else index.set(parent, [row]);
+    }
+    return index;
+  });
+  const build = (depth: number, prefix: GroupId[]): GroupNode[] => {
+    if (depth >= levels.length) return [];
+    const rows = byParent[depth]?.get(JSON.stringify(prefix)) ?? [];
+    return rows
+      .map((row) => {
+        const id = row.keys[depth];
+        return {
+          key: levels[depth],
+          id,
+          label: id === null ? labels[depth].emptyLabel : labels[depth].label(id),
+          ...row.totals,
+          groups: build(depth + 1, [...prefix, id]),
+        };
+      })
+      .sort((a, b) => compareGroups(labels[depth], a.id, b.id));
+  };
+  return build(0, []);
+}
+
+/** How many groups a tree has at all levels. */
+export function countGroups(groups: readonly GroupNode[]): number {
+  return groups.reduce((sum, group) => sum + 1 + countGroups(group.groups), 0);
+}
