@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+const base = 'http://127.0.0.1:3987';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const js = process.argv[3] !== 'nojs';
+const context = await browser.newContext({ locale: 'de-DE', javaScriptEnabled: js });
+const page = await context.newPage();
+await page.goto(base + '/login');
+await page.getByLabel('E-Mail').fill(process.argv[4] ?? 'admin@example.com');
+await page.getByLabel('Passwort').fill('demo1234');
+await page.getByRole('button', { name: 'Anmelden' }).click();
+await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+await page.goto(base + process.argv[2]);
+console.log(await page.locator('main').ariaSnapshot());
+await browser.close();

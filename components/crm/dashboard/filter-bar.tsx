@@ -1,0 +1,85 @@
+// The CRM filter options, left to right as in the help article; read from the dimension registry.
+import Link from 'next/link';
+import { DIMENSIONS, FILTER_BAR, HIDDEN_FILTERS } from '@/lib/crm/dimensions';
+import type { FilterOption, FilterOptions } from '@/lib/crm/dashboard/options';
+import { DEFAULT_GROUP_BY, type DashboardParams, type IdChoice, type IdFilter } from '@/lib/crm/dashboard/params';
+import type { Translate } from '@/lib/i18n';
+import { FilterForm } from './filter-form';
+
+function ChoiceFilter({ name, label, options, choice, t, search }: { name: IdFilter; label: string; options: FilterOption[]; choice: IdChoice; t: Translate; search?: { name: string; value: string; label: string } }) {
+  const count = choice.ids.length + (choice.none ? 1 : 0);
+  return (
+    <details className="filter" open={Boolean(search?.value)}>
+      <summary>
+        {label}: <span className={count > 0 ? 'filter-count' : 'muted'}>{count > 0 ? count : t('dashboard.any')}</span>
+      </summary>
+      <fieldset className="filter-options">
+        <legend className="visually-hidden">{label}</legend>
+        {search && (
+          <div className="filter-search">
+            <label htmlFor={`filter-${search.name}`}>{search.label}</label>
+            <input id={`filter-${search.name}`} type="search" name={search.name} defaultValue={search.value} maxLength={100} />
+          </div>
+        )}
+        {options.map((option) => (
+          <label key={option.id} className="checkbox">
+            <input type="checkbox" name={name} value={option.id} defaultChecked={choice.ids.includes(option.id)} />
+            {option.label}
+          </label>
+        ))}
+        <label className="checkbox">
+          <input type="checkbox" name={name} value="none" defaultChecked={choice.none} />
+          <em>{t(DIMENSIONS[name === 'contact' ? 'contact' : name].emptyLabel)}</em>
+        </label>
+      </fieldset>
+    </details>
+  );
+}
+
+export function FilterBar({ params, options, search, t }: { params: DashboardParams; options: FilterOptions; search: { partner: string; contact: string }; t: Translate }) {
+  const groupBy = params.groupBy.join(',');
+  return (
+    <FilterForm label={t('dashboard.filters')}>
+      {groupBy !== DEFAULT_GROUP_BY.join(',') && <input type="hidden" name="groupBy" value={groupBy || 'none'} />}
+      {/* Narrowings from a group link stay in the view until reset. */}
+      {HIDDEN_FILTERS.flatMap((key) => [
+        ...params.filters[key].ids.map((id) => <input key={`${key}-${id}`} type="hidden" name={key} value={id} />),
+        ...(params.filters[key].none ? [<input key={`${key}-none`} type="hidden" name={key} value="none" />] : []),
+      ])}
+      {params.ticketStatus.map((status) => (
+        <input key={status} type="hidden" name="ticketStatus" value={status} />
+      ))}
+      <div className="filter-row">
+        {FILTER_BAR.map((key) => {
+          const filter = DIMENSIONS[key].filter!;
+          const searchable = key === 'partner' || key === 'contact';
+          return (
+            <ChoiceFilter
+              key={key}
+              name={filter}
+              label={t(DIMENSIONS[key].label)}
+              options={options[key as keyof FilterOptions]}
+              choice={params.filters[filter]}
+              t={t}
+              search={searchable ? { name: `${key}Query`, value: search[key], label: t(key === 'partner' ? 'dashboard.searchPartner' : 'dashboard.searchContact') } : undefined}
+            />
+          );
+        })}
+        <div className="field filter-number">
+          <label htmlFor="usersFrom">{t('dashboard.usersFrom')}</label>
+          <input id="usersFrom" name="usersFrom" type="number" min={0} inputMode="numeric" defaultValue={params.usersFrom ?? ''} />
+        </div>
+        <div className="field filter-number">
+          <label htmlFor="usersTo">{t('dashboard.usersTo')}</label>
+          <input id="usersTo" name="usersTo" type="number" min={0} inputMode="numeric" defaultValue={params.usersTo ?? ''} />
+        </div>
+        <div className="filter-actions">
+          <button type="submit" className="button button-primary">
+            {t('dashboard.apply')}
+          </button>
+          <Link href={groupBy === DEFAULT_GROUP_BY.join(',') ? '/crm' : `/crm?groupBy=${encodeURIComponent(groupBy || 'none')}`}>{t('dashboard.reset')}</Link>
+        </div>
+      </div>
+    </FilterForm>
+  );
+}

@@ -1,0 +1,152 @@
+// The CRM administration (/admin/crm) as a CRM admin uses it: add entries (German amounts), reorder them
+// by drag and drop and by buttons (also without JavaScript), bad ranges refused, delete only while unused,
+// archive instead; and a CRM user without crm_admin is refused the page.
+import { expect, test } from '@playwright/test';
+import { CrmAdminPage, TicketCrmPanel, ticketWithoutCrm, withDb } from './pages/crm-pages';
+import { DEMO, signIn, unique } from './support';
+
+test('an admin adds a CRM-Ticketstatus and an Umsatzgruppe and reorders by drag and drop and by buttons', async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  const statuses = new CrmAdminPage(page, 'crmTicketStatuses');
+  await statuses.goto();
+  const first = unique('Erstgespräch');
+  const second = unique('Demo vereinbart');
+  await statuses.addEntry({ Name: first });
+  await statuses.addEntry({ Name: second });
+  await statuses.expectOrder([first, second]);
+
+  // Drag the second entry onto the first: it now stands before it, also after a reload.
+  await statuses.drag(second, first);
+  await statuses.expectOrder([second, first]);
+  await statuses.expectSavedOrder([second, first]);
+
+  await statuses.move(first, 'oben');
+  await statuses.expectOrder([first, second]);
+  await statuses.expectSavedOrder([first, second]);
+  await statuses.move(first, 'unten');
+  await statuses.expectOrder([second, first]);
+  await statuses.expectSavedOrder([second, first]);
+
+  const groups = new CrmAdminPage(page, 'revenueGroups');
+  await groups.goto();
+  const group = unique('Großkunden');
+  await groups.addEntry({ Name: group, 'Umsatz von (EUR)': '250.000,00', 'Umsatz bis (EUR, leer: unbegrenzt)': '1.499.999,99' });
+  await expect(groups.entry(group)).toContainText('250.000,00 € – 1.499.999,99 €');
+  const stored = withDb((db) => db.prepare('select min_cents as min, max_cents as max from revenue_groups where name = ?').get(group));
+  expect(stored).toEqual({ min: 25_000_000, max: 149_999_999 });
+
+  // A second Umsatzgruppe, dragged above the first, keeps its place after a reload.
+  const smaller = unique('Kleinkunden');
+  await groups.addEntry({ Name: smaller, 'Umsatz von (EUR)': '0,00', 'Umsatz bis (EUR, leer: unbegrenzt)': '9.999,99' });
+  await groups.drag(smaller, group);
+  await groups.expectSavedOrder([smaller, group]);
+});
+
+test('without JavaScript an admin adds entries and reorders them with the ↑/↓ buttons', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, DEMO.admin);
+  const groups = new CrmAdminPage(page, 'revenueGroups');
+  await groups.goto();
+  const first = unique('Mittelstand');
+  const second = unique('Konzern');
+  await groups.addEntry({ Name: first, 'Umsatz von (EUR)': '50.000,00', 'Umsatz bis (EUR, leer: unbegrenzt)': '249.999,99' });
+  await expect(page).toHaveURL(/list=revenueGroups/);
+  await groups.addEntry({ Name: second, 'Umsatz von (EUR)': '250.000,00' });
+  await expect(groups.entry(second)).toContainText('250.000,00 € – unbegrenzt');
+  await groups.expectSavedOrder([first, second]);
+
+  await groups.move(second, 'oben');
+  await groups.expectSavedOrder([second, first]);
+  await groups.move(second, 'unten');
+  await groups.expectSavedOrder([first, second]);
+
+  const statuses = new CrmAdminPage(page, 'crmTicketStatuses');
+  await statuses.goto();
+  const status = unique('Ohne Skript');
+  await statuses.addEntry({ Name: status });
+  const last = await statuses.entries().locator('strong').allInnerTexts();
+  const before = last.at(-2)!;
+  await statuses.move(status, 'oben');
+  await statuses.expectSavedOrder([status, before]);
+  await context.close();
+});
+
+test('an invalid range and an overlapping company size are refused with a message and change nothing', async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  const groups = new CrmAdminPage(page, 'revenueGroups');
+  await groups.goto();
+  const count = await groups.entries().count();
+  const name = unique('Verkehrt herum');
+  await groups.add({ Name: name, 'Umsatz von (EUR)': '500.000,00', 'Umsatz bis (EUR, leer: unbegrenzt)': '100.000,00' });
+  const max = groups.addForm().getByLabel('Umsatz bis (EUR, leer: unbegrenzt)');
+  await expect(max).toHaveAccessibleDescription('Der Höchstwert muss mindestens so groß sein wie der Mindestwert.');
+  await expect(max).toHaveValue('100.000,00');
+  await expect(groups.addForm().getByLabel('Name')).toHaveValue(name);
+  await expect(groups.entry(name)).toHaveCount(0);
+  await expect(groups.entries()).toHaveCount(count);
+
+  // 120–130 employees lies inside exactly one existing range: the message names it.
+  const sizes = new CrmAdminPage(page, 'companySizes');
+  const other = withDb(
+    (db) =>
+      db
+        .prepare('select name, min_employees as min, max_employees as max from company_sizes where min_employees <= 130 and coalesce(max_employees, 1e12) >= 120 order by position, id')
+        .get() as { name: string; min: number; max: number | null },
+  );
+  await sizes.goto();
+  const sizeCount = await sizes.entries().count();
+  const overlapping = unique('Überschneidung');
+  await sizes.add({ Name: overlapping, 'Beschäftigte von': '120', 'Beschäftigte bis (leer: unbegrenzt)': '130' });
+  await expect(sizes.alert(`Die Spanne überschneidet sich mit „${other.name}“ (${other.min}–${other.max ?? '∞'} Beschäftigte).`)).toBeVisible();
+  await expect(sizes.addForm().getByLabel('Beschäftigte von')).toHaveValue('120');
+  await sizes.goto();
+  await expect(sizes.entry(overlapping)).toHaveCount(0);
+  await expect(sizes.entries()).toHaveCount(sizeCount);
+});
+
+test('a used status cannot be deleted; archived, it leaves the CRM-Status select but stays on its ticket', async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  const statuses = new CrmAdminPage(page, 'crmTicketStatuses');
+  await statuses.goto();
+  const status = unique('Testphase');
+  await statuses.addEntry({ Name: status });
+
+  // Two CRM tickets: one carries the new status, the other does not.
+  const using = ticketWithoutCrm();
+  withDb((db) => {
+    const id = db.prepare('select id from crm_ticket_statuses where name = ?').pluck().get(status);
+    db.prepare('update tickets set crm_enabled = 1, crm_status_id = ? where id = ?').run(id, using.id);
+  });
+  const other = ticketWithoutCrm();
+  withDb((db) => db.prepare('update tickets set crm_enabled = 1 where id = ?').run(other.id));
+
+  const panel = new TicketCrmPanel(page);
+  await panel.goto(other.id);
+  await expect(panel.field('status').getByRole('option', { name: status, exact: true })).toHaveCount(1);
+
+  await statuses.goto();
+  await statuses.press(status, 'Löschen');
+  await expect(statuses.entry(status).getByRole('alert')).toHaveText(
+    `„${status}“ wird noch von 1 Datensätzen verwendet und kann nicht gelöscht werden. Archivieren Sie den Eintrag stattdessen.`,
+  );
+  await statuses.goto();
+  await expect(statuses.entry(status)).toHaveCount(1);
+
+  await statuses.press(status, 'Archivieren');
+  await expect(statuses.entry(status).getByRole('button', { name: `Wiederherstellen: ${status}` })).toBeVisible();
+  await expect(statuses.entry(status)).toContainText('Archiviert');
+
+  await panel.goto(other.id);
+  await expect(panel.field('status').getByRole('option', { name: new RegExp(status) })).toHaveCount(0);
+  await panel.goto(using.id);
+  await expect(panel.status()).toHaveText(`${status} (archiviert)`);
+});
+
+test('a CRM user without crm_admin gets the 403 page at /admin/crm', async ({ page }) => {
+  await signIn(page, DEMO.crm);
+  const response = await page.goto('/admin/crm');
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole('heading', { name: 'Keine Berechtigung' })).toBeVisible();
+  await expect(page.getByRole('region', { name: /Neuer Eintrag/ })).toHaveCount(0);
+});
