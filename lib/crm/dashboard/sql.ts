@@ -1,9 +1,14 @@
 // SQL of the dashboard, composed from the dimension registry with bound values only.
 // `ft` is the filtered set of CRM-enabled tickets with every column a dimension reads;
 // multi-valued dimensions (products, campaigns) join a bridge of (ticket_id, value) pairs.
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableName, sql, type SQL } from 'drizzle-orm';
+import { LOOKUP_LISTS, type LookupListKey } from '@/lib/lookups/lists';
 import { DIMENSIONS } from '../dimensions';
 import type { DashboardParams, GroupKey, IdChoice } from './params';
+
+const LOOKUP_TABLE_NAMES = Object.fromEntries(
+  Object.values(LOOKUP_LISTS).map((list) => [list.key, getTableName(list.table)]),
+) as Record<LookupListKey, string>;
 
 /** The expression behind each `ft` column, over tickets t, contacts c, partners p. */
 const FT_COLUMNS = {
@@ -170,4 +175,55 @@ export function allLeafPairsQuery(params: DashboardParams): SQL {
 export function listPageQuery(params: DashboardParams, limit: number, offset: number): SQL {
   return sql`${withFilteredTickets(params)} select ft.id as id from ft
     order by ft.potential is null, ft.potential desc, ft.id desc limit ${limit} offset ${offset}`;
+}
+
+/** A level's label (names joined for multi-valued levels) and its sort key, for the export. */
+function exportLevel(key: GroupKey): { label: SQL; order: SQL } {
+  const dim = DIMENSIONS[key];
+  const source = dim.source;
+  if ('bridge' in dim.value) {
+    const table = sql.raw(dim.value.bridge);
+    const pairs = dim.value.bridge === 'products'
+      ? sql`select x.product_id as value from ticket_products x where x.ticket_id = ft.id`
+      : sql`select x.value as value from campaign_bridge x where x.ticket_id = ft.id`;
+    return {
+      label: sql`(select group_concat(name, ', ') from (select e.name as name from ${table} e where e.id in (${pairs}) order by e.position, e.id))`,
+      order: sql`(select min(e.position) from ${table} e where e.id in (${pairs}))`,
+    };
+  }
+  const column = sql`ft.${sql.raw(dim.value.column)}`;
+  switch (source.kind) {
+    case 'lookup': {
+      const table = sql.raw(LOOKUP_TABLE_NAMES[source.list]);
+      return { label: sql`(select e.name from ${table} e where e.id = ${column})`, order: sql`(select e.position from ${table} e where e.id = ${column})` };
+    }
+    case 'partner':
+      return { label: sql`(select e.name from partners e where e.id = ${column})`, order: sql`(select lower(e.name) from partners e where e.id = ${column})` };
+    case 'user':
+      return { label: sql`(select e.name from users e where e.id = ${column})`, order: sql`(select lower(e.name) from users e where e.id = ${column})` };
+    case 'contact':
+      return { label: sql`(select trim(e.first_name || ' ' || e.last_name) from contacts e where e.id = ${column})`, order: sql`(select lower(e.last_name) from contacts e where e.id = ${column})` };
+    case 'ticketStatus':
+      return { label: column, order: sql`case ${column} when 'open' then 0 when 'in_progress' then 1 when 'parked' then 2 else 3 end` };
+  }
+}
+
+/** Every ticket of the view, in the view's group order, with one label column per level. */
+export function exportQuery(params: DashboardParams): SQL {
+  const levels = params.groupBy.map((key) => exportLevel(key));
+  const labels = levels.map((level, index) => sql`${level.label} as ${sql.raw(`level${index}`)}`);
+  const orders = levels.map((level) => sql`${level.order} is null, ${level.order}`);
+  return sql`${withFilteredTickets(params, params.groupBy)}
+    select ft.id as id${labels.length > 0 ? sql`, ${sql.join(labels, sql`, `)}` : sql``},
+      t.number as number, t.title as title, t.status as ticket_status,
+      (select e.name from partners e where e.id = ft.partner) as partner,
+      (select trim(e.first_name || ' ' || e.last_name) from contacts e where e.id = ft.contact) as contact,
+      (select e.name from crm_ticket_statuses e where e.id = ft.crm_status) as crm_status,
+      t.probability as probability, t.potential_cents as potential, t.expected_users as users,
+      (select e.name from users e where e.id = ft.assignee) as assignee,
+      (select group_concat(name, ', ') from (select e.name as name from products e join ticket_products x on x.product_id = e.id where x.ticket_id = ft.id order by e.position, e.id)) as products,
+      (select group_concat(name, ', ') from (select e.name as name from campaigns e join ticket_campaigns x on x.campaign_id = e.id where x.ticket_id = ft.id order by e.position, e.id)) as campaigns,
+      t.crm_activated_at as activated_at, t.created_at as created_at
+    from ft join tickets t on t.id = ft.id
+    order by ${orders.length > 0 ? sql`${sql.join(orders, sql`, `)}, ` : sql``}ft.potential is null, ft.potential desc, ft.id desc`;
 }

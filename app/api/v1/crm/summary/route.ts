@@ -1,0 +1,23 @@
+// GET /api/v1/crm/summary: the dashboard's group tree as JSON for a signed-in crm user.
+import { getDb } from '@/db/client';
+import { guardRequest } from '@/lib/auth/guards';
+import { dashboardJson } from '@/lib/crm/dashboard/api';
+import { parseDashboardParams } from '@/lib/crm/dashboard/params';
+import { translator } from '@/lib/i18n';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request) {
+  const { user, response } = await guardRequest('crm');
+  if (response) return response;
+  const { params, problems } = parseDashboardParams(new URL(request.url).searchParams);
+  const t = translator(user.locale);
+  if (problems.length > 0) {
+    const [first] = problems;
+    return Response.json(
+      { error: t('dashboard.invalidParam', { param: first.param, value: first.value }), param: first.param, problems },
+      { status: 400, headers: { 'Cache-Control': 'no-store' } },
+    );
+  }
+  return Response.json(dashboardJson(getDb(), user, params, t), { headers: { 'Cache-Control': 'no-store' } });
+}

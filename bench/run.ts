@@ -1,0 +1,133 @@
+// `npm run bench`: the speed figures of SPEC section 13 on the generated data set, measured over
+// loopback against the production build, written to bench/README.md with the machine's facts.
+// Needs a build (`npm run build`). BENCH_DATABASE_PATH reuses a data set; otherwise one is made.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { openSqlite } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import * as schema from '@/db/schema';
+import { seedLargeData } from '@/db/seed/large';
+import { measure, percentile, timeRequest, type Summary } from './measure';
+import { rssMb, sessionCookie, startServer } from './server';
+import { writeFigures } from './report';
+
+const root = path.resolve(import.meta.dirname, '..');
+const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 10_000);
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+
+async function ensureDataSet(): Promise<string> {
+  const file = path.resolve(process.env.BENCH_DATABASE_PATH ?? path.join(root, 'bench', 'results', `bench-${PARTNERS}-${TICKETS}.sqlite`));
+  if (fs.existsSync(file)) return file;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = openSqlite(file);
+  migrateDatabase(sqlite);
+  const { ms } = await seedLargeData(drizzle(sqlite, { schema }), sqlite, { partners: PARTNERS, tickets: TICKETS });
+  sqlite.close();
+  console.log(`Seeded ${PARTNERS} partners / ${TICKETS} tickets in ${(ms / 1000).toFixed(1)} s`);
+  return file;
+}
+
+function pick(file: string) {
+  const db = new Database(file, { readonly: true });
+  const ids = (query: string) => (db.prepare(query).all() as { id: number }[]).map((row) => row.id);
+  const statuses = ids('select id from crm_ticket_statuses where archived = 0 order by position limit 2');
+  const revenue = ids('select id from revenue_groups where archived = 0 order by position limit 2');
+  const ticket = db.prepare('select id from tickets where crm_enabled = 1 order by id limit 1 offset 1000').get() as { id: number };
+  const partner = db.prepare('select id from partners order by id limit 1 offset 500').get() as { id: number };
+  const crmTickets = (db.prepare('select count(*) as n from tickets where crm_enabled = 1').get() as { n: number }).n;
+  db.close();
+  return { statuses, revenue, ticket: ticket.id, partner: partner.id, crmTickets };
+}
+
+function saveActionId(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as { node: Record<string, { exportedName: string }> };
+  const entry = Object.entries(manifest.node).find(([, action]) => action.exportedName === 'saveTicketCrmAction');
+  if (!entry) throw new Error('saveTicketCrmAction not in the build');
+  return entry[0];
+}
+
+async function measureSaves(url: string, cookie: string, file: string, ticketId: number, runs: number): Promise<Summary> {
+  const actionId = saveActionId();
+  const db = new Database(file, { readonly: true });
+  const samples = [];
+  for (let index = 0; index < runs + 3; index += 1) {
+    const { version } = db.prepare('select version from tickets where id = ?').get(ticketId) as { version: number };
+    const form = new FormData();
+    form.append(`$ACTION_ID_${actionId}`, '');
+    for (const [key, value] of Object.entries({ id: String(ticketId), version: String(version), probability: String(10 + (index % 80)), potential: `${1000 + index},50`, expectedUsers: '12' })) form.append(key, value);
+    const sample = await timeRequest(`${url}/tickets/${ticketId}`, { method: 'POST', body: form, headers: { cookie, origin: url } });
+    if (index >= 3) samples.push(sample);
+  }
+  const after = db.prepare('select version from tickets where id = ?').get(ticketId) as { version: number };
+  db.close();
+  const { summarise } = await import('./measure');
+  return { ...summarise(samples), errors: samples.filter((sample) => sample.status >= 400).length + (after.version < runs ? 1 : 0) };
+}
+
+/** The whole CRM export while a second client keeps asking for a ticket page. */
+async function measureExport(url: string, cookie: string, pid: number, ticketId: number) {
+  const before = rssMb(pid);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
+  let exporting = true;
+  const pings: number[] = [];
+  const pinger = (async () => {
+    while (exporting) pings.push((await timeRequest(`${url}/tickets/${ticketId}`, { headers: { cookie } })).ms);
+  })();
+  const started = performance.now();
+  const response = await fetch(`${url}/crm/export?groupBy=crmStatus&dialect=excel`, { headers: { cookie } });
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.byteLength;
+    for (const byte of chunk) if (byte === 10) lines += 1;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  exporting = false;
+  await pinger;
+  clearInterval(sampler);
+  return { seconds, mb: bytes / 1024 / 1024, rows: lines - 1, rssBefore: before, rssPeak: peak, pingMedian: percentile(pings, 50), pingP975: percentile(pings, 97.5), pings: pings.length };
+}
+
+async function main() {
+  const file = await ensureDataSet();
+  const facts = pick(file);
+  const server = await startServer(file);
+  const cookie = await sessionCookie(file, 'crm@example.com');
+  const headers = { cookie };
+  const filtered = `crmStatus=${facts.statuses.join('&crmStatus=')}&revenueGroup=${facts.revenue.join('&revenueGroup=')}&usersFrom=10&groupBy=crmStatus,companySize,product`;
+  try {
+    const results: Record<string, Summary> = {};
+    const page = async (name: string, target: string, runs = RUNS) => {
+      results[name] = await measure(`${server.url}${target}`, { headers }, runs);
+      console.log(name.padEnd(44), JSON.stringify(results[name]));
+    };
+    await page('dashboard, 3 filters, 3 levels', `/crm?${filtered}`);
+    await page('dashboard, unfiltered (default grouping)', '/crm', Math.max(10, RUNS / 3));
+    await page('dashboard, unfiltered, 3 levels', '/crm?groupBy=crmStatus,companySize,product', Math.max(10, RUNS / 3));
+    await page('summary API, 3 filters, 3 levels', `/api/v1/crm/summary?${filtered}`);
+    await page('ticket page', `/tickets/${facts.ticket}`);
+    await page('partner page', `/partners/${facts.partner}`);
+    results['save (CRM panel form post)'] = await measureSaves(server.url, cookie, file, facts.ticket, RUNS);
+    console.log('save'.padEnd(44), JSON.stringify(results['save (CRM panel form post)']));
+    const exportFigures = await measureExport(server.url, cookie, server.process.pid!, facts.ticket);
+    console.log('export', JSON.stringify(exportFigures));
+    writeFigures(path.join(root, 'bench', 'README.md'), {
+      machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+      dataSet: `${PARTNERS.toLocaleString('en')} partners, ${TICKETS.toLocaleString('en')} tickets (${facts.crmTickets.toLocaleString('en')} CRM-enabled)`,
+      results,
+      exportFigures,
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

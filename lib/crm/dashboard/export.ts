@@ -1,0 +1,82 @@
+import 'server-only';
+// The CSV of exactly one dashboard view (SPEC section 10): one row per ticket, in the view's
+// group order, one leading column per grouping level; read on its own read-only connection and
+// streamed in batches.
+import type { Statement } from 'better-sqlite3';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { openReadConnection } from '@/db/client';
+import { assertRole } from '@/lib/auth/access';
+import type { SessionUser } from '@/lib/auth/guards';
+import type { CsvColumn } from '@/lib/csv/columns';
+import { csvStream } from '@/lib/csv/stream';
+import type { CsvDialect } from '@/lib/csv/dialects';
+import type { Translate } from '@/lib/i18n';
+import { DIMENSIONS } from '../dimensions';
+import type { DashboardParams } from './params';
+import { exportQuery } from './sql';
+
+type ExportRow = Record<string, string | number | null>;
+
+const dialect = new SQLiteSyncDialect();
+
+export function dashboardExportColumns(params: DashboardParams, t: Translate): CsvColumn[] {
+  return [
+    ...params.groupBy.map((key): CsvColumn => ({ header: t(DIMENSIONS[key].label), type: 'text' })),
+    { header: t('dashboard.col.number'), type: 'text' },
+    { header: t('dashboard.col.title'), type: 'text' },
+    { header: t('dashboard.dim.ticketStatus'), type: 'text' },
+    { header: t('dashboard.dim.partner'), type: 'text' },
+    { header: t('dashboard.dim.contact'), type: 'text' },
+    { header: t('dashboard.col.crmStatus'), type: 'text' },
+    { header: t('dashboard.col.probability'), type: 'percent' },
+    { header: t('dashboard.col.potential'), type: 'money' },
+    { header: t('dashboard.col.users'), type: 'integer' },
+    { header: t('dashboard.col.assignee'), type: 'text' },
+    { header: t('dashboard.dim.product'), type: 'text' },
+    { header: t('dashboard.dim.campaign'), type: 'text' },
+    { header: t('dashboard.col.activatedAt'), type: 'date' },
+    { header: t('dashboard.col.createdAt'), type: 'date' },
+  ];
+}
+
+/** Rows as the CSV columns want them; the statement starts (and is closed) inside the generator. */
+function* exportRows(statement: Statement, values: unknown[], params: DashboardParams, t: Translate): Generator<unknown[]> {
+  for (const row of statement.iterate(...values) as IterableIterator<ExportRow>) {
+    const levels = params.groupBy.map((key, index) => {
+      const value = row[`level${index}`];
+      if (value === null || value === undefined) return t(DIMENSIONS[key].emptyLabel);
+      return key === 'ticketStatus' ? t(`ticketStatus.${value as 'open'}`) : value;
+    });
+    yield [
+      ...levels,
+      row.number,
+      row.title,
+      t(`ticketStatus.${row.ticket_status as 'open'}`),
+      row.partner,
+      row.contact,
+      row.crm_status,
+      row.probability,
+      row.potential,
+      row.users,
+      row.assignee,
+      row.products,
+      row.campaigns,
+      row.activated_at === null ? null : new Date(Number(row.activated_at)),
+      new Date(Number(row.created_at)),
+    ];
+  }
+}
+
+export function dashboardExportStream(user: SessionUser, params: DashboardParams, csvDialect: CsvDialect, t: Translate): ReadableStream<Uint8Array> {
+  assertRole(user, 'crm');
+  const { sql, params: values } = dialect.sqlToQuery(exportQuery(params));
+  // Its own read-only connection: a long read must not hold the shared one (TOOLCHAIN pitfall 8).
+  const { sqlite } = openReadConnection();
+  return csvStream({
+    dialect: csvDialect,
+    columns: dashboardExportColumns(params, t),
+    rows: exportRows(sqlite.prepare(sql), values, params, t),
+    words: { yes: t('common.yes'), no: t('common.no') },
+    onClose: () => sqlite.close(),
+  });
+}
