@@ -58,14 +58,20 @@ describe('visibleTree', () => {
 
   it('renders at most the group limit and counts what it leaves out', () => {
     const groups = Array.from({ length: 12 }, (_, index) => leaf(index + 1, 5));
-    const visible = visibleTree(groups, { groups: 10, tickets: 1000 });
+    const visible = visibleTree(groups, { groups: 10, tickets: 1000, open: 30 });
     expect(visible.groups).toHaveLength(10);
     expect(visible.hiddenGroups).toBe(2);
   });
 
   it('shows tickets under leaves while the ticket budget lasts, at most 100 per group', () => {
-    const visible = visibleTree([leaf(1, 250), leaf(2, 80), leaf(3, 30)], { groups: 500, tickets: 200 });
+    const visible = visibleTree([leaf(1, 250), leaf(2, 80), leaf(3, 30)], { groups: 500, tickets: 200, open: 30 });
     expect(visible.groups.map((group) => group.showTickets)).toEqual([true, true, false]);
     expect(visible.leafPaths).toEqual([[1], [2]]);
+  });
+
+  it('a large tree starts collapsed and links its leaves instead of rendering their tickets', () => {
+    const visible = visibleTree(Array.from({ length: 40 }, (_, index) => leaf(index + 1, 3)), { groups: 500, tickets: 300, open: 30 });
+    expect(visible.open).toBe(false);
+    expect(visible.leafPaths).toEqual([]);
   });
 });

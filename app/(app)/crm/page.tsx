@@ -22,8 +22,6 @@ import { pickerQuery } from '@/lib/picker';
 export const metadata: Metadata = { title: 'CRM Dashboard' };
 
 const LIST_PAGE_SIZE = 100;
-/** Below this many groups the tree opens fully; above it, groups start collapsed. */
-const OPEN_GROUPS_UP_TO = 30;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -106,7 +104,7 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
           groups={visible.groups}
           context={{
             params: view,
-            open: visible.shownGroups <= OPEN_GROUPS_UP_TO,
+            open: visible.open,
             tickets: (path) => (sample.get(pathKey(path)) ?? []).flatMap((id) => rows.get(id) ?? []),
             t,
             format,

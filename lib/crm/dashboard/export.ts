@@ -13,6 +13,7 @@ import type { CsvDialect } from '@/lib/csv/dialects';
 import type { Translate } from '@/lib/i18n';
 import { DIMENSIONS } from '../dimensions';
 import type { DashboardParams } from './params';
+import { sizeRanges } from './queries';
 import { exportQuery } from './sql';
 
 type ExportRow = Record<string, string | number | null>;
@@ -69,9 +70,9 @@ function* exportRows(statement: Statement, values: unknown[], params: DashboardP
 
 export function dashboardExportStream(user: SessionUser, params: DashboardParams, csvDialect: CsvDialect, t: Translate): ReadableStream<Uint8Array> {
   assertRole(user, 'crm');
-  const { sql, params: values } = dialect.sqlToQuery(exportQuery(params));
   // Its own read-only connection: a long read must not hold the shared one (TOOLCHAIN pitfall 8).
   const { sqlite } = openReadConnection();
+  const { sql, params: values } = dialect.sqlToQuery(exportQuery({ params, sizes: sizeRanges(sqlite) }));
   return csvStream({
     dialect: csvDialect,
     columns: dashboardExportColumns(params, t),

@@ -11,7 +11,7 @@ import type { Translate } from '@/lib/i18n';
 import { readEntries } from '@/lib/lookups/queries';
 import { DIMENSIONS } from '../dimensions';
 import type { DashboardParams, GroupKey } from './params';
-import { allLeafPairsQuery, grandTotalQuery, leafTicketsQuery, levelTotalsQuery, listPageQuery } from './sql';
+import { allLeafPairsQuery, grandTotalQuery, leafTicketsQuery, levelTotalsQuery, listPageQuery, type DashboardQuery, type SizeRange } from './sql';
 import { buildTree, totalsFrom, type GroupId, type GroupNode, type LevelLabels, type RawTotals, type Totals } from './tree';
 
 const dialect = new SQLiteSyncDialect();
@@ -20,6 +20,15 @@ const dialect = new SQLiteSyncDialect();
 export function runQuery<T>(db: Db, query: SQL, exact = false): T[] {
   const { sql, params } = dialect.sqlToQuery(query);
   return db.$client.prepare(sql).safeIntegers(exact).all(...params) as T[];
+}
+
+/** The company-size ranges in admin order, read on the given connection. */
+export function sizeRanges(client: Db['$client']): SizeRange[] {
+  return client.prepare('select id, min_employees as min, max_employees as max from company_sizes order by position, id').all() as SizeRange[];
+}
+
+function queryOf(db: Db, params: DashboardParams): DashboardQuery {
+  return { params, sizes: sizeRanges(db.$client) };
 }
 
 type KeyedRow = RawTotals & Record<`k${number}`, bigint | string | null>;
@@ -61,9 +70,10 @@ export type DashboardSummary = { groupBy: GroupKey[]; total: Totals; groups: Gro
 /** The grand total and the group tree: one aggregate query per level plus one for the total. */
 export function summariseDashboard(db: Db, user: SessionUser, params: DashboardParams, t: Translate): DashboardSummary {
   assertRole(user, 'crm');
-  const [grand] = runQuery<RawTotals>(db, grandTotalQuery(params), true);
+  const query = queryOf(db, params);
+  const [grand] = runQuery<RawTotals>(db, grandTotalQuery(query), true);
   const rowsPerLevel = params.groupBy.map((_, depth) =>
-    runQuery<KeyedRow>(db, levelTotalsQuery(params, depth + 1), true).map((row) => ({
+    runQuery<KeyedRow>(db, levelTotalsQuery(query, depth + 1), true).map((row) => ({
       keys: Array.from({ length: depth + 1 }, (__, index) => keyOf(row[`k${index}`])),
       totals: totalsFrom(row),
     })),
@@ -76,7 +86,7 @@ export function summariseDashboard(db: Db, user: SessionUser, params: DashboardP
 export function leafTicketIds(db: Db, user: SessionUser, params: DashboardParams): Map<string, number[]> {
   assertRole(user, 'crm');
   const result = new Map<string, number[]>();
-  for (const row of runQuery<Record<string, number | string | null>>(db, allLeafPairsQuery(params))) {
+  for (const row of runQuery<Record<string, number | string | null>>(db, allLeafPairsQuery(queryOf(db, params)))) {
     const path = JSON.stringify(params.groupBy.map((_, index) => keyOf(row[`k${index}`])));
     const ids = result.get(path);
     if (ids) ids.push(Number(row.id));
@@ -89,7 +99,7 @@ export function leafTicketIds(db: Db, user: SessionUser, params: DashboardParams
 export function leafTicketSample(db: Db, user: SessionUser, params: DashboardParams, limit: number): Map<string, number[]> {
   assertRole(user, 'crm');
   const result = new Map<string, number[]>();
-  for (const row of runQuery<Record<string, number | string | null>>(db, leafTicketsQuery(params, limit))) {
+  for (const row of runQuery<Record<string, number | string | null>>(db, leafTicketsQuery(queryOf(db, params), limit))) {
     const path = JSON.stringify(params.groupBy.map((_, index) => keyOf(row[`k${index}`])));
     const ids = result.get(path);
     if (ids) ids.push(Number(row.id));
@@ -100,7 +110,7 @@ export function leafTicketSample(db: Db, user: SessionUser, params: DashboardPar
 
 export function listPageIds(db: Db, user: SessionUser, params: DashboardParams, limit: number, offset: number): number[] {
   assertRole(user, 'crm');
-  return runQuery<{ id: number }>(db, listPageQuery(params, limit, offset)).map((row) => row.id);
+  return runQuery<{ id: number }>(db, listPageQuery(queryOf(db, params), limit, offset)).map((row) => row.id);
 }
 
 /** The JSON form of a group path, as the maps above key their entries. */

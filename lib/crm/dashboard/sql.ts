@@ -15,9 +15,8 @@ const FT_COLUMNS = {
   crm_status: sql`t.crm_status_id`,
   partner: sql`coalesce(t.partner_id, c.partner_id)`,
   contact: sql`t.contact_id`,
-  company_size: sql`(select cs.id from company_sizes cs
-    where p.employee_count >= cs.min_employees and (cs.max_employees is null or p.employee_count <= cs.max_employees)
-    order by cs.position limit 1)`,
+  // Filled in per query from the current ranges (see companySizeExpression).
+  company_size: sql`null`,
   revenue_group: sql`p.revenue_group_id`,
   company_group: sql`p.company_group_id`,
   partner_status: sql`p.crm_partner_status_id`,
@@ -26,6 +25,30 @@ const FT_COLUMNS = {
   ticket_status: sql`t.status`,
 } as const;
 type FtColumn = keyof typeof FT_COLUMNS;
+
+/** A company-size range, in admin order; the view reads them once per request. */
+export type SizeRange = { id: number; min: number; max: number | null };
+
+/** What every dashboard query is built from: the view, and the current company-size ranges. */
+export type DashboardQuery = { params: DashboardParams; sizes: readonly SizeRange[] };
+
+/**
+ * Gruppierte Unternehmensgröße, derived at read time: a CASE over the current ranges (first
+ * match in admin order), much cheaper per row than a correlated subquery.
+ */
+function companySizeExpression(sizes: readonly SizeRange[]): SQL {
+  if (sizes.length === 0) return sql`null`;
+  const branches = sizes.map((size) =>
+    size.max === null
+      ? sql`when p.employee_count >= ${size.min} then ${size.id}`
+      : sql`when p.employee_count between ${size.min} and ${size.max} then ${size.id}`,
+  );
+  return sql`(case ${sql.join(branches, sql` `)} end)`;
+}
+
+function columnExpression(name: FtColumn, sizes: readonly SizeRange[]): SQL {
+  return name === 'company_size' ? companySizeExpression(sizes) : FT_COLUMNS[name];
+}
 
 function isFtColumn(name: string): name is FtColumn {
   return Object.hasOwn(FT_COLUMNS, name);
@@ -68,17 +91,17 @@ function campaignCondition(choice: IdChoice): SQL | undefined {
   return parts.length === 0 ? undefined : sql`(${sql.join(parts, sql` or `)})`;
 }
 
-function filterConditions(params: DashboardParams): SQL[] {
+function filterConditions({ params, sizes }: DashboardQuery): SQL[] {
   const conditions: (SQL | undefined)[] = [sql`t.crm_enabled = 1`];
   for (const dim of Object.values(DIMENSIONS)) {
     if (!dim.filter) continue;
     const choice = params.filters[dim.filter];
     if ('bridge' in dim.value) conditions.push(dim.value.bridge === 'products' ? productCondition(choice) : campaignCondition(choice));
-    else if (isFtColumn(dim.value.column)) conditions.push(choiceCondition(FT_COLUMNS[dim.value.column], choice));
+    else if (isFtColumn(dim.value.column)) conditions.push(choiceCondition(columnExpression(dim.value.column, sizes), choice));
   }
   for (const key of ['partnerStatus', 'dataSource'] as const) {
     const column = DIMENSIONS[key].value;
-    if ('column' in column && isFtColumn(column.column)) conditions.push(choiceCondition(FT_COLUMNS[column.column], params.filters[key]));
+    if ('column' in column && isFtColumn(column.column)) conditions.push(choiceCondition(columnExpression(column.column, sizes), params.filters[key]));
   }
   if (params.ticketStatus.length > 0) conditions.push(sql`t.status in (${list(params.ticketStatus)})`);
   if (params.usersFrom !== null) conditions.push(sql`t.expected_users >= ${params.usersFrom}`);
@@ -87,9 +110,9 @@ function filterConditions(params: DashboardParams): SQL[] {
 }
 
 /** The CTEs every dashboard query starts with: `ft`, and the campaign bridge when it is needed. */
-export function withFilteredTickets(params: DashboardParams, levels: readonly GroupKey[] = []): SQL {
+export function withFilteredTickets(query: DashboardQuery, levels: readonly GroupKey[] = []): SQL {
   const columns = sql.join(
-    (Object.keys(FT_COLUMNS) as FtColumn[]).map((name) => sql`${FT_COLUMNS[name]} as ${sql.raw(name)}`),
+    (Object.keys(FT_COLUMNS) as FtColumn[]).map((name) => sql`${columnExpression(name, query.sizes)} as ${sql.raw(name)}`),
     sql`, `,
   );
   const ft = sql`ft as (
@@ -98,7 +121,7 @@ export function withFilteredTickets(params: DashboardParams, levels: readonly Gr
     from tickets t
     left join contacts c on c.id = t.contact_id
     left join partners p on p.id = coalesce(t.partner_id, c.partner_id)
-    where ${sql.join(filterConditions(params), sql` and `)})`;
+    where ${sql.join(filterConditions(query), sql` and `)})`;
   if (!levels.includes('campaign')) return sql`with ${ft}`;
   return sql`with ${ft}, campaign_bridge as (
     select x.ticket_id as ticket_id, x.campaign_id as value from ticket_campaigns x join ft on ft.id = x.ticket_id
@@ -141,39 +164,39 @@ export const AGGREGATES = sql`count(*) as n,
   coalesce(sum(users), 0) as users`;
 
 /** Totals per group of the first `depth` levels. */
-export function levelTotalsQuery(params: DashboardParams, depth: number): SQL {
-  const levels = params.groupBy.slice(0, depth);
+export function levelTotalsQuery(query: DashboardQuery, depth: number): SQL {
+  const levels = query.params.groupBy.slice(0, depth);
   const keyList = sql.raw(levels.map((_, index) => `k${index}`).join(', '));
-  return sql`${withFilteredTickets(params, levels)}
+  return sql`${withFilteredTickets(query, levels)}
     select ${keyList}, ${AGGREGATES}
     from (${pathPairs(levels, sql`, ft.potential as potential, ft.probability as probability, ft.users as users`)})
     group by ${keyList}`;
 }
 
-export function grandTotalQuery(params: DashboardParams): SQL {
-  return sql`${withFilteredTickets(params)} select ${AGGREGATES} from ft`;
+export function grandTotalQuery(query: DashboardQuery): SQL {
+  return sql`${withFilteredTickets(query)} select ${AGGREGATES} from ft`;
 }
 
 /** Up to `limit` ticket ids per leaf group (highest potential first), with their group path. */
-export function leafTicketsQuery(params: DashboardParams, limit: number): SQL {
-  const levels = params.groupBy;
+export function leafTicketsQuery(query: DashboardQuery, limit: number): SQL {
+  const levels = query.params.groupBy;
   const keyList = sql.raw(levels.map((_, index) => `k${index}`).join(', '));
   const partition = levels.length > 0 ? sql`partition by ${keyList}` : sql``;
-  return sql`${withFilteredTickets(params, levels)}
+  return sql`${withFilteredTickets(query, levels)}
     select * from (
-      select pairs.*, row_number() over (${partition} order by ft.potential is null, ft.potential desc, pairs.id desc) as rank
-      from (${pathPairs(levels)}) pairs join ft on ft.id = pairs.id)
+      select pairs.*, row_number() over (${partition} order by pairs.potential is null, pairs.potential desc, pairs.id desc) as rank
+      from (${pathPairs(levels, sql`, ft.potential as potential`)}) pairs)
     where rank <= ${limit}`;
 }
 
 /** Every (ticket, leaf path) pair, for the API's uncapped `ticketIds`. */
-export function allLeafPairsQuery(params: DashboardParams): SQL {
-  return sql`${withFilteredTickets(params, params.groupBy)} ${pathPairs(params.groupBy)} order by id`;
+export function allLeafPairsQuery(query: DashboardQuery): SQL {
+  return sql`${withFilteredTickets(query, query.params.groupBy)} ${pathPairs(query.params.groupBy)} order by id`;
 }
 
 /** One page of the ungrouped list, highest potential first. */
-export function listPageQuery(params: DashboardParams, limit: number, offset: number): SQL {
-  return sql`${withFilteredTickets(params)} select ft.id as id from ft
+export function listPageQuery(query: DashboardQuery, limit: number, offset: number): SQL {
+  return sql`${withFilteredTickets(query)} select ft.id as id from ft
     order by ft.potential is null, ft.potential desc, ft.id desc limit ${limit} offset ${offset}`;
 }
 
@@ -209,11 +232,12 @@ function exportLevel(key: GroupKey): { label: SQL; order: SQL } {
 }
 
 /** Every ticket of the view, in the view's group order, with one label column per level. */
-export function exportQuery(params: DashboardParams): SQL {
+export function exportQuery(query: DashboardQuery): SQL {
+  const { params } = query;
   const levels = params.groupBy.map((key) => exportLevel(key));
   const labels = levels.map((level, index) => sql`${level.label} as ${sql.raw(`level${index}`)}`);
   const orders = levels.map((level) => sql`${level.order} is null, ${level.order}`);
-  return sql`${withFilteredTickets(params, params.groupBy)}
+  return sql`${withFilteredTickets(query, params.groupBy)}
     select ft.id as id${labels.length > 0 ? sql`, ${sql.join(labels, sql`, `)}` : sql``},
       t.number as number, t.title as title, t.status as ticket_status,
       (select e.name from partners e where e.id = ft.partner) as partner,
