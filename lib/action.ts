@@ -4,7 +4,7 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Role } from '@/db/schema';
 import { getCurrentUser, hasRole, type SessionUser } from '@/lib/auth/guards';
-import { translateError, translator } from '@/lib/i18n';
+import { translateError, translator, type MessageKey } from '@/lib/i18n';
 import type { MutationResult } from '@/lib/result';
 import { fieldErrorsOf, formDataToObject } from '@/lib/validation';
 
@@ -30,7 +30,7 @@ function echo(values: Record<string, string | string[]>): Record<string, string 
 }
 
 export function defineAction<S extends z.ZodType>(
-  options: { schema: S; role?: Role; success?: Parameters<ReturnType<typeof translator>>[0] },
+  options: { schema: S; role?: Role; success?: MessageKey | ((input: z.infer<S>) => MessageKey) },
   handler: Handler<S>,
 ): (previous: ActionState, formData: FormData) => Promise<ActionState> {
   return async (previous, formData) => {
@@ -60,6 +60,7 @@ export function defineAction<S extends z.ZodType>(
         : translateError(t, result.error, result.params);
       return { ok: false, error, fieldErrors, values: echo(values) };
     }
-    return { ok: true, message: t(options.success ?? 'common.saved') };
+    const success = typeof options.success === 'function' ? options.success(parsed.data) : options.success;
+    return { ok: true, message: t(success ?? 'common.saved') };
   };
 }

@@ -16,7 +16,7 @@ export function ContactAttributesForm({ contactId, user, t }: { contactId: numbe
   return (
     <section className="card" aria-labelledby="contact-attributes">
       <h2 id="contact-attributes">{t('crm.contactAttributes')}</h2>
-      <ActionForm action={saveContactAttributesAction} submitLabel={t('common.save')}>
+      <ActionForm action={saveContactAttributesAction} submitLabel={t('crm.saveAttributes')}>
         <input type="hidden" name="id" value={contactId} />
         <input type="hidden" name="version" value={current.version} />
         <LookupCheckboxes name="attributes" legend={t('crm.field.attributes')} options={attributeOptions(db, user, 'contact', current.attributeIds)} values={current.attributeIds} t={t} />

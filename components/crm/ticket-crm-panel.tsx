@@ -37,9 +37,11 @@ export function TicketCrmPanel({ ticketId, user, t, format }: { ticketId: number
   );
   const history = <CrmHistory entity="ticket" entries={listCrmHistory(db, user, 'ticket', ticketId)} t={t} format={format} />;
 
+  // The two states are keyed apart: otherwise React would hand the toggle's form state (its "Gespeichert."
+  // or an error) to the CRM form that takes its place, and the other way round.
   if (!crm.enabled) {
     return (
-      <section className="card stack" aria-labelledby="crm-panel">
+      <section key="crm-off" className="card stack" aria-labelledby="crm-panel">
         <h2 id="crm-panel">{t('crm.panel.title')}</h2>
         <p className="muted">{t('crm.panel.off')}</p>
         {toggle}
@@ -48,7 +50,7 @@ export function TicketCrmPanel({ ticketId, user, t, format }: { ticketId: number
     );
   }
   return (
-    <section className="card stack" aria-labelledby="crm-panel">
+    <section key="crm-on" className="card stack" aria-labelledby="crm-panel">
       <h2 id="crm-panel">{t('crm.panel.title')}</h2>
       {crm.activatedAt && <p className="muted">{t('crm.panel.activeSince', { date: format.date(crm.activatedAt) })}</p>}
       <ActionForm action={saveTicketCrmAction} submitLabel={t('common.save')} label={t('crm.panel.title')}>

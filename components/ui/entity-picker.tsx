@@ -55,10 +55,8 @@ export function EntityPicker({
   if (!hydrated) {
     const choices = selected && !options.some((option) => option.id === selected.id) ? [selected, ...options] : options;
     return (
-      <div className="picker" role="group" aria-labelledby={`${id}-label`}>
-        <label id={`${id}-label`} htmlFor={`${id}-select`}>
-          {labels.label}
-        </label>
+      <div className="picker" role="group">
+        <label htmlFor={`${id}-select`}>{labels.label}</label>
         <select id={`${id}-select`} name={name} defaultValue={selected ? String(selected.id) : ''} aria-invalid={error ? true : undefined}>
           <option value="">{labels.none}</option>
           {choices.map((option) => (

@@ -65,6 +65,11 @@ export function SortableList({
           {state.error}
         </p>
       )}
+      {state.ok && state.message && (
+        <p className="alert alert-ok" role="status">
+          {state.message}
+        </p>
+      )}
       <ol ref={listRef} className={className} aria-label={label}>
         {order
           .map((id) => byId.get(id))

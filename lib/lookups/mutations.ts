@@ -100,7 +100,7 @@ export function deleteLookupEntry(db: Db, user: SessionUser, input: { list: Look
     if (!loaded.ok) return loaded;
     const { entry } = loaded;
     const uses = countEntryUsage(tx, input.list, input.id);
-    if (uses > 0) return { ok: false, error: 'crmAdmin.error.inUse', params: { name: entry.name, count: uses } };
+    if (uses > 0) return { ok: false, error: uses === 1 ? 'crmAdmin.error.inUseOne' : 'crmAdmin.error.inUse', params: { name: entry.name, count: uses } };
     const table = tableOf(input.list);
     tx.delete(table).where(eq(table.id, input.id)).run();
     return { ok: true, data: undefined };

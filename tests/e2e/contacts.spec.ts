@@ -100,7 +100,7 @@ test('a stale contact save in a second browser is refused naming who saved; the 
   await expect(page.getByRole('status').filter({ hasText: 'Gespeichert.' })).toBeVisible();
   const theirs = new ContactForm(other, true);
   await theirs.fill({ Position: 'Sachbearbeiter' });
-  await other.getByRole('button', { name: 'Speichern' }).click();
+  await other.getByRole('button', { name: 'Speichern', exact: true }).click();
   await expect(alertWith(other, 'inzwischen von Agnes Service geändert')).toBeVisible();
 
   await other.reload();

@@ -17,21 +17,22 @@ const CRM_ACTION_FILES = {
 type Target = (typeof CRM_ACTION_FILES)[keyof typeof CRM_ACTION_FILES];
 type CrmAction = { id: string; name: string; target: Target };
 
-/** The CRM actions of the current build, from Next's server reference manifest. */
+/** The CRM actions of the current build, from Next's server reference manifest (at least 9: a rename cannot empty the test). */
 function crmActions(): CrmAction[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next/server/server-reference-manifest.json'), 'utf8')) as {
     node: Record<string, { filename: string; exportedName: string }>;
   };
-  return Object.entries(manifest.node)
+  const actions = Object.entries(manifest.node)
     .filter(([, entry]) => entry.filename in CRM_ACTION_FILES)
     .map(([id, entry]) => ({ id, name: entry.exportedName, target: CRM_ACTION_FILES[entry.filename as keyof typeof CRM_ACTION_FILES] }))
     .sort((a, b) => a.name.localeCompare(b.name));
+  expect(actions.length, actions.map((action) => action.name).join(', ')).toBeGreaterThanOrEqual(9);
+  return actions;
 }
 
-const CRM_TABLES = [
-  'crm_ticket_statuses', 'crm_partner_statuses', 'company_sizes', 'revenue_groups', 'company_groups', 'data_sources', 'campaigns', 'products', 'attributes',
-  'ticket_campaigns', 'ticket_products', 'partner_campaigns', 'partner_products', 'partner_attributes', 'contact_attributes', 'crm_changes',
-];
+const LOOKUP_TABLES = ['crm_ticket_statuses', 'crm_partner_statuses', 'company_sizes', 'revenue_groups', 'company_groups', 'data_sources', 'campaigns', 'products', 'attributes'];
+const BRIDGE_TABLES = ['ticket_campaigns', 'ticket_products', 'partner_campaigns', 'partner_products', 'partner_attributes', 'contact_attributes'];
+const CRM_TABLES = [...LOOKUP_TABLES, ...BRIDGE_TABLES, 'crm_changes'];
 const CRM_COLUMNS = {
   tickets: 'id, version, crm_enabled, crm_activated_at, crm_status_id, probability, potential_cents, expected_users',
   partners:
@@ -132,9 +133,8 @@ async function requestAs(browser: Browser, email: string | null): Promise<APIReq
   return page.request;
 }
 
-test('the CRM actions are found in the build', () => {
+test('the CRM actions of all four action files are found in the build', () => {
   const actions = crmActions();
-  expect(actions.length, actions.map((action) => action.name).join(', ')).toBeGreaterThanOrEqual(9);
   for (const target of Object.values(CRM_ACTION_FILES)) expect(actions.some((action) => action.target === target)).toBe(true);
 });
 
@@ -142,14 +142,15 @@ test('posts to every CRM action without the role answer without a server error a
   test.setTimeout(120_000);
   const fixture = arrange();
   const callers = [
-    { who: 'anonymous', request: await requestAs(browser, null), admin: false },
-    { who: DEMO.agent, request: await requestAs(browser, DEMO.agent), admin: false },
-    { who: DEMO.crm, request: await requestAs(browser, DEMO.crm), admin: true },
+    { who: 'anonymous', request: await requestAs(browser, null), onlyAdminActions: false },
+    { who: DEMO.agent, request: await requestAs(browser, DEMO.agent), onlyAdminActions: false },
+    // A CRM user may use the ticket, partner and contact actions, not the lookup lists.
+    { who: DEMO.crm, request: await requestAs(browser, DEMO.crm), onlyAdminActions: true },
   ];
   const before = crmChecksum();
   for (const action of crmActions()) {
     for (const caller of callers) {
-      if (caller.admin && action.target !== 'admin') continue;
+      if (caller.onlyAdminActions && action.target !== 'admin') continue;
       const response = await post(caller.request, baseURL!, action, fixture);
       const label = `${action.name} as ${caller.who}`;
       expect(response.status(), label).toBeLessThan(500);

@@ -128,7 +128,7 @@ test('a used status cannot be deleted; archived, it leaves the CRM-Status select
   await statuses.goto();
   await statuses.press(status, 'Löschen');
   await expect(statuses.entry(status).getByRole('alert')).toHaveText(
-    `„${status}“ wird noch von 1 Datensätzen verwendet und kann nicht gelöscht werden. Archivieren Sie den Eintrag stattdessen.`,
+    `„${status}“ wird noch von einem Datensatz verwendet und kann nicht gelöscht werden. Archivieren Sie den Eintrag stattdessen.`,
   );
   await statuses.goto();
   await expect(statuses.entry(status)).toHaveCount(1);

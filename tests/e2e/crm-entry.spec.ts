@@ -24,6 +24,8 @@ for (const javaScript of [true, false]) {
     await panel.goto(ticket.id);
     await expect(panel.form()).toHaveCount(0);
     await panel.activate();
+    // The fresh form claims nothing was saved yet.
+    await expect(panel.saved()).toHaveCount(0);
     await panel.fill({ status, probability: '40', potential: '12.500,00', products: [product], newProducts: newProduct, expectedUsers: '25' });
     await panel.save();
     await expect(panel.saved()).toHaveText('Gespeichert.');
@@ -53,16 +55,14 @@ for (const javaScript of [true, false]) {
     await expect(panel.field('potential')).toHaveValue('abc');
     await expect(panel.field('expectedUsers')).toHaveValue('25');
     await expect(panel.status()).toHaveText(status);
-    await panel.goto(ticket.id);
-    await expect(panel.field('probability')).toHaveValue('40');
-    await expect(panel.field('potential')).toHaveValue('12.500,00');
 
-    // Deactivating keeps the values: activating again shows them.
+    // Deactivating keeps the saved values: activating again shows them, and no stale message.
     await panel.deactivate();
-    await panel.goto(ticket.id);
-    await expect(panel.form()).toHaveCount(0);
+    await expect(panel.panel().getByRole('alert')).toHaveCount(0);
     await panel.activate();
+    await expect(panel.saved()).toHaveCount(0);
     await expect(panel.status()).toHaveText(status);
+    await expect(panel.field('probability')).toHaveValue('40');
     await expect(panel.field('potential')).toHaveValue('12.500,00');
     await expect(panel.field('expectedUsers')).toHaveValue('25');
     await expect(panel.history().getByRole('listitem').filter({ hasText: 'CRM aktiviert' }).first()).toContainText('Nein → Ja');

@@ -75,7 +75,7 @@ test('the list searches and sorts through URL parameters, also without JavaScrip
   await page.getByLabel('Suchbegriff').fill('10001');
   await page.getByRole('button', { name: 'Suchen' }).click();
   await expect(page).toHaveURL(/q=10001/);
-  await expect(page.getByText('1 Einträge')).toBeVisible();
+  await expect(page.getByText('1 Eintrag', { exact: true })).toBeVisible();
   await page.getByRole('row').nth(1).getByRole('link').click();
   await expect(page).toHaveURL(/\/partners\/\d+$/);
   // A demo partner shows its contacts and its tickets.

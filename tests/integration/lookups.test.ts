@@ -101,7 +101,7 @@ describe('editing, archiving, deleting', () => {
 
     expect(deleteLookupEntry(db, admin, { list: 'crmTicketStatuses', id: won.id, version: 1 })).toEqual({
       ok: false,
-      error: 'crmAdmin.error.inUse',
+      error: 'crmAdmin.error.inUseOne',
       params: { name: 'Gewonnen', count: 1 },
     });
     expect(setLookupEntryArchived(db, admin, { list: 'crmTicketStatuses', id: won.id, version: 1, archived: true })).toMatchObject({ ok: true });

@@ -55,6 +55,7 @@ export const de = {
   'crm.error.attributeTarget': 'Dieses Merkmal gilt nur für Kontakte.',
   'crm.error.attributeTargetPartner': 'Dieses Merkmal gilt nur für Geschäftspartner.',
   'crm.contactAttributes': 'Merkmale (CRM)',
+  'crm.saveAttributes': 'Merkmale speichern',
 } as const;
 
 export const en: Messages<typeof de> = {
@@ -111,4 +112,5 @@ export const en: Messages<typeof de> = {
   'crm.error.attributeTarget': 'This attribute applies to contacts only.',
   'crm.error.attributeTargetPartner': 'This attribute applies to business partners only.',
   'crm.contactAttributes': 'Attributes (CRM)',
+  'crm.saveAttributes': 'Save attributes',
 };

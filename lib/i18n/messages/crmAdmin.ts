@@ -54,6 +54,7 @@ export const de = {
   'crmAdmin.error.overlap': 'Die Spanne überschneidet sich mit „{name}“ ({range} Beschäftigte).',
   'crmAdmin.error.overlapShort': 'Überschneidet sich mit einer anderen Spanne.',
   'crmAdmin.error.inUse': '„{name}“ wird noch von {count} Datensätzen verwendet und kann nicht gelöscht werden. Archivieren Sie den Eintrag stattdessen.',
+  'crmAdmin.error.inUseOne': '„{name}“ wird noch von einem Datensatz verwendet und kann nicht gelöscht werden. Archivieren Sie den Eintrag stattdessen.',
   'crmAdmin.error.orderChanged': 'Die Liste wurde inzwischen geändert. Bitte laden Sie die Seite neu.',
 } as const;
 
@@ -110,5 +111,6 @@ export const en: Messages<typeof de> = {
   'crmAdmin.error.overlap': 'The range overlaps “{name}” ({range} employees).',
   'crmAdmin.error.overlapShort': 'Overlaps another range.',
   'crmAdmin.error.inUse': '“{name}” is still used by {count} records and cannot be deleted. Archive it instead.',
+  'crmAdmin.error.inUseOne': '“{name}” is still used by one record and cannot be deleted. Archive it instead.',
   'crmAdmin.error.orderChanged': 'The list has changed in the meantime. Please reload the page.',
 };

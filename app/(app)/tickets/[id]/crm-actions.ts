@@ -12,8 +12,10 @@ function refresh<T extends { ok: boolean }>(result: T, id: number): T {
 }
 
 /** "CRM aktivieren" / "CRM deaktivieren": the flag only; values and history stay. */
-export const setTicketCrmEnabledAction = defineAction({ schema: ticketCrmEnabledSchema, role: 'crm' }, (input, user) =>
-  refresh(setTicketCrmEnabled(getDb(), user, input), input.id),
+export const setTicketCrmEnabledAction = defineAction(
+  { schema: ticketCrmEnabledSchema, role: 'crm', success: (input) => (input.enabled ? 'crm.panel.activated' : 'crm.panel.deactivated') },
+  (input, user) =>
+    refresh(setTicketCrmEnabled(getDb(), user, input), input.id),
 );
 
 /** Saves the CRM form of a ticket. */
