@@ -6,15 +6,17 @@ import * as contacts from './messages/contacts';
 import * as crm from './messages/crm';
 import * as crmAdmin from './messages/crmAdmin';
 import * as dashboard from './messages/dashboard';
+import * as dataManager from './messages/dataManager';
 import * as lists from './messages/lists';
 import * as partners from './messages/partners';
 import * as shell from './messages/shell';
+import * as ticketboard from './messages/ticketboard';
 import * as tickets from './messages/tickets';
 import * as users from './messages/users';
 
-export const de = { ...shell.de, ...auth.de, ...users.de, ...lists.de, ...tickets.de, ...partners.de, ...contacts.de, ...crmAdmin.de, ...crm.de, ...dashboard.de, ...errors.de };
+export const de = { ...shell.de, ...auth.de, ...users.de, ...lists.de, ...tickets.de, ...partners.de, ...contacts.de, ...crmAdmin.de, ...crm.de, ...dashboard.de, ...ticketboard.de, ...dataManager.de, ...errors.de };
 export type MessageKey = keyof typeof de;
-export const en: Record<MessageKey, string> = { ...shell.en, ...auth.en, ...users.en, ...lists.en, ...tickets.en, ...partners.en, ...contacts.en, ...crmAdmin.en, ...crm.en, ...dashboard.en, ...errors.en };
+export const en: Record<MessageKey, string> = { ...shell.en, ...auth.en, ...users.en, ...lists.en, ...tickets.en, ...partners.en, ...contacts.en, ...crmAdmin.en, ...crm.en, ...dashboard.en, ...ticketboard.en, ...dataManager.en, ...errors.en };
 
 /** Every area, for the check that no two areas share a key. */
-export const AREAS = { shell, auth, users, lists, tickets, partners, contacts, crmAdmin, crm, dashboard, errors };
+export const AREAS = { shell, auth, users, lists, tickets, partners, contacts, crmAdmin, crm, dashboard, ticketboard, dataManager, errors };

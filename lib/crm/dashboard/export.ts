@@ -2,7 +2,8 @@ import 'server-only';
 // The CSV of exactly one dashboard view (SPEC section 10): one row per ticket, in the view's
 // group order, one leading column per grouping level; read on its own read-only connection and
 // streamed in batches.
-import type { Statement } from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import type { SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { openReadConnection } from '@/db/client';
 import { assertRole } from '@/lib/auth/access';
@@ -14,7 +15,7 @@ import type { Translate } from '@/lib/i18n';
 import { DIMENSIONS } from '../dimensions';
 import type { DashboardParams } from './params';
 import { sizeRanges } from './queries';
-import { exportQuery } from './sql';
+import { exportOrderQuery, exportRowsQuery, type DashboardQuery } from './sql';
 
 type ExportRow = Record<string, string | number | null>;
 
@@ -40,43 +41,66 @@ export function dashboardExportColumns(params: DashboardParams, t: Translate): C
   ];
 }
 
-/** Rows as the CSV columns want them; the statement starts (and is closed) inside the generator. */
-function* exportRows(statement: Statement, values: unknown[], params: DashboardParams, t: Translate): Generator<unknown[]> {
-  for (const row of statement.iterate(...values) as IterableIterator<ExportRow>) {
-    const levels = params.groupBy.map((key, index) => {
-      const value = row[`level${index}`];
-      if (value === null || value === undefined) return t(DIMENSIONS[key].emptyLabel);
-      return key === 'ticketStatus' ? t(`ticketStatus.${value as 'open'}`) : value;
-    });
-    yield [
-      ...levels,
-      row.number,
-      row.title,
-      t(`ticketStatus.${row.ticket_status as 'open'}`),
-      row.partner,
-      row.contact,
-      row.crm_status,
-      row.probability,
-      row.potential,
-      row.users,
-      row.assignee,
-      row.products,
-      row.campaigns,
-      row.activated_at === null ? null : new Date(Number(row.activated_at)),
-      new Date(Number(row.created_at)),
-    ];
+const EXPORT_BATCH = 500;
+
+/**
+ * Rows as the CSV columns want them. One read transaction (a consistent snapshot; writers go on
+ * in WAL mode): first the ordered ids, then the columns 500 tickets at a time.
+ */
+function* exportRows(sqlite: Database.Database, query: DashboardQuery, t: Translate): Generator<unknown[]> {
+  const all = <T>(composed: SQL) => {
+    const { sql, params } = dialect.sqlToQuery(composed);
+    return sqlite.prepare(sql).all(...params) as T[];
+  };
+  sqlite.exec('begin');
+  try {
+    const ids = all<{ id: number }>(exportOrderQuery(query)).map((row) => row.id);
+    for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
+      const batch = ids.slice(start, start + EXPORT_BATCH);
+      const byId = new Map(all<ExportRow>(exportRowsQuery(query, batch)).map((row) => [Number(row.id), row]));
+      for (const id of batch) {
+        const row = byId.get(id);
+        if (row) yield toCells(row, query.params, t);
+      }
+    }
+  } finally {
+    sqlite.exec('commit');
   }
+}
+
+function toCells(row: ExportRow, params: DashboardParams, t: Translate): unknown[] {
+  const levels = params.groupBy.map((key, index) => {
+    const value = row[`level${index}`];
+    if (value === null || value === undefined) return t(DIMENSIONS[key].emptyLabel);
+    return key === 'ticketStatus' ? t(`ticketStatus.${value as 'open'}`) : value;
+  });
+  return [
+    ...levels,
+    row.number,
+    row.title,
+    t(`ticketStatus.${row.ticket_status as 'open'}`),
+    row.partner,
+    row.contact,
+    row.crm_status,
+    row.probability,
+    row.potential,
+    row.users,
+    row.assignee,
+    row.products,
+    row.campaigns,
+    row.activated_at === null ? null : new Date(Number(row.activated_at)),
+    new Date(Number(row.created_at)),
+  ];
 }
 
 export function dashboardExportStream(user: SessionUser, params: DashboardParams, csvDialect: CsvDialect, t: Translate): ReadableStream<Uint8Array> {
   assertRole(user, 'crm');
   // Its own read-only connection: a long read must not hold the shared one (TOOLCHAIN pitfall 8).
   const { sqlite } = openReadConnection();
-  const { sql, params: values } = dialect.sqlToQuery(exportQuery({ params, sizes: sizeRanges(sqlite) }));
   return csvStream({
     dialect: csvDialect,
     columns: dashboardExportColumns(params, t),
-    rows: exportRows(sqlite.prepare(sql), values, params, t),
+    rows: exportRows(sqlite, { params, sizes: sizeRanges(sqlite) }, t),
     words: { yes: t('common.yes'), no: t('common.no') },
     onClose: () => sqlite.close(),
   });
