@@ -3,6 +3,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 const PUBLIC_PREFIXES = ['/login', '/api/'];
+/** Route handlers outside /api (the CSV exports): they answer anonymous requests with 401 themselves (SPEC section 1). */
+const ROUTE_HANDLER_PATH = /\/export(\/|$)/;
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === 'development';
@@ -26,7 +28,7 @@ function hasSessionCookie(request: NextRequest): boolean {
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const isPublic = PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix));
+  const isPublic = PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix)) || ROUTE_HANDLER_PATH.test(pathname);
   if (!isPublic && !hasSessionCookie(request) && request.method === 'GET') {
     const login = new URL('/login', request.url);
     if (pathname !== '/') login.searchParams.set('next', `${pathname}${search}`);

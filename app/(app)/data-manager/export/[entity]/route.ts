@@ -1,0 +1,25 @@
+// GET /data-manager/export/partners|contacts|tickets: the chosen columns of every matching record as CSV.
+import { guardRequest } from '@/lib/auth/guards';
+import { isExportEntity } from '@/lib/data-manager/columns';
+import { parseExportRequest, problemMessage } from '@/lib/data-manager/params';
+import { dataExportStream } from '@/lib/data-manager/queries';
+import { csvResponse } from '@/lib/csv/stream';
+import { translator } from '@/lib/i18n';
+
+export const dynamic = 'force-dynamic';
+
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+export async function GET(request: Request, context: { params: Promise<{ entity: string }> }) {
+  const { user, response } = await guardRequest();
+  if (response) return response;
+  const t = translator(user.locale);
+  const { entity } = await context.params;
+  if (!isExportEntity(entity)) return Response.json({ error: t('dataManager.error.unknownEntity') }, { status: 404, headers: NO_STORE });
+  const { request: exportRequest, problem } = parseExportRequest(entity, new URL(request.url).searchParams, user);
+  if (problem) {
+    const message = problemMessage(problem, t);
+    return Response.json({ error: message, param: problem.param, value: problem.value }, { status: problem.status, headers: NO_STORE });
+  }
+  return csvResponse(dataExportStream(user, exportRequest, t), `crm-${entity}`);
+}

@@ -1,0 +1,168 @@
+import 'server-only';
+// Reads of the data manager: the streamed export, the preview and the record count, all from one
+// query shape, so the preview shows exactly the file's first rows and the count is the file's row count.
+import type Database from 'better-sqlite3';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { openReadConnection, type Db } from '@/db/client';
+import { exportTemplates, type ExportEntity } from '@/db/schema';
+import { assertRole, hasRole } from '@/lib/auth/access';
+import type { SessionUser } from '@/lib/auth/guards';
+import { formatCsvHeader, formatCsvRow, type CsvColumn } from '@/lib/csv/columns';
+import { csvStream } from '@/lib/csv/stream';
+import type { Translate } from '@/lib/i18n';
+import { usesCrmCriteria } from '@/lib/tickets/filters';
+import { ticketListWhere } from '@/lib/tickets/queries';
+import { visibleColumns, type DataColumn } from './columns';
+import type { ExportRequest } from './params';
+
+const dialect = new SQLiteSyncDialect();
+
+/** Rows read per statement; the CSV stream formats and yields in batches of the same size. */
+export const EXPORT_BATCH = 1_000;
+export const PREVIEW_ROWS = 20;
+
+// The base table keeps its own name, because the ticket list's WHERE (ticketListWhere) names
+// `tickets` and `contacts`; the joined partners and users have short aliases the columns use.
+const FROM: Record<ExportEntity, SQL> = {
+  partners: sql.raw('partners'),
+  contacts: sql.raw('contacts left join partners p on p.id = contacts.partner_id'),
+  tickets: sql.raw(
+    'tickets left join contacts on contacts.id = tickets.contact_id left join partners p on p.id = tickets.partner_id ' +
+      'left join partners cp on cp.id = contacts.partner_id left join users u on u.id = tickets.assignee_id',
+  ),
+};
+
+const ID: Record<ExportEntity, SQL> = {
+  partners: sql.raw('partners.id'),
+  contacts: sql.raw('contacts.id'),
+  tickets: sql.raw('tickets.id'),
+};
+
+/** The Merkmal filter; a ticket has a Merkmal through its partner (its own or its contact's) or its contact. */
+function attributeCondition(entity: ExportEntity, attribute: number): SQL {
+  switch (entity) {
+    case 'partners':
+      return sql`exists (select 1 from partner_attributes a where a.partner_id = partners.id and a.attribute_id = ${attribute})`;
+    case 'contacts':
+      return sql`exists (select 1 from contact_attributes a where a.contact_id = contacts.id and a.attribute_id = ${attribute})`;
+    case 'tickets':
+      return sql`(exists (select 1 from partner_attributes a where a.partner_id = coalesce(tickets.partner_id, contacts.partner_id) and a.attribute_id = ${attribute})
+        or exists (select 1 from contact_attributes a where a.contact_id = tickets.contact_id and a.attribute_id = ${attribute}))`;
+  }
+}
+
+/** Refuses CRM columns and filters for a user without `crm`, whatever the caller checked before. */
+function assertMayExport(user: SessionUser, request: ExportRequest): void {
+  const crmAsked = request.columns.some((column) => column.crm) || request.attribute !== null || usesCrmCriteria(request.ticketParams);
+  if (crmAsked) assertRole(user, 'crm');
+}
+
+function whereOf(request: ExportRequest, user: SessionUser): SQL | undefined {
+  return and(
+    request.entity === 'tickets' ? ticketListWhere(request.ticketParams, user) : undefined,
+    request.attribute !== null && hasRole(user, 'crm') ? attributeCondition(request.entity, request.attribute) : undefined,
+  );
+}
+
+type PageQuery = { text: string; params: unknown[] };
+
+/**
+ * One page of rows after a given id, in id order (keyset pagination: a stable order, every record once).
+ * The first bound value is the id to start after and the last the page size; `pageParams` swaps them.
+ */
+function pageQuery(request: ExportRequest, user: SessionUser): PageQuery {
+  const id = ID[request.entity];
+  const where = whereOf(request, user);
+  const selected = sql.join([id, ...request.columns.map((column: DataColumn) => column.expression)], sql`, `);
+  const query = sql`select ${selected} from ${FROM[request.entity]} where ${id} > ${0}${where ? sql` and (${where})` : sql``} order by ${id} limit ${1}`;
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return { text, params };
+}
+
+function pageParams(query: PageQuery, afterId: number, limit: number): unknown[] {
+  return [afterId, ...query.params.slice(1, -1), limit];
+}
+
+/** Raw values as the CSV columns want them: the id dropped, stored keys and times presented. */
+function toCells(row: unknown[], columns: readonly DataColumn[], t: Translate): unknown[] {
+  return columns.map((column, index) => {
+    const value = row[index + 1];
+    return column.present && value !== null ? column.present(value, t) : value;
+  });
+}
+
+/** Every matching row, a page at a time, in one read transaction (a consistent snapshot while writers go on). */
+function* exportRows(sqlite: Database.Database, request: ExportRequest, user: SessionUser, t: Translate): Generator<unknown[]> {
+  const query = pageQuery(request, user);
+  sqlite.exec('begin');
+  try {
+    const statement = sqlite.prepare(query.text).raw(true);
+    let afterId = 0;
+    for (;;) {
+      const rows = statement.all(...pageParams(query, afterId, EXPORT_BATCH)) as unknown[][];
+      for (const row of rows) yield toCells(row, request.columns, t);
+      if (rows.length < EXPORT_BATCH) return;
+      afterId = Number(rows[rows.length - 1][0]);
+    }
+  } finally {
+    sqlite.exec('commit');
+  }
+}
+
+export function exportCsvColumns(request: ExportRequest, t: Translate): CsvColumn[] {
+  return request.columns.map((column) => ({ header: t(column.label), type: column.type }));
+}
+
+const booleanWords = (t: Translate) => ({ yes: t('common.yes'), no: t('common.no') });
+
+/** The whole export as a CSV stream, read on its own read-only connection (TOOLCHAIN pitfall 8). */
+export function dataExportStream(user: SessionUser, request: ExportRequest, t: Translate): ReadableStream<Uint8Array> {
+  assertMayExport(user, request);
+  const { sqlite } = openReadConnection();
+  return csvStream({
+    dialect: request.dialect,
+    columns: exportCsvColumns(request, t),
+    rows: exportRows(sqlite, request, user, t),
+    words: booleanWords(t),
+    batchSize: EXPORT_BATCH,
+    onClose: () => sqlite.close(),
+  });
+}
+
+export type ExportPreview = { header: string[]; rows: string[][]; total: number };
+
+/** The file's header, first rows (formatted as the chosen dialect writes them) and its row count. */
+export function previewExport(sqlite: Database.Database, user: SessionUser, request: ExportRequest, t: Translate): ExportPreview {
+  assertMayExport(user, request);
+  const columns = exportCsvColumns(request, t);
+  const where = whereOf(request, user);
+  const count = dialect.sqlToQuery(sql`select count(*) from ${FROM[request.entity]}${where ? sql` where ${where}` : sql``}`);
+  const query = pageQuery(request, user);
+  const read = () => {
+    const total = Number(sqlite.prepare(count.sql).pluck().get(...count.params));
+    const rows = sqlite.prepare(query.text).raw(true).all(...pageParams(query, 0, PREVIEW_ROWS)) as unknown[][];
+    return { total, rows };
+  };
+  // Both reads in one snapshot, so the count and the rows agree.
+  const { total, rows } = sqlite.transaction(read)();
+  return {
+    header: formatCsvHeader(columns, request.dialect),
+    rows: rows.map((row) => formatCsvRow(columns, toCells(row, request.columns, t), request.dialect, booleanWords(t))),
+    total,
+  };
+}
+
+export type ExportTemplate = { id: number; name: string; columns: string[] };
+
+/** The user's own templates for an entity, by name; columns the user may no longer see are left out. */
+export function listExportTemplates(db: Db, user: SessionUser, entity: ExportEntity): ExportTemplate[] {
+  const allowed = new Set(visibleColumns(entity, hasRole(user, 'crm')).map((column) => column.key));
+  return db
+    .select({ id: exportTemplates.id, name: exportTemplates.name, columns: exportTemplates.columns })
+    .from(exportTemplates)
+    .where(and(eq(exportTemplates.ownerId, user.id), eq(exportTemplates.entity, entity)))
+    .orderBy(asc(exportTemplates.name), asc(exportTemplates.id))
+    .all()
+    .map((template) => ({ ...template, columns: template.columns.filter((key) => allowed.has(key)) }));
+}
