@@ -10,8 +10,11 @@ import { openSqlite } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import * as schema from '@/db/schema';
 import { seedLargeData } from '@/db/seed/large';
-import { measure, percentile, timeRequest, type Summary } from './measure';
-import { rssMb, sessionCookie, startServer } from './server';
+import { saveTicketCrm } from '@/lib/crm/tickets/mutations';
+import { ticketCrmSchema } from '@/lib/crm/schemas';
+import { measure, summarise, timeRequest, type Summary } from './measure';
+import { measureDownload } from './download';
+import { sessionCookie, startServer } from './server';
 import { writeFigures } from './report';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -64,33 +67,25 @@ async function measureSaves(url: string, cookie: string, file: string, ticketId:
   }
   const after = db.prepare('select version from tickets where id = ?').get(ticketId) as { version: number };
   db.close();
-  const { summarise } = await import('./measure');
   return { ...summarise(samples), errors: samples.filter((sample) => sample.status >= 400).length + (after.version < runs ? 1 : 0) };
 }
 
-/** The whole CRM export while a second client keeps asking for a ticket page. */
-async function measureExport(url: string, cookie: string, pid: number, ticketId: number) {
-  const before = rssMb(pid);
-  let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
-  let exporting = true;
-  const pings: number[] = [];
-  const pinger = (async () => {
-    while (exporting) pings.push((await timeRequest(`${url}/tickets/${ticketId}`, { headers: { cookie } })).ms);
-  })();
-  const started = performance.now();
-  const response = await fetch(`${url}/crm/export?groupBy=crmStatus&dialect=excel`, { headers: { cookie } });
-  let bytes = 0;
-  let lines = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    bytes += chunk.byteLength;
-    for (const byte of chunk) if (byte === 10) lines += 1;
+/** The write alone, in process: the saving transaction of the CRM panel, fsync included. */
+function measureSaveTransaction(file: string, ticketId: number, runs: number): Summary {
+  const sqlite = openSqlite(file);
+  const db = drizzle(sqlite, { schema });
+  const row = sqlite.prepare("select id, email, name, roles from users where email = 'crm@example.com'").get() as { id: number; email: string; name: string; roles: string };
+  const user = { id: row.id, email: row.email, name: row.name, roles: JSON.parse(row.roles) as schema.Role[], locale: 'de' as const };
+  const samples = [];
+  for (let index = 0; index < runs; index += 1) {
+    const { version } = sqlite.prepare('select version from tickets where id = ?').get(ticketId) as { version: number };
+    const input = ticketCrmSchema.parse({ id: String(ticketId), version: String(version), probability: String(index % 100), potential: `${2000 + index},00`, expectedUsers: '7' });
+    const started = performance.now();
+    const result = saveTicketCrm(db, user, input);
+    samples.push({ ms: performance.now() - started, status: result.ok ? 200 : 409, bytes: 0 });
   }
-  const seconds = (performance.now() - started) / 1000;
-  exporting = false;
-  await pinger;
-  clearInterval(sampler);
-  return { seconds, mb: bytes / 1024 / 1024, rows: lines - 1, rssBefore: before, rssPeak: peak, pingMedian: percentile(pings, 50), pingP975: percentile(pings, 97.5), pings: pings.length };
+  sqlite.close();
+  return summarise(samples);
 }
 
 async function main() {
@@ -114,13 +109,18 @@ async function main() {
     await page('partner page', `/partners/${facts.partner}`);
     results['save (CRM panel form post)'] = await measureSaves(server.url, cookie, file, facts.ticket, RUNS);
     console.log('save'.padEnd(44), JSON.stringify(results['save (CRM panel form post)']));
-    const exportFigures = await measureExport(server.url, cookie, server.process.pid!, facts.ticket);
-    console.log('export', JSON.stringify(exportFigures));
+    results['save, the write alone (in process)'] = measureSaveTransaction(file, facts.ticket, RUNS);
+    console.log('save transaction'.padEnd(44), JSON.stringify(results['save, the write alone (in process)']));
+    const downloads = [
+      await measureDownload('CRM dashboard export of every CRM ticket (Excel)', server.url, '/crm/export?groupBy=crmStatus&dialect=excel', `/tickets/${facts.ticket}`, cookie, server.process.pid!),
+      await measureDownload('Daten Manager export of every ticket, all columns (Excel)', server.url, '/data-manager/export/tickets?dialect=excel', `/tickets/${facts.ticket}`, cookie, server.process.pid!),
+    ];
+    for (const figures of downloads) console.log('download', JSON.stringify(figures));
     writeFigures(path.join(root, 'bench', 'README.md'), {
       machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
       dataSet: `${PARTNERS.toLocaleString('en')} partners, ${TICKETS.toLocaleString('en')} tickets (${facts.crmTickets.toLocaleString('en')} CRM-enabled)`,
       results,
-      exportFigures,
+      downloads,
     });
   } finally {
     await server.stop();
