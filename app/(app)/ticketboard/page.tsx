@@ -1,14 +1,45 @@
-// ticketboard: the section's frame; its content arrives with its own issue.
+// /ticketboard: the signed-in user's queries as columns in their order, each with its count and
+// newest tickets (SPEC section 6). Reordered by drag and drop, or by the ←/→ buttons without JavaScript.
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { BoardColumn } from '@/components/ticketboard/board-column';
+import { SortableList } from '@/components/ui/sortable-list';
+import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
+import { listBoardColumns } from '@/lib/ticketboard/queries';
+import { reorderQueriesAction } from './actions';
+
+export const metadata: Metadata = { title: 'Ticketboard' };
 
 export default async function TicketboardPage() {
-  await requireUser();
-  const { t } = await getI18n();
+  const user = await requireUser();
+  const { t, format } = await getI18n();
+  const columns = listBoardColumns(getDb(), user);
   return (
     <>
-      <h1>{t('nav.ticketboard')}</h1>
-      <p className="muted">{t('common.emptySection')}</p>
+      <div className="page-heading">
+        <h1>{t('ticketboard.title')}</h1>
+        <Link href="/ticketboard/new" className="button button-primary">
+          {t('ticketboard.newQuery')}
+        </Link>
+      </div>
+      {columns.length === 0 ? (
+        <p>{t('ticketboard.empty')}</p>
+      ) : (
+        <>
+          <p className="muted">{t('ticketboard.dragHint')}</p>
+          <SortableList
+            label={t('ticketboard.columns')}
+            save={reorderQueriesAction}
+            className="board"
+            items={columns.map((column, index) => ({
+              id: column.id,
+              node: <BoardColumn column={column} first={index === 0} last={index === columns.length - 1} t={t} format={format} />,
+            }))}
+          />
+        </>
+      )}
     </>
   );
 }

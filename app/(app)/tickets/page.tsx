@@ -14,6 +14,7 @@ import { parseTicketListParams, serialiseTicketListParams, type ParamProblem } f
 import { findTicketPickerOptions, listAssigneeChoices, listTickets } from '@/lib/tickets/queries';
 import type { Translate } from '@/lib/i18n';
 import { ListCount } from '@/components/ui/list-count';
+import { SaveAsQueryForm } from '@/components/ticketboard/save-as-query-form';
 
 export const metadata: Metadata = { title: 'Tickets' };
 
@@ -57,6 +58,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
         assignees={listAssigneeChoices(db, typeof firstAssignee === 'number' ? firstAssignee : null)}
         t={t}
       />
+      <SaveAsQueryForm params={params} t={t} />
       <ListCount total={total} t={t} format={format} />
       <TicketTable rows={rows} t={t} format={format} caption={t('nav.tickets')} />
       <Pagination basePath="/tickets" search={serialiseTicketListParams(params)} page={page} pageSize={PAGE_SIZE} total={total} t={t} />
