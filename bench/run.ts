@@ -13,6 +13,7 @@ import { seedLargeData } from '@/db/seed/large';
 import { saveTicketCrm } from '@/lib/crm/tickets/mutations';
 import { ticketCrmSchema } from '@/lib/crm/schemas';
 import { measure, summarise, timeRequest, type Summary } from './measure';
+import { measureBoard } from './board';
 import { measureDownload } from './download';
 import { sessionCookie, startServer } from './server';
 import { writeFigures } from './report';
@@ -107,6 +108,8 @@ async function main() {
     await page('summary API, 3 filters, 3 levels', `/api/v1/crm/summary?${filtered}`);
     await page('ticket page', `/tickets/${facts.ticket}`);
     await page('partner page', `/partners/${facts.partner}`);
+    results['ticket board, 8 columns'] = await measureBoard(server.url, cookie, file);
+    console.log('ticket board, 8 columns'.padEnd(44), JSON.stringify(results['ticket board, 8 columns']));
     results['save (CRM panel form post)'] = await measureSaves(server.url, cookie, file, facts.ticket, RUNS);
     console.log('save'.padEnd(44), JSON.stringify(results['save (CRM panel form post)']));
     results['save, the write alone (in process)'] = measureSaveTransaction(file, facts.ticket, RUNS);

@@ -28,7 +28,10 @@ export type TicketListItem = {
 };
 
 const contactPartner = alias(partners, 'contact_partner');
+/** The partner a ticket shows, for selects that join the contact. */
 const effectivePartnerId = sql<number | null>`coalesce(${tickets.partnerId}, ${contacts.partnerId})`;
+/** The same, for WHERE clauses over tickets alone (no join: counts stay on the tickets indexes). */
+const ticketPartnerId = sql<number | null>`coalesce(${tickets.partnerId}, (select c.partner_id from contacts c where c.id = ${tickets.contactId}))`;
 
 /** The WHERE clause of a ticket list; CRM criteria only when the caller passed them for a `crm` user. */
 export function ticketListWhere(params: TicketListParams, user: SessionUser): SQL | undefined {
@@ -65,7 +68,7 @@ export function ticketListWhere(params: TicketListParams, user: SessionUser): SQ
     if (params.crm) conditions.push(eq(tickets.crmEnabled, params.crm === 'on'));
     if (params.crmStatus.length > 0) conditions.push(inArray(tickets.crmStatusId, params.crmStatus));
     if (params.revenueGroup.length > 0) {
-      conditions.push(inArray(effectivePartnerId, sql`(select ${partners.id} from ${partners} where ${inArray(partners.revenueGroupId, params.revenueGroup)})`));
+      conditions.push(inArray(ticketPartnerId, sql`(select ${partners.id} from ${partners} where ${inArray(partners.revenueGroupId, params.revenueGroup)})`));
     }
   }
   return and(...conditions);
@@ -78,43 +81,49 @@ export function listTickets(
   page: { limit: number; offset: number },
 ): { rows: TicketListItem[]; total: number } {
   const where = ticketListWhere(params, user);
-  const total = db
-    .select({ n: sql<number>`count(*)` })
+  // Count and pick the page over tickets alone; only the page's rows get their joins.
+  const total = db.select({ n: sql<number>`count(*)` }).from(tickets).where(where).get()!.n;
+  const ids = db
+    .select({ id: tickets.id })
     .from(tickets)
-    .leftJoin(contacts, eq(contacts.id, tickets.contactId))
-    .where(where)
-    .get()!.n;
-  const withCrm = hasRole(user, 'crm');
-  const rows = db
-    .select({
-      id: tickets.id,
-      number: tickets.number,
-      title: tickets.title,
-      status: tickets.status,
-      partnerId: effectivePartnerId,
-      partnerName: sql<string | null>`coalesce(${partners.name}, ${contactPartner.name})`,
-      contactId: contacts.id,
-      contactFirstName: contacts.firstName,
-      contactLastName: contacts.lastName,
-      assigneeId: users.id,
-      assigneeName: users.name,
-      createdAt: tickets.createdAt,
-      updatedAt: tickets.updatedAt,
-      crmEnabled: tickets.crmEnabled,
-      crmStatus: crmTicketStatuses.name,
-      potentialCents: tickets.potentialCents,
-    })
-    .from(tickets)
-    .leftJoin(contacts, eq(contacts.id, tickets.contactId))
-    .leftJoin(partners, eq(partners.id, tickets.partnerId))
-    .leftJoin(contactPartner, eq(contactPartner.id, contacts.partnerId))
-    .leftJoin(users, eq(users.id, tickets.assigneeId))
-    .leftJoin(crmTicketStatuses, eq(crmTicketStatuses.id, tickets.crmStatusId))
     .where(where)
     .orderBy(desc(tickets.createdAt), desc(tickets.id))
     .limit(page.limit)
     .offset(page.offset)
-    .all();
+    .all()
+    .map((row) => row.id);
+  const withCrm = hasRole(user, 'crm');
+  const rows =
+    ids.length === 0
+      ? []
+      : db
+          .select({
+            id: tickets.id,
+            number: tickets.number,
+            title: tickets.title,
+            status: tickets.status,
+            partnerId: effectivePartnerId,
+            partnerName: sql<string | null>`coalesce(${partners.name}, ${contactPartner.name})`,
+            contactId: contacts.id,
+            contactFirstName: contacts.firstName,
+            contactLastName: contacts.lastName,
+            assigneeId: users.id,
+            assigneeName: users.name,
+            createdAt: tickets.createdAt,
+            updatedAt: tickets.updatedAt,
+            crmEnabled: tickets.crmEnabled,
+            crmStatus: crmTicketStatuses.name,
+            potentialCents: tickets.potentialCents,
+          })
+          .from(tickets)
+          .leftJoin(contacts, eq(contacts.id, tickets.contactId))
+          .leftJoin(partners, eq(partners.id, tickets.partnerId))
+          .leftJoin(contactPartner, eq(contactPartner.id, contacts.partnerId))
+          .leftJoin(users, eq(users.id, tickets.assigneeId))
+          .leftJoin(crmTicketStatuses, eq(crmTicketStatuses.id, tickets.crmStatusId))
+          .where(inArray(tickets.id, ids))
+          .orderBy(desc(tickets.createdAt), desc(tickets.id))
+          .all();
   return {
     total,
     rows: rows.map((row) => ({
