@@ -80,7 +80,7 @@ test('sign-in works with JavaScript disabled', async ({ browser }) => {
 
 test('signing out ends the session', async ({ page }) => {
   await signIn(page, DEMO.agent);
-  await page.getByText('Agnes Service').click();
+  await page.getByLabel(/^(Benutzermenü|User menu): Agnes Service$/).click();
   await page.getByRole('button', { name: 'Abmelden' }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto('/ticketboard');

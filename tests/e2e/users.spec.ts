@@ -83,13 +83,13 @@ test('user administration works with JavaScript disabled', async ({ browser }) =
 
 test('a user switches the interface to English and back', async ({ page }) => {
   await signIn(page, DEMO.agent);
-  await page.getByText('Agnes Service').click();
+  await page.getByLabel(/^(Benutzermenü|User menu): Agnes Service$/).click();
   await page.getByLabel('Sprache').selectOption('en');
   await page.getByRole('button', { name: 'Speichern' }).click();
   const navigation = page.getByRole('navigation', { name: 'Main navigation' });
   await expect(navigation.getByRole('link', { name: 'Business partners' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.getByText('Agnes Service').click();
+  await page.getByLabel(/^(Benutzermenü|User menu): Agnes Service$/).click();
   await page.getByLabel('Language').selectOption('de');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
