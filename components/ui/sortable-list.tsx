@@ -2,15 +2,15 @@
 // A list reordered by drag and drop (sortablejs). The server renders each item; this leaf only
 // keeps the order, and saves a new one through a server action. Items carry their own buttons
 // as the keyboard and no-JavaScript alternative.
-import { startTransition, useActionState, useEffect, useOptimistic, useRef } from 'react';
-import Sortable from 'sortablejs';
+import { startTransition, useActionState, useCallback, useOptimistic, useRef } from 'react';
 import type { ActionState } from '@/lib/action';
+import { useSortableOrder } from './use-sortable-order';
 
 type Item = { id: number | string; node: React.ReactNode };
 
 export function SortableList({
   items,
-  save,
+  save: saveOrder,
   fields,
   label,
   className = 'sortable-list',
@@ -23,39 +23,21 @@ export function SortableList({
   className?: string;
 }) {
   const listRef = useRef<HTMLOListElement>(null);
-  const [state, saveAction] = useActionState(save, {});
+  const [state, saveAction] = useActionState(saveOrder, {});
   const [order, setOptimisticOrder] = useOptimistic(items.map((item) => String(item.id)));
-  const orderRef = useRef(order);
-  useEffect(() => {
-    orderRef.current = order;
-  }, [order]);
-
-  useEffect(() => {
-    const element = listRef.current;
-    if (!element) return;
-    const sortable = Sortable.create(element, {
-      handle: '[data-drag-handle]',
-      animation: 150,
-      onEnd(event) {
-        const { oldIndex, newIndex, item, from } = event;
-        if (oldIndex === undefined || newIndex === undefined || oldIndex === newIndex) return;
-        // Undo Sortable's own DOM move: React owns the DOM and renders the new order itself.
-        from.removeChild(item);
-        from.insertBefore(item, from.children[oldIndex] ?? null);
-        const next = [...orderRef.current];
-        const [moved] = next.splice(oldIndex, 1);
-        next.splice(newIndex, 0, moved);
-        const formData = new FormData();
-        for (const [key, value] of Object.entries(fields ?? {})) formData.append(key, value);
-        for (const id of next) formData.append('ids', id);
-        startTransition(() => {
-          setOptimisticOrder(next);
-          saveAction(formData);
-        });
-      },
-    });
-    return () => sortable.destroy();
-  }, [fields, saveAction, setOptimisticOrder]);
+  const save = useCallback(
+    (next: string[]) => {
+      const formData = new FormData();
+      for (const [key, value] of Object.entries(fields ?? {})) formData.append(key, value);
+      for (const id of next) formData.append('ids', id);
+      startTransition(() => {
+        setOptimisticOrder(next);
+        saveAction(formData);
+      });
+    },
+    [fields, saveAction, setOptimisticOrder],
+  );
+  useSortableOrder(listRef, order, save);
 
   const byId = new Map(items.map((item) => [String(item.id), item]));
   return (

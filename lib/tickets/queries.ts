@@ -24,7 +24,7 @@ export type TicketListItem = {
   createdAt: Date;
   updatedAt: Date;
   /** Present only for `crm` users. */
-  crm?: { enabled: boolean; status: string | null; potentialCents: number | null };
+  crm?: { enabled: boolean; status: string | null; probability: number | null; potentialCents: number | null; expectedUsers: number | null };
 };
 
 const contactPartner = alias(partners, 'contact_partner');
@@ -92,53 +92,65 @@ export function listTickets(
     .offset(page.offset)
     .all()
     .map((row) => row.id);
+  return { total, rows: ticketRowsByIds(db, user, ids) };
+}
+
+/**
+ * The list rows of some tickets, in the order of `ids`, with their joins: partner (its own or its
+ * contact's), contact, Bearbeiter; CRM values only for a `crm` user. Shared by the ticket list, the
+ * ticket board and the CRM dashboard.
+ */
+export function ticketRowsByIds(db: Db, user: SessionUser, ids: readonly number[]): TicketListItem[] {
   const withCrm = hasRole(user, 'crm');
-  const rows =
-    ids.length === 0
-      ? []
-      : db
-          .select({
-            id: tickets.id,
-            number: tickets.number,
-            title: tickets.title,
-            status: tickets.status,
-            partnerId: effectivePartnerId,
-            partnerName: sql<string | null>`coalesce(${partners.name}, ${contactPartner.name})`,
-            contactId: contacts.id,
-            contactFirstName: contacts.firstName,
-            contactLastName: contacts.lastName,
-            assigneeId: users.id,
-            assigneeName: users.name,
-            createdAt: tickets.createdAt,
-            updatedAt: tickets.updatedAt,
-            crmEnabled: tickets.crmEnabled,
-            crmStatus: crmTicketStatuses.name,
-            potentialCents: tickets.potentialCents,
-          })
-          .from(tickets)
-          .leftJoin(contacts, eq(contacts.id, tickets.contactId))
-          .leftJoin(partners, eq(partners.id, tickets.partnerId))
-          .leftJoin(contactPartner, eq(contactPartner.id, contacts.partnerId))
-          .leftJoin(users, eq(users.id, tickets.assigneeId))
-          .leftJoin(crmTicketStatuses, eq(crmTicketStatuses.id, tickets.crmStatusId))
-          .where(inArray(tickets.id, ids))
-          .orderBy(desc(tickets.createdAt), desc(tickets.id))
-          .all();
-  return {
-    total,
-    rows: rows.map((row) => ({
-      id: row.id,
-      number: row.number,
-      title: row.title,
-      status: row.status,
-      partner: row.partnerId !== null && row.partnerName !== null ? { id: row.partnerId, name: row.partnerName } : null,
-      contact: row.contactId !== null ? { id: row.contactId, name: contactName({ firstName: row.contactFirstName, lastName: row.contactLastName }) } : null,
-      assignee: row.assigneeId !== null && row.assigneeName !== null ? { id: row.assigneeId, name: row.assigneeName } : null,
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
-      ...(withCrm ? { crm: { enabled: row.crmEnabled, status: row.crmStatus, potentialCents: row.potentialCents } } : {}),
-    })),
-  };
+  const byId = new Map<number, TicketListItem>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = db
+      .select({
+        id: tickets.id,
+        number: tickets.number,
+        title: tickets.title,
+        status: tickets.status,
+        partnerId: effectivePartnerId,
+        partnerName: sql<string | null>`coalesce(${partners.name}, ${contactPartner.name})`,
+        contactId: contacts.id,
+        contactFirstName: contacts.firstName,
+        contactLastName: contacts.lastName,
+        assigneeId: users.id,
+        assigneeName: users.name,
+        createdAt: tickets.createdAt,
+        updatedAt: tickets.updatedAt,
+        crmEnabled: tickets.crmEnabled,
+        crmStatus: crmTicketStatuses.name,
+        probability: tickets.probability,
+        potentialCents: tickets.potentialCents,
+        expectedUsers: tickets.expectedUsers,
+      })
+      .from(tickets)
+      .leftJoin(contacts, eq(contacts.id, tickets.contactId))
+      .leftJoin(partners, eq(partners.id, tickets.partnerId))
+      .leftJoin(contactPartner, eq(contactPartner.id, contacts.partnerId))
+      .leftJoin(users, eq(users.id, tickets.assigneeId))
+      .leftJoin(crmTicketStatuses, eq(crmTicketStatuses.id, tickets.crmStatusId))
+      .where(inArray(tickets.id, ids.slice(start, start + 500)))
+      .all();
+    for (const row of rows) {
+      byId.set(row.id, {
+        id: row.id,
+        number: row.number,
+        title: row.title,
+        status: row.status,
+        partner: row.partnerId !== null && row.partnerName !== null ? { id: row.partnerId, name: row.partnerName } : null,
+        contact: row.contactId !== null ? { id: row.contactId, name: contactName({ firstName: row.contactFirstName, lastName: row.contactLastName }) } : null,
+        assignee: row.assigneeId !== null && row.assigneeName !== null ? { id: row.assigneeId, name: row.assigneeName } : null,
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt,
+        ...(withCrm
+          ? { crm: { enabled: row.crmEnabled, status: row.crmStatus, probability: row.probability, potentialCents: row.potentialCents, expectedUsers: row.expectedUsers } }
+          : {}),
+      });
+    }
+  }
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 // ---------------------------------------------------------------- one ticket (no CRM field is read here)

@@ -3,8 +3,8 @@
 // JavaScript (and keeps the back button); with JavaScript the levels can also be dragged.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef } from 'react';
-import Sortable from 'sortablejs';
+import { useCallback, useRef } from 'react';
+import { useSortableOrder } from '@/components/ui/use-sortable-order';
 
 export type GroupingLevel = { key: string; label: string };
 
@@ -22,29 +22,9 @@ export function GroupingEditor({ levels, available, baseQuery, maxLevels, labels
   const router = useRouter();
   const listRef = useRef<HTMLOListElement>(null);
   const order = levels.map((level) => level.key);
-  const orderKey = order.join(',');
 
-  useEffect(() => {
-    const element = listRef.current;
-    if (!element) return;
-    const current = orderKey.split(',').filter(Boolean);
-    const sortable = Sortable.create(element, {
-      handle: '[data-drag-handle]',
-      animation: 150,
-      onEnd(event) {
-        const { oldIndex, newIndex, item, from } = event;
-        if (oldIndex === undefined || newIndex === undefined || oldIndex === newIndex) return;
-        // Put the element back: React renders the new order once the URL has changed.
-        from.removeChild(item);
-        from.insertBefore(item, from.children[oldIndex] ?? null);
-        const next = [...current];
-        const [moved] = next.splice(oldIndex, 1);
-        next.splice(newIndex, 0, moved);
-        router.push(hrefFor(baseQuery, next), { scroll: false });
-      },
-    });
-    return () => sortable.destroy();
-  }, [orderKey, baseQuery, router]);
+  const navigate = useCallback((next: string[]) => router.push(hrefFor(baseQuery, next), { scroll: false }), [router, baseQuery]);
+  useSortableOrder(listRef, order, navigate);
 
   const move = (index: number, delta: number) => {
     const next = [...order];

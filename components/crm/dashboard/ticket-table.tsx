@@ -27,11 +27,11 @@ export function DashboardTicketTable({ tickets, t, format, caption }: { tickets:
             </td>
             <td>{ticket.title}</td>
             <td>{[ticket.partner?.name, ticket.contact?.name].filter(Boolean).join(' · ') || '—'}</td>
-            <td>{ticket.crmStatus ?? '—'}</td>
-            <td className="num">{ticket.probability === null ? '—' : format.percent(ticket.probability)}</td>
-            <td className="num">{ticket.potentialCents === null ? '—' : format.money(ticket.potentialCents)}</td>
-            <td className="num">{ticket.expectedUsers === null ? '—' : format.integer(ticket.expectedUsers)}</td>
-            <td>{ticket.assignee ?? '—'}</td>
+            <td>{ticket.crm.status ?? '—'}</td>
+            <td className="num">{ticket.crm.probability === null ? '—' : format.percent(ticket.crm.probability)}</td>
+            <td className="num">{ticket.crm.potentialCents === null ? '—' : format.money(ticket.crm.potentialCents)}</td>
+            <td className="num">{ticket.crm.expectedUsers === null ? '—' : format.integer(ticket.crm.expectedUsers)}</td>
+            <td>{ticket.assignee?.name ?? '—'}</td>
           </tr>
         ))}
       </tbody>
