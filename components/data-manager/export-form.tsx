@@ -7,6 +7,7 @@ import { CSV_DIALECTS } from '@/lib/csv/dialects';
 import type { DataColumn } from '@/lib/data-manager/columns';
 import type { Translate } from '@/lib/i18n';
 import type { TicketListParams } from '@/lib/tickets/filters';
+import { assigneeFilterOptions } from '@/components/tickets/assignee-options';
 
 type Choice = { id: number; name: string };
 
@@ -72,11 +73,7 @@ export function ExportForm({
               <SelectField
                 name="assignee"
                 label={t('tickets.assignee')}
-                options={[
-                  { value: '', label: t('tickets.anyAssignee') },
-                  { value: 'me', label: t('tickets.me') },
-                  ...assignees.map((user) => ({ value: String(user.id), label: user.name })),
-                ]}
+                options={assigneeFilterOptions(t, assignees)}
                 defaultValue={ticketParams.assignee.length > 0 ? String(ticketParams.assignee[0]) : ''}
               />
               <TextField name="q" label={t('list.searchLabel')} defaultValue={ticketParams.q} maxLength={200} />

@@ -8,6 +8,7 @@ import type { Translate } from '@/lib/i18n';
 import type { PickerOption } from '@/lib/picker';
 import type { TicketListParams } from '@/lib/tickets/filters';
 import { pickerLabels } from './ticket-fields';
+import { assigneeFilterOptions } from '@/components/tickets/assignee-options';
 
 export function TicketFilterForm({
   params,
@@ -37,11 +38,7 @@ export function TicketFilterForm({
       <SelectField
         name="assignee"
         label={t('tickets.assignee')}
-        options={[
-          { value: '', label: t('tickets.anyAssignee') },
-          { value: 'me', label: t('tickets.me') },
-          ...assignees.map((user) => ({ value: String(user.id), label: user.name })),
-        ]}
+        options={assigneeFilterOptions(t, assignees)}
         defaultValue={params.assignee.length > 0 ? String(params.assignee[0]) : ''}
       />
       <EntityPicker

@@ -3,6 +3,7 @@
 // and lets the fields inside show their errors and the values typed before an error.
 import { createContext, useActionState, useContext } from 'react';
 import type { ActionState } from '@/lib/action';
+import { ActionMessages } from './action-messages';
 
 type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -35,16 +36,7 @@ export function ActionForm({
   return (
     <FormStateContext.Provider value={state}>
       <form action={formAction} className={className} aria-label={label} noValidate>
-        {state.error && (
-          <p className="alert alert-error" role="alert">
-            {state.error}
-          </p>
-        )}
-        {state.ok && state.message && (
-          <p className="alert alert-ok" role="status">
-            {state.message}
-          </p>
-        )}
+        <ActionMessages state={state} />
         {/* The default button for Enter in a text field: the save, never a picker's "Suchen". */}
         <button type="submit" hidden tabIndex={-1} aria-hidden="true" />
         {children}

@@ -4,6 +4,7 @@
 // as the keyboard and no-JavaScript alternative.
 import { startTransition, useActionState, useCallback, useOptimistic, useRef } from 'react';
 import type { ActionState } from '@/lib/action';
+import { ActionMessages } from './action-messages';
 import { useSortableOrder } from './use-sortable-order';
 
 type Item = { id: number | string; node: React.ReactNode };
@@ -42,16 +43,7 @@ export function SortableList({
   const byId = new Map(items.map((item) => [String(item.id), item]));
   return (
     <>
-      {state.error && (
-        <p className="alert alert-error" role="alert">
-          {state.error}
-        </p>
-      )}
-      {state.ok && state.message && (
-        <p className="alert alert-ok" role="status">
-          {state.message}
-        </p>
-      )}
+      <ActionMessages state={state} />
       <ol ref={listRef} className={className} aria-label={label}>
         {order
           .map((id) => byId.get(id))
