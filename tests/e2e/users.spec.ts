@@ -15,6 +15,8 @@ async function createUser(page: Page, name: string, email: string, password: str
 }
 
 test('an administrator creates a user, grants a role, and deactivation ends that user\'s session at once', async ({ page, browser }) => {
+  // Four sign-ins (argon2 each) and two browsers: give it room on a busy 2-core machine.
+  test.setTimeout(60_000);
   const name = unique('Erika Muster');
   const email = `${unique('erika')}@example.com`;
   await signIn(page, DEMO.admin);
