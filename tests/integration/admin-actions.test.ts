@@ -4,14 +4,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/guards';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
+import { session } from '../support/fake-guards';
 import { freshAppDb } from '../support/db';
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/guards', () => ({
-  getCurrentUser: async () => session.user,
-  hasRole: (user: SessionUser | null, role: string) => Boolean(user?.roles.includes(role as never)),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+vi.mock('@/lib/auth/guards', () => import('../support/fake-guards'));
+vi.mock('next/cache', () => import('../support/fake-next'));
 
 const { createUserAction, setUserActiveAction, setUserPasswordAction, updateUserAction } = await import('@/app/(app)/admin/users/actions');
 

@@ -11,16 +11,12 @@ import { EMPTY_TICKET_LIST_PARAMS } from '@/lib/tickets/filters';
 import { listTickets } from '@/lib/tickets/queries';
 import { contactFormPrefill, createContactSchema, prefillPartnerId, updateContactSchema } from '@/lib/contacts/schemas';
 import { insertUserWithDefaults } from '@/lib/users/mutations';
+import { session } from '../support/fake-guards';
 import { freshAppDb } from '../support/db';
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/guards', () => ({ getCurrentUser: async () => session.user, hasRole: () => false }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-vi.mock('next/navigation', () => ({
-  redirect: (url: string) => {
-    throw new Error(`redirect ${url}`);
-  },
-}));
+vi.mock('@/lib/auth/guards', () => import('../support/fake-guards'));
+vi.mock('next/cache', () => import('../support/fake-next'));
+vi.mock('next/navigation', () => import('../support/fake-next'));
 const { createContactAction, updateContactAction } = await import('@/app/(app)/contacts/actions');
 
 let db: Db;
@@ -171,7 +167,7 @@ describe('contact actions', () => {
     });
     expect(await updateContactAction({}, form({ id: 'abc', version: '1', lastName: 'X' }))).toMatchObject({ fieldErrors: { id: 'Ungültige Kennung.' } });
     expect(db.select().from(contacts).all()).toHaveLength(0);
-    await expect(createContactAction({}, form({ lastName: 'Richtig', partnerId: String(partnerId) }))).rejects.toThrow(/^redirect \/contacts\/\d+\?created=1$/);
+    await expect(createContactAction({}, form({ lastName: 'Richtig', partnerId: String(partnerId) }))).rejects.toThrow(/^redirect:\/contacts\/\d+\?created=1$/);
     expect(db.select().from(contacts).all()).toHaveLength(1);
   });
 });

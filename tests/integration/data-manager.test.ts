@@ -7,14 +7,10 @@ import type { Db } from '@/db/client';
 import { attributes, partnerAttributes, partners, products, ticketProducts, tickets, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed/demo';
 import type { SessionUser } from '@/lib/auth/guards';
+import { session } from '../support/fake-guards';
 import { freshAppDb } from '../support/db';
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/guards', () => ({
-  guardRequest: async () =>
-    session.user ? { user: session.user } : { response: Response.json({ error: 'Nicht angemeldet' }, { status: 401 }) },
-  hasRole: (user: SessionUser | null, role: string) => Boolean(user?.roles.includes(role as never)),
-}));
+vi.mock('@/lib/auth/guards', () => import('../support/fake-guards'));
 
 const { GET } = await import('@/app/(app)/data-manager/export/[entity]/route');
 

@@ -2,24 +2,19 @@
 // duplicate check and "trotzdem anlegen", stale saves naming the other user, delete refused while referenced.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { SessionUser } from '@/lib/auth/guards';
 import type { Db } from '@/db/client';
 import { contacts, counters, partners, tickets } from '@/db/schema';
 import { createPartner, deletePartner, updatePartner } from '@/lib/partners/mutations';
 import { findPartner, listPartners } from '@/lib/partners/queries';
 import { createPartnerSchema, DEFAULT_PARTNER_LIST_PARAMS, updatePartnerSchema, type PartnerListParams } from '@/lib/partners/schemas';
 import { insertUserWithDefaults } from '@/lib/users/mutations';
+import { session } from '../support/fake-guards';
 import { freshAppDb } from '../support/db';
 
 // The actions run with a session chosen by the test; a redirect ends them as in Next.
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/guards', () => ({ getCurrentUser: async () => session.user, hasRole: () => false }));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-vi.mock('next/navigation', () => ({
-  redirect: (url: string) => {
-    throw new Error(`redirect ${url}`);
-  },
-}));
+vi.mock('@/lib/auth/guards', () => import('../support/fake-guards'));
+vi.mock('next/cache', () => import('../support/fake-next'));
+vi.mock('next/navigation', () => import('../support/fake-next'));
 const { createPartnerAction, deletePartnerAction, updatePartnerAction } = await import('@/app/(app)/partners/actions');
 
 let db: Db;
@@ -227,7 +222,7 @@ describe('partner actions', () => {
       values: { name: 'Köhler Großhandel KG', city: 'Bonn' },
       similar: [{ id: existing.id, name: 'Köhler Großhandel GmbH', gpid: 10_001, city: 'Köln' }],
     });
-    await expect(createPartnerAction(refused, form({ name: 'Köhler Großhandel KG', city: 'Bonn', force: 'on' }))).rejects.toThrow(/^redirect \/partners\/\d+\?created=1$/);
+    await expect(createPartnerAction(refused, form({ name: 'Köhler Großhandel KG', city: 'Bonn', force: 'on' }))).rejects.toThrow(/^redirect:\/partners\/\d+\?created=1$/);
     expect(partnerCount()).toBe(2);
   });
 

@@ -12,19 +12,12 @@ import { createQuery, deleteQuery, duplicateQuery, moveQuery, renameQuery, reord
 import { findOwnQuery, listBoardColumns, listOwnQueries } from '@/lib/ticketboard/queries';
 import { createQuerySchema, updateQuerySchema } from '@/lib/ticketboard/schemas';
 import { insertUserWithDefaults } from '@/lib/users/mutations';
+import { session } from '../support/fake-guards';
 import { freshAppDb } from '../support/db';
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/guards', () => ({
-  getCurrentUser: async () => session.user,
-  hasRole: (user: SessionUser | null, role: string) => Boolean(user?.roles.includes(role as never)),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-vi.mock('next/navigation', () => ({
-  redirect: (url: string) => {
-    throw new Error(`redirect:${url}`);
-  },
-}));
+vi.mock('@/lib/auth/guards', () => import('../support/fake-guards'));
+vi.mock('next/cache', () => import('../support/fake-next'));
+vi.mock('next/navigation', () => import('../support/fake-next'));
 
 const { createQueryAction, reorderQueriesAction, updateQueryAction } = await import('@/app/(app)/ticketboard/actions');
 

@@ -9,20 +9,13 @@ import { EMPTY_TICKET_LIST_PARAMS, type TicketListParams } from '@/lib/tickets/f
 import { createTicket, setTicketStatus, takeOverTicket, updateTicket } from '@/lib/tickets/mutations';
 import { findTicketDetail, listTickets } from '@/lib/tickets/queries';
 import { createTicketSchema, updateTicketSchema } from '@/lib/tickets/schemas';
+import { session } from '../support/fake-guards';
 import { freshAppDb } from '../support/db';
 
 // The real guards pull in next-auth, which needs the Next.js runtime; the data layer only needs hasRole.
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock('@/lib/auth/guards', () => ({
-  getCurrentUser: async () => session.user,
-  hasRole: (user: SessionUser | null, role: string) => Boolean(user?.roles.includes(role as never)),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-vi.mock('next/navigation', () => ({
-  redirect: (url: string) => {
-    throw new Error(`redirect:${url}`);
-  },
-}));
+vi.mock('@/lib/auth/guards', () => import('../support/fake-guards'));
+vi.mock('next/cache', () => import('../support/fake-next'));
+vi.mock('next/navigation', () => import('../support/fake-next'));
 
 const { createTicketAction, setTicketStatusAction, updateTicketAction } = await import('@/app/(app)/tickets/actions');
 
