@@ -1,0 +1,67 @@
+// Fresh records for one call of the access matrix, written straight to the e2e database: each action
+// gets a record it can really change (or delete), so an allowed caller's call is seen to change data.
+import { e2eDb, unique } from '../support';
+
+type Db = ReturnType<typeof e2eDb>;
+type Versioned = { id: number; version: number };
+
+function inserted(db: Db, sql: string, ...values: (string | number | null)[]): Versioned {
+  return { id: Number(db.prepare(sql).run(...values).lastInsertRowid), version: 1 };
+}
+
+/** A partner without contacts and tickets (so it may be deleted), with the next free GPID. */
+export function freshPartner(db: Db): Versioned {
+  const gpid = (db.prepare('select max(gpid) from partners').pluck().get() as number) + 1;
+  return inserted(db, 'insert into partners (gpid, name) values (?, ?)', gpid, unique('Matrix Partner'));
+}
+
+/** A contact of no partner, named by no ticket. */
+export function freshContact(db: Db): Versioned {
+  return inserted(db, 'insert into contacts (last_name) values (?)', unique('Matrix Kontakt'));
+}
+
+/** An open ticket without Bearbeiter for an existing partner; its number cannot collide with the counter's `T-000123`. */
+export function freshTicket(db: Db, crm: { enabled: boolean }): Versioned & { partnerId: number } {
+  const partnerId = db.prepare('select min(id) from partners').pluck().get() as number;
+  const ticket = inserted(db, 'insert into tickets (number, title, partner_id, crm_enabled) values (?, ?, ?, ?)', unique('M'), unique('Matrix Ticket'), partnerId, crm.enabled ? 1 : 0);
+  return { ...ticket, partnerId };
+}
+
+/** An unused product at the end of the list. */
+export function freshProduct(db: Db): Versioned {
+  const position = db.prepare('select coalesce(max(position) + 1, 0) from products').pluck().get() as number;
+  return inserted(db, 'insert into products (name, position) values (?, ?)', unique('Matrix Produkt'), position);
+}
+
+/** The product ids in the administration's order. */
+export function productOrder(db: Db): number[] {
+  return db.prepare('select id from products order by position, id').pluck().all() as number[];
+}
+
+/** A query at the end of the user's ticket board. */
+export function freshQuery(db: Db, ownerId: number, params = 'status=open'): Versioned & { name: string } {
+  const position = db.prepare('select coalesce(max(position) + 1, 0) from queries where owner_id = ?').pluck().get(ownerId) as number;
+  const name = unique('Matrix Abfrage');
+  return { ...inserted(db, 'insert into queries (owner_id, name, params, position) values (?, ?, ?, ?)', ownerId, name, params, position), name };
+}
+
+/** The user's query ids in board order. */
+export function queryOrder(db: Db, ownerId: number): number[] {
+  return db.prepare('select id from queries where owner_id = ? order by position, id').pluck().all(ownerId) as number[];
+}
+
+export function freshExportTemplate(db: Db, ownerId: number): Versioned {
+  return inserted(db, `insert into export_templates (owner_id, entity, name, columns) values (?, 'partners', ?, '["gpid","name"]')`, ownerId, unique('Matrix Vorlage'));
+}
+
+/** A plain active user (no sign-in needed: only administered). */
+export function freshUser(db: Db): Versioned {
+  return inserted(db, `insert into users (email, name, password_hash) values (?, 'Matrix Benutzer', '!')`, `${unique('matrix-target')}@example.com`);
+}
+
+/** The two ids swapped: the smallest change of an order. */
+export function swapLastTwo(ids: number[]): number[] {
+  const order = [...ids];
+  order.splice(-2, 2, order[order.length - 1], order[order.length - 2]);
+  return order;
+}

@@ -1,0 +1,182 @@
+// A valid call of every server action, keyed like the expectation file: the page its form posts to
+// and arguments that succeed for a caller with the right role, on fresh records where it writes.
+import type { e2eDb } from '../support';
+import { DEMO_PASSWORD, unique } from '../support';
+import { form, formArgs, type ActionCall } from './action-client';
+import {
+  freshContact,
+  freshExportTemplate,
+  freshPartner,
+  freshProduct,
+  freshQuery,
+  freshTicket,
+  freshUser,
+  productOrder,
+  queryOrder,
+  swapLastTwo,
+} from './fixtures';
+
+export type CallContext = {
+  db: ReturnType<typeof e2eDb>;
+  /** Whose records a call is about: the caller, or a bystander for the anonymous caller. */
+  ownerId: number;
+  /** A user the sign-in action signs in (demo password). */
+  loginEmail: string;
+};
+
+type CallBuilder = (context: CallContext) => ActionCall;
+
+const LIST = 'products';
+const ADMIN_CRM = `/admin/crm?list=${LIST}`;
+
+function otherLocale({ db, ownerId }: CallContext): string {
+  return db.prepare('select locale from users where id = ?').pluck().get(ownerId) === 'en' ? 'de' : 'en';
+}
+
+function anyAttribute({ db }: CallContext): number {
+  return db.prepare(`select id from attributes where archived = 0 and applies_to in ('contact', 'both') order by id`).pluck().get() as number;
+}
+
+function partnerName({ db }: CallContext): string {
+  return db.prepare('select name from partners order by id').pluck().get() as string;
+}
+
+function contactName({ db }: CallContext): string {
+  return db.prepare(`select last_name from contacts where partner_id is not null order by id`).pluck().get() as string;
+}
+
+export const ACTION_CALLS: Record<string, CallBuilder> = {
+  // ---------------------------------------------------------------- shell, pickers, sign-in
+  'app/(app)/actions.ts#setLocaleAction': (context) => ({ page: '/ticketboard', args: [form({ locale: otherLocale(context) })] }),
+  'app/(app)/actions.ts#signOutAction': () => ({ page: '/ticketboard', args: [] }),
+  'app/(app)/picker-actions.ts#searchPartnersAction': (context) => ({ page: '/tickets/new', args: [partnerName(context)] }),
+  'app/(app)/picker-actions.ts#searchContactsAction': (context) => ({ page: '/tickets/new', args: [contactName(context)] }),
+  'app/(auth)/login/actions.ts#signInAction': ({ loginEmail }) => ({ page: '/login', args: formArgs({ email: loginEmail, password: DEMO_PASSWORD }) }),
+
+  // ---------------------------------------------------------------- CRM administration (products list)
+  'app/(app)/admin/crm/actions.ts#addEntryAction': () => ({ page: ADMIN_CRM, args: formArgs({ list: LIST, name: unique('Matrix Neu') }) }),
+  'app/(app)/admin/crm/actions.ts#updateEntryAction': ({ db }) => {
+    const { id, version } = freshProduct(db);
+    return { page: ADMIN_CRM, args: formArgs({ list: LIST, id, version, name: unique('Matrix Umbenannt') }) };
+  },
+  'app/(app)/admin/crm/actions.ts#archiveEntryAction': ({ db }) => {
+    const { id, version } = freshProduct(db);
+    return { page: ADMIN_CRM, args: formArgs({ list: LIST, id, version, archived: 'true' }) };
+  },
+  'app/(app)/admin/crm/actions.ts#deleteEntryAction': ({ db }) => {
+    const { id, version } = freshProduct(db);
+    return { page: ADMIN_CRM, args: formArgs({ list: LIST, id, version }) };
+  },
+  'app/(app)/admin/crm/actions.ts#moveEntryAction': ({ db }) => {
+    freshProduct(db);
+    const { id } = freshProduct(db);
+    return { page: ADMIN_CRM, args: formArgs({ list: LIST, id, direction: 'up' }) };
+  },
+  'app/(app)/admin/crm/actions.ts#reorderEntriesAction': ({ db }) => {
+    freshProduct(db);
+    freshProduct(db);
+    return { page: ADMIN_CRM, args: formArgs({ list: LIST, ids: swapLastTwo(productOrder(db)) }) };
+  },
+
+  // ---------------------------------------------------------------- user administration
+  'app/(app)/admin/users/actions.ts#createUserAction': () => ({
+    page: '/admin/users',
+    args: formArgs({ email: `${unique('matrix-new')}@example.com`, name: 'Matrix Neu', password: 'matrix-passwort-1', locale: 'de' }),
+  }),
+  'app/(app)/admin/users/actions.ts#updateUserAction': ({ db }) => {
+    const { id, version } = freshUser(db);
+    return { page: `/admin/users/${id}`, args: formArgs({ id, version, name: unique('Matrix Umbenannt'), locale: 'en' }) };
+  },
+  'app/(app)/admin/users/actions.ts#setUserActiveAction': ({ db }) => {
+    const { id, version } = freshUser(db);
+    return { page: `/admin/users/${id}`, args: formArgs({ id, version, active: 'false' }) };
+  },
+  'app/(app)/admin/users/actions.ts#setUserPasswordAction': ({ db }) => {
+    const { id, version } = freshUser(db);
+    return { page: `/admin/users/${id}`, args: formArgs({ id, version, password: 'matrix-passwort-2' }) };
+  },
+
+  // ---------------------------------------------------------------- contacts
+  'app/(app)/contacts/actions.ts#createContactAction': () => ({ page: '/contacts/new', args: formArgs({ lastName: unique('Matrix Neu'), partnerId: '' }) }),
+  'app/(app)/contacts/actions.ts#updateContactAction': ({ db }) => {
+    const { id, version } = freshContact(db);
+    return { page: `/contacts/${id}`, args: formArgs({ id, version, lastName: unique('Matrix Geändert'), partnerId: '' }) };
+  },
+  'app/(app)/contacts/actions.ts#deleteContactAction': ({ db }) => {
+    const { id, version } = freshContact(db);
+    return { page: `/contacts/${id}`, args: formArgs({ id, version, confirm: 'on' }) };
+  },
+  'app/(app)/contacts/[id]/crm-actions.ts#saveContactAttributesAction': (context) => {
+    const { id, version } = freshContact(context.db);
+    return { page: `/contacts/${id}`, args: formArgs({ id, version, attributes: anyAttribute(context) }) };
+  },
+
+  // ---------------------------------------------------------------- data manager
+  'app/(app)/data-manager/actions.ts#saveExportTemplateAction': () => ({
+    page: '/data-manager',
+    args: formArgs({ entity: 'partners', name: unique('Matrix Vorlage'), columns: 'gpid,name' }),
+  }),
+  'app/(app)/data-manager/actions.ts#deleteExportTemplateAction': ({ db, ownerId }) => ({
+    page: '/data-manager',
+    args: formArgs({ id: freshExportTemplate(db, ownerId).id }),
+  }),
+
+  // ---------------------------------------------------------------- partners
+  'app/(app)/partners/actions.ts#createPartnerAction': () => ({ page: '/partners/new', args: formArgs({ name: unique('Matrix Neu'), force: 'on' }) }),
+  'app/(app)/partners/actions.ts#updatePartnerAction': ({ db }) => {
+    const { id, version } = freshPartner(db);
+    return { page: `/partners/${id}`, args: formArgs({ id, version, name: unique('Matrix Geändert') }) };
+  },
+  'app/(app)/partners/actions.ts#deletePartnerAction': ({ db }) => {
+    const { id, version } = freshPartner(db);
+    return { page: `/partners/${id}`, args: formArgs({ id, version, confirm: 'on' }) };
+  },
+  'app/(app)/partners/[id]/crm/actions.ts#savePartnerCrmAction': ({ db }) => {
+    const { id, version } = freshPartner(db);
+    return { page: `/partners/${id}/crm`, args: formArgs({ id, version, employeeCount: '42', newsletter: 'on' }) };
+  },
+
+  // ---------------------------------------------------------------- ticket board
+  'app/(app)/ticketboard/actions.ts#createQueryAction': () => ({ page: '/ticketboard/new', args: formArgs({ name: unique('Matrix Neu'), status: 'open' }) }),
+  'app/(app)/ticketboard/actions.ts#updateQueryAction': ({ db, ownerId }) => {
+    const { id, version } = freshQuery(db, ownerId);
+    return { page: `/ticketboard/${id}`, args: formArgs({ id, version, name: unique('Matrix Geändert'), status: 'closed' }) };
+  },
+  'app/(app)/ticketboard/actions.ts#renameQueryAction': ({ db, ownerId }) => {
+    const { id, version } = freshQuery(db, ownerId);
+    return { page: '/ticketboard', args: formArgs({ id, version, name: unique('Matrix Umbenannt') }) };
+  },
+  'app/(app)/ticketboard/actions.ts#duplicateQueryAction': ({ db, ownerId }) => ({ page: '/ticketboard', args: formArgs({ id: freshQuery(db, ownerId).id }) }),
+  'app/(app)/ticketboard/actions.ts#deleteQueryAction': ({ db, ownerId }) => {
+    const { id, version } = freshQuery(db, ownerId);
+    return { page: '/ticketboard', args: formArgs({ id, version }) };
+  },
+  'app/(app)/ticketboard/actions.ts#moveQueryAction': ({ db, ownerId }) => ({ page: '/ticketboard', args: formArgs({ id: freshQuery(db, ownerId).id, direction: 'left' }) }),
+  'app/(app)/ticketboard/actions.ts#reorderQueriesAction': ({ db, ownerId }) => ({ page: '/ticketboard', args: formArgs({ ids: swapLastTwo(queryOrder(db, ownerId)) }) }),
+
+  // ---------------------------------------------------------------- tickets
+  'app/(app)/tickets/actions.ts#createTicketAction': ({ db }) => ({
+    page: '/tickets/new',
+    args: formArgs({ title: unique('Matrix Neu'), partnerId: db.prepare('select min(id) from partners').pluck().get() as number }),
+  }),
+  'app/(app)/tickets/actions.ts#updateTicketAction': ({ db }) => {
+    const { id, version, partnerId } = freshTicket(db, { enabled: false });
+    return { page: `/tickets/${id}`, args: formArgs({ id, version, title: unique('Matrix Geändert'), partnerId }) };
+  },
+  'app/(app)/tickets/actions.ts#setTicketStatusAction': ({ db }) => {
+    const { id, version } = freshTicket(db, { enabled: false });
+    return { page: `/tickets/${id}`, args: formArgs({ id, version, status: 'closed' }) };
+  },
+  'app/(app)/tickets/actions.ts#takeOverTicketAction': ({ db }) => {
+    const { id, version } = freshTicket(db, { enabled: false });
+    return { page: `/tickets/${id}`, args: formArgs({ id, version }) };
+  },
+  'app/(app)/tickets/[id]/crm-actions.ts#setTicketCrmEnabledAction': ({ db }) => {
+    const { id, version } = freshTicket(db, { enabled: false });
+    return { page: `/tickets/${id}`, args: formArgs({ id, version, enabled: 'true' }) };
+  },
+  'app/(app)/tickets/[id]/crm-actions.ts#saveTicketCrmAction': ({ db }) => {
+    const { id, version } = freshTicket(db, { enabled: true });
+    return { page: `/tickets/${id}`, args: formArgs({ id, version, probability: '40', potential: '1.000,00', expectedUsers: '12' }) };
+  },
+};
