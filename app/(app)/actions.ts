@@ -12,7 +12,8 @@ import { setLocaleSchema } from '@/lib/users/schemas';
 export async function setLocaleAction(formData: FormData): Promise<void> {
   const user = await getCurrentUser();
   if (!user) redirect('/login');
-  const parsed = setLocaleSchema.safeParse({ locale: formData.get('locale') });
+  // A hand-made call may pass anything instead of the form: then there is no language to set.
+  const parsed = setLocaleSchema.safeParse({ locale: formData instanceof FormData ? formData.get('locale') : undefined });
   if (parsed.success) setUserLocale(getDb(), user.id, parsed.data.locale);
   revalidatePath('/', 'layout');
 }

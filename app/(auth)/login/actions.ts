@@ -11,7 +11,9 @@ function safeNext(value: FormDataEntryValue | null): string {
   return typeof value === 'string' && /^\/(?!\/)[\w\-/?=&%.]*$/.test(value) ? value : '/';
 }
 
-export async function signInAction(_previous: LoginState, formData: FormData): Promise<LoginState> {
+export async function signInAction(_previous: LoginState, submitted: FormData): Promise<LoginState> {
+  // A hand-made call may pass anything instead of the form: it is answered like an empty form.
+  const formData = submitted instanceof FormData ? submitted : new FormData();
   const email = String(formData.get('email') ?? '').slice(0, 254);
   const password = String(formData.get('password') ?? '');
   const t = translator('de');
