@@ -1,0 +1,232 @@
+// Hostile-input cases of the CRM forms: the partner CRM tab, the ticket CRM panel, a contact's Merkmale.
+// An archived entry may stay on a record that carries it, but is never chosen anew (SPEC section 7).
+import { eq, sql } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { attributes, contactAttributes, contacts, partners, tickets } from '@/db/schema';
+import { readPartnerCrm } from '@/lib/crm/partners/queries';
+import { readTicketCrm } from '@/lib/crm/tickets/queries';
+import { LOOKUP_LISTS, type LookupListKey } from '@/lib/lookups/lists';
+import { MAX_CENTS, parseEuroToCents } from '@/lib/money';
+import type { Fixture } from '../../support/hostile-fixture';
+import { expectStoredText, type HostileCase } from '../../support/hostile-actions';
+import { expectId, expectOptionalId, type Fields, type Sent } from '../../support/hostile-form';
+
+/** `entity:list:record:entry` for every lookup entry a record carries in the seeded database. */
+type Carried = Set<string>;
+
+type Entity = 'partner' | 'ticket' | 'contact';
+const carriedKey = (entity: Entity, list: LookupListKey, recordId: number, entryId: number) => `${entity}:${list}:${recordId}:${entryId}`;
+
+function carriedInFixture(fx: Fixture): Carried {
+  const carried: Carried = new Set();
+  const add = (entity: Entity, list: LookupListKey, recordId: number, ids: readonly (number | null)[]) => {
+    for (const id of ids) if (id !== null) carried.add(carriedKey(entity, list, recordId, id));
+  };
+  for (const { id } of fx.db.select({ id: partners.id }).from(partners).all()) {
+    const crm = readPartnerCrm(fx.db, id)!;
+    add('partner', 'crmPartnerStatuses', id, [crm.crmPartnerStatusId]);
+    add('partner', 'companyGroups', id, [crm.companyGroupId]);
+    add('partner', 'revenueGroups', id, [crm.revenueGroupId]);
+    add('partner', 'dataSources', id, [crm.dataSourceId]);
+    add('partner', 'campaigns', id, crm.campaignIds);
+    add('partner', 'products', id, crm.productIds);
+    add('partner', 'attributes', id, crm.attributeIds);
+  }
+  for (const { id } of fx.db.select({ id: tickets.id }).from(tickets).all()) {
+    const crm = readTicketCrm(fx.db, id)!;
+    add('ticket', 'crmTicketStatuses', id, [crm.crmStatusId]);
+    add('ticket', 'campaigns', id, crm.campaignIds);
+    add('ticket', 'products', id, crm.productIds);
+  }
+  for (const row of fx.db.select().from(contactAttributes).all()) add('contact', 'attributes', row.contactId, [row.attributeId]);
+  return carried;
+}
+
+/** Every stored entry exists; an archived one only where the record carried it before. */
+function expectChoosable(fx: Fixture, carried: Carried, entity: Entity, list: LookupListKey, recordId: number, ids: readonly (number | null)[]): void {
+  const { table } = LOOKUP_LISTS[list];
+  for (const id of ids) {
+    if (id === null) continue;
+    const entry = fx.db.select({ archived: table.archived }).from(table).where(eq(table.id, id)).get();
+    expect(entry, `${list} ${id} does not exist`).toBeDefined();
+    if (entry!.archived) expect(carried.has(carriedKey(entity, list, recordId, id)), `archived ${list} entry ${id} newly chosen`).toBe(true);
+  }
+}
+
+/** "Neue Produkte: a, b": the entries of those names (created or found, any case), each ≤ 100 characters. */
+function namedEntries(fx: Fixture, list: 'campaigns' | 'products', text: string | undefined): number[] {
+  const { table } = LOOKUP_LISTS[list];
+  const names = (text ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
+  return names.map((name) => {
+    expect(name.length).toBeLessThanOrEqual(100);
+    const entry = fx.db.select({ id: table.id, archived: table.archived }).from(table).where(sql`lower(${table.name}) = lower(${name})`).get();
+    expect(entry, `no ${list} entry named ${name}`).toBeDefined();
+    expect(entry!.archived, `archived ${list} entry ${name} chosen by name`).toBe(false);
+    return entry!.id;
+  });
+}
+
+const sorted = (ids: readonly number[]) => [...new Set(ids)].sort((a, b) => a - b);
+
+/** '' is none; otherwise up to twelve digits within `max`. */
+function expectWholeNumber(stored: number | null, sent: string | undefined, max: number): void {
+  const text = (sent ?? '').trim();
+  if (text === '') return expect(stored).toBeNull();
+  expect(text).toMatch(/^\d{1,12}$/);
+  expect(stored).toBe(Number(text));
+  expect(stored!).toBeLessThanOrEqual(max);
+}
+
+const checkbox = (sent: Sent, field: string) => ['on', 'true'].includes(sent.one(field) ?? '');
+
+/** Müller's CRM tab, valid: archived entries Müller already carries stay chosen. */
+const partnerCrmForm = (fx: Fixture): Fields => ({
+  id: String(fx.partners.mueller),
+  version: '1',
+  crmPartnerStatusId: String(fx.lookups.crmPartnerStatuses.byName.get('Neukunde')),
+  companyGroupId: String(fx.archived.companyGroups),
+  revenueGroupId: String(fx.lookups.revenueGroups.byName.get('bis 10.000 €')),
+  dataSourceId: '',
+  employeeCount: '250',
+  newsletter: 'on',
+  isProspect: 'true',
+  comment1: 'Jahresgespräch im März',
+  comment2: '',
+  comment3: '=HYPERLINK("http://evil.example")',
+  comment4: '',
+  campaigns: [String(fx.archived.campaigns), String(fx.lookups.campaigns.byName.get('Messe Hannover 2026'))],
+  products: [String(fx.archived.products)],
+  attributes: [String(fx.lookups.attributes.byName.get('VIP'))],
+  newCampaigns: 'Hausmesse 2026, hausmesse 2026',
+  newProducts: 'Schulung, Beratungspaket',
+});
+
+/** The CRM-enabled ticket's panel, valid: its archived CRM status and campaign stay chosen. */
+const ticketCrmForm = (fx: Fixture): Fields => ({
+  id: String(fx.tickets.crm),
+  version: '1',
+  crmStatusId: String(fx.archived.crmTicketStatuses),
+  probability: '60',
+  potential: '12.500,50 €',
+  expectedUsers: '40',
+  campaigns: [String(fx.archived.campaigns)],
+  products: [String(fx.lookups.products.byName.get('Wartungsvertrag'))],
+  newCampaigns: '',
+  newProducts: 'Lizenz Plus',
+});
+
+/** The archived campaign and product: kept where a record carries them, refused as a new choice. */
+const archivedChoices = (fx: Fixture) => ({ campaigns: [String(fx.archived.campaigns)], products: [String(fx.archived.products)] });
+
+const CRM_PARTNER = 'app/(app)/partners/[id]/crm/actions.ts';
+const CRM_TICKET = 'app/(app)/tickets/[id]/crm-actions.ts';
+const CRM_CONTACT = 'app/(app)/contacts/[id]/crm-actions.ts';
+
+export const CRM_CASES: Record<string, HostileCase> = {
+  [`${CRM_PARTNER}#savePartnerCrmAction`]: {
+    // The second form names an archived product as new: refused after the new campaign was written.
+    base: (fx) => [partnerCrmForm(fx), { ...partnerCrmForm(fx), newProducts: 'Neu, Hosting' }],
+    extra: (fx) => ({
+      ...archivedChoices(fx),
+      crmPartnerStatusId: [String(fx.archived.crmPartnerStatuses)],
+      companyGroupId: [String(fx.archived.companyGroups)],
+      revenueGroupId: [String(fx.archived.revenueGroups)],
+      dataSourceId: [String(fx.archived.dataSources)],
+      attributes: [String(fx.archived.attributes), String(fx.lookups.attributes.byName.get('Entscheider'))],
+      newProducts: ['Hosting', 'a,,b', ' , ', 'p'.repeat(101), 'x,'.repeat(1000)],
+      employeeCount: ['10000000', '10000001', '1.000'],
+    }),
+    seeded: carriedInFixture,
+    accepted: ({ fx, sent, seeded }) => {
+      const id = expectId(sent.one('id'));
+      const crm = readPartnerCrm(fx.db, id)!;
+      const carried = seeded as Carried;
+      expect(crm.version).toBe(2);
+      const singles = { crmPartnerStatusId: 'crmPartnerStatuses', companyGroupId: 'companyGroups', revenueGroupId: 'revenueGroups', dataSourceId: 'dataSources' } as const;
+      for (const [field, list] of Object.entries(singles) as [keyof typeof singles, LookupListKey][]) {
+        expect(crm[field]).toBe(expectOptionalId(sent.one(field)));
+        expectChoosable(fx, carried, 'partner', list, id, [crm[field]]);
+      }
+      expectWholeNumber(crm.employeeCount, sent.one('employeeCount'), 10_000_000);
+      expect(crm.newsletter).toBe(checkbox(sent, 'newsletter'));
+      expect(crm.isProspect).toBe(checkbox(sent, 'isProspect'));
+      for (const field of ['comment1', 'comment2', 'comment3', 'comment4'] as const) expectStoredText(crm[field], sent.one(field), { max: 2000, trim: false });
+      expect(crm.campaignIds).toEqual(sorted([...sent.ids('campaigns'), ...namedEntries(fx, 'campaigns', sent.one('newCampaigns'))]));
+      expect(crm.productIds).toEqual(sorted([...sent.ids('products'), ...namedEntries(fx, 'products', sent.one('newProducts'))]));
+      expect(crm.attributeIds).toEqual(sorted(sent.ids('attributes')));
+      for (const list of ['campaigns', 'products', 'attributes'] as const) {
+        expectChoosable(fx, carried, 'partner', list, id, list === 'campaigns' ? crm.campaignIds : list === 'products' ? crm.productIds : crm.attributeIds);
+      }
+      for (const attributeId of crm.attributeIds) {
+        expect(fx.db.select().from(attributes).where(eq(attributes.id, attributeId)).get()!.appliesTo).not.toBe('contact');
+      }
+    },
+  },
+
+  [`${CRM_TICKET}#setTicketCrmEnabledAction`]: {
+    base: (fx) => [
+      { id: String(fx.tickets.plain), version: '1', enabled: 'true' },
+      { id: String(fx.tickets.crm), version: '1', enabled: 'false' },
+    ],
+    accepted: ({ fx, sent }) => {
+      const crm = readTicketCrm(fx.db, expectId(sent.one('id')))!;
+      expect(crm.enabled).toBe(sent.one('enabled') === 'true');
+      if (crm.enabled) expect(crm.activatedAt).not.toBeNull();
+    },
+  },
+
+  [`${CRM_TICKET}#saveTicketCrmAction`]: {
+    // The second form names an archived product as new: refused after the new campaign was written.
+    base: (fx) => [ticketCrmForm(fx), { ...ticketCrmForm(fx), newCampaigns: 'Roadshow Süd', newProducts: 'Hosting' }],
+    extra: (fx) => ({
+      ...archivedChoices(fx),
+      crmStatusId: [String(fx.archived.crmTicketStatuses)],
+      potential: ['12500', '12500.5', '1.250,555', '-1', '100000000000,00', '100000000000,01', '1.2.3', '0,00', '€'],
+      probability: ['100', '101', '50%', '5.5'],
+      newCampaigns: ['Jahresendgeschäft 2026', 'Neu,  neu, NEU'],
+    }),
+    seeded: carriedInFixture,
+    accepted: ({ fx, sent, seeded }) => {
+      const id = expectId(sent.one('id'));
+      // Only the CRM-enabled ticket takes CRM values.
+      expect(id).toBe(fx.tickets.crm);
+      const crm = readTicketCrm(fx.db, id)!;
+      const carried = seeded as Carried;
+      expect(crm.version).toBe(2);
+      expect(crm.crmStatusId).toBe(expectOptionalId(sent.one('crmStatusId')));
+      expectChoosable(fx, carried, 'ticket', 'crmTicketStatuses', id, [crm.crmStatusId]);
+      expectWholeNumber(crm.probability, sent.one('probability'), 100);
+      expectWholeNumber(crm.expectedUsers, sent.one('expectedUsers'), 10_000_000);
+      const potential = (sent.one('potential') ?? '').trim();
+      if (potential === '') expect(crm.potentialCents).toBeNull();
+      else {
+        expect(potential.length).toBeLessThanOrEqual(40);
+        expect(crm.potentialCents).toBe(parseEuroToCents(potential));
+        expect(crm.potentialCents! >= 0 && crm.potentialCents! <= MAX_CENTS).toBe(true);
+      }
+      expect(crm.campaignIds).toEqual(sorted([...sent.ids('campaigns'), ...namedEntries(fx, 'campaigns', sent.one('newCampaigns'))]));
+      expect(crm.productIds).toEqual(sorted([...sent.ids('products'), ...namedEntries(fx, 'products', sent.one('newProducts'))]));
+      expectChoosable(fx, carried, 'ticket', 'campaigns', id, crm.campaignIds);
+      expectChoosable(fx, carried, 'ticket', 'products', id, crm.productIds);
+    },
+  },
+
+  [`${CRM_CONTACT}#saveContactAttributesAction`]: {
+    base: (fx) => ({
+      id: String(fx.contacts.erika),
+      version: '1',
+      // Einkauf is archived, but Erika already carries it: it may stay.
+      attributes: [String(fx.archived.attributes), String(fx.lookups.attributes.byName.get('VIP'))],
+    }),
+    extra: (fx) => ({ attributes: [String(fx.archived.attributes), String(fx.lookups.attributes.byName.get('Referenzkunde'))], id: [String(fx.contacts.hans)] }),
+    seeded: carriedInFixture,
+    accepted: ({ fx, sent, seeded }) => {
+      const id = expectId(sent.one('id'));
+      const stored = fx.db.select({ id: contactAttributes.attributeId }).from(contactAttributes).where(eq(contactAttributes.contactId, id)).all().map((row) => row.id);
+      expect(sorted(stored)).toEqual(sorted(sent.ids('attributes')));
+      expectChoosable(fx, seeded as Carried, 'contact', 'attributes', id, stored);
+      for (const attributeId of stored) expect(fx.db.select().from(attributes).where(eq(attributes.id, attributeId)).get()!.appliesTo).not.toBe('partner');
+      expect(fx.db.select({ version: contacts.version }).from(contacts).where(eq(contacts.id, id)).get()!.version).toBe(2);
+    },
+  },
+};
