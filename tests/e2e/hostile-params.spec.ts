@@ -1,0 +1,77 @@
+// Hostile query strings over HTTP against the production build (SPEC sections 8 and 13): every list
+// page, both CSV exports and the JSON API, asked by a signed-in crm user with fast-check-generated
+// parameters (fixed seed). Never a server error; a page shows its heading (with a message for what it
+// ignored), an export or the API answers its data or a 4xx naming the parameter.
+import fc from 'fast-check';
+import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { hostileQuery, SEED } from '../support/hostile-values';
+import { DEMO, signIn } from './support';
+
+const PER_TARGET = 15;
+
+const TICKET_PARAMS = ['status', 'assignee', 'partner', 'contact', 'q', 'crm', 'crmStatus', 'revenueGroup', 'page', 'partnerQuery'];
+const DASHBOARD_PARAMS = ['crmStatus', 'partner', 'contact', 'companySize', 'revenueGroup', 'companyGroup', 'product', 'campaign', 'assignee', 'partnerStatus', 'dataSource', 'ticketStatus', 'usersFrom', 'usersTo', 'groupBy', 'view', 'page', 'partnerQuery', 'dialect'];
+const EXPORT_PARAMS = ['columns', 'attribute', 'dialect', 'preview', 'entity', ...TICKET_PARAMS];
+
+/** Fifteen query strings per target, the same on every run; values cut so that a URL stays a URL. */
+function queryStrings(names: readonly string[]): string[] {
+  const entries = hostileQuery(names, [['1', '2', '3', '7', '40', 'none', 'me', 'excel', 'rfc4180', 'name,city', 'crmStatus,product']]);
+  return fc
+    .sample(entries, { seed: SEED, numRuns: PER_TARGET })
+    .map((query) => new URLSearchParams(query.map(([name, value]) => [name, value.slice(0, 300)])).toString());
+}
+
+type Check = (response: APIResponse) => Promise<void>;
+
+/** A page: answered, with its heading; what it ignored is named in a message, never a server error. */
+const page = (heading: string): Check => async (response) => {
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  expect(html).toContain(`>${heading}</h1>`);
+  expect(html).not.toMatch(/Internal Server Error|Application error/);
+};
+
+/** An export or the API: its data, or a 4xx in JSON whose message names the parameter. */
+const data = (contentType: RegExp): Check => async (response) => {
+  if (response.status() === 200) {
+    expect(response.headers()['content-type']).toMatch(contentType);
+    return;
+  }
+  expect([400, 403, 404]).toContain(response.status());
+  const body = (await response.json()) as { error?: unknown };
+  expect(typeof body.error === 'string' && body.error.length > 0).toBe(true);
+};
+
+const TARGETS: { path: string | ((query: string, index: number) => string); names: readonly string[]; check: Check }[] = [
+  { path: '/tickets', names: TICKET_PARAMS, check: page('Tickets') },
+  { path: '/partners', names: ['q', 'sort', 'dir', 'page', 'deleted'], check: page('Geschäftspartner') },
+  { path: '/contacts', names: ['q', 'page', 'deleted'], check: page('Kontakte') },
+  { path: '/crm', names: DASHBOARD_PARAMS, check: page('CRM Dashboard') },
+  { path: '/data-manager', names: EXPORT_PARAMS, check: page('Daten Manager') },
+  { path: '/ticketboard/new', names: [...TICKET_PARAMS, 'name'], check: page('Neue Abfrage') },
+  { path: '/crm/export', names: DASHBOARD_PARAMS, check: data(/^text\/csv/) },
+  { path: (_, index) => `/data-manager/export/${['partners', 'contacts', 'tickets', 'constructor', 'Partners'][index % 5]}`, names: EXPORT_PARAMS, check: data(/^text\/csv/) },
+  { path: '/api/v1/crm/summary', names: DASHBOARD_PARAMS, check: data(/^application\/json/) },
+];
+
+test.describe.configure({ mode: 'serial' });
+
+let request: APIRequestContext;
+
+test.beforeAll(async ({ browser }) => {
+  const context = await browser.newContext();
+  await signIn(await context.newPage(), DEMO.crm);
+  request = context.request;
+});
+
+for (const target of TARGETS) {
+  const name = typeof target.path === 'string' ? target.path : '/data-manager/export/[entity]';
+  test(`${name} answers ${PER_TARGET} hostile query strings without a server error`, async () => {
+    const queries = queryStrings(target.names);
+    for (const [index, query] of queries.entries()) {
+      const url = `${typeof target.path === 'string' ? target.path : target.path(query, index)}?${query}`;
+      const response = await request.get(url, { maxRedirects: 0 });
+      await test.step(url.slice(0, 200), () => target.check(response));
+    }
+  });
+}
