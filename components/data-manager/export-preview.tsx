@@ -19,9 +19,10 @@ export function ExportPreviewTable({ preview, downloadHref, t, format }: { previ
       {preview.rows.length === 0 ? (
         <p className="muted">{t('dataManager.empty')}</p>
       ) : (
-        <div className="data-manager-preview">
+        // Scrolls sideways when the columns are many: focusable, so the keyboard can scroll it too.
+        <div className="data-manager-preview" role="region" aria-labelledby="data-manager-preview-caption" tabIndex={0}>
           <table className="table">
-            <caption>{t('dataManager.previewCaption', { shown: format.integer(preview.rows.length), total })}</caption>
+            <caption id="data-manager-preview-caption">{t('dataManager.previewCaption', { shown: format.integer(preview.rows.length), total })}</caption>
             <thead>
               <tr>
                 {preview.header.map((header, index) => (
