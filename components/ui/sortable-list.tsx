@@ -1,10 +1,11 @@
 'use client';
 // A list reordered by drag and drop (sortablejs). The server renders each item; this leaf only
 // keeps the order, and saves a new one through a server action. Items carry their own buttons
-// as the keyboard and no-JavaScript alternative.
+// as the keyboard and no-JavaScript alternative; the focus stays with a moved item.
 import { startTransition, useActionState, useCallback, useOptimistic, useRef } from 'react';
 import type { ActionState } from '@/lib/action';
 import { ActionMessages } from './action-messages';
+import { useKeepFocus } from './use-keep-focus';
 import { useSortableOrder } from './use-sortable-order';
 
 type Item = { id: number | string; node: React.ReactNode };
@@ -39,6 +40,7 @@ export function SortableList({
     [fields, saveAction, setOptimisticOrder],
   );
   useSortableOrder(listRef, order, save);
+  useKeepFocus(listRef, 'data-id', order.join(','));
 
   const byId = new Map(items.map((item) => [String(item.id), item]));
   return (

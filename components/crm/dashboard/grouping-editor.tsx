@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useRef } from 'react';
+import { useKeepFocus } from '@/components/ui/use-keep-focus';
 import { useSortableOrder } from '@/components/ui/use-sortable-order';
 
 export type GroupingLevel = { key: string; label: string };
@@ -21,10 +22,13 @@ const fill = (template: string, field: string) => template.replace('{field}', fi
 export function GroupingEditor({ levels, available, baseQuery, maxLevels, labels }: { levels: GroupingLevel[]; available: GroupingLevel[]; baseQuery: string; maxLevels: number; labels: Labels }) {
   const router = useRouter();
   const listRef = useRef<HTMLOListElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   const order = levels.map((level) => level.key);
 
   const navigate = useCallback((next: string[]) => router.push(hrefFor(baseQuery, next), { scroll: false }), [router, baseQuery]);
   useSortableOrder(listRef, order, navigate);
+  // A field's controls keep the focus as it moves, enters or leaves the grouping.
+  useKeepFocus(sectionRef, 'data-key', order.join(','));
 
   const move = (index: number, delta: number) => {
     const next = [...order];
@@ -33,7 +37,7 @@ export function GroupingEditor({ levels, available, baseQuery, maxLevels, labels
   };
 
   return (
-    <section className="grouping" aria-labelledby="grouping-title">
+    <section ref={sectionRef} className="grouping" aria-labelledby="grouping-title">
       <h2 id="grouping-title">{labels.title}</h2>
       <p className="muted small">{labels.hint}</p>
       {levels.length === 0 ? (
@@ -66,7 +70,7 @@ export function GroupingEditor({ levels, available, baseQuery, maxLevels, labels
       {levels.length < maxLevels ? (
         <ul className="grouping-available">
           {available.map((level) => (
-            <li key={level.key}>
+            <li key={level.key} data-key={level.key}>
               <Link href={hrefFor(baseQuery, [...order, level.key])} scroll={false} className="chip" aria-label={fill(labels.add, level.label)}>
                 + {level.label}
               </Link>
