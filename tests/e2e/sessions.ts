@@ -19,12 +19,15 @@ function serverSecret(): string {
   return secret;
 }
 
-/** A new active user with these roles and the four default queries (no password: sessions are minted). */
-export function createTestUser(name: string, roles: Role[]): TestUser {
+/**
+ * A new active user with these roles and the four default queries. Without a password hash the user
+ * cannot sign in with the form (sessions are minted); pass one (say a demo user's) where a test must.
+ */
+export function createTestUser(name: string, roles: Role[], passwordHash = '!'): TestUser {
   const email = `${unique(name.toLowerCase().replace(/\W+/g, '-'))}@example.com`;
   return withDb((db) =>
     db.transaction(() => {
-      const id = Number(db.prepare(`insert into users (email, name, password_hash, roles) values (?, ?, '!', ?)`).run(email, name, JSON.stringify(roles)).lastInsertRowid);
+      const id = Number(db.prepare('insert into users (email, name, password_hash, roles) values (?, ?, ?, ?)').run(email, name, passwordHash, JSON.stringify(roles)).lastInsertRowid);
       const query = db.prepare('insert into queries (owner_id, name, params, position) values (?, ?, ?, ?)');
       DEFAULT_QUERIES.forEach((entry, position) => query.run(id, entry.name, entry.params, position));
       return { id, email, name };
@@ -39,12 +42,19 @@ export function findUser(email: string): TestUser {
   return user;
 }
 
-/** A browser context signed in as the user, through a session cookie of the user's current session version. */
-export async function signedInContext(browser: Browser, baseURL: string, email: string): Promise<BrowserContext> {
+export const SESSION_COOKIE = 'authjs.session-token';
+
+/** The value of a session cookie for the user's current session version, signed like next-auth's own. */
+export async function sessionToken(email: string): Promise<string> {
   const user = withDb((db) => db.prepare('select id, session_version as sv from users where email = ?').get(email) as { id: number; sv: number } | undefined);
   if (!user) throw new Error(`no user ${email} in the e2e database`);
-  const token = await encode({ secret: serverSecret(), salt: 'authjs.session-token', token: { uid: user.id, sv: user.sv, sub: String(user.id) } });
+  return encode({ secret: serverSecret(), salt: SESSION_COOKIE, token: { uid: user.id, sv: user.sv, sub: String(user.id) } });
+}
+
+/** A browser context signed in as the user, through a minted session cookie. */
+export async function signedInContext(browser: Browser, baseURL: string, email: string): Promise<BrowserContext> {
+  const token = await sessionToken(email);
   const context = await browser.newContext();
-  await context.addCookies([{ name: 'authjs.session-token', value: token, url: baseURL, httpOnly: true, sameSite: 'Lax' }]);
+  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL, httpOnly: true, sameSite: 'Lax' }]);
   return context;
 }

@@ -1,12 +1,8 @@
 // The six callers of the access matrix, as SPEC section 1 defines them, created fresh in the e2e
-// database. Their session cookies are minted like next-auth's own with the e2e server's secret (an
-// argon2 sign-in each would cost seconds and count against the login throttle); the server re-reads
-// the user on every request, so a minted cookie is refused exactly like a real one once it is stale.
-import { encode } from 'next-auth/jwt';
+// database with minted session cookies (see ../sessions.ts).
 import type { Role } from '@/db/schema';
-import { DEFAULT_QUERIES } from '@/lib/ticketboard/defaults';
-import config from '../../../playwright.config';
-import { DEMO, e2eDb, unique } from '../support';
+import { createTestUser, SESSION_COOKIE, sessionToken } from '../sessions';
+import { DEMO, e2eDb } from '../support';
 
 type Db = ReturnType<typeof e2eDb>;
 
@@ -33,33 +29,19 @@ const ROLES: Record<Exclude<CallerName, 'anonymous'>, Role[]> = {
   deactivated: ['admin', 'crm_admin', 'crm'],
 };
 
-function serverSecret(): string {
-  const server = config.webServer;
-  const secret = server && !Array.isArray(server) ? server.env?.AUTH_SECRET : undefined;
-  if (!secret) throw new Error('playwright.config.ts gives the e2e server no AUTH_SECRET');
-  return secret;
-}
-
 /**
  * A new active user with the four default queries. The password hash is the demo agent's, so the
  * user signs in with the demo password where a test needs a real sign-in.
  */
 export function createUser(db: Db, label: string, roles: Role[]): TestUser {
-  const email = `${unique(label.replace(/\W+/g, '-'))}@example.com`;
-  return db.transaction(() => {
-    const hash = db.prepare('select password_hash from users where email = ?').pluck().get(DEMO.agent) as string;
-    const id = Number(db.prepare('insert into users (email, name, password_hash, roles) values (?, ?, ?, ?)').run(email, email, hash, JSON.stringify(roles)).lastInsertRowid);
-    const query = db.prepare('insert into queries (owner_id, name, params, position) values (?, ?, ?, ?)');
-    DEFAULT_QUERIES.forEach((entry, position) => query.run(id, entry.name, entry.params, position));
-    return { id, email };
-  })();
+  const hash = db.prepare('select password_hash from users where email = ?').pluck().get(DEMO.agent) as string;
+  const { id, email } = createTestUser(label, roles, hash);
+  return { id, email };
 }
 
-/** A session cookie for the user's current session version, signed like next-auth's own. */
-export async function sessionCookie(db: Db, user: TestUser): Promise<string> {
-  const sv = db.prepare('select session_version from users where id = ?').pluck().get(user.id) as number;
-  const token = await encode({ secret: serverSecret(), salt: 'authjs.session-token', token: { uid: user.id, sv, sub: String(user.id) } });
-  return `authjs.session-token=${token}`;
+/** The `Cookie` header of a session of the user's current session version. */
+export async function sessionCookie(user: TestUser): Promise<string> {
+  return `${SESSION_COOKIE}=${await sessionToken(user.email)}`;
 }
 
 /** The callers, all active: the caller of the `deactivated` row is deactivated by `deactivate`. */
@@ -67,7 +49,7 @@ export async function createCallers(db: Db): Promise<Record<CallerName, Caller>>
   const callers = { anonymous: { name: 'anonymous', user: null, cookie: null } } as Record<CallerName, Caller>;
   for (const [name, roles] of Object.entries(ROLES) as [Exclude<CallerName, 'anonymous'>, Role[]][]) {
     const user = createUser(db, `matrix-${name}`, roles);
-    callers[name] = { name, user, cookie: await sessionCookie(db, user) };
+    callers[name] = { name, user, cookie: await sessionCookie(user) };
   }
   return callers;
 }
