@@ -4,6 +4,7 @@ import { LOCALES } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/guards';
 import type { Translate } from '@/lib/i18n';
 import { setLocaleAction, signOutAction } from '@/app/(app)/actions';
+import { MenuDetails } from '@/components/ui/menu-details';
 import { NavLink } from './nav-link';
 import { navItemsFor } from './navigation';
 
@@ -26,7 +27,7 @@ export function AppHeader({ user, t }: { user: SessionUser; t: Translate }) {
         </ul>
       </nav>
       {/* Keyed by language: after a switch the menu closes and shows the new choice. */}
-      <details className="user-menu" key={user.locale}>
+      <MenuDetails className="user-menu" key={user.locale}>
         <summary aria-label={`${t('nav.userMenu')}: ${user.name}`}>{user.name}</summary>
         <div className="user-menu-panel">
           <p className="muted">{user.email}</p>
@@ -49,7 +50,7 @@ export function AppHeader({ user, t }: { user: SessionUser; t: Translate }) {
             </button>
           </form>
         </div>
-      </details>
+      </MenuDetails>
     </header>
   );
 }

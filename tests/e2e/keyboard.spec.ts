@@ -1,6 +1,7 @@
 // The two drag-and-drop lists used by keyboard alone, through their button alternatives: the
-// dashboard's grouping levels and the ticket board's columns. Only Tab, Shift+Tab and Enter move
-// and act; the focus must be visible, and stay with the moved item after each move.
+// dashboard's grouping levels and the ticket board's columns; on the way, the drop-downs that close
+// like menus. Only Tab, Shift+Tab, Enter, Space and Escape move and act; the focus must be visible,
+// and stay with the moved item after each move.
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { withDb } from './pages/crm-pages';
 import { DashboardPage, GROUP_LABELS } from './pages/dashboard-page';
@@ -51,7 +52,22 @@ test('dashboard: two grouping levels added and swapped by keyboard', async ({ br
   const page = await pageAs(browser, baseURL!, DEMO.crm);
   const dashboard = new DashboardPage(page);
   await dashboard.goto('?groupBy=none');
-  const { product, assignee } = GROUP_LABELS;
+  const { product, assignee, crmStatus } = GROUP_LABELS;
+
+  // A filter drop-down opens with Enter and closes like a menu: on Escape, focus back on its summary,
+  // and when the focus leaves it, so its panel never covers what is focused next.
+  const summary = dashboard.filters().locator('details.filter > summary', { hasText: `${crmStatus}:` });
+  await tabTo(page, summary);
+  await expectVisibleFocus(page);
+  await page.keyboard.press('Enter');
+  await expect(dashboard.filter(crmStatus)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dashboard.filter(crmStatus)).toBeHidden();
+  await expect(summary).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dashboard.filter(crmStatus)).toBeVisible();
+  await page.keyboard.press('Shift+Tab');
+  await expect(dashboard.filter(crmStatus)).toBeHidden();
 
   await tabTo(page, page.getByRole('link', { name: `Gruppieren nach ${product}`, exact: true }));
   await expectVisibleFocus(page);
@@ -91,6 +107,15 @@ test('ticket board: columns moved by keyboard keep the focus and the order', asy
   await board.goto();
   const all = ['Offen', 'In Bearbeitung', 'Geparkt', 'Geschlossen'];
   expect(await board.order(all)).toEqual(all);
+
+  // The user menu, too, closes on Escape and gives the focus back to its summary.
+  const menu = page.getByLabel(`Benutzermenü: ${user.name}`);
+  await tabTo(page, menu);
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Sprache')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Sprache')).toBeHidden();
+  await expect(menu).toBeFocused();
 
   const answered = () => page.waitForResponse((response) => response.request().method() === 'POST');
   const right = (name: string) => board.column(name).getByRole('button', { name: `„${name}“ nach rechts`, exact: true });

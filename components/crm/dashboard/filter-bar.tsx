@@ -1,5 +1,7 @@
 // The CRM filter options, left to right as in the help article; read from the dimension registry.
+// Each is a drop-down that closes like a menu (components/ui/menu-details.tsx).
 import Link from 'next/link';
+import { MenuDetails } from '@/components/ui/menu-details';
 import { DIMENSIONS, FILTER_BAR, HIDDEN_FILTERS } from '@/lib/crm/dimensions';
 import type { FilterOption, FilterOptions } from '@/lib/crm/dashboard/options';
 import { DEFAULT_GROUP_BY, type DashboardParams, type IdChoice, type IdFilter } from '@/lib/crm/dashboard/params';
@@ -9,7 +11,7 @@ import { FilterForm } from './filter-form';
 function ChoiceFilter({ name, label, options, choice, t, search }: { name: IdFilter; label: string; options: FilterOption[]; choice: IdChoice; t: Translate; search?: { name: string; value: string; label: string } }) {
   const count = choice.ids.length + (choice.none ? 1 : 0);
   return (
-    <details className="filter" open={Boolean(search?.value)}>
+    <MenuDetails className="filter" defaultOpen={Boolean(search?.value)}>
       <summary>
         {label}: <span className={count > 0 ? 'filter-count' : 'muted'}>{count > 0 ? count : t('dashboard.any')}</span>
       </summary>
@@ -32,7 +34,7 @@ function ChoiceFilter({ name, label, options, choice, t, search }: { name: IdFil
           <em>{t(DIMENSIONS[name === 'contact' ? 'contact' : name].emptyLabel)}</em>
         </label>
       </fieldset>
-    </details>
+    </MenuDetails>
   );
 }
 

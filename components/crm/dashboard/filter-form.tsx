@@ -2,21 +2,11 @@
 // The filter bar's form: a plain GET form (next/form navigates without a full reload). With
 // JavaScript a change applies at once; without it the "Anwenden" button does.
 import Form from 'next/form';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 
 export function FilterForm({ label, children }: { label: string; children: React.ReactNode }) {
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  // An open filter drop-down closes when the pointer goes elsewhere, as menus do.
-  useEffect(() => {
-    const close = (event: PointerEvent) => {
-      for (const open of formRef.current?.querySelectorAll('details[open]') ?? []) {
-        if (!open.contains(event.target as Node)) open.removeAttribute('open');
-      }
-    };
-    document.addEventListener('pointerdown', close);
-    return () => document.removeEventListener('pointerdown', close);
-  }, []);
   const onChange = (event: React.FormEvent<HTMLFormElement>) => {
     const target = event.target as HTMLInputElement;
     clearTimeout(timer.current);
