@@ -17,10 +17,16 @@ function unexpected(column: CsvColumn, value: unknown): TypeError {
   return new TypeError(`CSV column "${column.header}" (${column.type}) cannot hold ${typeof value} ${shown}`);
 }
 
-/** A Date, or UTC milliseconds as SQLite stores timestamps; null when it is neither or not a valid time. */
-function toInstant(value: unknown): Date | null {
-  const instant = value instanceof Date ? value : typeof value === 'number' ? new Date(value) : null;
-  return instant && !Number.isNaN(instant.getTime()) ? instant : null;
+/** The largest distance from 1970 a Date can hold, in ms. */
+const MAX_TIME = 8.64e15;
+
+/**
+ * UTC milliseconds of a Date, or of a number as SQLite stores timestamps (cut to whole ms as a Date
+ * would); null when it is neither or not a valid time. No Date is made for a number (see berlin-calendar).
+ */
+function toInstant(value: unknown): number | null {
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? Math.trunc(value) : Number.NaN;
+  return Math.abs(ms) <= MAX_TIME ? ms : null;
 }
 
 function formatText(column: CsvColumn, value: unknown, settings: CsvDialectSettings): string {
@@ -40,7 +46,7 @@ function formatDate(column: CsvColumn, value: unknown, dialect: CsvDialect): str
     iso = value;
   } else {
     const instant = toInstant(value);
-    if (!instant) throw unexpected(column, value);
+    if (instant === null) throw unexpected(column, value);
     iso = berlinIsoDate(instant);
   }
   if (dialect === 'rfc4180') return iso;
@@ -50,8 +56,8 @@ function formatDate(column: CsvColumn, value: unknown, dialect: CsvDialect): str
 
 function formatDateTime(column: CsvColumn, value: unknown, dialect: CsvDialect): string {
   const instant = toInstant(value);
-  if (!instant) throw unexpected(column, value);
-  if (dialect === 'rfc4180') return instant.toISOString();
+  if (instant === null) throw unexpected(column, value);
+  if (dialect === 'rfc4180') return new Date(instant).toISOString();
   const { year, month, day, hour, minute } = berlinDateParts(instant);
   return `${day}.${month}.${year} ${hour}:${minute}`;
 }

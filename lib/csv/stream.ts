@@ -6,6 +6,11 @@ import { CSV_DIALECT_SETTINGS, type CsvDialect } from './dialects';
 import { serialiseCsvRecords } from './records';
 
 export const DEFAULT_CSV_BATCH_SIZE = 1_000;
+/**
+ * The time budget of one batch of a download (`batchMs`): short enough that a page rendered
+ * meanwhile waits only a few ms behind each batch, long enough that yielding costs little.
+ */
+export const DOWNLOAD_BATCH_MS = 5;
 
 export type CsvStreamOptions = {
   dialect: CsvDialect;
@@ -14,6 +19,11 @@ export type CsvStreamOptions = {
   rows: Iterable<unknown[]>;
   words: CsvBooleanWords;
   batchSize?: number;
+  /**
+   * A batch also ends once it has taken this long (ms), so that one turn of the event loop stays
+   * short however costly the rows are (a page read from SQLite included); unset: rows only.
+   */
+  batchMs?: number;
   /** Called once when the stream ends, fails or is cancelled, after the iterator's `return()`. */
   onClose?: () => void;
 };
@@ -29,7 +39,9 @@ const BYTE_ORDER_MARK = '\uFEFF';
 export function csvStream(options: CsvStreamOptions): ReadableStream<Uint8Array> {
   const { dialect, columns, words, onClose } = options;
   const batchSize = options.batchSize ?? DEFAULT_CSV_BATCH_SIZE;
+  const batchMs = options.batchMs ?? Infinity;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError(`Invalid CSV batch size ${batchSize}`);
+  if (!(batchMs > 0)) throw new RangeError(`Invalid CSV batch time ${batchMs}`);
   if (columns.length === 0) throw new RangeError('A CSV export needs at least one column');
 
   const encoder = new TextEncoder();
@@ -50,7 +62,8 @@ export function csvStream(options: CsvStreamOptions): ReadableStream<Uint8Array>
 
   function nextBatch(): { records: string[][]; done: boolean } {
     const records: string[][] = [];
-    while (records.length < batchSize) {
+    const until = performance.now() + batchMs;
+    while (records.length < batchSize && (records.length === 0 || performance.now() < until)) {
       const next = iterator.next();
       if (next.done) return { records, done: true };
       records.push(formatCsvRow(columns, next.value, dialect, words));

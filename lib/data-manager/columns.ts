@@ -33,9 +33,6 @@ function lookupName(table: string, id: string): string {
   return `(select l.name from ${table} l where l.id = ${id})`;
 }
 
-/** A timestamp column as a Date, so the dialects format it (SQLite keeps UTC milliseconds). */
-const asDate = (value: unknown) => (value === null || value === undefined ? null : new Date(Number(value)));
-
 /** Gruppierte Unternehmensgröße, derived at read time like `companySizeFor`: the first range in admin order. */
 const COMPANY_SIZE = `(select s.name from company_sizes s where partners.employee_count is not null and s.min_employees <= partners.employee_count
   and (s.max_employees is null or s.max_employees >= partners.employee_count) order by s.position, s.id limit 1)`;
@@ -92,8 +89,9 @@ const TICKET_COLUMNS: DataColumn[] = [
   column('partner', 'dataManager.col.partner', 'text', false, 'coalesce(p.name, cp.name)'),
   column('contact', 'dataManager.col.contact', 'text', false, `case when contacts.id is null then null else trim(contacts.first_name || ' ' || contacts.last_name) end`),
   column('assignee', 'dataManager.col.assignee', 'text', false, 'u.name'),
-  column('createdAt', 'dataManager.col.createdAt', 'datetime', false, 'tickets.created_at', asDate),
-  column('updatedAt', 'dataManager.col.updatedAt', 'datetime', false, 'tickets.updated_at', asDate),
+  // Timestamps stay UTC milliseconds as SQLite keeps them; the datetime columns format them.
+  column('createdAt', 'dataManager.col.createdAt', 'datetime', false, 'tickets.created_at'),
+  column('updatedAt', 'dataManager.col.updatedAt', 'datetime', false, 'tickets.updated_at'),
   column('crmEnabled', 'crm.field.crmEnabled', 'boolean', true, 'tickets.crm_enabled'),
   column('crmStatus', 'crm.field.crmStatus', 'text', true, lookupName('crm_ticket_statuses', 'tickets.crm_status_id')),
   column('probability', 'crm.field.probability', 'percent', true, 'tickets.probability'),

@@ -9,7 +9,7 @@ import { exportTemplates, type ExportEntity } from '@/db/schema';
 import { assertRole, hasRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import { formatCsvHeader, formatCsvRow, type CsvColumn } from '@/lib/csv/columns';
-import { csvStream } from '@/lib/csv/stream';
+import { csvStream, DOWNLOAD_BATCH_MS } from '@/lib/csv/stream';
 import type { Translate } from '@/lib/i18n';
 import { usesCrmCriteria } from '@/lib/tickets/filters';
 import { ticketListWhere } from '@/lib/tickets/queries';
@@ -18,8 +18,8 @@ import type { ExportRequest } from './params';
 
 const dialect = new SQLiteSyncDialect();
 
-/** Rows read per statement; the CSV stream formats and yields in batches of the same size. */
-export const EXPORT_BATCH = 1_000;
+/** Rows read per statement: one read blocks the event loop for a few ms only. */
+export const EXPORT_PAGE = 250;
 export const PREVIEW_ROWS = 20;
 
 // The base table keeps its own name, because the ticket list's WHERE (ticketListWhere) names
@@ -100,9 +100,9 @@ function* exportRows(sqlite: Database.Database, request: ExportRequest, user: Se
     const statement = sqlite.prepare(query.text).raw(true);
     let afterId = 0;
     for (;;) {
-      const rows = statement.all(...pageParams(query, afterId, EXPORT_BATCH)) as unknown[][];
+      const rows = statement.all(...pageParams(query, afterId, EXPORT_PAGE)) as unknown[][];
       for (const row of rows) yield toCells(row, request.columns, t);
-      if (rows.length < EXPORT_BATCH) return;
+      if (rows.length < EXPORT_PAGE) return;
       afterId = Number(rows[rows.length - 1][0]);
     }
   } finally {
@@ -125,7 +125,7 @@ export function dataExportStream(user: SessionUser, request: ExportRequest, t: T
     columns: exportCsvColumns(request, t),
     rows: exportRows(sqlite, request, user, t),
     words: booleanWords(t),
-    batchSize: EXPORT_BATCH,
+    batchMs: DOWNLOAD_BATCH_MS,
     onClose: () => sqlite.close(),
   });
 }

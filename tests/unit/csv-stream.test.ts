@@ -71,6 +71,25 @@ describe('csvStream', () => {
     await reader.cancel();
   });
 
+  it('ends a batch once its time budget is spent, with at least one row, and still sends every row once', async () => {
+    // Each row takes at least 2 ms to produce, so a 5 ms budget ends a batch long before 1,000 rows.
+    function* slowRows() {
+      for (let n = 1; n <= 12; n += 1) {
+        const until = performance.now() + 2;
+        while (performance.now() < until);
+        yield [n, `Ticket ${n}`];
+      }
+    }
+    const chunks = await readAll(csvStream({ dialect: 'rfc4180', columns, rows: slowRows(), words, batchSize: 1_000, batchMs: 5 }));
+    const rowsPerChunk = chunks.map((chunk) => text([chunk]).split('\r\n').length - 1);
+    expect(rowsPerChunk[0]).toBeGreaterThanOrEqual(2); // the header and at least one row
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const count of rowsPerChunk) expect(count).toBeLessThan(12);
+    const records = text(chunks).split('\r\n');
+    expect(records).toHaveLength(14);
+    expect(records.slice(1, 13)).toEqual(Array.from({ length: 12 }, (_, index) => `${index + 1},Ticket ${index + 1}`));
+  });
+
   it('lets other work run between two batches', async () => {
     const order: string[] = [];
     const reader = csvStream({ dialect: 'excel', columns, rows: trackedRows(3_000).iterator, words }).getReader();
@@ -121,8 +140,10 @@ describe('csvStream', () => {
     expect(events).toEqual(['return', 'onClose']);
   });
 
-  it('refuses a batch size below one and an export without columns', () => {
+  it('refuses a batch size below one, a batch time of none, and an export without columns', () => {
     expect(() => csvStream({ dialect: 'excel', columns, rows: [], words, batchSize: 0 })).toThrow(RangeError);
+    expect(() => csvStream({ dialect: 'excel', columns, rows: [], words, batchMs: 0 })).toThrow(RangeError);
+    expect(() => csvStream({ dialect: 'excel', columns, rows: [], words, batchMs: Number.NaN })).toThrow(RangeError);
     expect(() => csvStream({ dialect: 'excel', columns: [], rows: [], words })).toThrow(RangeError);
   });
 });
