@@ -1,15 +1,6 @@
-import Link from 'next/link';
-import { getI18n } from '@/lib/i18n/server';
+// The 404 page of an unknown URL, outside the signed-in frame.
+import { StatusPage } from '@/components/shell/status-page';
 
-export default async function NotFound() {
-  const { t } = await getI18n();
-  return (
-    <main id="main" className="page narrow">
-      <h1>{t('notFound.title')}</h1>
-      <p>{t('notFound.text')}</p>
-      <p>
-        <Link href="/">{t('forbidden.home')}</Link>
-      </p>
-    </main>
-  );
+export default function NotFound() {
+  return <StatusPage kind="notFound" framed={false} />;
 }

@@ -9,10 +9,14 @@ import { TicketboardPage } from './pages/ticketboard-page';
 import { createTestUser, signedInContext } from './sessions';
 import { DEMO } from './support';
 
+// Tabbing through a page is a round trip per key: on a busy 2-core machine more than the default 30 s.
+test.describe.configure({ timeout: 60_000 });
+
 /** Presses Tab (or Shift+Tab) until `target` has the focus; fails if it is not reached. */
 async function tabTo(page: Page, target: Locator, backwards = false): Promise<void> {
+  const element = await target.elementHandle();
   for (let presses = 0; presses < 80; presses++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
+    if (await element!.evaluate((node) => node === document.activeElement)) return;
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`80 × ${backwards ? 'Shift+Tab' : 'Tab'} did not reach ${target}`);
