@@ -27,7 +27,8 @@ function boardQueries(db: Database.Database, ownerId: number): QueryRow[] {
   return params.map((value, position) => ({ owner_id: ownerId, name: `Bench ${position + 1}`, position, params: value }));
 }
 
-export async function measureBoard(url: string, cookie: string, file: string): Promise<Summary> {
+/** Runs `work` while the benchmark user's board shows the 8 typical columns; restores the user's own queries after. */
+export async function withBenchBoard<T>(file: string, work: () => Promise<T>): Promise<T> {
   const db = new Database(file);
   db.pragma('busy_timeout = 5000');
   const owner = db.prepare('select id from users where email = ?').pluck().get(BOARD_USER) as number;
@@ -39,9 +40,13 @@ export async function measureBoard(url: string, cookie: string, file: string): P
   });
   replace(boardQueries(db, owner));
   try {
-    return await measure(`${url}/ticketboard`, { headers: { cookie } }, RUNS);
+    return await work();
   } finally {
     replace(saved);
     db.close();
   }
+}
+
+export async function measureBoard(url: string, cookie: string, file: string): Promise<Summary> {
+  return withBenchBoard(file, () => measure(`${url}/ticketboard`, { headers: { cookie } }, RUNS));
 }

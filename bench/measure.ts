@@ -2,11 +2,16 @@
 
 export type Sample = { ms: number; status: number; bytes: number };
 
-export async function timeRequest(url: string, init: RequestInit = {}): Promise<Sample> {
+/** One whole response, timed until its last byte; redirects are not followed (a login redirect shows as 3xx). */
+export async function timeResponse(url: string, init: RequestInit = {}): Promise<{ sample: Sample; body: ArrayBuffer }> {
   const started = performance.now();
   const response = await fetch(url, { redirect: 'manual', ...init });
   const body = await response.arrayBuffer();
-  return { ms: performance.now() - started, status: response.status, bytes: body.byteLength };
+  return { sample: { ms: performance.now() - started, status: response.status, bytes: body.byteLength }, body };
+}
+
+export async function timeRequest(url: string, init: RequestInit = {}): Promise<Sample> {
+  return (await timeResponse(url, init)).sample;
 }
 
 export function percentile(values: number[], p: number): number {

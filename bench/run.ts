@@ -1,5 +1,6 @@
-// `npm run bench`: the speed figures of SPEC section 13 on the generated data set, measured over
-// loopback against the production build, written to bench/README.md with the machine's facts.
+// `npm run bench`: the speed figures of SPEC section 13 and the mixed load of issue 8 on the
+// generated data set, measured over loopback against the production build, written to
+// bench/README.md with the machine's facts.
 // Needs a build (`npm run build`). BENCH_DATABASE_PATH reuses a data set; otherwise one is made.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,16 +13,24 @@ import * as schema from '@/db/schema';
 import { seedLargeData } from '@/db/seed/large';
 import { saveTicketCrm } from '@/lib/crm/tickets/mutations';
 import { ticketCrmSchema } from '@/lib/crm/schemas';
-import { measure, summarise, timeRequest, type Summary } from './measure';
+import { measure, summarise, type Summary } from './measure';
 import { measureBoard } from './board';
+import { cpuShares, cpuSnapshot } from './cpu';
 import { measureDownload } from './download';
+import { judgeLoad } from './load-targets';
+import { measureLoadPhase, type LoadPlan } from './load-phase';
+import { oneOf, SAVE } from './mix';
+import { writeFigures, type LoadLevel, type LoadReport } from './report';
+import { openCrmPanelForm, postCrmSave } from './save';
 import { sessionCookie, startServer } from './server';
-import { writeFigures } from './report';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 10_000);
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const LOAD_USERS = Number(process.env.BENCH_LOAD_USERS ?? 6);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+const EXPORTS = { crm: '/crm/export?groupBy=crmStatus&dialect=excel', tickets: '/data-manager/export/tickets?dialect=excel' };
 
 async function ensureDataSet(): Promise<string> {
   const file = path.resolve(process.env.BENCH_DATABASE_PATH ?? path.join(root, 'bench', 'results', `bench-${PARTNERS}-${TICKETS}.sqlite`));
@@ -47,28 +56,21 @@ function pick(file: string) {
   return { statuses, revenue, ticket: ticket.id, partner: partner.id, crmTickets };
 }
 
-function saveActionId(): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as { node: Record<string, { exportedName: string }> };
-  const entry = Object.entries(manifest.node).find(([, action]) => action.exportedName === 'saveTicketCrmAction');
-  if (!entry) throw new Error('saveTicketCrmAction not in the build');
-  return entry[0];
-}
-
-async function measureSaves(url: string, cookie: string, file: string, ticketId: number, runs: number): Promise<Summary> {
-  const actionId = saveActionId();
-  const db = new Database(file, { readonly: true });
+/** The CRM panel saved `runs` times in a row, each typed into the form the previous save answered. */
+async function measureSaves(url: string, cookie: string, ticketId: number, runs: number): Promise<Summary> {
+  let form = await openCrmPanelForm(url, cookie, ticketId);
   const samples = [];
+  let refused = 0;
   for (let index = 0; index < runs + 3; index += 1) {
-    const { version } = db.prepare('select version from tickets where id = ?').get(ticketId) as { version: number };
-    const form = new FormData();
-    form.append(`$ACTION_ID_${actionId}`, '');
-    for (const [key, value] of Object.entries({ id: String(ticketId), version: String(version), probability: String(10 + (index % 80)), potential: `${1000 + index},50`, expectedUsers: '12' })) form.append(key, value);
-    const sample = await timeRequest(`${url}/tickets/${ticketId}`, { method: 'POST', body: form, headers: { cookie, origin: url } });
-    if (index >= 3) samples.push(sample);
+    const answer = await postCrmSave(url, cookie, ticketId, form, { crmStatusId: '', probability: String(10 + (index % 80)), potential: `${1000 + index},50`, expectedUsers: '12', campaigns: [], products: [] });
+    if (!answer.form) throw new Error(`save ${index}: HTTP ${answer.sample.status}, no form in the answer`);
+    form = answer.form;
+    if (index < 3) continue;
+    samples.push(answer.sample);
+    if (answer.outcome !== 'saved') refused += 1;
   }
-  const after = db.prepare('select version from tickets where id = ?').get(ticketId) as { version: number };
-  db.close();
-  return { ...summarise(samples), errors: samples.filter((sample) => sample.status >= 400).length + (after.version < runs ? 1 : 0) };
+  const summary = summarise(samples);
+  return { ...summary, errors: summary.errors + refused };
 }
 
 /** The write alone, in process: the saving transaction of the CRM panel, fsync included. */
@@ -89,7 +91,36 @@ function measureSaveTransaction(file: string, ticketId: number, runs: number): S
   return summarise(samples);
 }
 
+/**
+ * The mixed load at two levels. The targets are judged at the first: a small team working briskly,
+ * each user clicking again 2–6 s after a page arrived (people reading a page take 5–30 s). The
+ * second, three times the clicks, shows what happens above that level.
+ */
+function loadLevels(filtered: string): LoadLevel[] {
+  const plan = (seconds: number, thinkMs: [number, number]): LoadPlan => ({
+    users: LOAD_USERS,
+    seconds,
+    thinkMs,
+    ticketsPerUser: 3,
+    routes: [
+      { name: 'dashboard, 3 filters, 3 levels', weight: 20, path: () => `/crm?${filtered}` },
+      { name: 'dashboard, unfiltered (default grouping)', weight: 10, path: () => '/crm' },
+      { name: 'ticket board, 8 columns', weight: 15, path: () => '/ticketboard' },
+      { name: 'ticket page', weight: 25, path: (random, mix) => `/tickets/${oneOf(mix.ticketIds, random)}` },
+      { name: 'partner page', weight: 15, path: (random, mix) => `/partners/${oneOf(mix.partnerIds, random)}` },
+      { name: SAVE, weight: 15 },
+    ],
+    reference: ['dashboard, 3 filters, 3 levels', 'dashboard, unfiltered (default grouping)'],
+    exportPaths: [EXPORTS.crm, EXPORTS.tickets],
+  });
+  return [
+    { title: 'Mixed load at the judged level', judged: true, plan: plan(LOAD_SECONDS, [2_000, 6_000]) },
+    { title: 'Above it: the same users clicking three times as often (not judged)', judged: false, plan: plan(LOAD_SECONDS / 2, [500, 1_500]) },
+  ];
+}
+
 async function main() {
+  const loadAverage = os.loadavg()[0];
   const file = await ensureDataSet();
   const facts = pick(file);
   const server = await startServer(file);
@@ -97,6 +128,7 @@ async function main() {
   const headers = { cookie };
   const filtered = `crmStatus=${facts.statuses.join('&crmStatus=')}&revenueGroup=${facts.revenue.join('&revenueGroup=')}&usersFrom=10&groupBy=crmStatus,companySize,product`;
   try {
+    const cpuAtStart = cpuSnapshot(server.process.pid!);
     const results: Record<string, Summary> = {};
     const page = async (name: string, target: string, runs = RUNS) => {
       results[name] = await measure(`${server.url}${target}`, { headers }, runs);
@@ -110,20 +142,32 @@ async function main() {
     await page('partner page', `/partners/${facts.partner}`);
     results['ticket board, 8 columns'] = await measureBoard(server.url, cookie, file);
     console.log('ticket board, 8 columns'.padEnd(44), JSON.stringify(results['ticket board, 8 columns']));
-    results['save (CRM panel form post)'] = await measureSaves(server.url, cookie, file, facts.ticket, RUNS);
-    console.log('save'.padEnd(44), JSON.stringify(results['save (CRM panel form post)']));
+    results[SAVE] = await measureSaves(server.url, cookie, facts.ticket, RUNS);
+    console.log('save'.padEnd(44), JSON.stringify(results[SAVE]));
     results['save, the write alone (in process)'] = measureSaveTransaction(file, facts.ticket, RUNS);
     console.log('save transaction'.padEnd(44), JSON.stringify(results['save, the write alone (in process)']));
+    const aloneCpu = cpuShares(cpuAtStart, cpuSnapshot(server.process.pid!));
     const downloads = [
-      await measureDownload('CRM dashboard export of every CRM ticket (Excel)', server.url, '/crm/export?groupBy=crmStatus&dialect=excel', `/tickets/${facts.ticket}`, cookie, server.process.pid!),
-      await measureDownload('Daten Manager export of every ticket, all columns (Excel)', server.url, '/data-manager/export/tickets?dialect=excel', `/tickets/${facts.ticket}`, cookie, server.process.pid!),
+      await measureDownload('CRM dashboard export of every CRM ticket (Excel)', server.url, EXPORTS.crm, `/tickets/${facts.ticket}`, cookie, server.process.pid!),
+      await measureDownload('Daten Manager export of every ticket, all columns (Excel)', server.url, EXPORTS.tickets, `/tickets/${facts.ticket}`, cookie, server.process.pid!),
     ];
     for (const figures of downloads) console.log('download', JSON.stringify(figures));
+    const loads: LoadReport[] = [];
+    for (const level of loadLevels(filtered)) {
+      const phase = await measureLoadPhase(server, cookie, file, level.plan);
+      const verdicts = judgeLoad(phase, results);
+      console.log(level.title, JSON.stringify(phase));
+      for (const verdict of verdicts) console.log(`${verdict.pass ? 'PASS' : 'FAIL'}${level.judged ? '' : ' (not judged)'}`, verdict.target, '—', verdict.measured);
+      loads.push({ ...level, phase, verdicts });
+    }
     writeFigures(path.join(root, 'bench', 'README.md'), {
       machine: `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
       dataSet: `${PARTNERS.toLocaleString('en')} partners, ${TICKETS.toLocaleString('en')} tickets (${facts.crmTickets.toLocaleString('en')} CRM-enabled)`,
+      loadAverage,
+      aloneCpu,
       results,
       downloads,
+      loads,
     });
   } finally {
     await server.stop();

@@ -1,9 +1,12 @@
 // Starts the production (standalone) server on loopback against a benchmark database, and mints
 // session cookies for its users, so the load scripts measure pages exactly as browsers get them.
+// The server runs with bench/loop-monitor.mjs preloaded, which reads its event-loop delay from inside.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { encode } from 'next-auth/jwt';
 
@@ -20,15 +23,28 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type BenchServer = { url: string; process: ChildProcess; stop: () => Promise<void> };
+/** The server's event-loop delay since the previous mark, in ms beyond Node's 10 ms sampling tick. */
+export type LoopDelay = { samples: number; p50: number; p99: number; max: number; utilization: number };
+
+export type BenchServer = {
+  url: string;
+  process: ChildProcess;
+  /** Ends one measuring period of the event-loop monitor and starts the next; answers the period's figures. */
+  markLoopDelay: () => Promise<LoopDelay>;
+  stop: () => Promise<void>;
+};
 
 export async function startServer(databasePath: string): Promise<BenchServer> {
   if (!fs.existsSync(path.join(root, '.next', 'standalone', 'server.js'))) throw new Error('No production build: run `npm run build` first.');
   const prepared = spawnSync(process.execPath, [path.join(root, 'scripts', 'prepare-standalone.mjs')], { stdio: 'ignore' });
   if (prepared.status !== 0) throw new Error('prepare-standalone failed');
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, '.next', 'standalone', 'server.js')], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1', DATABASE_PATH: databasePath, AUTH_SECRET: BENCH_SECRET, NEXT_TELEMETRY_DISABLED: '1' },
+  const loopFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-loop-')), 'loop.json');
+  const monitor = pathToFileURL(path.join(root, 'bench', 'loop-monitor.mjs')).href;
+  // BENCH_CPU_PROF=<folder>: a V8 CPU profile of the server, written when it stops (for finding what blocks).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', monitor, path.join(root, '.next', 'standalone', 'server.js')], {
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1', DATABASE_PATH: databasePath, AUTH_SECRET: BENCH_SECRET, NEXT_TELEMETRY_DISABLED: '1', BENCH_LOOP_FILE: loopFile },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -42,11 +58,26 @@ export async function startServer(databasePath: string): Promise<BenchServer> {
     if (Date.now() > deadline) throw new Error('server did not start');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  let marks = 0;
   return {
     url,
     process: child,
+    markLoopDelay: async () => {
+      marks += 1;
+      child.kill('SIGUSR2');
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const snapshot = fs.existsSync(loopFile) ? (JSON.parse(fs.readFileSync(loopFile, 'utf8')) as LoopDelay & { mark: number }) : null;
+        if (snapshot && snapshot.mark === marks) return { samples: snapshot.samples, p50: snapshot.p50, p99: snapshot.p99, max: snapshot.max, utilization: snapshot.utilization };
+        if (Date.now() > deadline) throw new Error('the event-loop monitor did not answer');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     stop: () => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
+      child.once('exit', () => {
+        fs.rmSync(path.dirname(loopFile), { recursive: true, force: true });
+        resolve();
+      });
       child.kill('SIGTERM');
     }),
   };
@@ -61,9 +92,28 @@ export async function sessionCookie(databasePath: string, email: string): Promis
   return `authjs.session-token=${token}`;
 }
 
+function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
 /** Resident memory of a process in MB (Linux). */
 export function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = /VmRSS:\s+(\d+) kB/.exec(status);
-  return match ? Number(match[1]) / 1024 : NaN;
+  return statusMb(pid, 'VmRSS');
+}
+
+/** The highest resident memory of a process in MB since it started or since `resetPeakRss`. */
+export function peakRssMb(pid: number): number {
+  return statusMb(pid, 'VmHWM');
+}
+
+/** Starts the high-water mark of resident memory afresh (Linux ≥ 4.0); false where not allowed. */
+export function resetPeakRss(pid: number): boolean {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
 }
