@@ -1,10 +1,8 @@
 // Hostile input to the CRM forms and the CRM administration (SPEC section 13): every run is answered
 // with an acceptance stored exactly as typed or a clear message with nothing changed. The property
 // and the alphabet: tests/support/hostile-actions.ts and hostile-values.ts.
-import { beforeAll, describe, it, vi } from 'vitest';
-import { session } from '../support/fake-guards';
-import { loadActions, runHostileCase } from '../support/hostile-actions';
-import { seedHostileFixture, type Fixture } from '../support/hostile-fixture';
+import { vi } from 'vitest';
+import { hostileSuite } from '../support/hostile-suite';
 import { CRM_CASES } from './hostile/crm.cases';
 import { LOOKUP_CASES } from './hostile/lookups.cases';
 
@@ -15,16 +13,4 @@ vi.mock('next-auth', () => import('../support/fake-auth'));
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('@/lib/auth/password', () => import('../support/fake-password'));
 
-const actions = await loadActions();
-let fx: Fixture;
-
-beforeAll(() => {
-  fx = seedHostileFixture();
-  session.user = fx.tess;
-});
-
-describe('CRM forms and the CRM administration under hostile input', () => {
-  for (const [key, hostileCase] of Object.entries({ ...CRM_CASES, ...LOOKUP_CASES })) {
-    it(key, { timeout: 60_000 }, async () => runHostileCase(actions.get(key)!, hostileCase, fx));
-  }
-});
+await hostileSuite('CRM forms and the CRM administration under hostile input', { ...CRM_CASES, ...LOOKUP_CASES });

@@ -1,10 +1,8 @@
 // Hostile input to the partner, contact and ticket actions (SPEC section 13): every run is answered
 // with an acceptance stored exactly as typed or a clear message with nothing changed. The property
 // and the alphabet: tests/support/hostile-actions.ts and hostile-values.ts.
-import { beforeAll, describe, it, vi } from 'vitest';
-import { session } from '../support/fake-guards';
-import { loadActions, runHostileCase } from '../support/hostile-actions';
-import { seedHostileFixture, type Fixture } from '../support/hostile-fixture';
+import { vi } from 'vitest';
+import { hostileSuite } from '../support/hostile-suite';
 import { RECORD_CASES } from './hostile/records.cases';
 
 vi.mock('@/lib/auth/guards', () => import('../support/fake-guards'));
@@ -14,16 +12,4 @@ vi.mock('next-auth', () => import('../support/fake-auth'));
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('@/lib/auth/password', () => import('../support/fake-password'));
 
-const actions = await loadActions();
-let fx: Fixture;
-
-beforeAll(() => {
-  fx = seedHostileFixture();
-  session.user = fx.tess;
-});
-
-describe('partner, contact and ticket actions under hostile input', () => {
-  for (const [key, hostileCase] of Object.entries(RECORD_CASES)) {
-    it(key, { timeout: 60_000 }, async () => runHostileCase(actions.get(key)!, hostileCase, fx));
-  }
-});
+await hostileSuite('partner, contact and ticket actions under hostile input', RECORD_CASES);

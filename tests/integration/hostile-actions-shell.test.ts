@@ -2,10 +2,9 @@
 // queries, export templates), and the check that every server action of the app has a hostile case:
 // a new action file or export without one fails here. The property and the alphabet:
 // tests/support/hostile-actions.ts and hostile-values.ts.
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { session } from '../support/fake-guards';
-import { actionModules, loadActions, runHostileCase } from '../support/hostile-actions';
-import { seedHostileFixture, type Fixture } from '../support/hostile-fixture';
+import { expect, it, vi } from 'vitest';
+import { actionModules } from '../support/hostile-actions';
+import { hostileSuite } from '../support/hostile-suite';
 import { CRM_CASES } from './hostile/crm.cases';
 import { LOOKUP_CASES } from './hostile/lookups.cases';
 import { RECORD_CASES } from './hostile/records.cases';
@@ -18,22 +17,10 @@ vi.mock('next-auth', () => import('../support/fake-auth'));
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('@/lib/auth/password', () => import('../support/fake-password'));
 
-const actions = await loadActions();
-let fx: Fixture;
-
-beforeAll(() => {
-  fx = seedHostileFixture();
-  session.user = fx.tess;
-});
+const actions = await hostileSuite('language, sign-in, pickers, users, queries and templates under hostile input', SHELL_CASES);
 
 it('every exported server action of app/**/*actions.ts has a hostile-input case', () => {
   expect(actionModules().length).toBeGreaterThanOrEqual(13);
   const cases = Object.keys({ ...RECORD_CASES, ...CRM_CASES, ...LOOKUP_CASES, ...SHELL_CASES }).sort();
   expect([...actions.keys()].sort()).toEqual(cases);
-});
-
-describe('language, sign-in, pickers, users, queries and templates under hostile input', () => {
-  for (const [key, hostileCase] of Object.entries(SHELL_CASES)) {
-    it(key, { timeout: 60_000 }, async () => runHostileCase(actions.get(key)!, hostileCase, fx));
-  }
 });
