@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { parseDashboardParams } from '@/lib/crm/dashboard/params';
-import { sizeRanges } from '@/lib/crm/dashboard/queries';
+import { sizeRanges } from '@/lib/crm/dashboard/sql';
 import { exportOrderQuery, grandTotalQuery, leafTicketsQuery, levelTotalsQuery } from '@/lib/crm/dashboard/sql';
 
 const [file, view = 'groupBy=crmStatus'] = process.argv.slice(2);

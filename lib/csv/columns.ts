@@ -3,11 +3,16 @@ import { berlinDateParts, berlinIsoDate } from './berlin-calendar';
 import { CSV_DIALECT_SETTINGS, type CsvDialect, type CsvDialectSettings } from './dialects';
 import { neutraliseFormula } from './formula';
 import { formatCents, formatDecimal } from './numbers';
+import type { Translate } from '@/lib/i18n';
 
 export type CsvColumnType = 'text' | 'integer' | 'money' | 'percent' | 'date' | 'datetime' | 'boolean';
 export type CsvColumn = { header: string; type: CsvColumnType };
 /** The words for booleans in the `excel` dialect, in the user's language ("Ja"/"Nein"). */
 export type CsvBooleanWords = { yes: string; no: string };
+
+export function csvBooleanWords(t: Translate): CsvBooleanWords {
+  return { yes: t('common.yes'), no: t('common.no') };
+}
 
 const ISO_DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 

@@ -1,25 +1,23 @@
 import 'server-only';
-// Reads of the data manager: the streamed export, the preview and the record count, all from one
+// Reads of the data manager: the export's statement, the preview and the record count, all from one
 // query shape, so the preview shows exactly the file's first rows and the count is the file's row count.
 import type Database from 'better-sqlite3';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
-import { openReadConnection, type Db } from '@/db/client';
+import type { Db } from '@/db/client';
 import { exportTemplates, type ExportEntity } from '@/db/schema';
 import { assertRole, hasRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
-import { formatCsvHeader, formatCsvRow, type CsvColumn } from '@/lib/csv/columns';
-import { csvStream, DOWNLOAD_BATCH_MS } from '@/lib/csv/stream';
+import { csvBooleanWords, formatCsvHeader, formatCsvRow } from '@/lib/csv/columns';
 import type { Translate } from '@/lib/i18n';
 import { usesCrmCriteria } from '@/lib/tickets/filters';
 import { ticketListWhere } from '@/lib/tickets/queries';
 import { visibleColumns, type DataColumn } from './columns';
+import { exportCsvColumns, pageParams, toCells, type PageQuery } from './export-rows';
 import type { ExportRequest } from './params';
 
 const dialect = new SQLiteSyncDialect();
 
-/** Rows read per statement: one read blocks the event loop for a few ms only. */
-export const EXPORT_PAGE = 250;
 export const PREVIEW_ROWS = 20;
 
 // The base table keeps its own name, because the ticket list's WHERE (ticketListWhere) names
@@ -53,7 +51,7 @@ function attributeCondition(entity: ExportEntity, attribute: number): SQL {
 }
 
 /** Refuses CRM columns and filters for a user without `crm`, whatever the caller checked before. */
-function assertMayExport(user: SessionUser, request: ExportRequest): void {
+export function assertMayExport(user: SessionUser, request: ExportRequest): void {
   const crmAsked = request.columns.some((column) => column.crm) || request.attribute !== null || usesCrmCriteria(request.ticketParams);
   if (crmAsked) assertRole(user, 'crm');
 }
@@ -65,13 +63,8 @@ function whereOf(request: ExportRequest, user: SessionUser): SQL | undefined {
   );
 }
 
-type PageQuery = { text: string; params: unknown[] };
-
-/**
- * One page of rows after a given id, in id order (keyset pagination: a stable order, every record once).
- * The first bound value is the id to start after and the last the page size; `pageParams` swaps them.
- */
-function pageQuery(request: ExportRequest, user: SessionUser): PageQuery {
+/** The statement of one page of the export (see PageQuery), with the user's own conditions. */
+export function pageQuery(request: ExportRequest, user: SessionUser): PageQuery {
   const id = ID[request.entity];
   const where = whereOf(request, user);
   const selected = sql.join([id, ...request.columns.map((column: DataColumn) => column.expression)], sql`, `);
@@ -80,62 +73,12 @@ function pageQuery(request: ExportRequest, user: SessionUser): PageQuery {
   return { text, params };
 }
 
-function pageParams(query: PageQuery, afterId: number, limit: number): unknown[] {
-  return [afterId, ...query.params.slice(1, -1), limit];
-}
-
-/** Raw values as the CSV columns want them: the id dropped, stored keys and times presented. */
-function toCells(row: unknown[], columns: readonly DataColumn[], t: Translate): unknown[] {
-  return columns.map((column, index) => {
-    const value = row[index + 1];
-    return column.present && value !== null ? column.present(value, t) : value;
-  });
-}
-
-/** Every matching row, a page at a time, in one read transaction (a consistent snapshot while writers go on). */
-function* exportRows(sqlite: Database.Database, request: ExportRequest, user: SessionUser, t: Translate): Generator<unknown[]> {
-  const query = pageQuery(request, user);
-  sqlite.exec('begin');
-  try {
-    const statement = sqlite.prepare(query.text).raw(true);
-    let afterId = 0;
-    for (;;) {
-      const rows = statement.all(...pageParams(query, afterId, EXPORT_PAGE)) as unknown[][];
-      for (const row of rows) yield toCells(row, request.columns, t);
-      if (rows.length < EXPORT_PAGE) return;
-      afterId = Number(rows[rows.length - 1][0]);
-    }
-  } finally {
-    sqlite.exec('commit');
-  }
-}
-
-export function exportCsvColumns(request: ExportRequest, t: Translate): CsvColumn[] {
-  return request.columns.map((column) => ({ header: t(column.label), type: column.type }));
-}
-
-const booleanWords = (t: Translate) => ({ yes: t('common.yes'), no: t('common.no') });
-
-/** The whole export as a CSV stream, read on its own read-only connection (TOOLCHAIN pitfall 8). */
-export function dataExportStream(user: SessionUser, request: ExportRequest, t: Translate): ReadableStream<Uint8Array> {
-  assertMayExport(user, request);
-  const { sqlite } = openReadConnection();
-  return csvStream({
-    dialect: request.dialect,
-    columns: exportCsvColumns(request, t),
-    rows: exportRows(sqlite, request, user, t),
-    words: booleanWords(t),
-    batchMs: DOWNLOAD_BATCH_MS,
-    onClose: () => sqlite.close(),
-  });
-}
-
 export type ExportPreview = { header: string[]; rows: string[][]; total: number };
 
 /** The file's header, first rows (formatted as the chosen dialect writes them) and its row count. */
 export function previewExport(sqlite: Database.Database, user: SessionUser, request: ExportRequest, t: Translate): ExportPreview {
   assertMayExport(user, request);
-  const columns = exportCsvColumns(request, t);
+  const columns = exportCsvColumns(request.columns, t);
   const where = whereOf(request, user);
   const count = dialect.sqlToQuery(sql`select count(*) from ${FROM[request.entity]}${where ? sql` where ${where}` : sql``}`);
   const query = pageQuery(request, user);
@@ -148,7 +91,7 @@ export function previewExport(sqlite: Database.Database, user: SessionUser, requ
   const { total, rows } = sqlite.transaction(read)();
   return {
     header: formatCsvHeader(columns, request.dialect),
-    rows: rows.map((row) => formatCsvRow(columns, toCells(row, request.columns, t), request.dialect, booleanWords(t))),
+    rows: rows.map((row) => formatCsvRow(columns, toCells(row, request.columns, t), request.dialect, csvBooleanWords(t))),
     total,
   };
 }

@@ -18,7 +18,7 @@ let user: SessionUser;
 const t = translator('de');
 
 async function exportText(query: string, dialect: 'excel' | 'rfc4180'): Promise<string> {
-  const stream = dashboardExportStream(user, parseDashboardParams(new URLSearchParams(query)).params, dialect, t);
+  const stream = dashboardExportStream(user, parseDashboardParams(new URLSearchParams(query)).params, dialect);
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
 }
 

@@ -4,14 +4,13 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { CsvColumn } from '@/lib/csv/columns';
 import type { CsvDialect } from '@/lib/csv/dialects';
-import { csvStream } from '@/lib/csv/stream';
+import { csvChunks } from '@/lib/csv/stream';
 
 const words = { yes: 'Ja', no: 'Nein' };
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 async function download(dialect: CsvDialect, columns: CsvColumn[], rows: unknown[][]): Promise<Buffer> {
-  const body = await new Response(csvStream({ dialect, columns, rows, words })).arrayBuffer();
-  return Buffer.from(body);
+  return Buffer.from([...csvChunks({ dialect, columns, rows, words })].join(''), 'utf8');
 }
 
 const columns: CsvColumn[] = [

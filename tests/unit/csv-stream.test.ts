@@ -1,8 +1,8 @@
-// The streamed export: batches, yielding, closing the iterator and the caller's connection, the response.
+// A CSV file as chunks: batches, reading only on demand, closing the iterator and so freeing the connection, the response.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { CsvColumn } from '@/lib/csv/columns';
-import { csvFileName, csvResponse, csvStream } from '@/lib/csv/stream';
+import { csvChunks, csvFileName, csvResponse } from '@/lib/csv/stream';
 
 const words = { yes: 'Ja', no: 'Nein' };
 const columns: CsvColumn[] = [
@@ -30,101 +30,66 @@ function trackedRows(count: number, events: string[] = []) {
   return { iterator, events, produced: () => produced };
 }
 
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array[]> {
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
-  return chunks;
-}
+const text = (chunks: string[]) => chunks.join('');
 
-const text = (chunks: Uint8Array[]) => Buffer.concat(chunks).toString('utf8');
-
-describe('csvStream', () => {
-  it('sends 2,500 rows in three chunks of at most 1,000 rows, each record ending with one CRLF', async () => {
-    const rows = trackedRows(2_500);
-    const chunks = await readAll(csvStream({ dialect: 'rfc4180', columns, rows: rows.iterator, words, batchSize: 1_000 }));
+describe('csvChunks', () => {
+  it('writes 2,500 rows in three chunks of at most 1,000 rows, each record ending with one CRLF', () => {
+    const chunks = [...csvChunks({ dialect: 'rfc4180', columns, rows: trackedRows(2_500).iterator, words }, 1_000)];
     expect(chunks).toHaveLength(3);
-    const file = text(chunks);
-    const records = file.split('\r\n');
+    const records = text(chunks).split('\r\n');
     expect(records).toHaveLength(2_502); // header, 2,500 rows, and '' after the final CRLF
     expect(records[0]).toBe('Nr,Titel');
     expect(records[2_500]).toBe('2500,Ticket 2500');
     expect(records[2_501]).toBe('');
-    expect(file).not.toContain('\r\n\r\n');
-    expect(text(chunks.slice(0, 1)).endsWith('1000,Ticket 1000\r\n')).toBe(true);
+    expect(text(chunks)).not.toContain('\r\n\r\n');
+    expect(chunks[0].endsWith('1000,Ticket 1000\r\n')).toBe(true);
   });
 
-  it('uses batches of 1,000 rows by default and adds no empty chunk when the rows fill the last batch', async () => {
-    const chunks = await readAll(csvStream({ dialect: 'excel', columns, rows: trackedRows(2_000).iterator, words }));
+  it('uses batches of 1,000 rows by default and adds no empty chunk when the rows fill the last batch', () => {
+    const chunks = [...csvChunks({ dialect: 'excel', columns, rows: trackedRows(2_000).iterator, words })];
     expect(chunks).toHaveLength(2);
     expect(text(chunks).split('\r\n')).toHaveLength(2_002);
   });
 
-  it('reads rows only as the client reads: one batch per read, never the whole result', async () => {
+  it('writes the header alone for no rows, with the BOM in excel', () => {
+    expect([...csvChunks({ dialect: 'excel', columns, rows: [], words })]).toEqual(['\uFEFFNr;Titel\r\n']);
+    expect([...csvChunks({ dialect: 'rfc4180', columns, rows: [], words })]).toEqual(['Nr,Titel\r\n']);
+  });
+
+  it('reads rows only as chunks are asked for: one batch each, never the whole result', () => {
     const rows = trackedRows(10_000);
-    const reader = csvStream({ dialect: 'excel', columns, rows: rows.iterator, words, batchSize: 1_000 }).getReader();
+    const chunks = csvChunks({ dialect: 'excel', columns, rows: rows.iterator, words }, 1_000);
     expect(rows.produced()).toBe(0);
-    await reader.read();
+    chunks.next();
     expect(rows.produced()).toBe(1_000);
-    await reader.read();
+    chunks.next();
     expect(rows.produced()).toBe(2_000);
-    await reader.cancel();
+    chunks.return();
   });
 
-  it('ends a batch once its time budget is spent, with at least one row, and still sends every row once', async () => {
-    // Each row takes at least 2 ms to produce, so a 5 ms budget ends a batch long before 1,000 rows.
-    function* slowRows() {
-      for (let n = 1; n <= 12; n += 1) {
-        const until = performance.now() + 2;
-        while (performance.now() < until);
-        yield [n, `Ticket ${n}`];
-      }
-    }
-    const chunks = await readAll(csvStream({ dialect: 'rfc4180', columns, rows: slowRows(), words, batchSize: 1_000, batchMs: 5 }));
-    const rowsPerChunk = chunks.map((chunk) => text([chunk]).split('\r\n').length - 1);
-    expect(rowsPerChunk[0]).toBeGreaterThanOrEqual(2); // the header and at least one row
-    expect(chunks.length).toBeGreaterThan(1);
-    for (const count of rowsPerChunk) expect(count).toBeLessThan(12);
-    const records = text(chunks).split('\r\n');
-    expect(records).toHaveLength(14);
-    expect(records.slice(1, 13)).toEqual(Array.from({ length: 12 }, (_, index) => `${index + 1},Ticket ${index + 1}`));
-  });
-
-  it('lets other work run between two batches', async () => {
-    const order: string[] = [];
-    const reader = csvStream({ dialect: 'excel', columns, rows: trackedRows(3_000).iterator, words }).getReader();
-    await reader.read();
-    setImmediate(() => order.push('other request'));
-    await reader.read();
-    order.push('second batch');
-    expect(order).toEqual(['other request', 'second batch']);
-    await reader.cancel();
-  });
-
-  it('closes the iterator, then calls onClose, once, when the stream finishes', async () => {
+  it('closes the iterator once when the file is complete', () => {
     const rows = trackedRows(2_500);
-    const stream = csvStream({ dialect: 'excel', columns, rows: rows.iterator, words, onClose: () => rows.events.push('onClose') });
-    await readAll(stream);
-    expect(rows.events).toEqual(['return', 'onClose']);
+    expect([...csvChunks({ dialect: 'excel', columns, rows: rows.iterator, words })]).toHaveLength(3);
+    expect(rows.events).toEqual(['return']);
   });
 
-  it('closes the iterator and calls onClose when the client goes away after the first batch', async () => {
+  it('closes the iterator when the reader stops after the first chunk, and reads no further', () => {
     const rows = trackedRows(2_500);
-    const reader = csvStream({ dialect: 'excel', columns, rows: rows.iterator, words, onClose: () => rows.events.push('onClose') }).getReader();
-    await reader.read();
-    await reader.cancel();
-    expect(rows.events).toEqual(['return', 'onClose']);
+    const chunks = csvChunks({ dialect: 'excel', columns, rows: rows.iterator, words });
+    chunks.next();
+    chunks.return();
+    expect(rows.events).toEqual(['return']);
     expect(rows.produced()).toBe(1_000);
   });
 
-  it('closes the iterator and calls onClose when cancelled before anything was read', async () => {
+  it('opens nothing when stopped before the first chunk', () => {
     const rows = trackedRows(10);
-    await csvStream({ dialect: 'excel', columns, rows: rows.iterator, words, onClose: () => rows.events.push('onClose') }).cancel();
-    expect(rows.events).toEqual(['return', 'onClose']);
+    csvChunks({ dialect: 'excel', columns, rows: rows.iterator, words }).return();
+    expect(rows.events).toEqual([]);
     expect(rows.produced()).toBe(0);
   });
 
-  it('fails the download and still closes everything when a row cannot be written', async () => {
+  it('fails on a row that cannot be written, and still closes the rows', () => {
     const events: string[] = [];
     function* rows() {
       try {
@@ -135,20 +100,18 @@ describe('csvStream', () => {
         events.push('return');
       }
     }
-    const stream = csvStream({ dialect: 'excel', columns, rows: rows(), words, onClose: () => events.push('onClose') });
-    await expect(readAll(stream)).rejects.toThrow(/Nr.*integer/);
-    expect(events).toEqual(['return', 'onClose']);
+    expect(() => [...csvChunks({ dialect: 'excel', columns, rows: rows(), words })]).toThrow(/Nr.*integer/);
+    expect(events).toEqual(['return']);
   });
 
-  it('refuses a batch size below one, a batch time of none, and an export without columns', () => {
-    expect(() => csvStream({ dialect: 'excel', columns, rows: [], words, batchSize: 0 })).toThrow(RangeError);
-    expect(() => csvStream({ dialect: 'excel', columns, rows: [], words, batchMs: 0 })).toThrow(RangeError);
-    expect(() => csvStream({ dialect: 'excel', columns, rows: [], words, batchMs: Number.NaN })).toThrow(RangeError);
-    expect(() => csvStream({ dialect: 'excel', columns: [], rows: [], words })).toThrow(RangeError);
+  it('refuses a batch size below one and an export without columns', () => {
+    expect(() => csvChunks({ dialect: 'excel', columns, rows: [], words }, 0)).toThrow(RangeError);
+    expect(() => csvChunks({ dialect: 'excel', columns, rows: [], words }, 1.5)).toThrow(RangeError);
+    expect(() => csvChunks({ dialect: 'excel', columns: [], rows: [], words })).toThrow(RangeError);
   });
 });
 
-describe('csvStream over a better-sqlite3 statement.iterate()', () => {
+describe('csvChunks over a better-sqlite3 statement.iterate()', () => {
   function ticketDatabase(count: number): Database.Database {
     const db = new Database(':memory:');
     db.exec('CREATE TABLE tickets (id INTEGER PRIMARY KEY, title TEXT NOT NULL)');
@@ -166,26 +129,22 @@ describe('csvStream over a better-sqlite3 statement.iterate()', () => {
 
   const write = (db: Database.Database) => db.prepare("INSERT INTO tickets (title) VALUES ('new')").run();
 
-  it('frees the connection when the client goes away mid-export', async () => {
+  it('frees the connection when the reader stops mid-export', () => {
     const db = ticketDatabase(2_500);
-    let closed = false;
-    const reader = csvStream({ dialect: 'excel', columns, rows: ticketRows(db), words, onClose: () => (closed = true) }).getReader();
-    await reader.read();
+    const chunks = csvChunks({ dialect: 'excel', columns, rows: ticketRows(db), words });
+    chunks.next();
     // While the query is open the connection refuses writes: the reason the iterator must be closed.
     expect(() => write(db)).toThrow(/busy/);
-    await reader.cancel();
-    expect(closed).toBe(true);
+    chunks.return();
     expect(() => write(db)).not.toThrow();
     db.close();
   });
 
-  it('frees the connection when the export finishes, having sent every row', async () => {
+  it('frees the connection when the export finishes, having written every row', () => {
     const db = ticketDatabase(2_500);
-    let closed = false;
-    const chunks = await readAll(csvStream({ dialect: 'excel', columns, rows: ticketRows(db), words, onClose: () => (closed = true) }));
+    const chunks = [...csvChunks({ dialect: 'excel', columns, rows: ticketRows(db), words })];
     expect(chunks.length).toBeGreaterThan(1);
     expect(text(chunks).split('\r\n')).toHaveLength(2_502);
-    expect(closed).toBe(true);
     expect(() => write(db)).not.toThrow();
     db.close();
   });
@@ -193,7 +152,7 @@ describe('csvStream over a better-sqlite3 statement.iterate()', () => {
 
 describe('csvResponse', () => {
   it('answers a CSV attachment named by entity and Berlin date that is neither cached nor sniffed', async () => {
-    const stream = csvStream({ dialect: 'excel', columns, rows: [[1, 'Ä']], words });
+    const stream = new Response([...csvChunks({ dialect: 'excel', columns, rows: [[1, 'Ä']], words })].join('')).body!;
     // 23:30 UTC on the 26th is already the 27th in Berlin.
     const response = csvResponse(stream, 'crm-tickets', new Date('2026-11-26T23:30:00Z'));
     expect(response.status).toBe(200);

@@ -11,7 +11,7 @@ import type { Translate } from '@/lib/i18n';
 import { readEntries } from '@/lib/lookups/queries';
 import { DIMENSIONS } from '../dimensions';
 import type { DashboardParams, GroupKey } from './params';
-import { allLeafPairsQuery, grandTotalQuery, leafTicketsQuery, levelTotalsQuery, listPageQuery, type DashboardQuery, type SizeRange } from './sql';
+import { allLeafPairsQuery, grandTotalQuery, leafTicketsQuery, levelTotalsQuery, listPageQuery, sizeRanges, type DashboardQuery } from './sql';
 import { buildTree, totalsFrom, type GroupId, type GroupNode, type LevelLabels, type RawTotals, type Totals } from './tree';
 
 const dialect = new SQLiteSyncDialect();
@@ -20,11 +20,6 @@ const dialect = new SQLiteSyncDialect();
 export function runQuery<T>(db: Db, query: SQL, exact = false): T[] {
   const { sql, params } = dialect.sqlToQuery(query);
   return db.$client.prepare(sql).safeIntegers(exact).all(...params) as T[];
-}
-
-/** The company-size ranges in admin order, read on the given connection. */
-export function sizeRanges(client: Db['$client']): SizeRange[] {
-  return client.prepare('select id, min_employees as min, max_employees as max from company_sizes order by position, id').all() as SizeRange[];
 }
 
 function queryOf(db: Db, params: DashboardParams): DashboardQuery {

@@ -1,6 +1,7 @@
 // SQL of the dashboard, composed from the dimension registry with bound values only.
 // `ft` is the filtered set of CRM-enabled tickets with every column a dimension reads;
 // multi-valued dimensions (products, campaigns) join a bridge of (ticket_id, value) pairs.
+import type Database from 'better-sqlite3';
 import { getTableName, sql, type SQL } from 'drizzle-orm';
 import { LOOKUP_LISTS, type LookupListKey } from '@/lib/lookups/lists';
 import { DIMENSIONS } from '../dimensions';
@@ -28,6 +29,11 @@ type FtColumn = keyof typeof FT_COLUMNS;
 
 /** A company-size range, in admin order; the view reads them once per request. */
 export type SizeRange = { id: number; min: number; max: number | null };
+
+/** The company-size ranges in admin order, read on the given connection. */
+export function sizeRanges(client: Database.Database): SizeRange[] {
+  return client.prepare('select id, min_employees as min, max_employees as max from company_sizes order by position, id').all() as SizeRange[];
+}
 
 /** What every dashboard query is built from: the view, and the current company-size ranges. */
 export type DashboardQuery = { params: DashboardParams; sizes: readonly SizeRange[] };

@@ -19,5 +19,5 @@ export async function GET(request: Request) {
     const bad = problems[0] ?? { param: 'dialect', value: (search.get('dialect') ?? '').slice(0, 100) };
     return Response.json({ error: t('dashboard.invalidParam', { param: bad.param, value: bad.value }), param: bad.param }, { status: 400, headers: { 'Cache-Control': 'no-store' } });
   }
-  return csvResponse(dashboardExportStream(user, params, dialect, t), 'crm-tickets');
+  return csvResponse(dashboardExportStream(user, params, dialect), 'crm-tickets');
 }

@@ -2,7 +2,7 @@
 import { guardRequest } from '@/lib/auth/guards';
 import { isExportEntity } from '@/lib/data-manager/columns';
 import { parseExportRequest, problemMessage } from '@/lib/data-manager/params';
-import { dataExportStream } from '@/lib/data-manager/queries';
+import { dataExportStream } from '@/lib/data-manager/export';
 import { csvResponse } from '@/lib/csv/stream';
 import { translator } from '@/lib/i18n';
 
@@ -21,5 +21,5 @@ export async function GET(request: Request, context: { params: Promise<{ entity:
     const message = problemMessage(problem, t);
     return Response.json({ error: message, param: problem.param, value: problem.value }, { status: problem.status, headers: NO_STORE });
   }
-  return csvResponse(dataExportStream(user, exportRequest, t), `crm-${entity}`);
+  return csvResponse(dataExportStream(user, exportRequest), `crm-${entity}`);
 }

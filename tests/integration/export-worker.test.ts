@@ -1,0 +1,108 @@
+// Downloads are written by a worker thread (lib/exports): whole files in chunks, each record once,
+// the worker's read snapshot released when the file is complete and when the client goes away,
+// and a failure in the worker cutting the download off instead of leaving it hanging.
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import Papa from 'papaparse';
+import { asc, eq } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import type { Db } from '@/db/client';
+import { partners, users } from '@/db/schema';
+import { seedDemoData } from '@/db/seed/demo';
+import type { SessionUser } from '@/lib/auth/guards';
+import { dataExportStream } from '@/lib/data-manager/export';
+import { parseExportRequest } from '@/lib/data-manager/params';
+import { exportCsvStream } from '@/lib/exports/stream';
+import { freshAppDb } from '../support/db';
+
+let db: Db;
+let user: SessionUser;
+
+/** Enough partners that the file spans several chunks and several pages of the worker's reads. */
+const EXTRA_PARTNERS = 2_600;
+
+beforeAll(async () => {
+  db = freshAppDb();
+  await seedDemoData(db);
+  const row = db.select().from(users).where(eq(users.email, 'crm@example.com')).get()!;
+  user = { id: row.id, email: row.email, name: row.name, roles: row.roles, locale: 'de' };
+  const values = Array.from({ length: EXTRA_PARTNERS }, (_, index) => ({ gpid: 800_000 + index, name: `Partner ${index}; "${index}"` }));
+  db.transaction((tx) => {
+    for (const value of values) tx.insert(partners).values(value).run();
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function partnerExport(): ReadableStream<Uint8Array> {
+  const { request, problem } = parseExportRequest('partners', new URLSearchParams('columns=gpid,name&dialect=rfc4180'), user);
+  expect(problem).toBeUndefined();
+  return dataExportStream(user, request!);
+}
+
+/** How far the WAL has been copied back into the database file: a reader on an old snapshot holds it back. */
+function checkpoint(sqlite: Database.Database): { log: number; checkpointed: number } {
+  const [result] = sqlite.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+  return result;
+}
+
+function writeSomething(): void {
+  db.update(partners).set({ comment4: `touched ${Date.now()}` }).where(eq(partners.gpid, 800_000)).run();
+}
+
+describe('the export worker', () => {
+  it('writes the whole file in several chunks, every record once and in id order', async () => {
+    const reader = partnerExport().getReader();
+    const chunks: Uint8Array[] = [];
+    for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
+    expect(chunks.length).toBeGreaterThanOrEqual(3);
+    const [header, ...rows] = Papa.parse<string[]>(Buffer.concat(chunks).toString('utf8'), { skipEmptyLines: true }).data;
+    expect(header).toEqual(['GPID', 'Name']);
+    const stored = db.select({ gpid: partners.gpid, name: partners.name }).from(partners).orderBy(asc(partners.id)).all();
+    expect(stored.length).toBeGreaterThan(EXTRA_PARTNERS);
+    expect(rows).toEqual(stored.map((partner) => [String(partner.gpid), partner.name]));
+  });
+
+  it('holds one read snapshot while it writes, and lets it go when the file is complete', async () => {
+    const sqlite = db.$client;
+    const reader = partnerExport().getReader();
+    await reader.read();
+    writeSomething();
+    const during = checkpoint(sqlite);
+    expect(during.checkpointed).toBeLessThan(during.log);
+    while (!(await reader.read()).done);
+    await vi.waitFor(() => {
+      const after = checkpoint(sqlite);
+      expect(after.checkpointed).toBe(after.log);
+    });
+  });
+
+  it('lets its snapshot go when the client goes away mid-file', async () => {
+    const sqlite = db.$client;
+    const reader = partnerExport().getReader();
+    await reader.read();
+    writeSomething();
+    const during = checkpoint(sqlite);
+    expect(during.checkpointed).toBeLessThan(during.log);
+    await reader.cancel();
+    await vi.waitFor(() => {
+      const after = checkpoint(sqlite);
+      expect(after.checkpointed).toBe(after.log);
+    });
+  });
+
+  it('cuts the download off, and logs why, when the worker fails', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const stream = exportCsvStream({
+      kind: 'dataManager',
+      entity: 'partners',
+      columns: ['gpid', 'no-such-column'],
+      query: { text: 'select id, gpid from partners where id > ? order by id limit ?', params: [0, 1] },
+      dialect: 'excel',
+      locale: 'de',
+    });
+    await expect(new Response(stream).arrayBuffer()).rejects.toThrow(/Unknown partners column "no-such-column"/);
+    expect(logged).toHaveBeenCalledWith('CSV export failed:', expect.any(Error));
+  });
+});
