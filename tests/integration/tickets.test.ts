@@ -270,6 +270,43 @@ describe('listTickets', () => {
     expect(titles(first)).toEqual(['D Angebot', 'C Lizenz', 'B Server']);
     expect(titles(second)).toEqual(['A Drucker']);
   });
+
+  it('reads the same pages whether it walks the creation-date index or sorts the matches', () => {
+    // 400 more tickets, with clashing creation times so that the id decides between equals. A filter
+    // matching many walks the index on its first pages and sorts on deep ones; one matching few sorts.
+    const statuses: TicketStatus[] = ['open', 'in_progress', 'parked', 'closed'];
+    const start = Date.UTC(2025, 0, 1);
+    db.transaction((tx) => {
+      for (let index = 0; index < 400; index += 1) {
+        tx.insert(tickets)
+          .values({
+            number: `T-9${String(index).padStart(5, '0')}`,
+            title: `Last ${index}`,
+            status: statuses[(index * 7) % 4],
+            partnerId: mueller,
+            assigneeId: index % 9 === 0 ? bernd.id : agnes.id,
+            createdAt: new Date(start + ((index * 37) % 101) * 60_000),
+          })
+          .run();
+      }
+    });
+    const all = db.select({ id: tickets.id, status: tickets.status, assigneeId: tickets.assigneeId, createdAt: tickets.createdAt }).from(tickets).all();
+    const newestFirst = (rows: typeof all) => [...rows].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id).map((row) => row.id);
+    const cases: [Partial<TicketListParams>, typeof all][] = [
+      [{}, all],
+      [{ status: ['open', 'in_progress'] }, all.filter((row) => row.status === 'open' || row.status === 'in_progress')],
+      [{ assignee: [bernd.id] }, all.filter((row) => row.assigneeId === bernd.id)],
+      [{ assignee: [bernd.id], status: ['closed'] }, all.filter((row) => row.assigneeId === bernd.id && row.status === 'closed')],
+    ];
+    for (const [params, matching] of cases) {
+      const expected = newestFirst(matching);
+      for (const offset of [0, 10, 40, expected.length - 5]) {
+        const result = list(params, agnes, { limit: 10, offset: Math.max(0, offset) });
+        expect(result.total).toBe(matching.length);
+        expect(result.rows.map((row) => row.id)).toEqual(expected.slice(Math.max(0, offset), Math.max(0, offset) + 10));
+      }
+    }
+  });
 });
 
 describe('ticket actions', () => {
