@@ -51,6 +51,23 @@ function writeSomething(): void {
   db.update(partners).set({ comment4: `touched ${Date.now()}` }).where(eq(partners.gpid, 800_000)).run();
 }
 
+/** A download past its first chunk, and a write after it that the worker's snapshot holds back. */
+async function downloadHoldingItsSnapshot(): Promise<ReadableStreamDefaultReader<Uint8Array>> {
+  const reader = partnerExport().getReader();
+  await reader.read();
+  writeSomething();
+  const during = checkpoint(db.$client);
+  expect(during.checkpointed).toBeLessThan(during.log);
+  return reader;
+}
+
+async function expectSnapshotReleased(): Promise<void> {
+  await vi.waitFor(() => {
+    const after = checkpoint(db.$client);
+    expect(after.checkpointed).toBe(after.log);
+  });
+}
+
 describe('the export worker', () => {
   it('writes the whole file in several chunks, every record once and in id order', async () => {
     const reader = partnerExport().getReader();
@@ -65,31 +82,15 @@ describe('the export worker', () => {
   });
 
   it('holds one read snapshot while it writes, and lets it go when the file is complete', async () => {
-    const sqlite = db.$client;
-    const reader = partnerExport().getReader();
-    await reader.read();
-    writeSomething();
-    const during = checkpoint(sqlite);
-    expect(during.checkpointed).toBeLessThan(during.log);
+    const reader = await downloadHoldingItsSnapshot();
     while (!(await reader.read()).done);
-    await vi.waitFor(() => {
-      const after = checkpoint(sqlite);
-      expect(after.checkpointed).toBe(after.log);
-    });
+    await expectSnapshotReleased();
   });
 
   it('lets its snapshot go when the client goes away mid-file', async () => {
-    const sqlite = db.$client;
-    const reader = partnerExport().getReader();
-    await reader.read();
-    writeSomething();
-    const during = checkpoint(sqlite);
-    expect(during.checkpointed).toBeLessThan(during.log);
+    const reader = await downloadHoldingItsSnapshot();
     await reader.cancel();
-    await vi.waitFor(() => {
-      const after = checkpoint(sqlite);
-      expect(after.checkpointed).toBe(after.log);
-    });
+    await expectSnapshotReleased();
   });
 
   it('cuts the download off, and logs why, when the worker fails', async () => {
