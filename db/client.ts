@@ -40,12 +40,6 @@ export function getDb(): Db {
   return connection().db;
 }
 
-/** A separate read-only connection, for long reads such as streamed exports. */
-export function openReadConnection(): { sqlite: Database.Database; db: Db } {
-  const sqlite = openSqlite(databasePath(), { readonly: true });
-  return { sqlite, db: drizzle(sqlite, { schema }) };
-}
-
 export function closeConnection(): void {
   globalForDb.crmConnection?.sqlite.close();
   globalForDb.crmConnection = undefined;
