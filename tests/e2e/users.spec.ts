@@ -28,6 +28,8 @@ test('an administrator creates a user, grants a role, and deactivation ends that
   await expect(userPage.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'CRM' })).toHaveCount(0);
 
   await page.getByRole('link', { name }).click();
+  // The list's own "Benutzer anlegen" form has the same role boxes: tick the box only once the user's page is shown.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Benutzer bearbeiten: ${name}`);
   await page.getByRole('checkbox', { name: 'CRM Benutzer' }).check();
   await page.getByRole('button', { name: 'Speichern' }).click();
   await expect(page.getByRole('status')).toHaveText('Gespeichert.');
