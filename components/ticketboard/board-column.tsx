@@ -10,7 +10,8 @@ import type { Formatter, Translate } from '@/lib/i18n';
 import type { BoardColumn as Column } from '@/lib/ticketboard/queries';
 import { TicketCard } from './ticket-card';
 
-export function BoardColumn({ column, first, last, t, format }: { column: Column; first: boolean; last: boolean; t: Translate; format: Formatter }) {
+export async function BoardColumn({ column: loading, first, last, t, format }: { column: Promise<Column>; first: boolean; last: boolean; t: Translate; format: Formatter }) {
+  const column = await loading;
   const { id, name, version } = column;
   const headingId = `query-${id}`;
   const identity = <input type="hidden" name="id" value={id} />;

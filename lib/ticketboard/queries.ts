@@ -50,11 +50,10 @@ export function findOwnQuery(db: Db, user: SessionUser, id: number): BoardQuery 
   return row ? toBoardQuery(user, row) : null;
 }
 
-export function listBoardColumns(db: Db, user: SessionUser): BoardColumn[] {
-  return listOwnQueries(db, user).map((query) => {
-    const href = `/tickets?${serialiseTicketListParams(query.params).toString()}`.replace(/\?$/, '');
-    if (query.crmUnavailable) return { ...query, href, total: null, cards: [] };
-    const { rows, total } = listTickets(db, user, query.params, { limit: CARDS_PER_COLUMN, offset: 0 });
-    return { ...query, href, total, cards: rows };
-  });
+/** One column: the query run through the ticket list (its count and first page), unless its CRM criteria are unavailable. */
+export function loadBoardColumn(db: Db, user: SessionUser, query: BoardQuery): BoardColumn {
+  const href = `/tickets?${serialiseTicketListParams(query.params).toString()}`.replace(/\?$/, '');
+  if (query.crmUnavailable) return { ...query, href, total: null, cards: [] };
+  const { rows, total } = listTickets(db, user, query.params, { limit: CARDS_PER_COLUMN, offset: 0 });
+  return { ...query, href, total, cards: rows };
 }

@@ -9,7 +9,7 @@ import { seedLargeData } from '@/db/seed/large';
 import type { SessionUser } from '@/lib/auth/guards';
 import { DEFAULT_QUERIES } from '@/lib/ticketboard/defaults';
 import { createQuery, deleteQuery, duplicateQuery, moveQuery, renameQuery, reorderQueries, updateQuery } from '@/lib/ticketboard/mutations';
-import { findOwnQuery, listBoardColumns, listOwnQueries } from '@/lib/ticketboard/queries';
+import { findOwnQuery, listOwnQueries, loadBoardColumn } from '@/lib/ticketboard/queries';
 import { createQuerySchema, updateQuerySchema } from '@/lib/ticketboard/schemas';
 import { insertUserWithDefaults } from '@/lib/users/mutations';
 import { session } from '../support/fake-guards';
@@ -25,6 +25,8 @@ let db: Db;
 let crm: SessionUser;
 let agent: SessionUser;
 const copyName = (name: string) => `${name} (Kopie)`;
+/** The board as its page reads it, column by column. */
+const listBoardColumns = (db: Db, user: SessionUser) => listOwnQueries(db, user).map((query) => loadBoardColumn(db, user, query));
 
 function sessionUser(email: string): SessionUser {
   const row = db.select().from(users).where(eq(users.email, email)).get()!;

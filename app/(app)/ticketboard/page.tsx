@@ -7,7 +7,8 @@ import { SortableList } from '@/components/ui/sortable-list';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
-import { listBoardColumns } from '@/lib/ticketboard/queries';
+import { listOwnQueries, loadBoardColumn } from '@/lib/ticketboard/queries';
+import { inTurns } from '@/lib/turns';
 import { reorderQueriesAction } from './actions';
 
 export const metadata: Metadata = { title: 'Ticketboard' };
@@ -15,7 +16,9 @@ export const metadata: Metadata = { title: 'Ticketboard' };
 export default async function TicketboardPage() {
   const user = await requireUser();
   const { t, format } = await getI18n();
-  const columns = listBoardColumns(getDb(), user);
+  const queries = listOwnQueries(getDb(), user);
+  // Each column (a count and 50 cards) is read and drawn in its own turn: other requests go in between.
+  const columns = inTurns(queries, (query) => loadBoardColumn(getDb(), user, query));
   return (
     <>
       <div className="page-heading">
@@ -24,7 +27,7 @@ export default async function TicketboardPage() {
           {t('ticketboard.newQuery')}
         </Link>
       </div>
-      {columns.length === 0 ? (
+      {queries.length === 0 ? (
         <p>{t('ticketboard.empty')}</p>
       ) : (
         <>
@@ -33,9 +36,9 @@ export default async function TicketboardPage() {
             label={t('ticketboard.columns')}
             save={reorderQueriesAction}
             className="board"
-            items={columns.map((column, index) => ({
-              id: column.id,
-              node: <BoardColumn column={column} first={index === 0} last={index === columns.length - 1} t={t} format={format} />,
+            items={queries.map((query, index) => ({
+              id: query.id,
+              node: <BoardColumn column={columns[index]} first={index === 0} last={index === queries.length - 1} t={t} format={format} />,
             }))}
           />
         </>
