@@ -15,9 +15,11 @@ import { dashboardFilterOptions } from '@/lib/crm/dashboard/options';
 import { GROUP_KEYS, MAX_GROUP_LEVELS, parseDashboardParams, serialiseDashboardParams, type DashboardParams } from '@/lib/crm/dashboard/params';
 import { leafTicketSample, listPageIds, pathKey, summariseDashboard } from '@/lib/crm/dashboard/queries';
 import { dashboardTickets } from '@/lib/crm/dashboard/tickets';
+import type { GroupId, GroupNode } from '@/lib/crm/dashboard/tree';
 import { visibleTree } from '@/lib/crm/dashboard/view';
 import { getI18n } from '@/lib/i18n/server';
 import { pickerQuery } from '@/lib/picker';
+import { nextTurn } from '@/lib/turns';
 
 export const metadata: Metadata = { title: 'CRM Dashboard' };
 
@@ -40,6 +42,13 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
   const db = getDb();
   const listView = raw.view === 'list' || params.groupBy.length === 0;
   const summary = summariseDashboard(db, user, listView ? { ...params, groupBy: [] } : params, t);
+  // The totals and the tickets shown under them are read in one stretch: no save lands in between.
+  const list = listView && summary.total.count > 0 ? readList(pageFrom(raw.page)) : null;
+  const tree = !listView && summary.total.count > 0 ? readTree(summary.groups) : null;
+  // The filter lists do not depend on them: read in a later turn of the event loop (lib/turns.ts),
+  // so that requests waiting meanwhile go first.
+  await nextTurn();
+  const options = dashboardFilterOptions(db, user, params, search);
   const baseQuery = serialiseDashboardParams({ ...params, groupBy: ['crmStatus'] }).toString();
   const groupLabel = (key: (typeof GROUP_KEYS)[number]) => ({ key, label: t(DIMENSIONS[key].label) });
 
@@ -51,7 +60,7 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
           {t('dashboard.invalidParam', { param: problem.param, value: problem.value })}
         </p>
       ))}
-      <FilterBar params={params} options={dashboardFilterOptions(db, user, params, search)} search={search} t={t} />
+      <FilterBar params={params} options={options} search={search} t={t} />
       {!listView || params.groupBy.length === 0 ? (
         <GroupingEditor
           levels={params.groupBy.map(groupLabel)}
@@ -81,35 +90,29 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
           {t('dashboard.export')}: <a href={exportHref(params, 'excel')}>{t('dashboard.exportExcel')}</a> · <a href={exportHref(params, 'rfc4180')}>{t('dashboard.exportRfc')}</a>
         </p>
       </section>
-      {summary.total.count === 0 ? (
-        <p>{t('dashboard.noTickets')}</p>
-      ) : listView ? (
-        <TicketList params={params} page={pageFrom(raw.page)} total={summary.total.count} />
-      ) : (
-        <Groups params={params} groups={summary.groups} />
-      )}
+      {summary.total.count === 0 ? <p>{t('dashboard.noTickets')}</p> : list ? <TicketList {...list} total={summary.total.count} /> : tree && <Groups {...tree} />}
     </>
   );
 
-  function Groups({ params: view, groups }: { params: DashboardParams; groups: Parameters<typeof visibleTree>[0] }) {
+  function readTree(groups: GroupNode[]) {
     const visible = visibleTree(groups);
-    const sample = visible.leafPaths.length > 0 ? leafTicketSample(db, user, view, 100) : new Map<string, number[]>();
-    const wanted = visible.leafPaths.flatMap((path) => sample.get(pathKey(path)) ?? []);
-    const rows = dashboardTickets(db, user, wanted);
-    const listAll = serialiseDashboardParams({ ...view, groupBy: [] });
+    const sample = visible.leafPaths.length > 0 ? leafTicketSample(db, user, params, 100) : new Map<string, number[]>();
+    const rows = dashboardTickets(db, user, visible.leafPaths.flatMap((path) => sample.get(pathKey(path)) ?? []));
+    return { visible, tickets: (path: GroupId[]) => (sample.get(pathKey(path)) ?? []).flatMap((id) => rows.get(id) ?? []) };
+  }
+
+  function readList(page: number) {
+    const ids = listPageIds(db, user, params, LIST_PAGE_SIZE, (page - 1) * LIST_PAGE_SIZE);
+    const rows = dashboardTickets(db, user, ids);
+    return { page, tickets: ids.flatMap((id) => rows.get(id) ?? []) };
+  }
+
+  function Groups({ visible, tickets }: ReturnType<typeof readTree>) {
+    const listAll = serialiseDashboardParams({ ...params, groupBy: [] });
     listAll.set('view', 'list');
     return (
       <>
-        <GroupTree
-          groups={visible.groups}
-          context={{
-            params: view,
-            open: visible.open,
-            tickets: (path) => (sample.get(pathKey(path)) ?? []).flatMap((id) => rows.get(id) ?? []),
-            t,
-            format,
-          }}
-        />
+        <GroupTree groups={visible.groups} context={{ params, open: visible.open, tickets, t, format }} />
         {visible.hiddenGroups > 0 && (
           <p className="alert">
             {t('dashboard.moreGroups', { hidden: format.integer(visible.hiddenGroups) })} <Link href={`/crm?${listAll.toString()}`}>{t('dashboard.listAll')}</Link>
@@ -119,15 +122,13 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
     );
   }
 
-  function TicketList({ params: view, page, total }: { params: DashboardParams; page: number; total: number }) {
-    const ids = listPageIds(db, user, view, LIST_PAGE_SIZE, (page - 1) * LIST_PAGE_SIZE);
-    const rows = dashboardTickets(db, user, ids);
-    const search = serialiseDashboardParams(view);
+  function TicketList({ page, tickets, total }: ReturnType<typeof readList> & { total: number }) {
+    const search = serialiseDashboardParams(params);
     search.set('view', 'list');
     return (
       <section aria-labelledby="ticket-list">
         <h2 id="ticket-list">{t('dashboard.listTitle')}</h2>
-        <DashboardTicketTable tickets={ids.flatMap((id) => rows.get(id) ?? [])} t={t} format={format} caption={t('dashboard.listTitle')} />
+        <DashboardTicketTable tickets={tickets} t={t} format={format} caption={t('dashboard.listTitle')} />
         <Pagination basePath="/crm" search={search} page={page} pageSize={LIST_PAGE_SIZE} total={total} t={t} />
       </section>
     );
