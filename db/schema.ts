@@ -213,6 +213,9 @@ export const contactAttributes = sqliteTable(
 
 // ---------------------------------------------------------------- tickets
 
+/** The index of tickets by creation time; ticket lists name it to walk it (lib/tickets/queries.ts). */
+export const TICKETS_BY_CREATION = 'tickets_created';
+
 export const tickets = sqliteTable(
   'tickets',
   {
@@ -240,7 +243,7 @@ export const tickets = sqliteTable(
   },
   (t) => [
     index('tickets_status_created').on(t.status, t.createdAt),
-    index('tickets_created').on(t.createdAt),
+    index(TICKETS_BY_CREATION).on(t.createdAt),
     index('tickets_partner').on(t.partnerId),
     index('tickets_contact').on(t.contactId),
     index('tickets_assignee').on(t.assigneeId, t.status),

@@ -3,7 +3,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
-import { contacts, crmTicketStatuses, partners, tickets, users, type TicketStatus } from '@/db/schema';
+import { TICKETS_BY_CREATION, contacts, crmTicketStatuses, partners, tickets, users, type TicketStatus } from '@/db/schema';
 import { hasRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import { contactName, searchContactOptions } from '@/lib/contacts/queries';
@@ -103,9 +103,6 @@ function pageIds(db: Db, where: SQL | undefined, total: number, page: { limit: n
   );
   return rows.map((row) => row.id);
 }
-
-/** The index on tickets(created_at) declared in db/schema.ts. */
-const TICKETS_BY_CREATION = 'tickets_created';
 
 /**
  * The list rows of some tickets, in the order of `ids`, with their joins: partner (its own or its
