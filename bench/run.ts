@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { openSqlite } from '@/db/client';
+import { drizzleOf, openSqlite } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import * as schema from '@/db/schema';
 import { seedLargeData } from '@/db/seed/large';
@@ -39,7 +38,7 @@ async function ensureDataSet(): Promise<string> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = openSqlite(file);
   migrateDatabase(sqlite);
-  const { ms } = await seedLargeData(drizzle(sqlite, { schema }), sqlite, { partners: PARTNERS, tickets: TICKETS });
+  const { ms } = await seedLargeData(drizzleOf(sqlite), sqlite, { partners: PARTNERS, tickets: TICKETS });
   sqlite.close();
   console.log(`Seeded ${PARTNERS} partners / ${TICKETS} tickets in ${(ms / 1000).toFixed(1)} s`);
   return file;
@@ -77,7 +76,7 @@ async function measureSaves(url: string, cookie: string, ticketId: number, runs:
 /** The write alone, in process: the saving transaction of the CRM panel, fsync included. */
 function measureSaveTransaction(file: string, ticketId: number, runs: number): Summary {
   const sqlite = openSqlite(file);
-  const db = drizzle(sqlite, { schema });
+  const db = drizzleOf(sqlite);
   const row = sqlite.prepare("select id, email, name, roles from users where email = 'crm@example.com'").get() as { id: number; email: string; name: string; roles: string };
   const user = { id: row.id, email: row.email, name: row.name, roles: JSON.parse(row.roles) as schema.Role[], locale: 'de' as const };
   const samples = [];

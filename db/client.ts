@@ -22,6 +22,11 @@ export function openSqlite(file = databasePath(), options: { readonly?: boolean 
   return sqlite;
 }
 
+/** Drizzle over a connection, with the application's schema. */
+export function drizzleOf(sqlite: Database.Database): Db {
+  return drizzle(sqlite, { schema });
+}
+
 type Connection = { sqlite: Database.Database; db: Db; file: string };
 const globalForDb = globalThis as unknown as { crmConnection?: Connection };
 
@@ -31,7 +36,7 @@ export function connection(): Connection {
   const current = globalForDb.crmConnection;
   if (current && current.file === file && current.sqlite.open) return current;
   const sqlite = openSqlite(file);
-  const created = { sqlite, db: drizzle(sqlite, { schema }), file };
+  const created = { sqlite, db: drizzleOf(sqlite), file };
   globalForDb.crmConnection = created;
   return created;
 }

@@ -1,10 +1,8 @@
 // The frame both seed commands share: open and migrate the database at DATABASE_PATH, refuse one
 // that already has users, run the seed, close, and exit with its code.
 import type Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { databasePath, openSqlite, type Db } from '@/db/client';
+import { databasePath, type Db, drizzleOf, openSqlite } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import * as schema from '@/db/schema';
 
 export function runSeed(seed: (target: { db: Db; sqlite: Database.Database; file: string }) => Promise<number>): void {
   const run = async (): Promise<number> => {
@@ -17,7 +15,7 @@ export function runSeed(seed: (target: { db: Db; sqlite: Database.Database; file
         console.error(`Refusing to seed ${file}: it already has ${users} user(s). Seed an empty database (set DATABASE_PATH to a new file).`);
         return 1;
       }
-      return await seed({ db: drizzle(sqlite, { schema }), sqlite, file });
+      return await seed({ db: drizzleOf(sqlite), sqlite, file });
     } finally {
       sqlite.close();
     }

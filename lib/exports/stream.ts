@@ -3,9 +3,9 @@ import 'server-only';
 // next chunk whenever the client has taken the one before (one chunk is kept ready). The server's
 // own event loop only passes the chunks on. If the client goes away, the worker is told to stop;
 // if the worker fails, the download is cut off (the client sees an aborted file) and the failure logged.
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { databasePath } from '@/db/client';
+import { bundled, sourceWorker } from '@/lib/worker-thread';
 import type { ExportJob } from './jobs';
 import type { ExportWorkerData, FromExportWorker, ToExportWorker } from './protocol';
 
@@ -16,13 +16,10 @@ import type { ExportWorkerData, FromExportWorker, ToExportWorker } from './proto
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
 
 function startWorker(data: ExportWorkerData): Worker {
-  // Inside Next.js (the build, or `next dev`) the bundler compiles the worker and rewrites this URL
-  // to its chunk. The server's own flags (e.g. the bench's event-loop monitor) are not passed on.
-  if (process.env.NEXT_RUNTIME) return new Worker(new URL('./worker.ts', import.meta.url), { workerData: data, execArgv: [], resourceLimits: WORKER_LIMITS });
-  // Run from the sources (tests), the worker is TypeScript: a two-line CommonJS start registers tsx
-  // first (Node 20 ignores `--import` in a worker's execArgv).
-  const entry = fileURLToPath(import.meta.url).replace(/stream\.ts$/, 'worker.ts');
-  return new Worker(`require('tsx/cjs/api').register();\nrequire(${JSON.stringify(entry)});`, { eval: true, workerData: data, execArgv: [], resourceLimits: WORKER_LIMITS });
+  const options = { workerData: data, resourceLimits: WORKER_LIMITS };
+  // The server's own flags (e.g. the bench's event-loop monitor) are not passed on.
+  if (bundled()) return new Worker(new URL('./worker.ts', import.meta.url), { ...options, execArgv: [] });
+  return sourceWorker(import.meta.url, 'worker.ts', options);
 }
 
 export function exportCsvStream(job: ExportJob): ReadableStream<Uint8Array> {

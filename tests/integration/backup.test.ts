@@ -5,9 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import * as schema from '@/db/schema';
-import { openSqlite } from '@/db/client';
+import { drizzleOf, openSqlite } from '@/db/client';
 import { backupDatabase, checkIntegrity } from '@/db/backup';
 import { seedDemoData } from '@/db/seed/demo';
 import { scratchDb } from '../support/db';
@@ -92,7 +90,7 @@ describe('backupDatabase', () => {
 
   it('restores to a database with the same row counts', async () => {
     const { sqlite, file, dir } = scratch();
-    await seedDemoData(drizzle(sqlite, { schema }), { now: Date.UTC(2026, 0, 15) });
+    await seedDemoData(drizzleOf(sqlite), { now: Date.UTC(2026, 0, 15) });
     const original = rowCounts(sqlite);
     expect(original.partners).toBeGreaterThan(0);
 

@@ -8,11 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { backupDatabase } from '@/db/backup';
-import { closeConnection, connection, openSqlite } from '@/db/client';
+import { closeConnection, connection, drizzleOf, openSqlite } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import * as schema from '@/db/schema';
 import { seedDemoData } from '@/db/seed/demo';
 import { createRandom } from '@/db/seed/random';
 import { listCrmHistory } from '@/lib/crm/history';
@@ -43,7 +41,7 @@ async function seededDatabase(): Promise<{ file: string; dir: string; model: Cra
   const sqlite = openSqlite(file);
   try {
     migrateDatabase(sqlite);
-    await seedDemoData(drizzle(sqlite, { schema }), { now: Date.UTC(2026, 0, 15) });
+    await seedDemoData(drizzleOf(sqlite), { now: Date.UTC(2026, 0, 15) });
     return { file, dir, model: new CrashModel(sqlite) };
   } finally {
     sqlite.close();

@@ -2,9 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { closeConnection, connection, openSqlite, type Db } from '@/db/client';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import * as schema from '@/db/schema';
+import { closeConnection, connection, type Db, drizzleOf, openSqlite } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 
 /** Points the application at a new empty migrated file and returns its connection. */
@@ -23,5 +21,5 @@ export function scratchDb(): { db: Db; file: string; close: () => void } {
   const file = path.join(dir, 'scratch.sqlite');
   const sqlite = openSqlite(file);
   migrateDatabase(sqlite);
-  return { db: drizzle(sqlite, { schema }), file, close: () => sqlite.close() };
+  return { db: drizzleOf(sqlite), file, close: () => sqlite.close() };
 }
