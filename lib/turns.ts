@@ -9,10 +9,11 @@ export function nextTurn(): Promise<void> {
 }
 
 /**
- * `work` for each item, one turn after the previous item's work ended; the promises in item order.
- * A failure rejects only its own item's promise; the items after it still run.
+ * `work` for each item, one turn after the previous item's work ended (settled, if it returns a
+ * promise); the promises in item order. A failure rejects only its own item's promise; the items
+ * after it still run.
  */
-export function inTurns<T, R>(items: readonly T[], work: (item: T) => R): Promise<R>[] {
+export function inTurns<T, R>(items: readonly T[], work: (item: T) => R | Promise<R>): Promise<R>[] {
   let previous: Promise<unknown> = Promise.resolve();
   return items.map((item) => {
     const result: Promise<R> = previous.then(nextTurn).then(() => work(item));

@@ -1,5 +1,6 @@
 // Turns of the event loop: each part of a heavy page starts only after what other requests queued
-// meanwhile has run, the parts keep their order, and one failing part does not stop the others.
+// meanwhile has run (and after the previous part's asynchronous work has settled), the parts keep
+// their order, and one failing part does not stop the others.
 import { describe, expect, it } from 'vitest';
 import { inTurns, nextTurn } from '@/lib/turns';
 
@@ -39,6 +40,30 @@ describe('inTurns', () => {
     expect(settled[0]).toMatchObject({ value: 10 });
     expect(settled[1]).toMatchObject({ reason: new Error('column 2 failed') });
     expect(settled[2]).toMatchObject({ value: 30 });
+  });
+
+  it('starts asynchronous work only when the previous item\'s has settled, failed or not', async () => {
+    const seen: string[] = [];
+    const finish: Record<number, () => void> = {};
+    const results = inTurns([1, 2, 3], (item) => {
+      seen.push(`start ${item}`);
+      return new Promise<number>((resolve, reject) => {
+        finish[item] = () => (item === 2 ? reject(new Error('read 2 failed')) : resolve(item * 10));
+      });
+    });
+    const settle = async (item: number) => {
+      while (!finish[item]) await nextTurn();
+      expect(seen.at(-1)).toBe(`start ${item}`);
+      await nextTurn();
+      expect(seen).toHaveLength(item);
+      finish[item]();
+    };
+    await settle(1);
+    await settle(2);
+    await settle(3);
+    const settled = await Promise.allSettled(results);
+    expect(settled.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(seen).toEqual(['start 1', 'start 2', 'start 3']);
   });
 
   it('gives an empty list for no items', () => {

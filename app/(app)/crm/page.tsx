@@ -8,22 +8,16 @@ import { GroupingEditor } from '@/components/crm/dashboard/grouping-editor';
 import { DashboardTicketTable } from '@/components/crm/dashboard/ticket-table';
 import { TotalsLine } from '@/components/crm/dashboard/totals-line';
 import { Pagination, pageFrom } from '@/components/ui/pagination';
-import { getDb } from '@/db/client';
 import { requireRole } from '@/lib/auth/guards';
 import { DIMENSIONS } from '@/lib/crm/dimensions';
-import { dashboardFilterOptions } from '@/lib/crm/dashboard/options';
 import { GROUP_KEYS, MAX_GROUP_LEVELS, parseDashboardParams, serialiseDashboardParams, type DashboardParams } from '@/lib/crm/dashboard/params';
-import { leafTicketSample, listPageIds, pathKey, summariseDashboard } from '@/lib/crm/dashboard/queries';
-import { dashboardTickets } from '@/lib/crm/dashboard/tickets';
-import type { GroupId, GroupNode } from '@/lib/crm/dashboard/tree';
-import { visibleTree } from '@/lib/crm/dashboard/view';
+import { LIST_PAGE_SIZE, type DashboardPageData } from '@/lib/crm/dashboard/page-data';
+import { pathKey } from '@/lib/crm/dashboard/queries';
 import { getI18n } from '@/lib/i18n/server';
 import { pickerQuery } from '@/lib/picker';
-import { nextTurn } from '@/lib/turns';
+import { readInWorker } from '@/lib/reads/pool';
 
 export const metadata: Metadata = { title: 'CRM Dashboard' };
-
-const LIST_PAGE_SIZE = 100;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -39,16 +33,10 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
   const raw = await searchParams;
   const { params, problems } = parseDashboardParams(raw);
   const search = { partner: pickerQuery(raw.partnerQuery), contact: pickerQuery(raw.contactQuery) };
-  const db = getDb();
   const listView = raw.view === 'list' || params.groupBy.length === 0;
-  const summary = summariseDashboard(db, user, listView ? { ...params, groupBy: [] } : params, t);
-  // The totals and the tickets shown under them are read in one stretch: no save lands in between.
-  const list = listView && summary.total.count > 0 ? readList(pageFrom(raw.page)) : null;
-  const tree = !listView && summary.total.count > 0 ? readTree(summary.groups) : null;
-  // The filter lists do not depend on them: read in a later turn of the event loop (lib/turns.ts),
-  // so that requests waiting meanwhile go first.
-  await nextTurn();
-  const options = dashboardFilterOptions(db, user, params, search);
+  // Totals, tickets and filter lists are read in one snapshot by a read worker (lib/reads), so the
+  // event loop renders other pages meanwhile.
+  const { summary, tree, list, options } = await readInWorker('dashboardPage', { user, params, list: listView ? { page: pageFrom(raw.page) } : null, search });
   const baseQuery = serialiseDashboardParams({ ...params, groupBy: ['crmStatus'] }).toString();
   const groupLabel = (key: (typeof GROUP_KEYS)[number]) => ({ key, label: t(DIMENSIONS[key].label) });
 
@@ -94,25 +82,12 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
     </>
   );
 
-  function readTree(groups: GroupNode[]) {
-    const visible = visibleTree(groups);
-    const sample = visible.leafPaths.length > 0 ? leafTicketSample(db, user, params, 100) : new Map<string, number[]>();
-    const rows = dashboardTickets(db, user, visible.leafPaths.flatMap((path) => sample.get(pathKey(path)) ?? []));
-    return { visible, tickets: (path: GroupId[]) => (sample.get(pathKey(path)) ?? []).flatMap((id) => rows.get(id) ?? []) };
-  }
-
-  function readList(page: number) {
-    const ids = listPageIds(db, user, params, LIST_PAGE_SIZE, (page - 1) * LIST_PAGE_SIZE);
-    const rows = dashboardTickets(db, user, ids);
-    return { page, tickets: ids.flatMap((id) => rows.get(id) ?? []) };
-  }
-
-  function Groups({ visible, tickets }: ReturnType<typeof readTree>) {
+  function Groups({ visible, tickets }: NonNullable<DashboardPageData['tree']>) {
     const listAll = serialiseDashboardParams({ ...params, groupBy: [] });
     listAll.set('view', 'list');
     return (
       <>
-        <GroupTree groups={visible.groups} context={{ params, open: visible.open, tickets, t, format }} />
+        <GroupTree groups={visible.groups} context={{ params, open: visible.open, tickets: (path) => tickets.get(pathKey(path)) ?? [], t, format }} />
         {visible.hiddenGroups > 0 && (
           <p className="alert">
             {t('dashboard.moreGroups', { hidden: format.integer(visible.hiddenGroups) })} <Link href={`/crm?${listAll.toString()}`}>{t('dashboard.listAll')}</Link>
@@ -122,7 +97,7 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
     );
   }
 
-  function TicketList({ page, tickets, total }: ReturnType<typeof readList> & { total: number }) {
+  function TicketList({ page, tickets, total }: NonNullable<DashboardPageData['list']> & { total: number }) {
     const search = serialiseDashboardParams(params);
     search.set('view', 'list');
     return (

@@ -1,0 +1,87 @@
+import 'server-only';
+// The read workers (worker.ts): up to two threads, started on first use and kept, each with its own
+// read-only connection. A read goes to an idle worker, or waits in line (first come, first served)
+// until one is free. The event loop only hands the read over and takes the answer; meanwhile it
+// renders other pages. A worker that dies fails its read and is replaced at the next one.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { databasePath } from '@/db/client';
+import { bundled, sourceWorker } from '@/lib/worker-thread';
+import type { ReadAnswer, ReadInput, ReadKind, ReadRequest, ReadResult, ReadWorkerData } from './jobs';
+
+/** Two workers let a short read pass a long one; more would compete with the pages for the processors. */
+const WORKERS = Math.min(2, os.availableParallelism());
+
+type Pending = { request: ReadRequest; resolve: (value: unknown) => void; reject: (error: Error) => void };
+type Slot = { worker: Worker; busy: Pending | null };
+type Pool = { file: string; slots: Slot[]; queue: Pending[]; nextId: number };
+
+const globalForReads = globalThis as unknown as { crmReadPool?: Pool };
+
+function startWorker(data: ReadWorkerData): Worker {
+  // The server's own flags (e.g. the bench's event-loop monitor) are not passed on.
+  if (bundled()) return new Worker(new URL('./worker.ts', import.meta.url), { workerData: data, execArgv: [] });
+  return sourceWorker(import.meta.url, 'worker.ts', { workerData: data });
+}
+
+function currentPool(): Pool {
+  const file = databasePath();
+  const current = globalForReads.crmReadPool;
+  if (current?.file === file) return current;
+  if (current) void stopReadWorkers();
+  const pool: Pool = { file, slots: [], queue: [], nextId: 1 };
+  globalForReads.crmReadPool = pool;
+  return pool;
+}
+
+function addSlot(pool: Pool): Slot {
+  const slot: Slot = { worker: startWorker({ databasePath: pool.file }), busy: null };
+  const settle = (settleBusy: (pending: Pending) => void) => {
+    const pending = slot.busy;
+    slot.busy = null;
+    // An idle worker does not keep the process alive (scripts and tests end when their work does).
+    slot.worker.unref();
+    if (pending) settleBusy(pending);
+    dispatch(pool);
+  };
+  slot.worker.on('message', (answer: ReadAnswer) =>
+    settle((pending) => (answer.ok ? pending.resolve(answer.result) : pending.reject(new Error(`Read "${pending.request.kind}" failed in a read worker: ${answer.message}`)))),
+  );
+  const lost = (error: Error) => {
+    pool.slots = pool.slots.filter((other) => other !== slot);
+    settle((pending) => pending.reject(error));
+  };
+  slot.worker.on('error', lost);
+  slot.worker.on('exit', (code) => lost(new Error(`A read worker stopped (exit code ${code})`)));
+  pool.slots.push(slot);
+  return slot;
+}
+
+function dispatch(pool: Pool): void {
+  while (pool.queue.length > 0) {
+    const slot = pool.slots.find((candidate) => !candidate.busy) ?? (pool.slots.length < WORKERS ? addSlot(pool) : undefined);
+    if (!slot) return;
+    const pending = pool.queue.shift()!;
+    slot.busy = pending;
+    slot.worker.ref();
+    slot.worker.postMessage(pending.request);
+  }
+}
+
+/** Computes `kind` (jobs.ts) on `input` in a read worker, in one snapshot of the database. */
+export function readInWorker<K extends ReadKind>(kind: K, input: ReadInput<K>): Promise<ReadResult<K>> {
+  const pool = currentPool();
+  return new Promise<ReadResult<K>>((resolve, reject) => {
+    pool.queue.push({ request: { id: pool.nextId++, kind, input }, resolve: resolve as (value: unknown) => void, reject });
+    dispatch(pool);
+  });
+}
+
+/** Ends the read workers (tests, and a change of database file); reads in progress fail. */
+export async function stopReadWorkers(): Promise<void> {
+  const pool = globalForReads.crmReadPool;
+  globalForReads.crmReadPool = undefined;
+  if (!pool) return;
+  for (const pending of pool.queue.splice(0)) pending.reject(new Error('The read workers were stopped'));
+  await Promise.all(pool.slots.map((slot) => slot.worker.terminate()));
+}
