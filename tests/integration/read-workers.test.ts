@@ -7,6 +7,7 @@ import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { seedLargeData } from '@/db/seed/large';
 import type { SessionUser } from '@/lib/auth/guards';
+import { dashboardJson } from '@/lib/crm/dashboard/api';
 import { readDashboardPage, type DashboardPageRequest } from '@/lib/crm/dashboard/page-data';
 import { parseDashboardParams } from '@/lib/crm/dashboard/params';
 import { readInWorker, stopReadWorkers } from '@/lib/reads/pool';
@@ -42,6 +43,13 @@ describe('read workers', () => {
       expect(inWorker).toEqual(readDashboardPage(db, request));
       expect(inWorker.summary.total.count).toBeGreaterThan(0);
     }
+  });
+
+  it('answer the summary API as the server connection reads it', async () => {
+    const { user, params } = dashboard('groupBy=crmStatus,product&probabilityMin=10');
+    const inWorker = await readInWorker('dashboardJson', { user, params });
+    expect(inWorker).toEqual(dashboardJson(db, { user, params }));
+    expect(inWorker.groups.length).toBeGreaterThan(0);
   });
 
   it('answer a board column as the server connection reads it', async () => {

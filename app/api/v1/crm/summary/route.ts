@@ -1,9 +1,8 @@
 // GET /api/v1/crm/summary: the dashboard's group tree as JSON for a signed-in crm user.
-import { getDb } from '@/db/client';
 import { guardRequest } from '@/lib/auth/guards';
-import { dashboardJson } from '@/lib/crm/dashboard/api';
 import { parseDashboardParams } from '@/lib/crm/dashboard/params';
 import { translator } from '@/lib/i18n';
+import { readInWorker } from '@/lib/reads/pool';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,5 +18,6 @@ export async function GET(request: Request) {
       { status: 400, headers: { 'Cache-Control': 'no-store' } },
     );
   }
-  return Response.json(dashboardJson(getDb(), user, params, t), { headers: { 'Cache-Control': 'no-store' } });
+  // Totals and ticket ids come from one snapshot, read by a read worker (lib/reads).
+  return Response.json(await readInWorker('dashboardJson', { user, params }), { headers: { 'Cache-Control': 'no-store' } });
 }
