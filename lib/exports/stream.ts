@@ -10,10 +10,14 @@ import type { ExportJob } from './jobs';
 import type { ExportWorkerData, FromExportWorker, ToExportWorker } from './protocol';
 
 /**
- * A small young generation: the worker's garbage is short-lived strings, so a few MB between
- * collections keep its memory low at little cost (V8's default let it grow by ~48 MB).
+ * The worker's garbage is short-lived strings. Its young generation is kept below V8's default (which
+ * let the server grow by ~48 MB more per download) but not too small: every collection of it is
+ * shared out to V8's helper threads, which serve the whole process at normal CPU priority (the
+ * worker's own low priority does not reach them). At 8 MB they took about 30 % of a core while
+ * downloads ran back to back; at 32 MB about 17 %, the downloads were about a quarter faster, and
+ * the server grew about 5 MB more per download.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32 };
 
 function startWorker(data: ExportWorkerData): Worker {
   const options = { workerData: data, resourceLimits: WORKER_LIMITS };
