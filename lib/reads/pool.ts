@@ -13,8 +13,9 @@ import type { ReadAnswer, ReadInput, ReadKind, ReadRequest, ReadResult, ReadWork
 const WORKERS = Math.min(2, os.availableParallelism());
 
 type Pending = { request: ReadRequest; resolve: (value: unknown) => void; reject: (error: Error) => void };
-type Slot = { worker: Worker; busy: Pending | null };
-type Pool = { file: string; slots: Slot[]; queue: Pending[]; nextId: number };
+/** `used`: when the worker last got a read (a counter), so that the reads go round. */
+type Slot = { worker: Worker; busy: Pending | null; used: number };
+type Pool = { file: string; slots: Slot[]; queue: Pending[]; nextId: number; dispatched: number };
 
 const globalForReads = globalThis as unknown as { crmReadPool?: Pool };
 
@@ -29,13 +30,13 @@ function currentPool(): Pool {
   const current = globalForReads.crmReadPool;
   if (current?.file === file) return current;
   if (current) void stopReadWorkers();
-  const pool: Pool = { file, slots: [], queue: [], nextId: 1 };
+  const pool: Pool = { file, slots: [], queue: [], nextId: 1, dispatched: 0 };
   globalForReads.crmReadPool = pool;
   return pool;
 }
 
 function addSlot(pool: Pool): Slot {
-  const slot: Slot = { worker: startWorker({ databasePath: pool.file }), busy: null };
+  const slot: Slot = { worker: startWorker({ databasePath: pool.file }), busy: null, used: 0 };
   const settle = (settleBusy: (pending: Pending) => void) => {
     const pending = slot.busy;
     slot.busy = null;
@@ -57,12 +58,23 @@ function addSlot(pool: Pool): Slot {
   return slot;
 }
 
+/**
+ * The idle worker that got a read longest ago. Reads rarely overlap, so "the first idle one" would
+ * leave the second worker idle nearly always: its compiled code and page cache would be cold just when
+ * it is needed, when two pages are read at once (in a trace, the few reads it got were among the slowest).
+ */
+function idleSlot(pool: Pool): Slot | undefined {
+  const idle = pool.slots.filter((candidate) => !candidate.busy).sort((a, b) => a.used - b.used);
+  return idle[0] ?? (pool.slots.length < WORKERS ? addSlot(pool) : undefined);
+}
+
 function dispatch(pool: Pool): void {
   while (pool.queue.length > 0) {
-    const slot = pool.slots.find((candidate) => !candidate.busy) ?? (pool.slots.length < WORKERS ? addSlot(pool) : undefined);
+    const slot = idleSlot(pool);
     if (!slot) return;
     const pending = pool.queue.shift()!;
     slot.busy = pending;
+    slot.used = ++pool.dispatched;
     slot.worker.ref();
     slot.worker.postMessage(pending.request);
   }
