@@ -4,11 +4,11 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import Papa from 'papaparse';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { attributes, partnerAttributes, partners, products, ticketProducts, tickets, users } from '@/db/schema';
+import { attributes, partnerAttributes, partners, products, ticketProducts, tickets } from '@/db/schema';
 import { seedDemoData } from '@/db/seed/demo';
 import type { SessionUser } from '@/lib/auth/guards';
 import { session } from '../support/fake-guards';
-import { freshAppDb } from '../support/db';
+import { freshAppDb, sessionUser } from '../support/db';
 
 vi.mock('@/lib/auth/guards', () => import('../support/fake-guards'));
 
@@ -20,10 +20,6 @@ let agent: SessionUser;
 let attributeId: number;
 let ticketNumber: string;
 
-function sessionUser(email: string): SessionUser {
-  const row = db.select().from(users).where(eq(users.email, email)).get()!;
-  return { id: row.id, email: row.email, name: row.name, roles: row.roles, locale: 'de' };
-}
 
 async function exportAs(user: SessionUser | null, entity: string, query: string): Promise<Response> {
   session.user = user;
@@ -38,8 +34,8 @@ async function text(response: Response): Promise<string> {
 beforeAll(async () => {
   db = freshAppDb();
   await seedDemoData(db);
-  crmUser = sessionUser('crm@example.com');
-  agent = sessionUser('agent@example.com');
+  crmUser = sessionUser(db, 'crm@example.com');
+  agent = sessionUser(db, 'agent@example.com');
   attributeId = db.insert(attributes).values({ name: 'Testmerkmal', appliesTo: 'partner' }).returning().get().id;
   const partner = db
     .insert(partners)

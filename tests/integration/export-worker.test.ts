@@ -6,13 +6,13 @@ import Papa from 'papaparse';
 import { asc, eq } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import type { Db } from '@/db/client';
-import { partners, users } from '@/db/schema';
+import { partners } from '@/db/schema';
 import { seedDemoData } from '@/db/seed/demo';
 import type { SessionUser } from '@/lib/auth/guards';
 import { dataExportStream } from '@/lib/data-manager/export';
 import { parseExportRequest } from '@/lib/data-manager/params';
 import { exportCsvStream } from '@/lib/exports/stream';
-import { freshAppDb } from '../support/db';
+import { freshAppDb, sessionUser } from '../support/db';
 
 let db: Db;
 let user: SessionUser;
@@ -23,8 +23,7 @@ const EXTRA_PARTNERS = 2_600;
 beforeAll(async () => {
   db = freshAppDb();
   await seedDemoData(db);
-  const row = db.select().from(users).where(eq(users.email, 'crm@example.com')).get()!;
-  user = { id: row.id, email: row.email, name: row.name, roles: row.roles, locale: 'de' };
+  user = sessionUser(db, 'crm@example.com');
   const values = Array.from({ length: EXTRA_PARTNERS }, (_, index) => ({ gpid: 800_000 + index, name: `Partner ${index}; "${index}"` }));
   db.transaction((tx) => {
     for (const value of values) tx.insert(partners).values(value).run();

@@ -2,9 +2,7 @@
 // server's own connection, every write committed before a read seen by it, many reads at once
 // answered each by its own id, a failing read failing alone, and stopped workers replaced.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { users } from '@/db/schema';
 import { seedLargeData } from '@/db/seed/large';
 import type { SessionUser } from '@/lib/auth/guards';
 import { dashboardJson } from '@/lib/crm/dashboard/api';
@@ -12,16 +10,12 @@ import { readDashboardPage, type DashboardPageRequest } from '@/lib/crm/dashboar
 import { parseDashboardParams } from '@/lib/crm/dashboard/params';
 import { readInWorker, stopReadWorkers } from '@/lib/reads/pool';
 import { listOwnQueries, loadBoardColumn } from '@/lib/ticketboard/queries';
-import { freshAppDb } from '../support/db';
+import { freshAppDb, sessionUser } from '../support/db';
 
 let db: Db;
 let crm: SessionUser;
 let agent: SessionUser;
 
-function sessionUser(email: string): SessionUser {
-  const row = db.select().from(users).where(eq(users.email, email)).get()!;
-  return { id: row.id, email, name: row.name, roles: row.roles, locale: 'de' };
-}
 
 function dashboard(query: string, list: DashboardPageRequest['list'] = null, user = crm): DashboardPageRequest {
   return { user, params: parseDashboardParams(Object.fromEntries(new URLSearchParams(query))).params, list, search: { partner: '', contact: '' } };
@@ -30,8 +24,8 @@ function dashboard(query: string, list: DashboardPageRequest['list'] = null, use
 beforeAll(async () => {
   db = freshAppDb();
   await seedLargeData(db, db.$client, { partners: 120, tickets: 1_200, seed: 11 });
-  crm = sessionUser('crm@example.com');
-  agent = sessionUser('agent@example.com');
+  crm = sessionUser(db, 'crm@example.com');
+  agent = sessionUser(db, 'agent@example.com');
 }, 60_000);
 
 afterAll(() => stopReadWorkers());

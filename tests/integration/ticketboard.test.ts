@@ -4,7 +4,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { queries, users } from '@/db/schema';
+import { queries } from '@/db/schema';
 import { seedLargeData } from '@/db/seed/large';
 import type { SessionUser } from '@/lib/auth/guards';
 import { DEFAULT_QUERIES } from '@/lib/ticketboard/defaults';
@@ -13,7 +13,7 @@ import { findOwnQuery, listOwnQueries, loadBoardColumn } from '@/lib/ticketboard
 import { createQuerySchema, updateQuerySchema } from '@/lib/ticketboard/schemas';
 import { insertUserWithDefaults } from '@/lib/users/mutations';
 import { session } from '../support/fake-guards';
-import { freshAppDb } from '../support/db';
+import { freshAppDb, sessionUser } from '../support/db';
 
 vi.mock('@/lib/auth/guards', () => import('../support/fake-guards'));
 vi.mock('next/cache', () => import('../support/fake-next'));
@@ -28,10 +28,6 @@ const copyName = (name: string) => `${name} (Kopie)`;
 /** The board as its page reads it, column by column. */
 const listBoardColumns = (db: Db, user: SessionUser) => listOwnQueries(db, user).map((query) => loadBoardColumn(db, user, query));
 
-function sessionUser(email: string): SessionUser {
-  const row = db.select().from(users).where(eq(users.email, email)).get()!;
-  return { id: row.id, email, name: row.name, roles: row.roles, locale: 'de' };
-}
 
 function scalar(query: string, ...args: unknown[]): number {
   return db.$client.prepare(query).pluck().get(...args) as number;
@@ -55,8 +51,8 @@ function column(user: SessionUser, fields: Record<string, string | string[]>) {
 beforeAll(async () => {
   db = freshAppDb();
   await seedLargeData(db, db.$client, { partners: 150, tickets: 1_500, seed: 7 });
-  crm = sessionUser('crm@example.com');
-  agent = sessionUser('agent@example.com');
+  crm = sessionUser(db, 'crm@example.com');
+  agent = sessionUser(db, 'agent@example.com');
 }, 60_000);
 
 beforeEach(() => {

@@ -1,9 +1,13 @@
-// A fresh migrated database for integration tests: the application's shared connection, emptied.
+// A fresh migrated database for integration tests (the application's shared connection, emptied),
+// and the session of a stored user.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { closeConnection, connection, type Db, drizzleOf, openSqlite } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
+import { users } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/guards';
 
 /** Points the application at a new empty migrated file and returns its connection. */
 export function freshAppDb(): Db {
@@ -22,4 +26,11 @@ export function scratchDb(): { db: Db; file: string; close: () => void } {
   const sqlite = openSqlite(file);
   migrateDatabase(sqlite);
   return { db: drizzleOf(sqlite), file, close: () => sqlite.close() };
+}
+
+/** The session of a stored user, as the guards would make it (German interface). */
+export function sessionUser(db: Db, email: string): SessionUser {
+  const row = db.select().from(users).where(eq(users.email, email)).get();
+  if (!row) throw new Error(`No user ${email}`);
+  return { id: row.id, email: row.email, name: row.name, roles: row.roles, locale: 'de' };
 }
