@@ -17,7 +17,7 @@ export type ReadKind = keyof typeof READS;
 export type ReadInput<K extends ReadKind> = Parameters<(typeof READS)[K]>[1];
 export type ReadResult<K extends ReadKind> = ReturnType<(typeof READS)[K]>;
 
-/** To a read worker: one read. From it: the read's result or its failure, by the same id. */
-export type ReadRequest = { id: number; kind: ReadKind; input: unknown };
-export type ReadAnswer = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string };
+/** To a read worker: one read (a worker has one at a time). From it: the read's result or its failure. */
+export type ReadRequest = { kind: ReadKind; input: unknown };
+export type ReadAnswer = { ok: true; result: unknown } | { ok: false; message: string };
 export type ReadWorkerData = { databasePath: string };

@@ -1,7 +1,7 @@
 import 'server-only';
 // The read workers (worker.ts): up to two threads, started on first use and kept, each with its own
-// read-only connection. A read goes to an idle worker, or waits in line (first come, first served)
-// until one is free. The event loop only hands the read over and takes the answer; meanwhile it
+// read-only connection. A read goes to the idle worker that got one longest ago, or waits in line
+// (first come, first served) until one is free. The event loop only hands the read over and takes the answer; meanwhile it
 // renders other pages. A worker that dies fails its read and is replaced at the next one.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -15,7 +15,7 @@ const WORKERS = Math.min(2, os.availableParallelism());
 type Pending = { request: ReadRequest; resolve: (value: unknown) => void; reject: (error: Error) => void };
 /** `used`: when the worker last got a read (a counter), so that the reads go round. */
 type Slot = { worker: Worker; busy: Pending | null; used: number };
-type Pool = { file: string; slots: Slot[]; queue: Pending[]; nextId: number; dispatched: number };
+type Pool = { file: string; slots: Slot[]; queue: Pending[]; dispatched: number };
 
 const globalForReads = globalThis as unknown as { crmReadPool?: Pool };
 
@@ -30,7 +30,7 @@ function currentPool(): Pool {
   const current = globalForReads.crmReadPool;
   if (current?.file === file) return current;
   if (current) void stopReadWorkers();
-  const pool: Pool = { file, slots: [], queue: [], nextId: 1, dispatched: 0 };
+  const pool: Pool = { file, slots: [], queue: [], dispatched: 0 };
   globalForReads.crmReadPool = pool;
   return pool;
 }
@@ -84,7 +84,7 @@ function dispatch(pool: Pool): void {
 export function readInWorker<K extends ReadKind>(kind: K, input: ReadInput<K>): Promise<ReadResult<K>> {
   const pool = currentPool();
   return new Promise<ReadResult<K>>((resolve, reject) => {
-    pool.queue.push({ request: { id: pool.nextId++, kind, input }, resolve: resolve as (value: unknown) => void, reject });
+    pool.queue.push({ request: { kind, input }, resolve: resolve as (value: unknown) => void, reject });
     dispatch(pool);
   });
 }

@@ -20,9 +20,9 @@ function run({ kind, input }: ReadRequest): unknown {
 port.on('message', (request: ReadRequest) => {
   let answer: ReadAnswer;
   try {
-    answer = { id: request.id, ok: true, result: run(request) };
+    answer = { ok: true, result: run(request) };
   } catch (error) {
-    answer = { id: request.id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    answer = { ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   port.postMessage(answer);
 });
