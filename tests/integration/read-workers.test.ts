@@ -1,6 +1,6 @@
 // The heavy pages' reads run in read workers (lib/reads): the same answers as read on the
 // server's own connection, every write committed before a read seen by it, many reads at once
-// answered each by its own id, a failing read failing alone, and stopped workers replaced.
+// answered each with its own result, a failing read failing alone, and stopped workers replaced.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { seedLargeData } from '@/db/seed/large';
@@ -15,7 +15,6 @@ import { freshAppDb, sessionUser } from '../support/db';
 let db: Db;
 let crm: SessionUser;
 let agent: SessionUser;
-
 
 function dashboard(query: string, list: DashboardPageRequest['list'] = null, user = crm): DashboardPageRequest {
   return { user, params: parseDashboardParams(Object.fromEntries(new URLSearchParams(query))).params, list, search: { partner: '', contact: '' } };
