@@ -1,7 +1,7 @@
 // A mixed-load phase: virtual users act at the same time, each pausing a think time between its
 // requests, while CSV exports run one after another alongside. Collects per route the timings
 // (whole responses), the errors and the refused saves; what a user does is up to the caller.
-import { percentile, timeRequest, type Sample } from './measure';
+import { percentile, timeCompressedDownload, type Sample } from './measure';
 
 /** One finished action of a virtual user: `failed` counts as an error, `conflict` (a refused stale save) does not. */
 export type Action = { route: string; sample: Sample; failed: boolean; conflict?: boolean };
@@ -13,7 +13,7 @@ export type LoadOptions = {
   thinkMs: [number, number];
   seed: number;
   act: (user: number, random: () => number) => Promise<Action>;
-  /** Downloaded one after another, in turn, for the whole phase; the one running at the end is cut off and not counted. */
+  /** Downloaded one after another, in turn, for the whole phase, compressed as a browser takes them; the one running at the end is cut off and not counted. */
   exports: { url: string; cookie: string; paths: string[] };
 };
 
@@ -65,7 +65,7 @@ export async function runMixedLoad(options: LoadOptions): Promise<LoadFigures> {
     const { url, cookie, paths } = options.exports;
     for (let turn = 0; paths.length > 0 && !stop.signal.aborted; turn += 1) {
       try {
-        downloads.push(await timeRequest(`${url}${paths[turn % paths.length]}`, { headers: { cookie }, signal: stop.signal }));
+        downloads.push(await timeCompressedDownload(`${url}${paths[turn % paths.length]}`, { cookie }, stop.signal));
       } catch {
         if (!stop.signal.aborted) downloads.push({ ms: 0, status: 0, bytes: 0 });
       }

@@ -36,7 +36,7 @@ function loadSection({ title, judged, phase, verdicts }: LoadReport, alone: Reco
   };
   const [thinkMin, thinkMax] = figures.thinkMs.map((value) => (value / 1000).toFixed(1));
   return [
-    `**${title}**: ${figures.users} virtual users for ${figures.seconds.toFixed(0)} s, each pausing ${thinkMin}–${thinkMax} s after every answer, while one CSV export after another ran alongside (CRM dashboard and Daten Manager tickets in turn): ${figures.requests} requests, ${figures.perSecond.toFixed(1)} per second, and ${figures.exports.runs} exports (${figures.exports.errors} failed; median ${figures.exports.medianSeconds.toFixed(2)} s, slowest ${figures.exports.maxSeconds.toFixed(2)} s, ${figures.exports.mb.toFixed(0)} MB in all).`,
+    `**${title}**: ${figures.users} virtual users for ${figures.seconds.toFixed(0)} s, each pausing ${thinkMin}–${thinkMax} s after every answer, while one CSV export after another ran alongside (CRM dashboard and Daten Manager tickets in turn): ${figures.requests} requests, ${figures.perSecond.toFixed(1)} per second, and ${figures.exports.runs} exports (${figures.exports.errors} failed; median ${figures.exports.medianSeconds.toFixed(2)} s, slowest ${figures.exports.maxSeconds.toFixed(2)} s, ${figures.exports.mb.toFixed(0)} MB in all, gzip-compressed as sent).`,
     '',
     '| route under load | runs | median | p99 | max | errors | refused as stale | median alone (run start / just before → judged by) |',
     '|---|---|---|---|---|---|---|---|',
