@@ -1,14 +1,16 @@
 // The export worker: one worker thread per download writes the CSV file, so that reading and
 // formatting 100,000 rows never holds up the event loop that answers the pages. It opens its own
 // read-only connection (one snapshot for the whole file) and writes one chunk per request from the
-// download, so nothing runs ahead of a slow client. Whatever ends the file (the last chunk, an
-// error, or the client going away), the snapshot and the connection are closed and the thread ends.
+// download, so nothing runs ahead of a slow client, resting after each (rest.ts). Whatever ends the
+// file (the last chunk, an error, or the client going away), the snapshot and the connection are
+// closed and the thread ends.
 import fs from 'node:fs';
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqlite } from '@/db/client';
 import { csvChunks } from '@/lib/csv/stream';
 import { csvSourceOf } from './jobs';
+import { workThenRest } from './rest';
 import type { ExportWorkerData, FromExportWorker, ToExportWorker } from './protocol';
 
 const port = parentPort;
@@ -66,7 +68,8 @@ function writeNext(): void {
 port.on('message', (message: ToExportWorker) => {
   if (message === 'cancel') return finish();
   try {
-    writeNext();
+    // The chunk is sent before the rest begins: the rest delays only the next one.
+    workThenRest(writeNext);
   } catch (error) {
     send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     finish();

@@ -1,0 +1,20 @@
+// A download shares the machine with the pages: after each chunk its worker rests for half the time
+// the chunk took, so a download, even one after another, keeps at most two thirds of one processor
+// busy. Its low CPU priority (worker.ts) is not enough on its own: what it costs the pages is partly
+// the machine's (caches, memory), not the scheduler's. Measured in bench/README.md (point 7).
+
+/** How long the worker rests after a chunk, as a share of the time the chunk took. */
+export const REST_PER_WORK = 0.5;
+
+/** Blocks the calling thread for `ms` milliseconds (the export worker has nothing else to do meanwhile). */
+export function sleepThisThread(ms: number): void {
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Runs `work`, then rests for REST_PER_WORK of the time it took; a failure is passed on at once. */
+export function workThenRest<T>(work: () => T, sleep: (ms: number) => void = sleepThisThread, now: () => number = () => performance.now()): T {
+  const started = now();
+  const result = work();
+  sleep((now() - started) * REST_PER_WORK);
+  return result;
+}
