@@ -1,7 +1,8 @@
 // A download shares the machine with the pages: after each chunk its worker rests for half the time
 // the chunk took, so a download, even one after another, keeps at most two thirds of one processor
-// busy. Its low CPU priority (worker.ts) is not enough on its own: what it costs the pages is partly
-// the machine's (caches, memory), not the scheduler's. Measured in bench/README.md (point 7).
+// busy. Its low CPU priority (worker.ts) is not enough on its own: even a download in a process of
+// its own at the lowest priority slowed the pages on the other core, so what it costs them is not
+// the scheduler's to give back. Measured in bench/README.md (point 7).
 
 /** How long the worker rests after a chunk, as a share of the time the chunk took. */
 export const REST_PER_WORK = 0.5;
