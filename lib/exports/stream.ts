@@ -1,10 +1,14 @@
 import 'server-only';
 // A download written by the export worker (worker.ts): a byte stream that asks the worker for the
 // next chunk whenever the client has taken the one before (one chunk is kept ready). The server's
-// own event loop only passes the chunks on. If the client goes away, the worker is told to stop;
-// if the worker fails, the download is cut off (the client sees an aborted file) and the failure logged.
+// own event loop only passes the chunks on. At most two downloads are written at once; a third
+// waits for a free worker (its client sees the download start, then the bytes). If the client goes
+// away, the worker is told to stop (or the place in line is given up); if the worker fails, or the
+// client takes nothing for two minutes, the download is cut off (the client sees an aborted file)
+// and the failure logged.
 import { Worker } from 'node:worker_threads';
 import { databasePath } from '@/db/client';
+import { createSlots, type Slots } from '@/lib/slots';
 import { bundled, sourceWorker } from '@/lib/worker-thread';
 import type { ExportJob } from './jobs';
 import type { ExportWorkerData, FromExportWorker, ToExportWorker } from './protocol';
@@ -19,6 +23,21 @@ import type { ExportWorkerData, FromExportWorker, ToExportWorker } from './proto
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32 };
 
+/**
+ * Downloads written at the same time. Each holds a worker thread, a read snapshot and up to about
+ * 100 MB, so their number is bounded: many people downloading at once wait a few seconds longer
+ * instead of the server running out of memory or processors. Kept on `globalThis`, so that both
+ * export routes (and a reloaded module in development) share the same line.
+ */
+const EXPORT_WORKERS = 2;
+const globalForExports = globalThis as unknown as { crmExportWorkers?: Slots };
+const exportWorkers = (globalForExports.crmExportWorkers ??= createSlots(EXPORT_WORKERS));
+
+/** How many downloads are being written and how many wait for a worker (for tests). */
+export function exportWorkerState(): { held: number; waiting: number } {
+  return exportWorkers.state();
+}
+
 function startWorker(data: ExportWorkerData): Worker {
   const options = { workerData: data, resourceLimits: WORKER_LIMITS };
   // The server's own flags (e.g. the bench's event-loop monitor) are not passed on.
@@ -26,53 +45,84 @@ function startWorker(data: ExportWorkerData): Worker {
   return sourceWorker(import.meta.url, 'worker.ts', options);
 }
 
-export function exportCsvStream(job: ExportJob): ReadableStream<Uint8Array> {
-  let worker: Worker;
+/**
+ * A download whose client takes nothing for this long is cut off: it would otherwise hold a worker,
+ * a place among the downloads written at once and a read snapshot (which keeps the database's log
+ * from being written back) for as long as the connection stays open.
+ */
+const STALLED_MS = 120_000;
+
+export function exportCsvStream(job: ExportJob, { stalledMs = STALLED_MS }: { stalledMs?: number } = {}): ReadableStream<Uint8Array> {
+  let worker: Worker | undefined;
   let settled = false;
   let answered: (() => void) | undefined;
-  const tell = (message: ToExportWorker) => worker.postMessage(message);
+  let release = () => {};
+  let stall: NodeJS.Timeout | undefined;
+  const gone = new AbortController();
+  const stop = () => worker?.postMessage('cancel' satisfies ToExportWorker);
 
   return new ReadableStream<Uint8Array>(
     {
-      start(controller) {
-        const fail = (error: Error) => {
+      async start(controller) {
+        try {
+          release = await exportWorkers.take(gone.signal);
+        } catch {
+          return; // The client went away while waiting in line.
+        }
+        if (settled) return release(); // ... or just as its turn came.
+        const finish = (error?: Error) => {
+          clearTimeout(stall);
+          release();
           if (settled) return;
           settled = true;
+          if (!error) return controller.close();
           console.error('CSV export failed:', error);
           controller.error(error);
         };
-        worker = startWorker({ job, databasePath: databasePath() });
+        try {
+          worker = startWorker({ job, databasePath: databasePath() });
+        } catch (error) {
+          return finish(error instanceof Error ? error : new Error(String(error)));
+        }
         worker.on('message', (message: FromExportWorker) => {
           if (settled) return;
           if (message.type === 'chunk') {
             controller.enqueue(message.bytes);
+            // The next pull (the client took this chunk) clears it.
+            stall = setTimeout(() => {
+              finish(new Error(`The client took no data for ${stalledMs} ms; the download was cut off`));
+              stop();
+            }, stalledMs);
           } else if (message.type === 'end') {
-            settled = true;
-            controller.close();
+            finish();
           } else {
-            fail(new Error(message.message));
+            finish(new Error(message.message));
           }
           answered?.();
         });
         worker.on('error', (error) => {
-          fail(error);
+          finish(error);
           answered?.();
         });
         worker.on('exit', (code) => {
-          fail(new Error(`The export worker stopped (exit code ${code}) before the file was complete`));
+          finish(new Error(`The export worker stopped (exit code ${code}) before the file was complete`));
           answered?.();
         });
       },
       pull() {
+        clearTimeout(stall);
         return new Promise<void>((resolve) => {
           answered = resolve;
-          tell('next');
+          worker!.postMessage('next' satisfies ToExportWorker);
         });
       },
       cancel() {
+        clearTimeout(stall);
         if (settled) return;
         settled = true;
-        tell('cancel');
+        gone.abort();
+        // Its place among the downloads is freed when the worker has stopped ('exit').
+        stop();
       },
     },
     // One chunk is written ahead, so the worker works while the previous chunk is being sent.

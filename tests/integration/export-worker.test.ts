@@ -11,7 +11,7 @@ import { seedDemoData } from '@/db/seed/demo';
 import type { SessionUser } from '@/lib/auth/guards';
 import { dataExportStream } from '@/lib/data-manager/export';
 import { parseExportRequest } from '@/lib/data-manager/params';
-import { exportCsvStream } from '@/lib/exports/stream';
+import { exportCsvStream, exportWorkerState } from '@/lib/exports/stream';
 import { freshAppDb, sessionUser } from '../support/db';
 
 let db: Db;
@@ -90,6 +90,41 @@ describe('the export worker', () => {
     const reader = await downloadHoldingItsSnapshot();
     await reader.cancel();
     await expectSnapshotReleased();
+  });
+
+  it('writes two downloads at once; a third waits for a worker, and one that goes away while waiting is dropped', async () => {
+    const running = [partnerExport().getReader(), partnerExport().getReader()];
+    for (const reader of running) await reader.read();
+    const third = partnerExport();
+    const fourth = partnerExport().getReader();
+    await vi.waitFor(() => expect(exportWorkerState()).toEqual({ held: 2, waiting: 2 }));
+    await fourth.cancel();
+    expect(exportWorkerState()).toEqual({ held: 2, waiting: 1 });
+    await running[0].cancel();
+    const whole = await new Response(third).text();
+    expect(whole.split('\n').filter(Boolean).length).toBeGreaterThan(EXTRA_PARTNERS);
+    while (!(await running[1].read()).done);
+    await vi.waitFor(() => expect(exportWorkerState()).toEqual({ held: 0, waiting: 0 }));
+  });
+
+  it('cuts a download off, freeing its place and its snapshot, when the client takes nothing for too long', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const job = {
+      kind: 'dataManager' as const,
+      entity: 'partners' as const,
+      columns: ['gpid', 'name'],
+      query: { text: 'select id, gpid, name from partners where id > ? order by id limit ?', params: [0, 1] },
+      dialect: 'rfc4180' as const,
+      locale: 'de' as const,
+    };
+    const reader = exportCsvStream(job, { stalledMs: 100 }).getReader();
+    await reader.read();
+    writeSomething();
+    // The client takes nothing more.
+    await vi.waitFor(() => expect(exportWorkerState()).toEqual({ held: 0, waiting: 0 }));
+    await expectSnapshotReleased();
+    await expect(reader.read()).rejects.toThrow(/took no data for 100 ms/);
+    expect(logged).toHaveBeenCalledWith('CSV export failed:', expect.any(Error));
   });
 
   it('cuts the download off, and logs why, when the worker fails', async () => {
