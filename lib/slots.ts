@@ -38,7 +38,8 @@ export function createSlots(count: number): Slots {
           resolve(release);
         };
         const giveUp = () => {
-          line.splice(line.indexOf(waiter), 1);
+          const place = line.indexOf(waiter);
+          if (place >= 0) line.splice(place, 1);
           reject(signal!.reason);
         };
         signal?.addEventListener('abort', giveUp, { once: true });
