@@ -7,9 +7,12 @@
 /** How long the worker rests after a chunk, as a share of the time the chunk took. */
 export const REST_PER_WORK = 0.5;
 
+/** A cell nobody writes to: waiting on it is a sleep. */
+const NEVER_SET = new Int32Array(new SharedArrayBuffer(4));
+
 /** Blocks the calling thread for `ms` milliseconds (the export worker has nothing else to do meanwhile). */
 export function sleepThisThread(ms: number): void {
-  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  if (ms > 0) Atomics.wait(NEVER_SET, 0, 0, ms);
 }
 
 /** Runs `work`, then rests for REST_PER_WORK of the time it took; a failure is passed on at once. */

@@ -11,6 +11,7 @@ import { seedDemoData } from '@/db/seed/demo';
 import type { SessionUser } from '@/lib/auth/guards';
 import { dataExportStream } from '@/lib/data-manager/export';
 import { parseExportRequest } from '@/lib/data-manager/params';
+import type { ExportJob } from '@/lib/exports/jobs';
 import { exportCsvStream, exportWorkerState } from '@/lib/exports/stream';
 import { freshAppDb, sessionUser } from '../support/db';
 
@@ -38,6 +39,12 @@ function partnerExport(): ReadableStream<Uint8Array> {
   const { request, problem } = parseExportRequest('partners', new URLSearchParams('columns=gpid,name&dialect=rfc4180'), user);
   expect(problem).toBeUndefined();
   return dataExportStream(user, request!);
+}
+
+/** A partners export job made directly, past the request checks: `columns` for the file, `selected` read after the id. */
+function partnersJob(columns: string[], selected: string): ExportJob {
+  const text = `select id, ${selected} from partners where id > ? order by id limit ?`;
+  return { kind: 'dataManager', entity: 'partners', columns, query: { text, params: [0, 1] }, dialect: 'rfc4180', locale: 'de' };
 }
 
 /** How far the WAL has been copied back into the database file: a reader on an old snapshot holds it back. */
@@ -109,15 +116,7 @@ describe('the export worker', () => {
 
   it('cuts a download off, freeing its place and its snapshot, when the client takes nothing for too long', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const job = {
-      kind: 'dataManager' as const,
-      entity: 'partners' as const,
-      columns: ['gpid', 'name'],
-      query: { text: 'select id, gpid, name from partners where id > ? order by id limit ?', params: [0, 1] },
-      dialect: 'rfc4180' as const,
-      locale: 'de' as const,
-    };
-    const reader = exportCsvStream(job, { stalledMs: 100 }).getReader();
+    const reader = exportCsvStream(partnersJob(['gpid', 'name'], 'gpid, name'), { stalledMs: 100 }).getReader();
     await reader.read();
     writeSomething();
     // The client takes nothing more.
@@ -129,14 +128,7 @@ describe('the export worker', () => {
 
   it('cuts the download off, and logs why, when the worker fails', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const stream = exportCsvStream({
-      kind: 'dataManager',
-      entity: 'partners',
-      columns: ['gpid', 'no-such-column'],
-      query: { text: 'select id, gpid from partners where id > ? order by id limit ?', params: [0, 1] },
-      dialect: 'excel',
-      locale: 'de',
-    });
+    const stream = exportCsvStream(partnersJob(['gpid', 'no-such-column'], 'gpid'));
     await expect(new Response(stream).arrayBuffer()).rejects.toThrow(/Unknown partners column "no-such-column"/);
     expect(logged).toHaveBeenCalledWith('CSV export failed:', expect.any(Error));
   });
