@@ -1,7 +1,11 @@
 // The messages between a download (stream.ts) and its export worker (worker.ts).
 import type { ExportJob } from './jobs';
 
-export type ExportWorkerData = { job: ExportJob; databasePath: string };
+/**
+ * `readsInFlight`: the pages' reads waiting or being computed (lib/reads/in-flight.ts), shared memory;
+ * `giveWayMs`: the longest the worker waits for them before each chunk (rest.ts).
+ */
+export type ExportWorkerData = { job: ExportJob; databasePath: string; readsInFlight: Int32Array; giveWayMs: number };
 
 /** To the worker: write the next chunk, or stop (the client went away). */
 export type ToExportWorker = 'next' | 'cancel';

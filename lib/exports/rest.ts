@@ -3,6 +3,11 @@
 // busy. Its low CPU priority (worker.ts) is not enough on its own: even a download in a process of
 // its own at the lowest priority slowed the pages on the other core, so what it costs them is not
 // the scheduler's to give back. Measured in bench/README.md (point 7).
+//
+// Then, while a read of the dashboard, the summary API or the ticket board is waiting or being
+// computed (lib/reads/in-flight.ts), the worker waits before it writes the next chunk, for at most
+// GIVE_WAY_MS a chunk: those reads then have the processors to themselves (apart from the chunk
+// already being written), and a download is slowed, never stopped, however busy the pages are.
 
 /** How long the worker rests after a chunk, as a share of the time the chunk took. */
 export const REST_PER_WORK = 0.5;
@@ -21,4 +26,23 @@ export function workThenRest<T>(work: () => T, sleep: (ms: number) => void = sle
   const result = work();
   sleep((now() - started) * REST_PER_WORK);
   return result;
+}
+
+/** The longest a download waits for the pages' reads before each chunk (a dashboard answers in about 100 ms alone). */
+export const GIVE_WAY_MS = 200;
+
+/**
+ * Waits until no read is in flight (`reads`, a shared counter) or `longestMs` have passed; true when
+ * the reads were done. `now` is the clock the wait is measured on.
+ */
+export function giveWayToReads(reads: Int32Array, longestMs: number = GIVE_WAY_MS, now: () => number = () => performance.now()): boolean {
+  const until = now() + longestMs;
+  for (;;) {
+    const count = Atomics.load(reads, 0);
+    if (count <= 0) return true;
+    const left = until - now();
+    if (left <= 0) return false;
+    // Woken when the last read ends (or the count changed just before the wait began).
+    Atomics.wait(reads, 0, count, left);
+  }
 }

@@ -8,9 +8,11 @@ import 'server-only';
 // and the failure logged.
 import { Worker } from 'node:worker_threads';
 import { databasePath } from '@/db/client';
+import { readsInFlight } from '@/lib/reads/in-flight';
 import { createSlots, type Slots } from '@/lib/slots';
 import { bundled, sourceWorker } from '@/lib/worker-thread';
 import type { ExportJob } from './jobs';
+import { GIVE_WAY_MS } from './rest';
 import type { ExportWorkerData, FromExportWorker, ToExportWorker } from './protocol';
 
 /**
@@ -52,7 +54,9 @@ function startWorker(data: ExportWorkerData): Worker {
  */
 const STALLED_MS = 120_000;
 
-export function exportCsvStream(job: ExportJob, { stalledMs = STALLED_MS }: { stalledMs?: number } = {}): ReadableStream<Uint8Array> {
+type StreamOptions = { stalledMs?: number; giveWayMs?: number };
+
+export function exportCsvStream(job: ExportJob, { stalledMs = STALLED_MS, giveWayMs = GIVE_WAY_MS }: StreamOptions = {}): ReadableStream<Uint8Array> {
   let worker: Worker | undefined;
   let settled = false;
   let answered: (() => void) | undefined;
@@ -80,7 +84,7 @@ export function exportCsvStream(job: ExportJob, { stalledMs = STALLED_MS }: { st
           controller.error(error);
         };
         try {
-          worker = startWorker({ job, databasePath: databasePath() });
+          worker = startWorker({ job, databasePath: databasePath(), readsInFlight: readsInFlight(), giveWayMs });
         } catch (error) {
           return finish(error instanceof Error ? error : new Error(String(error)));
         }

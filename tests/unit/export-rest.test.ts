@@ -1,6 +1,9 @@
-// The export worker's rest after each chunk (lib/exports/rest.ts), on a made-up clock.
+// The export worker's rest after each chunk (lib/exports/rest.ts), on a made-up clock, and its
+// giving way to the pages' reads, on shared memory with a second thread.
+import { Worker } from 'node:worker_threads';
+import { once } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { REST_PER_WORK, workThenRest } from '@/lib/exports/rest';
+import { giveWayToReads, REST_PER_WORK, workThenRest } from '@/lib/exports/rest';
 
 describe('workThenRest', () => {
   it('rests for its share of the time the work took, after the work', () => {
@@ -32,5 +35,39 @@ describe('workThenRest', () => {
       ),
     ).toThrow('row cannot be written');
     expect(sleep).not.toHaveBeenCalled();
+  });
+});
+
+describe('giveWayToReads', () => {
+  const counter = (reads: number) => {
+    const cell = new Int32Array(new SharedArrayBuffer(4));
+    cell[0] = reads;
+    return cell;
+  };
+
+  it('goes on at once when no read is in flight', () => {
+    const now = vi.fn(() => 0);
+    expect(giveWayToReads(counter(0), 60_000, now)).toBe(true);
+  });
+
+  it('waits for at most its longest time while reads stay in flight', () => {
+    const cell = counter(2);
+    expect(giveWayToReads(cell, 20)).toBe(false);
+    expect(cell[0]).toBe(2);
+  });
+
+  it('is woken when the last read ends in another thread', async () => {
+    const cell = counter(1);
+    // The other thread ends the read a moment after it started; meanwhile this one waits.
+    const other = new Worker(
+      `const { workerData: cell } = require('node:worker_threads');
+       Atomics.wait(cell, 0, 1, 50);
+       if (Atomics.sub(cell, 0, 1) === 1) Atomics.notify(cell, 0);`,
+      { eval: true, workerData: cell },
+    );
+    await once(other, 'online');
+    expect(giveWayToReads(cell, 60_000)).toBe(true);
+    expect(cell[0]).toBe(0);
+    await once(other, 'exit');
   });
 });
