@@ -2,10 +2,10 @@
 import type { ExportJob } from './jobs';
 
 /**
- * `readsInFlight`: the pages' reads waiting or being computed (lib/reads/in-flight.ts), shared memory;
+ * `pagesInFlight`: the requests the server is answering (lib/pages-in-flight.ts), shared memory;
  * `giveWayMs`: the longest the worker waits for them before each chunk (rest.ts).
  */
-export type ExportWorkerData = { job: ExportJob; databasePath: string; readsInFlight: Int32Array; giveWayMs: number };
+export type ExportWorkerData = { job: ExportJob; databasePath: string; pagesInFlight: Int32Array; giveWayMs: number };
 
 /** To the worker: write the next chunk, or stop (the client went away). */
 export type ToExportWorker = 'next' | 'cancel';

@@ -4,10 +4,10 @@
 // its own at the lowest priority slowed the pages on the other core, so what it costs them is not
 // the scheduler's to give back. Measured in bench/README.md (point 7).
 //
-// Then, while a read of the dashboard, the summary API or the ticket board is waiting or being
-// computed (lib/reads/in-flight.ts), the worker waits before it writes the next chunk, for at most
-// GIVE_WAY_MS a chunk: those reads then have the processors to themselves (apart from the chunk
-// already being written), and a download is slowed, never stopped, however busy the pages are.
+// Then, while the server is answering any other request (lib/pages-in-flight.ts), the worker waits
+// before it writes the next chunk, for at most GIVE_WAY_MS a chunk: the pages people wait for then
+// share the machine with no more of a download than the chunk already being written, and a download
+// is slowed, never stopped, however busy the pages are. Measured in bench/README.md (point 8).
 
 /** How long the worker rests after a chunk, as a share of the time the chunk took. */
 export const REST_PER_WORK = 0.5;
@@ -28,21 +28,21 @@ export function workThenRest<T>(work: () => T, sleep: (ms: number) => void = sle
   return result;
 }
 
-/** The longest a download waits for the pages' reads before each chunk (a dashboard answers in about 100 ms alone). */
+/** The longest a download waits for the pages before each chunk (a dashboard answers in about 100 ms alone). */
 export const GIVE_WAY_MS = 200;
 
 /**
- * Waits until no read is in flight (`reads`, a shared counter) or `longestMs` have passed; true when
- * the reads were done. `now` is the clock the wait is measured on.
+ * Waits until no request is in flight (`pages`, a shared counter) or `longestMs` have passed; true
+ * when none was left. `now` is the clock the wait is measured on.
  */
-export function giveWayToReads(reads: Int32Array, longestMs: number = GIVE_WAY_MS, now: () => number = () => performance.now()): boolean {
+export function giveWayToPages(pages: Int32Array, longestMs: number = GIVE_WAY_MS, now: () => number = () => performance.now()): boolean {
   const until = now() + longestMs;
   for (;;) {
-    const count = Atomics.load(reads, 0);
+    const count = Atomics.load(pages, 0);
     if (count <= 0) return true;
     const left = until - now();
     if (left <= 0) return false;
-    // Woken when the last read ends (or the count changed just before the wait began).
-    Atomics.wait(reads, 0, count, left);
+    // Woken when the last request ends (or the count changed just before the wait began).
+    Atomics.wait(pages, 0, count, left);
   }
 }

@@ -8,7 +8,7 @@ import 'server-only';
 // and the failure logged.
 import { Worker } from 'node:worker_threads';
 import { databasePath } from '@/db/client';
-import { readsInFlight } from '@/lib/reads/in-flight';
+import { pagesInFlight } from '@/lib/pages-in-flight';
 import { createSlots, type Slots } from '@/lib/slots';
 import { bundled, sourceWorker } from '@/lib/worker-thread';
 import type { ExportJob } from './jobs';
@@ -84,7 +84,7 @@ export function exportCsvStream(job: ExportJob, { stalledMs = STALLED_MS, giveWa
           controller.error(error);
         };
         try {
-          worker = startWorker({ job, databasePath: databasePath(), readsInFlight: readsInFlight(), giveWayMs });
+          worker = startWorker({ job, databasePath: databasePath(), pagesInFlight: pagesInFlight(), giveWayMs });
         } catch (error) {
           return finish(error instanceof Error ? error : new Error(String(error)));
         }

@@ -1,8 +1,8 @@
 // The export worker: one worker thread per download writes the CSV file, so that reading and
 // formatting 100,000 rows never holds up the event loop that answers the pages. It opens its own
 // read-only connection (one snapshot for the whole file) and writes one chunk per request from the
-// download, so nothing runs ahead of a slow client, resting after each and giving way to the pages'
-// reads (rest.ts). Whatever ends the file (the last chunk, an error, or the client going away), the
+// download, so nothing runs ahead of a slow client, resting after each and giving way to the pages
+// (rest.ts). Whatever ends the file (the last chunk, an error, or the client going away), the
 // snapshot and the connection are closed and the thread ends.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openSqlite } from '@/db/client';
 import { csvChunks } from '@/lib/csv/stream';
 import { csvSourceOf } from './jobs';
-import { giveWayToReads, workThenRest } from './rest';
+import { giveWayToPages, workThenRest } from './rest';
 import type { ExportWorkerData, FromExportWorker, ToExportWorker } from './protocol';
 
 const port = parentPort;
@@ -32,7 +32,7 @@ function yieldProcessorToPages(): void {
 }
 
 yieldProcessorToPages();
-const { job, databasePath, readsInFlight, giveWayMs } = workerData as ExportWorkerData;
+const { job, databasePath, pagesInFlight, giveWayMs } = workerData as ExportWorkerData;
 const encoder = new TextEncoder();
 let chunks: Generator<string, void, undefined> | undefined;
 let sqlite: ReturnType<typeof openSqlite> | undefined;
@@ -70,7 +70,7 @@ port.on('message', (message: ToExportWorker) => {
   try {
     // The chunk is sent before the rest begins: the rest delays only the next one.
     workThenRest(writeNext);
-    giveWayToReads(readsInFlight, giveWayMs);
+    giveWayToPages(pagesInFlight, giveWayMs);
   } catch (error) {
     send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     finish();

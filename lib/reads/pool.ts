@@ -7,7 +7,6 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { databasePath } from '@/db/client';
 import { bundled, sourceWorker } from '@/lib/worker-thread';
-import { countedRead } from './in-flight';
 import type { ReadAnswer, ReadInput, ReadKind, ReadRequest, ReadResult, ReadWorkerData } from './jobs';
 
 /** Two workers let a short read pass a long one; more would compete with the pages for the processors. */
@@ -81,19 +80,13 @@ function dispatch(pool: Pool): void {
   }
 }
 
-/**
- * Computes `kind` (jobs.ts) on `input` in a read worker, in one snapshot of the database. From the
- * moment it is asked until it is answered, downloads give way to it (in-flight.ts).
- */
+/** Computes `kind` (jobs.ts) on `input` in a read worker, in one snapshot of the database. */
 export function readInWorker<K extends ReadKind>(kind: K, input: ReadInput<K>): Promise<ReadResult<K>> {
   const pool = currentPool();
-  return countedRead(
-    () =>
-      new Promise<ReadResult<K>>((resolve, reject) => {
-        pool.queue.push({ request: { kind, input }, resolve: resolve as (value: unknown) => void, reject });
-        dispatch(pool);
-      }),
-  );
+  return new Promise<ReadResult<K>>((resolve, reject) => {
+    pool.queue.push({ request: { kind, input }, resolve: resolve as (value: unknown) => void, reject });
+    dispatch(pool);
+  });
 }
 
 /** Ends the read workers (tests, and a change of database file); reads in progress fail. */

@@ -1,7 +1,7 @@
 // Downloads are written by a worker thread (lib/exports): whole files in chunks, each record once,
 // the worker's read snapshot released when the file is complete and when the client goes away,
 // a failure in the worker cutting the download off instead of leaving it hanging, and the worker
-// giving way to the pages' reads.
+// giving way to the pages.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import Papa from 'papaparse';
 import { asc, eq } from 'drizzle-orm';
@@ -14,7 +14,7 @@ import { dataExportStream } from '@/lib/data-manager/export';
 import { parseExportRequest } from '@/lib/data-manager/params';
 import type { ExportJob } from '@/lib/exports/jobs';
 import { exportCsvStream, exportWorkerState } from '@/lib/exports/stream';
-import { readsInFlight } from '@/lib/reads/in-flight';
+import { pagesInFlight } from '@/lib/pages-in-flight';
 import { freshAppDb, sessionUser } from '../support/db';
 
 let db: Db;
@@ -128,27 +128,27 @@ describe('the export worker', () => {
     expect(logged).toHaveBeenCalledWith('CSV export failed:', expect.any(Error));
   });
 
-  it('writes no further chunk while a page is being read, and goes on when the read is done', async () => {
-    const reads = readsInFlight();
-    Atomics.add(reads, 0, 1);
-    let reading = true;
-    const readDone = () => {
-      reading = false;
-      if (Atomics.sub(reads, 0, 1) === 1) Atomics.notify(reads, 0);
+  it('writes no further chunk while a page is being answered, and goes on when it is', async () => {
+    const pages = pagesInFlight();
+    Atomics.add(pages, 0, 1);
+    let answering = true;
+    const answered = () => {
+      answering = false;
+      if (Atomics.sub(pages, 0, 1) === 1) Atomics.notify(pages, 0);
     };
     try {
-      // Long enough that only the end of the read lets the worker go on.
+      // Long enough that only the answered page lets the worker go on.
       const reader = exportCsvStream(partnersJob(['gpid', 'name'], 'gpid, name'), { giveWayMs: 60_000 }).getReader();
       const chunks = [(await reader.read()).value!];
       const second = reader.read();
       const waited = await Promise.race([second.then(() => 'written'), new Promise((resolve) => setTimeout(resolve, 500, 'waiting'))]);
       expect(waited).toBe('waiting');
-      readDone();
+      answered();
       for (let next = await second; !next.done; next = await reader.read()) chunks.push(next.value);
       expect(chunks.length).toBeGreaterThanOrEqual(3);
       expect(Buffer.concat(chunks).toString('utf8').trim().split('\n').length).toBeGreaterThan(EXTRA_PARTNERS);
     } finally {
-      if (reading) readDone();
+      if (answering) answered();
     }
   });
 

@@ -1,7 +1,6 @@
 // The heavy pages' reads run in read workers (lib/reads): the same answers as read on the
 // server's own connection, every write committed before a read seen by it, many reads at once
-// answered each with its own result, a failing read failing alone, and stopped workers replaced;
-// every read counted as in flight (for the downloads to give way) until it is answered or fails.
+// answered each with its own result, a failing read failing alone, and stopped workers replaced.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { seedLargeData } from '@/db/seed/large';
@@ -9,7 +8,6 @@ import type { SessionUser } from '@/lib/auth/guards';
 import { dashboardJson } from '@/lib/crm/dashboard/api';
 import { readDashboardPage, type DashboardPageRequest } from '@/lib/crm/dashboard/page-data';
 import { parseDashboardParams } from '@/lib/crm/dashboard/params';
-import { readsInFlight } from '@/lib/reads/in-flight';
 import { readInWorker, stopReadWorkers } from '@/lib/reads/pool';
 import { listOwnQueries, loadBoardColumn } from '@/lib/ticketboard/queries';
 import { freshAppDb, sessionUser } from '../support/db';
@@ -67,14 +65,6 @@ describe('read workers', () => {
     const requests = ['groupBy=crmStatus', 'groupBy=product', 'groupBy=assignee', 'groupBy=campaign', 'groupBy=companySize', 'groupBy=crmStatus&probabilityMin=50'].map((query) => dashboard(query));
     const answers = await Promise.all([...requests, ...requests].map((request) => readInWorker('dashboardPage', request)));
     answers.forEach((answer, index) => expect(answer).toEqual(readDashboardPage(db, requests[index % requests.length])));
-  });
-
-  it('count every read as in flight until it is answered or fails', async () => {
-    const inFlight = () => Atomics.load(readsInFlight(), 0);
-    const reads = [readInWorker('dashboardPage', dashboard('groupBy=crmStatus,product')), readInWorker('dashboardPage', dashboard('groupBy=crmStatus', null, agent))];
-    expect(inFlight()).toBe(2);
-    await Promise.allSettled(reads);
-    expect(inFlight()).toBe(0);
   });
 
   it('fail a read that fails, alone, with its message; the next reads are answered', async () => {

@@ -1,9 +1,9 @@
 // The export worker's rest after each chunk (lib/exports/rest.ts), on a made-up clock, and its
-// giving way to the pages' reads, on shared memory with a second thread.
+// giving way to the pages, on shared memory with a second thread.
 import { Worker } from 'node:worker_threads';
 import { once } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { giveWayToReads, REST_PER_WORK, workThenRest } from '@/lib/exports/rest';
+import { giveWayToPages, REST_PER_WORK, workThenRest } from '@/lib/exports/rest';
 
 describe('workThenRest', () => {
   it('rests for its share of the time the work took, after the work', () => {
@@ -38,27 +38,27 @@ describe('workThenRest', () => {
   });
 });
 
-describe('giveWayToReads', () => {
-  const counter = (reads: number) => {
+describe('giveWayToPages', () => {
+  const counter = (requests: number) => {
     const cell = new Int32Array(new SharedArrayBuffer(4));
-    cell[0] = reads;
+    cell[0] = requests;
     return cell;
   };
 
-  it('goes on at once when no read is in flight', () => {
+  it('goes on at once when no request is in flight', () => {
     const now = vi.fn(() => 0);
-    expect(giveWayToReads(counter(0), 60_000, now)).toBe(true);
+    expect(giveWayToPages(counter(0), 60_000, now)).toBe(true);
   });
 
-  it('waits for at most its longest time while reads stay in flight', () => {
+  it('waits for at most its longest time while requests stay in flight', () => {
     const cell = counter(2);
-    expect(giveWayToReads(cell, 20)).toBe(false);
+    expect(giveWayToPages(cell, 20)).toBe(false);
     expect(cell[0]).toBe(2);
   });
 
-  it('is woken when the last read ends in another thread', async () => {
+  it('is woken when the last request ends in another thread', async () => {
     const cell = counter(1);
-    // The other thread ends the read a moment after it started; meanwhile this one waits.
+    // The other thread ends the request a moment after this one began to wait.
     const other = new Worker(
       `const { workerData: cell } = require('node:worker_threads');
        Atomics.wait(cell, 0, 1, 50);
@@ -66,7 +66,7 @@ describe('giveWayToReads', () => {
       { eval: true, workerData: cell },
     );
     await once(other, 'online');
-    expect(giveWayToReads(cell, 60_000)).toBe(true);
+    expect(giveWayToPages(cell, 60_000)).toBe(true);
     expect(cell[0]).toBe(0);
     await once(other, 'exit');
   });
