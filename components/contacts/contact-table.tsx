@@ -1,5 +1,5 @@
 // A table of contacts: the contact list and a partner's contacts (there without the partner column).
-import Link from 'next/link';
+import { RecordLink } from '@/components/ui/record-link';
 import type { ContactListItem } from '@/lib/contacts/queries';
 import { contactName } from '@/lib/contacts/queries';
 import type { Translate } from '@/lib/i18n';
@@ -21,10 +21,10 @@ export function ContactTable({ rows, t, showPartner = true, caption }: { rows: C
         {rows.map((contact) => (
           <tr key={contact.id}>
             <td>
-              <Link href={`/contacts/${contact.id}`}>{contactName(contact)}</Link>
+              <RecordLink href={`/contacts/${contact.id}`}>{contactName(contact)}</RecordLink>
             </td>
             <td>{contact.position}</td>
-            {showPartner && <td>{contact.partner ? <Link href={`/partners/${contact.partner.id}`}>{contact.partner.name}</Link> : '—'}</td>}
+            {showPartner && <td>{contact.partner ? <RecordLink href={`/partners/${contact.partner.id}`}>{contact.partner.name}</RecordLink> : '—'}</td>}
             <td>{contact.email && <a href={`mailto:${contact.email}`}>{contact.email}</a>}</td>
             <td>{contact.phone}</td>
           </tr>

@@ -1,5 +1,6 @@
 // The partner list: a table whose Name and GPID headers are links that sort it (state in the URL).
 import Link from 'next/link';
+import { RecordLink } from '@/components/ui/record-link';
 import type { Translate } from '@/lib/i18n';
 import type { PartnerListItem } from '@/lib/partners/queries';
 import { serialisePartnerListParams, type PartnerListParams, type PartnerSort } from '@/lib/partners/schemas';
@@ -46,7 +47,7 @@ export function PartnerTable({ rows, params, t }: { rows: PartnerListItem[]; par
           <tr key={partner.id}>
             <td>{partner.gpid}</td>
             <td>
-              <Link href={`/partners/${partner.id}`}>{partner.name}</Link>
+              <RecordLink href={`/partners/${partner.id}`}>{partner.name}</RecordLink>
               {partner.name2 && <div className="muted">{partner.name2}</div>}
             </td>
             <td>{[partner.postcode, partner.city].filter(Boolean).join(' ')}</td>

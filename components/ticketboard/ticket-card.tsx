@@ -1,6 +1,6 @@
 // One ticket on the board: number, title, partner or contact, Bearbeiter, age; the CRM values only
 // when the list item carries them (listTickets adds `crm` for `crm` users alone).
-import Link from 'next/link';
+import { RecordLink } from '@/components/ui/record-link';
 import type { Formatter, Translate } from '@/lib/i18n';
 import type { TicketListItem } from '@/lib/tickets/queries';
 
@@ -9,7 +9,7 @@ export function TicketCard({ ticket, t, format }: { ticket: TicketListItem; t: T
   return (
     <article className="board-card" aria-label={`${ticket.number} ${ticket.title}`}>
       <div className="board-card-head">
-        <Link href={`/tickets/${ticket.id}`}>{ticket.number}</Link>
+        <RecordLink href={`/tickets/${ticket.id}`}>{ticket.number}</RecordLink>
         <time dateTime={ticket.createdAt.toISOString()} title={format.dateTime(ticket.createdAt)} className="muted small">
           {format.age(ticket.createdAt)}
         </time>

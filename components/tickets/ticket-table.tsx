@@ -1,5 +1,5 @@
 // A table of tickets: the ticket list, a partner's and a contact's tickets.
-import Link from 'next/link';
+import { RecordLink } from '@/components/ui/record-link';
 import type { Formatter, Translate } from '@/lib/i18n';
 import type { TicketListItem } from '@/lib/tickets/queries';
 
@@ -22,13 +22,13 @@ export function TicketTable({ rows, t, format, caption }: { rows: TicketListItem
         {rows.map((ticket) => (
           <tr key={ticket.id}>
             <td>
-              <Link href={`/tickets/${ticket.id}`}>{ticket.number}</Link>
+              <RecordLink href={`/tickets/${ticket.id}`}>{ticket.number}</RecordLink>
             </td>
             <td>{ticket.title}</td>
             <td>
-              {ticket.partner && <Link href={`/partners/${ticket.partner.id}`}>{ticket.partner.name}</Link>}
+              {ticket.partner && <RecordLink href={`/partners/${ticket.partner.id}`}>{ticket.partner.name}</RecordLink>}
               {ticket.partner && ticket.contact && ' · '}
-              {ticket.contact && <Link href={`/contacts/${ticket.contact.id}`}>{ticket.contact.name}</Link>}
+              {ticket.contact && <RecordLink href={`/contacts/${ticket.contact.id}`}>{ticket.contact.name}</RecordLink>}
             </td>
             <td>{t(`ticketStatus.${ticket.status}`)}</td>
             <td>{ticket.assignee?.name ?? '—'}</td>

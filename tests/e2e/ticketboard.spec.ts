@@ -1,6 +1,7 @@
 // The ticket board as users use it: a CRM user builds a query with a CRM criterion; a user without
 // crm neither sees nor can send CRM criteria; columns reorder by drag and drop and, without
-// JavaScript, by buttons; a ticket list is saved as a query.
+// JavaScript, by buttons; a ticket list is saved as a query; the cards link their tickets without the
+// browser prefetching each one.
 import { expect, test } from '@playwright/test';
 import { alertWith } from './pages/partner-pages';
 import { TicketboardPage } from './pages/ticketboard-page';
@@ -77,4 +78,29 @@ test('columns reorder by drag and drop and, without JavaScript, by the ←/→ b
   await plain.move(second, 'rechts');
   await plain.expectSavedOrder([first, second]);
   await context.close();
+});
+
+test('the board does not prefetch the tickets on its cards, and a card opens its ticket', async ({ page }) => {
+  await signIn(page, DEMO.crm);
+  const board = new TicketboardPage(page);
+  const form = await board.openNewQuery();
+  const name = unique('Alle Tickets');
+  await form.getByLabel('Name der Abfrage').fill(name);
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page).toHaveURL(/\/ticketboard$/);
+
+  // next/link would ask the server for every card's ticket as it scrolls into view (bench/README.md, point 8).
+  const prefetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.headers()['next-router-prefetch'] && /^\/tickets\/\d+$/.test(new URL(request.url()).pathname)) prefetched.push(request.url());
+  });
+  await board.goto();
+  const cards = board.column(name).locator('.board-card');
+  await expect(cards.first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(prefetched).toEqual([]);
+
+  const number = await cards.first().getByRole('link').innerText();
+  await cards.first().getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(number);
 });

@@ -1,6 +1,6 @@
 // The group tree: every group a <details> (collapsible without JavaScript) with its totals in the
 // summary; under the innermost level the tickets, or a link to the group's full list.
-import Link from 'next/link';
+import { RecordLink } from '@/components/ui/record-link';
 import { narrowToGroup, serialiseDashboardParams, type DashboardParams } from '@/lib/crm/dashboard/params';
 import type { DashboardTicket } from '@/lib/crm/dashboard/tickets';
 import { TICKETS_PER_GROUP, type VisibleGroup } from '@/lib/crm/dashboard/view';
@@ -30,7 +30,7 @@ function Leaf({ group, context }: { group: VisibleGroup; context: Context }) {
   if (!group.showTickets) {
     return (
       <p className="group-more">
-        <Link href={href}>{t('dashboard.showTickets', { count: format.integer(group.count) })}</Link>
+        <RecordLink href={href}>{t('dashboard.showTickets', { count: format.integer(group.count) })}</RecordLink>
       </p>
     );
   }
@@ -40,7 +40,7 @@ function Leaf({ group, context }: { group: VisibleGroup; context: Context }) {
       <DashboardTicketTable tickets={rows} t={t} format={format} caption={group.label} />
       {group.count > TICKETS_PER_GROUP && (
         <p className="group-more">
-          {t('dashboard.moreTickets', { shown: format.integer(rows.length), total: format.integer(group.count) })} <Link href={href}>{t('dashboard.showAll')}</Link>
+          {t('dashboard.moreTickets', { shown: format.integer(rows.length), total: format.integer(group.count) })} <RecordLink href={href}>{t('dashboard.showAll')}</RecordLink>
         </p>
       )}
     </>

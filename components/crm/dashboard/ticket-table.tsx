@@ -1,5 +1,5 @@
 // The tickets under a group, or of the list view: the columns of SPEC section 8.
-import Link from 'next/link';
+import { RecordLink } from '@/components/ui/record-link';
 import type { DashboardTicket } from '@/lib/crm/dashboard/tickets';
 import type { Formatter, Translate } from '@/lib/i18n';
 
@@ -23,7 +23,7 @@ export function DashboardTicketTable({ tickets, t, format, caption }: { tickets:
         {tickets.map((ticket) => (
           <tr key={ticket.id}>
             <td>
-              <Link href={`/tickets/${ticket.id}`}>{ticket.number}</Link>
+              <RecordLink href={`/tickets/${ticket.id}`}>{ticket.number}</RecordLink>
             </td>
             <td>{ticket.title}</td>
             <td>{[ticket.partner?.name, ticket.contact?.name].filter(Boolean).join(' · ') || '—'}</td>
