@@ -89,7 +89,7 @@ test('the board does not prefetch the tickets on its cards, and a card opens its
   await form.getByRole('button', { name: 'Speichern' }).click();
   await expect(page).toHaveURL(/\/ticketboard$/);
 
-  // next/link would ask the server for every card's ticket as it scrolls into view (bench/README.md, point 8).
+  // next/link would ask the server for every card's ticket as it scrolls into view (bench/README.md, point 9).
   const prefetched: string[] = [];
   page.on('request', (request) => {
     if (request.headers()['next-router-prefetch'] && /^\/tickets\/\d+$/.test(new URL(request.url()).pathname)) prefetched.push(request.url());
