@@ -10,12 +10,8 @@ import { DEMO, signIn, unique } from './support';
 test('a CRM user creates a query with a CRM criterion and sees CRM-Status on its cards', async ({ page }) => {
   await signIn(page, DEMO.crm);
   const board = new TicketboardPage(page);
-  const form = await board.openNewQuery();
   const name = unique('CRM aktiv');
-  await form.getByLabel('Name der Abfrage').fill(name);
-  await form.getByLabel('CRM', { exact: true }).selectOption({ label: 'CRM ist aktiviert' });
-  await form.getByRole('button', { name: 'Speichern' }).click();
-  await expect(page).toHaveURL(/\/ticketboard$/);
+  await board.createQuery(name, (form) => form.getByLabel('CRM', { exact: true }).selectOption({ label: 'CRM ist aktiviert' }));
   const column = board.column(name);
   await expect(column.getByRole('link', { name, exact: true })).toHaveAttribute('href', '/tickets?crm=on');
   await expect(column.locator('.board-card').first()).toContainText('CRM-Status');
@@ -83,11 +79,8 @@ test('columns reorder by drag and drop and, without JavaScript, by the ←/→ b
 test('the board does not prefetch the tickets on its cards, and a card opens its ticket', async ({ page }) => {
   await signIn(page, DEMO.crm);
   const board = new TicketboardPage(page);
-  const form = await board.openNewQuery();
   const name = unique('Alle Tickets');
-  await form.getByLabel('Name der Abfrage').fill(name);
-  await form.getByRole('button', { name: 'Speichern' }).click();
-  await expect(page).toHaveURL(/\/ticketboard$/);
+  await board.createQuery(name);
 
   // next/link would ask the server for every card's ticket as it scrolls into view (bench/README.md, point 9).
   const prefetched: string[] = [];

@@ -50,4 +50,13 @@ export class TicketboardPage {
     await this.page.goto('/ticketboard/new');
     return this.page.getByRole('form', { name: 'Neue Abfrage' });
   }
+
+  /** Saves a new query named `name`, with whatever `fill` sets in its form, and lands on the board. */
+  async createQuery(name: string, fill: (form: Locator) => Promise<unknown> = async () => {}): Promise<void> {
+    const form = await this.openNewQuery();
+    await form.getByLabel('Name der Abfrage').fill(name);
+    await fill(form);
+    await form.getByRole('button', { name: 'Speichern' }).click();
+    await expect(this.page).toHaveURL(/\/ticketboard$/);
+  }
 }
