@@ -1,10 +1,12 @@
 // The requests in flight that downloads give way to (lib/pages-in-flight.ts), counted from Node's
 // HTTP diagnostics channel on a real server: while a page is answered, not for a download or a
 // static file, and down again whether the response was sent or the client went away.
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRequests, pagesInFlight } from '@/lib/pages-in-flight';
+import { countRequest, countRequests, pagesInFlight } from '@/lib/pages-in-flight';
 
 const inFlight = () => Atomics.load(pagesInFlight(), 0);
 let server: http.Server;
@@ -44,6 +46,18 @@ describe('pages in flight', () => {
       expect(seen.get(path)).toBe(0);
     }
     expect(inFlight()).toBe(0);
+  });
+
+  it('leaves out every download route the app has (a new one must be added to the list)', () => {
+    // Each route handler under an `export` folder, as its URL: route groups dropped, a parameter filled in.
+    const downloads = (fs.readdirSync('app', { recursive: true }) as string[])
+      .filter((file) => /(^|\/)export\/(.*\/)?route\.ts$/.test(file))
+      .map((file) => `/${file.split('/').filter((part) => !/^\(.*\)$/.test(part) && part !== 'route.ts').map((part) => part.replace(/^\[.*\]$/, 'tickets')).join('/')}?dialect=excel`);
+    expect(downloads.length).toBeGreaterThanOrEqual(2);
+    for (const url of downloads) {
+      countRequest({ url }, new EventEmitter());
+      expect(inFlight(), url).toBe(0);
+    }
   });
 
   it('stops counting a page whose client went away before the answer', async () => {
