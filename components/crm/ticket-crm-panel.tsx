@@ -4,7 +4,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { TextField } from '@/components/ui/fields';
 import { getDb } from '@/db/client';
 import { hasRole, type SessionUser } from '@/lib/auth/guards';
-import { listCrmHistory } from '@/lib/crm/history';
+import { crmHistoryPage } from '@/lib/crm/history';
 import { getTicketCrm } from '@/lib/crm/tickets/queries';
 import type { Formatter, Translate } from '@/lib/i18n';
 import { lookupOptions } from '@/lib/lookups/queries';
@@ -13,7 +13,22 @@ import { saveTicketCrmAction, setTicketCrmEnabledAction } from '@/app/(app)/tick
 import { CrmHistory } from './crm-history';
 import { LookupCheckboxes, LookupSelect } from './lookup-fields';
 
-export function TicketCrmPanel({ ticketId, user, t, format }: { ticketId: number; user: SessionUser; t: Translate; format: Formatter }) {
+export function TicketCrmPanel({
+  ticketId,
+  user,
+  historyPage,
+  search,
+  t,
+  format,
+}: {
+  ticketId: number;
+  user: SessionUser;
+  /** The history's page, and the ticket page's other parameters, which its page links keep. */
+  historyPage: number;
+  search: URLSearchParams;
+  t: Translate;
+  format: Formatter;
+}) {
   if (!hasRole(user, 'crm')) return null;
   const db = getDb();
   const crm = getTicketCrm(db, user, ticketId);
@@ -35,7 +50,9 @@ export function TicketCrmPanel({ ticketId, user, t, format }: { ticketId: number
       <input type="hidden" name="enabled" value={crm.enabled ? 'false' : 'true'} />
     </ActionForm>
   );
-  const history = <CrmHistory entity="ticket" entries={listCrmHistory(db, user, 'ticket', ticketId)} t={t} format={format} />;
+  const history = (
+    <CrmHistory entity="ticket" history={crmHistoryPage(db, user, 'ticket', ticketId, historyPage)} basePath={`/tickets/${ticketId}`} search={search} t={t} format={format} />
+  );
 
   // The two states are keyed apart: otherwise React would hand the toggle's form state (its "Gespeichert."
   // or an error) to the CRM form that takes its place, and the other way round.

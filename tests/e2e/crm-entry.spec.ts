@@ -1,7 +1,7 @@
 // Entering CRM data as a CRM user: the ticket CRM panel (with and without JavaScript) and the partner
 // CRM tab, each with its Verlauf; and a plain user sees none of it, not even in the page's payload.
 import { expect, test, type Page } from '@playwright/test';
-import { insertLookup, PartnerCrmTab, TicketCrmPanel, ticketWithoutCrm, withDb } from './pages/crm-pages';
+import { insertHistory, insertLookup, PartnerCrmTab, TicketCrmPanel, ticketWithoutCrm, withDb } from './pages/crm-pages';
 import { DEMO, signIn, unique } from './support';
 
 /** The first active demo product, a choice every CRM form offers. */
@@ -70,6 +70,41 @@ for (const javaScript of [true, false]) {
     await context.close();
   });
 }
+
+test('a long Verlauf shows 20 changes a page, newest first, and pages on without JavaScript, on a ticket and a partner', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const ticket = ticketWithoutCrm();
+  insertHistory('ticket', ticket.id, 25);
+  await signIn(page, DEMO.crm);
+  const panel = new TicketCrmPanel(page);
+  await panel.goto(ticket.id);
+  const entries = panel.history().getByRole('listitem');
+  await expect(entries).toHaveCount(20);
+  await expect(entries.first()).toContainText('Abschlusschance: 24 % → 25 %');
+  await expect(panel.history()).toContainText('25 Änderungen, die neuesten zuerst');
+  const pages = panel.history().getByRole('navigation', { name: 'Seiten des Verlaufs' });
+  await expect(pages).toContainText('Seite 1 von 2');
+  await pages.getByRole('link', { name: 'Weiter' }).click();
+  await expect(page).toHaveURL(new RegExp(`/tickets/${ticket.id}\\?historyPage=2#history-ticket$`));
+  await expect(entries).toHaveCount(5);
+  await expect(entries.last()).toContainText('Abschlusschance: 0 % → 1 %');
+  await pages.getByRole('link', { name: 'Zurück' }).click();
+  await expect(entries.first()).toContainText('Abschlusschance: 24 % → 25 %');
+  // A page past the last shows the last; a nonsense page the first.
+  await page.goto(`/tickets/${ticket.id}?historyPage=9`);
+  await expect(entries).toHaveCount(5);
+  await page.goto(`/tickets/${ticket.id}?historyPage=abc`);
+  await expect(entries).toHaveCount(20);
+
+  const partner = withDb((db) => db.prepare("select id from partners p where not exists (select 1 from crm_changes where entity = 'partner' and entity_id = p.id) order by id desc limit 1").get() as { id: number });
+  insertHistory('partner', partner.id, 21);
+  await page.goto(`/partners/${partner.id}/crm?historyPage=2`);
+  const tab = new PartnerCrmTab(page);
+  await expect(tab.history().getByRole('listitem')).toHaveCount(1);
+  await expect(tab.history().getByRole('listitem')).toContainText('Unternehmensgröße (Beschäftigte): 0 → 1');
+  await context.close();
+});
 
 test('of two CRM users saving one ticket, the second is told who saved first and nothing is overwritten', async ({ page, browser }) => {
   const ticket = ticketWithoutCrm();

@@ -6,7 +6,7 @@ import { attributes, campaigns, companySizes, crmChanges, crmTicketStatuses, par
 import { seedDemoData } from '@/db/seed/demo';
 import { AccessDenied } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
-import { listCrmHistory } from '@/lib/crm/history';
+import { CRM_HISTORY_PAGE_SIZE, crmHistoryPage, listCrmHistory } from '@/lib/crm/history';
 import { savePartnerCrm } from '@/lib/crm/partners/mutations';
 import { companySizeFor, getPartnerCrm } from '@/lib/crm/partners/queries';
 import { partnerCrmSchema, ticketCrmSchema } from '@/lib/crm/schemas';
@@ -156,5 +156,33 @@ describe('partner CRM tab', () => {
     expect(partnerCrmSchema.safeParse({ id: '1', version: '1', comment2: 'x'.repeat(2001) }).error?.issues[0]).toMatchObject({ path: ['comment2'], message: 'tooLong' });
     expect(savePartnerCrm(db, crmUser, partnerCrmSchema.parse({ id: String(partner.id), version: String(partner.version + 5) }))).toMatchObject({ ok: false, error: 'staleVersion' });
     expect(() => getPartnerCrm(db, agent, partner.id)).toThrow(AccessDenied);
+  });
+});
+
+describe('history pages', () => {
+  function writeHistory(count: number) {
+    const start = Date.UTC(2026, 0, 1);
+    db.insert(crmChanges)
+      .values(Array.from({ length: count }, (_, index) => ({ entity: 'ticket' as const, entityId: ticketId, field: 'probability', oldValue: String(index), newValue: String(index + 1), userId: crmUser.id, at: new Date(start + index * 60_000) })))
+      .run();
+  }
+
+  it('shows 20 entries a page, newest first, counts them all, and takes a page past the last as the last', () => {
+    writeHistory(2 * CRM_HISTORY_PAGE_SIZE + 5);
+    const first = crmHistoryPage(db, crmUser, 'ticket', ticketId, 1);
+    expect(first).toMatchObject({ total: 45, page: 1, pageSize: 20 });
+    expect(first.entries.map((entry) => entry.newValue)).toEqual(Array.from({ length: 20 }, (_, index) => String(45 - index)));
+    const last = crmHistoryPage(db, crmUser, 'ticket', ticketId, 3);
+    expect(last.entries.map((entry) => entry.newValue)).toEqual(['5', '4', '3', '2', '1']);
+    expect(crmHistoryPage(db, crmUser, 'ticket', ticketId, 99)).toEqual({ ...last, page: 3 });
+    // Every entry on exactly one page.
+    const seen = [1, 2, 3].flatMap((page) => crmHistoryPage(db, crmUser, 'ticket', ticketId, page).entries.map((entry) => entry.id));
+    expect(new Set(seen).size).toBe(45);
+  });
+
+  it('is an empty first page for a record without changes, and CRM data a user without crm does not get', () => {
+    expect(crmHistoryPage(db, crmUser, 'ticket', ticketId, 4)).toEqual({ entries: [], total: 0, page: 1, pageSize: 20 });
+    writeHistory(3);
+    expect(() => crmHistoryPage(db, agent, 'ticket', ticketId, 1)).toThrow(AccessDenied);
   });
 });

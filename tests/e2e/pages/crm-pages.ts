@@ -250,6 +250,22 @@ export function insertLookup(list: keyof typeof LOOKUP_TABLES, name: string, ext
   });
 }
 
+/**
+ * Writes `count` history entries for a record, a minute apart, changing a number from 0 up: the
+ * Abschlusschance of a ticket, the employee count of a partner; the newest sets it to `count`.
+ */
+export function insertHistory(entity: 'ticket' | 'partner', id: number, count: number): void {
+  withDb((db) => {
+    const userId = db.prepare("select id from users where email = 'crm@example.com'").pluck().get() as number;
+    const insert = db.prepare("insert into crm_changes (entity, entity_id, field, old_value, new_value, user_id, at) values (?, ?, ?, ?, ?, ?, ?)");
+    const field = entity === 'ticket' ? 'probability' : 'employeeCount';
+    const start = Date.UTC(2026, 0, 1);
+    db.transaction(() => {
+      for (let index = 1; index <= count; index += 1) insert.run(entity, id, field, String(index - 1), String(index), userId, start + index * 60_000);
+    })();
+  });
+}
+
 /** A ticket that never had CRM data (CRM off, no values, no history). */
 export function ticketWithoutCrm(): { id: number; title: string; partnerId: number | null } {
   return withDb(

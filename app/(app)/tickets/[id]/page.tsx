@@ -4,10 +4,12 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { HISTORY_PAGE_PARAM } from '@/components/crm/crm-history';
 import { TicketCrmPanel } from '@/components/crm/ticket-crm-panel';
 import { TicketFields } from '@/components/tickets/ticket-fields';
 import { TicketInfoPanel } from '@/components/tickets/ticket-info-panel';
 import { ActionForm } from '@/components/ui/action-form';
+import { pageFrom, searchWithout } from '@/components/ui/pagination';
 import { requireUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { findTicketDetail, findTicketPickerMatches, findTicketPickerOptions, listAssigneeChoices } from '@/lib/tickets/queries';
@@ -73,7 +75,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
         <aside className="stack">
           <TicketInfoPanel ticket={ticket} userId={user.id} actions={{ setStatus: setTicketStatusAction, takeOver: takeOverTicketAction }} t={t} format={format} />
           {/* Renders nothing for a user without `crm`; reads its values through its own query. */}
-          <TicketCrmPanel ticketId={ticket.id} user={user} t={t} format={format} />
+          <TicketCrmPanel ticketId={ticket.id} user={user} historyPage={pageFrom(raw[HISTORY_PAGE_PARAM])} search={searchWithout(raw, HISTORY_PAGE_PARAM)} t={t} format={format} />
         </aside>
       </div>
     </>

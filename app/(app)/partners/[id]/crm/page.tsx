@@ -2,12 +2,13 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { CrmHistory } from '@/components/crm/crm-history';
+import { CrmHistory, HISTORY_PAGE_PARAM } from '@/components/crm/crm-history';
 import { PartnerCrmForm } from '@/components/crm/partner-crm-form';
 import { PartnerTabs } from '@/components/partners/partner-tabs';
+import { pageFrom, searchWithout } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
 import { requireRole } from '@/lib/auth/guards';
-import { listCrmHistory } from '@/lib/crm/history';
+import { crmHistoryPage } from '@/lib/crm/history';
 import { getPartnerCrm } from '@/lib/crm/partners/queries';
 import { getI18n } from '@/lib/i18n/server';
 import { idSchema } from '@/lib/validation';
@@ -17,13 +18,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${t('crm.tab.title')} · ${t('partners.title')}` };
 }
 
-export default async function PartnerCrmPage({ params }: { params: Promise<{ id: string }> }) {
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PartnerCrmPage({ params, searchParams }: Props) {
   const user = await requireRole('crm');
   const { t, format } = await getI18n();
   const db = getDb();
   const id = idSchema.safeParse((await params).id);
   const crm = id.success ? getPartnerCrm(db, user, id.data) : undefined;
   if (!crm) notFound();
+  const raw = await searchParams;
   return (
     <>
       <p>
@@ -35,7 +39,14 @@ export default async function PartnerCrmPage({ params }: { params: Promise<{ id:
         <h2 id="crm-tab">{t('crm.tab.title')}</h2>
         <PartnerCrmForm crm={crm} user={user} t={t} />
       </section>
-      <CrmHistory entity="partner" entries={listCrmHistory(db, user, 'partner', crm.id)} t={t} format={format} />
+      <CrmHistory
+        entity="partner"
+        history={crmHistoryPage(db, user, 'partner', crm.id, pageFrom(raw[HISTORY_PAGE_PARAM]))}
+        basePath={`/partners/${crm.id}/crm`}
+        search={searchWithout(raw, HISTORY_PAGE_PARAM)}
+        t={t}
+        format={format}
+      />
     </>
   );
 }
