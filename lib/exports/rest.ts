@@ -33,7 +33,11 @@ export const GIVE_WAY_MS = 200;
 
 /**
  * Waits until no request is in flight (`pages`, a shared counter) or `longestMs` have passed; true
- * when none was left. `now` is the clock the wait is measured on.
+ * when a moment without requests came. Being woken counts as that moment even if the next request
+ * has begun by the time this thread runs again: a client asking for pages back to back leaves gaps
+ * of a millisecond, shorter than a thread at the lowest priority takes to be scheduled, and waiting
+ * for a gap it can see would hold the download for the whole `longestMs` before every chunk.
+ * `now` is the clock the wait is measured on.
  */
 export function giveWayToPages(pages: Int32Array, longestMs: number = GIVE_WAY_MS, now: () => number = () => performance.now()): boolean {
   const until = now() + longestMs;
@@ -42,7 +46,7 @@ export function giveWayToPages(pages: Int32Array, longestMs: number = GIVE_WAY_M
     if (count <= 0) return true;
     const left = until - now();
     if (left <= 0) return false;
-    // Woken when the last request ends (or the count changed just before the wait began).
-    Atomics.wait(pages, 0, count, left);
+    // Woken ('ok') only by the last request to end; 'not-equal' when the count changed just before.
+    if (Atomics.wait(pages, 0, count, left) === 'ok') return true;
   }
 }

@@ -70,4 +70,22 @@ describe('giveWayToPages', () => {
     expect(cell[0]).toBe(0);
     await once(other, 'exit');
   });
+
+  it('goes on when woken, even if the next request has begun by the time it runs', async () => {
+    const cell = counter(1);
+    // The last request ended and the next began before this thread ran again: the count is 1 once
+    // more when it looks, but it was woken.
+    const other = new Worker(
+      `const { workerData: cell } = require('node:worker_threads');
+       Atomics.wait(cell, 0, 1, 50);
+       Atomics.sub(cell, 0, 1);
+       Atomics.notify(cell, 0);
+       Atomics.add(cell, 0, 1);`,
+      { eval: true, workerData: cell },
+    );
+    await once(other, 'online');
+    // A wait for the whole 2 s (false) would mean it looked for a gap it can no longer see.
+    expect(giveWayToPages(cell, 2_000)).toBe(true);
+    await once(other, 'exit');
+  });
 });
