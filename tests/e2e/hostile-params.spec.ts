@@ -1,11 +1,12 @@
 // Hostile query strings over HTTP against the production build (SPEC sections 8 and 13): every list
-// page, both CSV exports and the JSON API, asked by a signed-in crm user with fast-check-generated
-// parameters (fixed seed). Never a server error; a page shows its heading (with a message for what it
-// ignored), an export or the API answers its data or a 4xx naming the parameter.
+// page, the record pages with a list of their own (the Verlauf), both CSV exports and the JSON API,
+// asked by a signed-in crm user with fast-check-generated parameters (fixed seed). Never a server
+// error; a page shows its heading (with a message for what it ignored), an export or the API answers
+// its data or a 4xx naming the parameter.
 import fc from 'fast-check';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { hostileQuery, SEED } from '../support/hostile-values';
-import { DEMO, signIn } from './support';
+import { DEMO, e2eDb, signIn } from './support';
 
 const PER_TARGET = 15;
 
@@ -23,11 +24,36 @@ function queryStrings(names: readonly string[]): string[] {
 
 type Check = (response: APIResponse) => Promise<void>;
 
+/** A CRM ticket and a partner of the demo data, looked up when first needed (the server seeds the database). */
+let records: { ticket: number; partner: number } | undefined;
+function record(kind: 'ticket' | 'partner'): number {
+  if (!records) {
+    const db = e2eDb();
+    try {
+      records = {
+        ticket: db.prepare('select id from tickets where crm_enabled = 1 order by id limit 1').pluck().get() as number,
+        partner: db.prepare('select id from partners order by id limit 1').pluck().get() as number,
+      };
+    } finally {
+      db.close();
+    }
+  }
+  return records[kind];
+}
+
 /** A page: answered, with its heading; what it ignored is named in a message, never a server error. */
 const page = (heading: string): Check => async (response) => {
   expect(response.status()).toBe(200);
   const html = await response.text();
   expect(html).toContain(`>${heading}</h1>`);
+  expect(html).not.toMatch(/Internal Server Error|Application error/);
+};
+
+/** A record's page: answered, with the section named (e.g. its Verlauf), never a server error. */
+const section = (heading: string): Check => async (response) => {
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  expect(html).toContain(`>${heading}</h2>`);
   expect(html).not.toMatch(/Internal Server Error|Application error/);
 };
 
@@ -42,15 +68,20 @@ const data = (contentType: RegExp): Check => async (response) => {
   expect(typeof body.error === 'string' && body.error.length > 0).toBe(true);
 };
 
-const TARGETS: { path: string | ((query: string, index: number) => string); names: readonly string[]; check: Check }[] = [
+type Target = { names: readonly string[]; check: Check } & ({ path: string } | { path: (query: string, index: number) => string; name: string });
+
+const TARGETS: Target[] = [
   { path: '/tickets', names: TICKET_PARAMS, check: page('Tickets') },
   { path: '/partners', names: ['q', 'sort', 'dir', 'page', 'deleted'], check: page('Geschäftspartner') },
   { path: '/contacts', names: ['q', 'page', 'deleted'], check: page('Kontakte') },
   { path: '/crm', names: DASHBOARD_PARAMS, check: page('CRM Dashboard') },
   { path: '/data-manager', names: EXPORT_PARAMS, check: page('Daten Manager') },
   { path: '/ticketboard/new', names: [...TICKET_PARAMS, 'name'], check: page('Neue Abfrage') },
+  // Record pages with a list of their own: the Verlauf's page, and the ticket form's draft after a picker search.
+  { path: () => `/tickets/${record('ticket')}`, name: '/tickets/[id]', names: ['historyPage', 'partnerQuery', 'contactQuery', 'title', 'partnerId', 'contactId', 'assigneeId', 'status', 'version'], check: section('Verlauf') },
+  { path: () => `/partners/${record('partner')}/crm`, name: '/partners/[id]/crm', names: ['historyPage'], check: section('Verlauf') },
   { path: '/crm/export', names: DASHBOARD_PARAMS, check: data(/^text\/csv/) },
-  { path: (_, index) => `/data-manager/export/${['partners', 'contacts', 'tickets', 'constructor', 'Partners'][index % 5]}`, names: EXPORT_PARAMS, check: data(/^text\/csv/) },
+  { name: '/data-manager/export/[entity]', path: (_, index) => `/data-manager/export/${['partners', 'contacts', 'tickets', 'constructor', 'Partners'][index % 5]}`, names: EXPORT_PARAMS, check: data(/^text\/csv/) },
   { path: '/api/v1/crm/summary', names: DASHBOARD_PARAMS, check: data(/^application\/json/) },
 ];
 
@@ -65,7 +96,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 for (const target of TARGETS) {
-  const name = typeof target.path === 'string' ? target.path : '/data-manager/export/[entity]';
+  const name = 'name' in target ? target.name : target.path;
   test(`${name} answers ${PER_TARGET} hostile query strings without a server error`, async () => {
     const queries = queryStrings(target.names);
     for (const [index, query] of queries.entries()) {
