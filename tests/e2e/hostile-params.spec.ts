@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { hostileQuery, SEED } from '../support/hostile-values';
-import { DEMO, e2eDb, signIn } from './support';
+import { withDb } from './pages/crm-pages';
+import { DEMO, signIn } from './support';
 
 const PER_TARGET = 15;
 
@@ -27,17 +28,10 @@ type Check = (response: APIResponse) => Promise<void>;
 /** A CRM ticket and a partner of the demo data, looked up when first needed (the server seeds the database). */
 let records: { ticket: number; partner: number } | undefined;
 function record(kind: 'ticket' | 'partner'): number {
-  if (!records) {
-    const db = e2eDb();
-    try {
-      records = {
-        ticket: db.prepare('select id from tickets where crm_enabled = 1 order by id limit 1').pluck().get() as number,
-        partner: db.prepare('select id from partners order by id limit 1').pluck().get() as number,
-      };
-    } finally {
-      db.close();
-    }
-  }
+  records ??= withDb((db) => ({
+    ticket: db.prepare('select id from tickets where crm_enabled = 1 order by id limit 1').pluck().get() as number,
+    partner: db.prepare('select id from partners order by id limit 1').pluck().get() as number,
+  }));
   return records[kind];
 }
 
