@@ -40,6 +40,16 @@ const editable = {
   version: integer('version').notNull().default(1),
 };
 
+/**
+ * The CRM fields' own version and stamp, apart from the record's: a CRM save must neither reveal itself
+ * to plain users ("Geändert … von …") nor make their next save of the master data stale.
+ */
+const crmEditable = {
+  crmUpdatedAt: integer('crm_updated_at', { mode: 'timestamp_ms' }),
+  crmUpdatedById: integer('crm_updated_by_id').references((): AnySQLiteColumn => users.id),
+  crmVersion: integer('crm_version').notNull().default(1),
+};
+
 /** The columns every lookup list shares: name, admin-defined position, archived flag. */
 const lookup = {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -64,6 +74,26 @@ export const users = sqliteTable('users', {
   sessionVersion: integer('session_version').notNull().default(1),
   ...editable,
 });
+
+/**
+ * Server-side sessions: the cookie carries only the id; sign-out, password changes and the lifetimes
+ * end a session here, so a stolen or old cookie stops working.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the random token in the cookie (hex): the table alone cannot sign anyone in. */
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    /** Absolute end, fixed at sign-in. */
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
 
 export const loginAttempts = sqliteTable(
   'login_attempts',
@@ -146,6 +176,7 @@ export const partners = sqliteTable(
     comment2: text('comment2').notNull().default(''),
     comment3: text('comment3').notNull().default(''),
     comment4: text('comment4').notNull().default(''),
+    ...crmEditable,
     ...editable,
   },
   (t) => [
@@ -239,6 +270,7 @@ export const tickets = sqliteTable(
     potentialCents: integer('potential_cents'),
     /** Voraussichtliche Benutzeranzahl. */
     expectedUsers: integer('expected_users'),
+    ...crmEditable,
     ...editable,
   },
   (t) => [
@@ -329,6 +361,7 @@ export type Contact = typeof contacts.$inferSelect;
 export type NewContact = typeof contacts.$inferInsert;
 export type Ticket = typeof tickets.$inferSelect;
 export type NewTicket = typeof tickets.$inferInsert;
+export type Session = typeof sessions.$inferSelect;
 export type CrmChange = typeof crmChanges.$inferSelect;
 export type SavedQuery = typeof queries.$inferSelect;
 export type CompanySize = typeof companySizes.$inferSelect;

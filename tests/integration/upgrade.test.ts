@@ -1,0 +1,65 @@
+// A database written by the previous release (tests/fixtures/release-0.1.sqlite, the demo data of 0.1.0)
+// upgrades in place: every record is carried over and the new columns are filled from what was there.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openSqlite } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+
+const FIXTURE = path.join(process.cwd(), 'tests', 'fixtures', 'release-0.1.sqlite');
+
+function copyOfFixture(): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crm-upgrade-')), 'db.sqlite');
+  fs.copyFileSync(FIXTURE, file);
+  return file;
+}
+
+const TABLES = ['users', 'partners', 'contacts', 'tickets', 'crm_changes', 'queries', 'ticket_products', 'ticket_campaigns', 'partner_campaigns', 'crm_ticket_statuses'];
+
+describe('upgrading a 0.1 database', () => {
+  it('keeps every record and fills the CRM stamp from the history', () => {
+    const file = copyOfFixture();
+    const before = openSqlite(file);
+    const counts = Object.fromEntries(TABLES.map((t) => [t, before.prepare(`select count(*) from ${t}`).pluck().get()]));
+    const ticketsBefore = before.prepare('select id, number, title, crm_status_id, potential_cents, version from tickets order by id').all();
+    before.close();
+
+    const sqlite = openSqlite(file);
+    migrateDatabase(sqlite);
+    for (const table of TABLES) {
+      expect(sqlite.prepare(`select count(*) from ${table}`).pluck().get(), table).toBe(counts[table]);
+    }
+    expect(sqlite.prepare('select id, number, title, crm_status_id, potential_cents, version from tickets order by id').all()).toEqual(ticketsBefore);
+
+    const changed = sqlite
+      .prepare(
+        `select t.crm_updated_at as at, t.crm_updated_by_id as by, t.crm_version as v,
+                (select max(at) from crm_changes c where c.entity = 'ticket' and c.entity_id = t.id) as newest
+         from tickets t where exists (select 1 from crm_changes c where c.entity = 'ticket' and c.entity_id = t.id)`,
+      )
+      .all() as { at: number; by: number | null; v: number; newest: number }[];
+    expect(changed.length).toBeGreaterThan(0);
+    for (const row of changed) {
+      expect(row.at).toBe(row.newest);
+      expect(row.v).toBe(1);
+    }
+    expect(sqlite.prepare('select count(*) from tickets where crm_updated_at is null and id not in (select entity_id from crm_changes where entity = \'ticket\')').pluck().get()).toBeGreaterThan(0);
+    sqlite.close();
+  });
+
+  it('gives every crm_admin the crm role', () => {
+    const file = copyOfFixture();
+    const before = openSqlite(file);
+    before.prepare(`update users set roles = '["crm_admin"]' where email = 'crm@example.com'`).run();
+    before.close();
+
+    const sqlite = openSqlite(file);
+    migrateDatabase(sqlite);
+    const roles = JSON.parse(sqlite.prepare(`select roles from users where email = 'crm@example.com'`).pluck().get() as string);
+    expect(roles.sort()).toEqual(['crm', 'crm_admin']);
+    const admin = JSON.parse(sqlite.prepare(`select roles from users where email = 'admin@example.com'`).pluck().get() as string);
+    expect(admin.filter((r: string) => r === 'crm')).toHaveLength(1);
+    sqlite.close();
+  });
+});
