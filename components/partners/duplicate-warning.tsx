@@ -30,7 +30,7 @@ export function DuplicateWarning({ labels }: { labels: { title: string; text: st
         </>
       )}
       <label className="checkbox">
-        <input type="checkbox" name="force" defaultChecked={ticked} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+        <input key={String(ticked)} type="checkbox" name="force" defaultChecked={ticked} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
         {labels.force}
       </label>
       {error && (

@@ -78,7 +78,8 @@ export function EntityPicker({
       </div>
     );
   }
-  return <Combobox id={id} name={name} selected={selected} search={search} labels={labels} error={error} />;
+  // Keyed by the choice: a saved or refused choice that differs from the shown one starts the box anew.
+  return <Combobox key={selected ? selected.id : ''} id={id} name={name} selected={selected} search={search} labels={labels} error={error} />;
 }
 
 function Combobox({

@@ -1,5 +1,11 @@
 'use client';
 // Form fields that read their error and their last typed value from the surrounding ActionForm.
+//
+// React 19 resets a form after its action, back to each control's default. A text input's default follows
+// its `defaultValue` prop, but a <select>'s default option and a checkbox's default state are fixed when
+// the control mounts: after a save they would snap back to the page-load choice, and the next save would
+// write that old choice back. So every choice control is keyed by the choice it shows: when the saved or
+// typed choice differs from the mounted one, the control mounts anew with it as its default.
 import { useId } from 'react';
 import { useFormState } from './action-form';
 
@@ -75,13 +81,15 @@ export function SelectField({
   defaultValue?: string;
 }) {
   const { id, error, errorId, typed } = useField(name);
+  const chosen = typeof typed === 'string' ? typed : defaultValue;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select
+        key={chosen ?? ''}
         id={id}
         name={name}
-        defaultValue={typeof typed === 'string' ? typed : defaultValue}
+        defaultValue={chosen}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
       >
@@ -115,7 +123,13 @@ export function CheckboxGroup({
       <legend>{legend}</legend>
       {options.map((option) => (
         <label key={option.value} className="checkbox">
-          <input type="checkbox" name={name} value={option.value} defaultChecked={checked.includes(option.value)} />
+          <input
+            key={String(checked.includes(option.value))}
+            type="checkbox"
+            name={name}
+            value={option.value}
+            defaultChecked={checked.includes(option.value)}
+          />
           {option.label}
         </label>
       ))}
@@ -127,10 +141,11 @@ export function CheckboxGroup({
 /** One yes/no box; after a failed submit it shows what was sent (an absent box was unticked). */
 export function CheckboxField({ name, label, defaultChecked = false }: { name: string; label: string; defaultChecked?: boolean }) {
   const { error, errorId, typed, submitted } = useField(name);
+  const checked = submitted ? typed !== undefined : defaultChecked;
   return (
     <div className="field">
       <label className="checkbox">
-        <input type="checkbox" name={name} defaultChecked={submitted ? typed !== undefined : defaultChecked} aria-describedby={error ? errorId : undefined} />
+        <input key={String(checked)} type="checkbox" name={name} defaultChecked={checked} aria-describedby={error ? errorId : undefined} />
         {label}
       </label>
       <FieldError id={errorId} error={error} />
