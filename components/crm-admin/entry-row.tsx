@@ -5,6 +5,7 @@ import type { Formatter, Translate } from '@/lib/i18n';
 import type { LookupList } from '@/lib/lookups/lists';
 import type { LookupEntry } from '@/lib/lookups/queries';
 import { archiveEntryAction, deleteEntryAction, moveEntryAction, updateEntryAction } from '@/app/(app)/admin/crm/actions';
+import { ConfirmSubmit } from './confirm-submit';
 import { EntryFields } from './entry-fields';
 import { describeEntry } from './entry-summary';
 
@@ -45,7 +46,7 @@ export function EntryRow({
         <strong>{entry.name}</strong> {entry.archived && <span className="badge badge-off">{t('crmAdmin.archived')}</span>}
         {details && <div className="muted">{details}</div>}
         <div className="muted small">
-          {t('crmAdmin.usage')}: {format.integer(usage)}
+          {t(list.key === 'companySizes' ? 'crmAdmin.partnersInRange' : 'crmAdmin.usage')}: {format.integer(usage)}
         </div>
       </div>
       <div className="entry-actions">
@@ -73,15 +74,13 @@ export function EntryRow({
         </ActionForm>
         <ActionForm action={deleteEntryAction} submitLabel={t('crmAdmin.delete')} submitClassName="button button-danger" submitAriaLabel={`${t('crmAdmin.delete')}: ${entry.name}`} className="inline-form">
           {versioned}
+          <ConfirmSubmit label={t('crmAdmin.confirmDelete')} ariaLabel={`${t('crmAdmin.confirmDelete')}: ${entry.name}`} />
         </ActionForm>
       </div>
-      <details className="entry-edit">
-        <summary>{t('crmAdmin.editEntry', { name: entry.name })}</summary>
-        <ActionForm action={updateEntryAction} submitLabel={t('common.save')}>
-          {versioned}
-          <EntryFields kind={list.kind} entry={entry} t={t} />
-        </ActionForm>
-      </details>
+      <ActionForm action={updateEntryAction} submitLabel={t('common.save')} disclosure={t('crmAdmin.editEntry', { name: entry.name })} className="entry-edit stack">
+        {versioned}
+        <EntryFields kind={list.kind} entry={entry} t={t} />
+      </ActionForm>
     </div>
   );
 }

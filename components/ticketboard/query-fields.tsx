@@ -3,18 +3,12 @@
 import { searchPartnersAction } from '@/app/(app)/picker-actions';
 import { pickerLabels } from '@/components/tickets/ticket-fields';
 import { EntityPicker } from '@/components/ui/entity-picker';
-import { CheckboxGroup, SelectField, TextField } from '@/components/ui/fields';
+import { CrmCriteriaFields } from './crm-criteria-fields';
+import { CheckboxGroup, TextField } from '@/components/ui/fields';
 import { TICKET_STATUSES } from '@/db/schema';
 import type { Translate } from '@/lib/i18n';
 import type { QueryFieldOptions } from '@/lib/ticketboard/form-options';
 import type { TicketListParams } from '@/lib/tickets/filters';
-
-type Option = { id: number; name: string; archived: boolean };
-
-
-function choices(options: Option[], t: Translate) {
-  return options.map((option) => ({ value: String(option.id), label: option.archived ? `${option.name} ${t('ticketboard.archived')}` : option.name }));
-}
 
 export function QueryFields({ name, params, options, t }: { name: string; params: TicketListParams; options: QueryFieldOptions; t: Translate }) {
   return (
@@ -45,27 +39,7 @@ export function QueryFields({ name, params, options, t }: { name: string; params
       <TextField name="q" label={t('ticketboard.field.q')} defaultValue={params.q} maxLength={200} />
       {/* A contact filter comes only from a saved ticket list ("Als Abfrage speichern"); kept as it was. */}
       {params.contact !== null && <input type="hidden" name="contact" value={params.contact} />}
-      {options.crm && (
-        <>
-          <SelectField
-            name="crm"
-            label={t('ticketboard.field.crm')}
-            options={[
-              { value: '', label: t('ticketboard.crm.any') },
-              { value: 'on', label: t('ticketboard.crm.on') },
-              { value: 'off', label: t('ticketboard.crm.off') },
-            ]}
-            defaultValue={params.crm ?? ''}
-          />
-          <CheckboxGroup name="crmStatus" legend={t('ticketboard.field.crmStatus')} options={choices(options.crm.statuses, t)} defaultValue={params.crmStatus.map(String)} />
-          <CheckboxGroup
-            name="revenueGroup"
-            legend={t('ticketboard.field.revenueGroup')}
-            options={choices(options.crm.revenueGroups, t)}
-            defaultValue={params.revenueGroup.map(String)}
-          />
-        </>
-      )}
+      {options.crm && <CrmCriteriaFields params={params} options={options.crm} t={t} />}
     </>
   );
 }

@@ -65,6 +65,7 @@ export function TicketFields({
         query={matches.contactQuery}
         searchHref={searchHref}
         search={searchContactsAction}
+        scopeField="partnerId"
         labels={pickerLabels(t, t('tickets.contact'))}
       />
       <SelectField

@@ -9,6 +9,8 @@ import type { PickerOption } from '@/lib/picker';
 import type { TicketListParams } from '@/lib/tickets/filters';
 import { pickerLabels } from './ticket-fields';
 import { assigneeFilterOptions } from '@/components/tickets/assignee-options';
+import { CrmCriteriaFields } from '@/components/ticketboard/crm-criteria-fields';
+import type { CrmCriteriaOptions } from '@/lib/ticketboard/form-options';
 
 export function TicketFilterForm({
   params,
@@ -16,6 +18,7 @@ export function TicketFilterForm({
   partnerMatches,
   partnerQuery,
   assignees,
+  crm,
   t,
 }: {
   params: TicketListParams;
@@ -25,6 +28,8 @@ export function TicketFilterForm({
   partnerMatches: PickerOption[];
   partnerQuery: string;
   assignees: { id: number; name: string }[];
+  /** The CRM criteria's choices, passed for `crm` users only. */
+  crm: CrmCriteriaOptions | null;
   t: Translate;
 }) {
   return (
@@ -52,6 +57,9 @@ export function TicketFilterForm({
         labels={pickerLabels(t, t('tickets.partner'))}
       />
       <TextField name="q" label={t('list.searchLabel')} defaultValue={params.q} maxLength={200} />
+      {crm && <CrmCriteriaFields params={params} options={crm} t={t} />}
+      {/* A contact's tickets (linked from the contact page) stay filtered by that contact. */}
+      {params.contact !== null && <input type="hidden" name="contact" value={params.contact} />}
       <div>
         <button type="submit" className="button button-primary">
           {t('common.apply')}

@@ -3,7 +3,20 @@ import { RecordLink } from '@/components/ui/record-link';
 import type { Formatter, Translate } from '@/lib/i18n';
 import type { TicketListItem } from '@/lib/tickets/queries';
 
-export function TicketTable({ rows, t, format, caption }: { rows: TicketListItem[]; t: Translate; format: Formatter; caption?: string }) {
+export function TicketTable({
+  rows,
+  t,
+  format,
+  caption,
+  crmColumns = false,
+}: {
+  rows: TicketListItem[];
+  t: Translate;
+  format: Formatter;
+  caption?: string;
+  /** CRM-Status and Umsatzpotenzial: only for `crm` users (whose rows carry `crm`). */
+  crmColumns?: boolean;
+}) {
   if (rows.length === 0) return <p className="muted">{t('tickets.none')}</p>;
   return (
     <table className="table">
@@ -16,6 +29,12 @@ export function TicketTable({ rows, t, format, caption }: { rows: TicketListItem
           <th scope="col">{t('tickets.status')}</th>
           <th scope="col">{t('tickets.assignee')}</th>
           <th scope="col">{t('tickets.age')}</th>
+          {crmColumns && <th scope="col">{t('crm.field.crmStatus')}</th>}
+          {crmColumns && (
+            <th scope="col" className="num">
+              {t('crm.field.potential')}
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -37,9 +56,22 @@ export function TicketTable({ rows, t, format, caption }: { rows: TicketListItem
                 {format.age(ticket.createdAt)}
               </time>
             </td>
+            {crmColumns && <CrmCells crm={ticket.crm} t={t} format={format} />}
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+function CrmCells({ crm, t, format }: { crm: TicketListItem['crm']; t: Translate; format: Formatter }) {
+  return (
+    <>
+      <td>
+        {crm?.status ?? '—'}
+        {crm && !crm.enabled && <span className="muted"> ({t('ticketboard.crm.off')})</span>}
+      </td>
+      <td className="num">{crm?.potentialCents == null ? '—' : format.money(crm.potentialCents)}</td>
+    </>
   );
 }

@@ -20,6 +20,7 @@ export function ActionForm({
   submitAriaLabel,
   className = 'stack',
   label,
+  disclosure,
   children,
 }: {
   action: FormAction;
@@ -30,21 +31,36 @@ export function ActionForm({
   className?: string;
   /** Accessible name of the form, when the page shows several. */
   label?: string;
+  /** Folds the fields and the button into a <details> with this summary, opened while an answer stands. */
+  disclosure?: string;
   children?: React.ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const body = (
+    <>
+      {/* The default button for Enter in a text field: the save, never a picker's "Suchen". */}
+      <button type="submit" hidden tabIndex={-1} aria-hidden="true" />
+      {children}
+      <div>
+        <button type="submit" className={submitClassName} disabled={pending} aria-label={submitAriaLabel}>
+          {submitLabel}
+        </button>
+      </div>
+    </>
+  );
   return (
     <FormStateContext.Provider value={state}>
       <form action={formAction} className={className} aria-label={label} noValidate>
         <ActionMessages state={state} />
-        {/* The default button for Enter in a text field: the save, never a picker's "Suchen". */}
-        <button type="submit" hidden tabIndex={-1} aria-hidden="true" />
-        {children}
-        <div>
-          <button type="submit" className={submitClassName} disabled={pending} aria-label={submitAriaLabel}>
-            {submitLabel}
-          </button>
-        </div>
+        {disclosure ? (
+          // Open after an answer, so that an error and the typed values show also without JavaScript.
+          <details open={state.error || state.message ? true : undefined}>
+            <summary>{disclosure}</summary>
+            {body}
+          </details>
+        ) : (
+          body
+        )}
       </form>
     </FormStateContext.Provider>
   );

@@ -27,6 +27,7 @@ export function EntityPicker({
   query,
   searchHref,
   search,
+  scopeField,
   labels,
   error: givenError,
 }: {
@@ -40,7 +41,9 @@ export function EntityPicker({
   query: string;
   /** The page the no-JavaScript search submits to. */
   searchHref: string;
-  search: (query: string) => Promise<PickerOption[]>;
+  search: (query: string, scope?: string) => Promise<PickerOption[]>;
+  /** Another field of the form whose current value scopes the search (the Kontakt picker's partner). */
+  scopeField?: string;
   labels: Labels;
   error?: string;
 }) {
@@ -79,7 +82,9 @@ export function EntityPicker({
     );
   }
   // Keyed by the choice: a saved or refused choice that differs from the shown one starts the box anew.
-  return <Combobox key={selected ? selected.id : ''} id={id} name={name} selected={selected} search={search} labels={labels} error={error} />;
+  return (
+    <Combobox key={selected ? selected.id : ''} id={id} name={name} selected={selected} search={search} scopeField={scopeField} labels={labels} error={error} />
+  );
 }
 
 function Combobox({
@@ -87,13 +92,15 @@ function Combobox({
   name,
   selected: initial,
   search,
+  scopeField,
   labels,
   error,
 }: {
   id: string;
   name: string;
   selected: PickerOption | null;
-  search: (query: string) => Promise<PickerOption[]>;
+  search: (query: string, scope?: string) => Promise<PickerOption[]>;
+  scopeField?: string;
   labels: Labels;
   error?: string;
 }) {
@@ -104,13 +111,18 @@ function Combobox({
   const [active, setActive] = useState(0);
   const [, startTransition] = useTransition();
   const latest = useRef(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+  // Closing on blur waits for a click on an option; focusing again before then keeps the list open.
+  const closing = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   useEffect(() => {
     if (!open) return;
     const ticket = ++latest.current;
     const timer = setTimeout(() => {
+      // Read when searching: the scoping field may have changed since this picker rendered.
+      const scope = scopeField ? inputRef.current?.form?.elements.namedItem(scopeField) : null;
       startTransition(async () => {
-        const found = await search(text);
+        const found = await search(text, scope instanceof HTMLInputElement || scope instanceof HTMLSelectElement ? scope.value : undefined);
         // Only the answer to the newest keystroke counts.
         if (ticket === latest.current) {
           setResults(found);
@@ -119,7 +131,7 @@ function Combobox({
       });
     }, 200);
     return () => clearTimeout(timer);
-  }, [text, open, search]);
+  }, [text, open, search, scopeField]);
 
   const choose = (option: PickerOption | null) => {
     setSelected(option);
@@ -153,6 +165,7 @@ function Combobox({
       <div className="picker-search">
         <input
           id={`${id}-input`}
+          ref={inputRef}
           role="combobox"
           aria-expanded={open}
           aria-controls={listboxId}
@@ -167,8 +180,13 @@ function Combobox({
             setText(event.target.value);
             setOpen(true);
           }}
-          onFocus={() => setOpen(true)}
-          onBlur={() => setTimeout(() => setOpen(false), 150)}
+          onFocus={() => {
+            clearTimeout(closing.current);
+            setOpen(true);
+          }}
+          onBlur={() => {
+            closing.current = setTimeout(() => setOpen(false), 150);
+          }}
           onKeyDown={onKeyDown}
         />
         {selected && (

@@ -1,7 +1,7 @@
 import 'server-only';
 // Reads of contacts. Every query names its columns:
 // Merkmale and other CRM values are read elsewhere, for `crm` users only.
-import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { contacts, partners, users } from '@/db/schema';
 import type { PickerOption } from '@/lib/picker';
@@ -31,7 +31,41 @@ export function searchContactOptions(db: Db, query: string, limit = 20): PickerO
     .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
     .limit(limit)
     .all();
-  return rows.map((row) => ({ id: row.id, label: row.partnerName ? `${contactName(row)} – ${row.partnerName}` : contactName(row) }));
+  return rows.map((row) => ({ id: row.id, label: contactPickerLabel(row) }));
+}
+
+function contactPickerLabel(row: { firstName: string | null; lastName: string | null; partnerName: string | null }): string {
+  return row.partnerName ? `${contactName(row)} – ${row.partnerName}` : contactName(row);
+}
+
+/**
+ * The Kontakt picker once a Geschäftspartner is chosen: that partner's contacts (all of them, up to
+ * the limit, when nothing is typed). Other contacts only on an explicit search, after the partner's
+ * own, their label marked by `mark` (the caller's words, e.g. "anderer Geschäftspartner: X").
+ */
+export function searchPartnerContactOptions(
+  db: Db,
+  query: string,
+  partnerId: number,
+  mark: (otherPartnerName: string | null) => string,
+  limit = 20,
+): PickerOption[] {
+  const matches = (scope: SQL | undefined, max: number) =>
+    db
+      .select({ id: contacts.id, firstName: contacts.firstName, lastName: contacts.lastName, partnerName: partners.name })
+      .from(contacts)
+      .leftJoin(partners, eq(partners.id, contacts.partnerId))
+      .where(and(scope, contactSearchWhere(query)))
+      .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
+      .limit(max)
+      .all();
+  const own = matches(eq(contacts.partnerId, partnerId), limit).map((row) => ({ id: row.id, label: contactPickerLabel(row) }));
+  if (!query || own.length >= limit) return own;
+  const others = matches(or(isNull(contacts.partnerId), ne(contacts.partnerId, partnerId)), limit - own.length).map((row) => ({
+    id: row.id,
+    label: `${contactName(row)} · ${mark(row.partnerName)}`,
+  }));
+  return [...own, ...others];
 }
 
 export type ContactListItem = {

@@ -59,7 +59,8 @@ export type LookupList = {
 export const LOOKUP_LISTS: Record<LookupListKey, LookupList> = {
   crmTicketStatuses: { key: 'crmTicketStatuses', table: crmTicketStatuses, kind: 'plain', usedBy: [tickets.crmStatusId] },
   crmPartnerStatuses: { key: 'crmPartnerStatuses', table: crmPartnerStatuses, kind: 'plain', usedBy: [partners.crmPartnerStatusId] },
-  // Company sizes are derived from the employee count at read time: nothing references them.
+  // Company sizes are derived from the employee count at read time: nothing references them, but
+  // partners fall into them (countEntryUsage counts those; deleting one then needs a confirmation).
   companySizes: { key: 'companySizes', table: companySizes, kind: 'employees', usedBy: [] },
   revenueGroups: { key: 'revenueGroups', table: revenueGroups, kind: 'cents', usedBy: [partners.revenueGroupId] },
   companyGroups: { key: 'companyGroups', table: companyGroups, kind: 'plain', usedBy: [partners.companyGroupId] },

@@ -93,14 +93,27 @@ export function setLookupEntryArchived(db: Db, user: SessionUser, input: { list:
   });
 }
 
-export function deleteLookupEntry(db: Db, user: SessionUser, input: { list: LookupListKey; id: number; version: number }): MutationResult {
+/** A company size that partners fall into is deleted only on the second, confirmed submit. */
+function confirmSizeDeletion(entry: LookupEntry, partnerCount: number): MutationFailure {
+  return {
+    ok: false,
+    error: partnerCount === 1 ? 'crmAdmin.error.sizeHoldsPartnersOne' : 'crmAdmin.error.sizeHoldsPartners',
+    params: { name: entry.name, count: partnerCount },
+    fieldErrors: { confirm: 'crmAdmin.confirmDeleteSize' },
+  };
+}
+
+export function deleteLookupEntry(db: Db, user: SessionUser, input: { list: LookupListKey; id: number; version: number; confirm?: boolean }): MutationResult {
   assertRole(user, 'crm_admin');
   return writeTransaction(db, (tx) => {
     const loaded = loadEntry(tx, input.list, input.id, input.version);
     if (!loaded.ok) return loaded;
     const { entry } = loaded;
     const uses = countEntryUsage(tx, input.list, input.id);
-    if (uses > 0) return { ok: false, error: uses === 1 ? 'crmAdmin.error.inUseOne' : 'crmAdmin.error.inUse', params: { name: entry.name, count: uses } };
+    if (uses > 0 && input.list !== 'companySizes') {
+      return { ok: false, error: uses === 1 ? 'crmAdmin.error.inUseOne' : 'crmAdmin.error.inUse', params: { name: entry.name, count: uses } };
+    }
+    if (uses > 0 && !input.confirm) return confirmSizeDeletion(entry, uses);
     const table = tableOf(input.list);
     tx.delete(table).where(eq(table.id, input.id)).run();
     return { ok: true, data: undefined };

@@ -1,8 +1,8 @@
 import 'server-only';
 // Reads of the CRM lookup lists: CRM data, for `crm` users only.
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { attributes, type AttributeTarget } from '@/db/schema';
+import { attributes, companySizes, partners, type AttributeTarget } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import { LOOKUP_LISTS, type LookupListKey } from './lists';
@@ -34,13 +34,31 @@ export function readEntries(db: Db | Tx, list: LookupListKey): LookupEntry[] {
   return db.select().from(table).orderBy(asc(table.position), asc(table.id)).all() as LookupEntry[];
 }
 
-/** How many records use an entry (the reason it may only be archived, not deleted). */
+/**
+ * How many records use an entry (the reason it may only be archived, not deleted); for a company
+ * size, how many partners fall into the range (derived, so deleting it needs a confirmation only).
+ */
 export function countEntryUsage(db: Db | Tx, list: LookupListKey, id: number): number {
+  if (list === 'companySizes') return countPartnersInSize(db, id);
   let total = 0;
   for (const column of LOOKUP_LISTS[list].usedBy) {
     total += db.get<{ n: number }>(sql`select count(*) as n from ${column.table} where ${column} = ${id}`)!.n;
   }
   return total;
+}
+
+/** Partners whose employee count lies within a company-size range (ranges never overlap). */
+function countPartnersInSize(db: Db | Tx, id: number): number {
+  const row = db
+    .select({ n: sql<number>`count(${partners.id})` })
+    .from(companySizes)
+    .innerJoin(
+      partners,
+      and(gte(partners.employeeCount, companySizes.minEmployees), or(isNull(companySizes.maxEmployees), lte(partners.employeeCount, companySizes.maxEmployees))),
+    )
+    .where(eq(companySizes.id, id))
+    .get();
+  return row?.n ?? 0;
 }
 
 /**

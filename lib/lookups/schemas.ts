@@ -101,7 +101,16 @@ export const archiveEntrySchema = z.object({
   archived: z.enum(['true', 'false'], { message: 'invalid' }).transform((value) => value === 'true'),
 });
 
-export const deleteEntrySchema = z.object({ list: listSchema, id: idSchema, version: versionSchema });
+/** `confirm=1`: the second submit after the warning that partners fall into a company size. */
+export const deleteEntrySchema = z.object({
+  list: listSchema,
+  id: idSchema,
+  version: versionSchema,
+  confirm: z
+    .string()
+    .optional()
+    .transform((value) => value === '1'),
+});
 
 export const moveEntrySchema = z.object({ list: listSchema, id: idSchema, direction: z.enum(['up', 'down'], { message: 'invalid' }) });
 

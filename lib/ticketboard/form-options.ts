@@ -21,8 +21,19 @@ export type QueryFieldOptions = {
   /** The page the no-JavaScript partner search reloads (it keeps every typed value in the URL). */
   searchHref: string;
   /** Only for `crm` users. */
-  crm: { statuses: Option[]; revenueGroups: Option[] } | null;
+  crm: CrmCriteriaOptions | null;
 };
+
+export type CrmCriteriaOptions = { statuses: Option[]; revenueGroups: Option[] };
+
+/**
+ * The CRM-Status and Umsatzgruppe choices of a ticket list's CRM criteria, for `crm` users only (null
+ * otherwise); archived entries only while the parameters still name them.
+ */
+export function crmCriteriaOptions(db: Db, user: SessionUser, params: TicketListParams): CrmCriteriaOptions | null {
+  if (!hasRole(user, 'crm')) return null;
+  return { statuses: lookupOptions(db, user, 'crmTicketStatuses', params.crmStatus), revenueGroups: lookupOptions(db, user, 'revenueGroups', params.revenueGroup) };
+}
 
 type RawParams = Record<string, string | string[] | undefined>;
 
@@ -41,8 +52,6 @@ export function queryFieldOptions(db: Db, user: SessionUser, params: TicketListP
     partnerMatches: searchPartnerOptions(db, partnerQuery),
     partnerQuery,
     searchHref,
-    crm: hasRole(user, 'crm')
-      ? { statuses: lookupOptions(db, user, 'crmTicketStatuses', params.crmStatus), revenueGroups: lookupOptions(db, user, 'revenueGroups', params.revenueGroup) }
-      : null,
+    crm: crmCriteriaOptions(db, user, params),
   };
 }

@@ -101,3 +101,21 @@ export function serialiseTicketListParams(params: TicketListParams): URLSearchPa
 export function usesCrmCriteria(params: TicketListParams): boolean {
   return params.crm !== null || params.crmStatus.length > 0 || params.revenueGroup.length > 0;
 }
+
+/**
+ * CRM-Status and Umsatzgruppe ids that name no entry on offer are reported and dropped: every filter
+ * applied is one the form shows (and keeps on the next "Anwenden").
+ */
+export function dropUnknownCrmIds(
+  params: TicketListParams,
+  offered: { crmStatus: readonly number[]; revenueGroup: readonly number[] },
+): { params: TicketListParams; problems: ParamProblem[] } {
+  const problems: ParamProblem[] = [];
+  const keep = (name: 'crmStatus' | 'revenueGroup') =>
+    params[name].filter((id) => {
+      if (offered[name].includes(id)) return true;
+      problems.push({ param: name, value: String(id), problem: 'invalid' });
+      return false;
+    });
+  return { params: { ...params, crmStatus: keep('crmStatus'), revenueGroup: keep('revenueGroup') }, problems };
+}

@@ -6,7 +6,7 @@ import type { Db } from '@/db/client';
 import { TICKETS_BY_CREATION, contacts, crmTicketStatuses, partners, tickets, users, type TicketStatus } from '@/db/schema';
 import { hasRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
-import { contactName, searchContactOptions } from '@/lib/contacts/queries';
+import { contactName, searchContactOptions, searchPartnerContactOptions } from '@/lib/contacts/queries';
 import { partnerLabel, searchPartnerOptions } from '@/lib/partners/queries';
 import type { PickerOption } from '@/lib/picker';
 import { likePattern } from '@/lib/sql';
@@ -286,12 +286,23 @@ export function listAssigneeChoices(db: Db, currentId: number | null = null): { 
 
 export type TicketPickerMatches = { partnerQuery: string; partners: PickerOption[]; contactQuery: string; contacts: PickerOption[] };
 
-/** What the pickers offer without JavaScript: the matches of the typed searches (the first entries when empty). */
-export function findTicketPickerMatches(db: Db, queries: { partnerQuery: string; contactQuery: string }): TicketPickerMatches {
+/**
+ * What the pickers offer without JavaScript: the matches of the typed searches (the first entries when
+ * empty); with a Geschäftspartner chosen, the Kontakt picker offers its contacts, others only on a
+ * search and marked by `mark`.
+ */
+export function findTicketPickerMatches(
+  db: Db,
+  queries: { partnerQuery: string; contactQuery: string; partnerId: number | null },
+  mark: (otherPartnerName: string | null) => string,
+): TicketPickerMatches {
   return {
     partnerQuery: queries.partnerQuery,
     partners: searchPartnerOptions(db, queries.partnerQuery),
     contactQuery: queries.contactQuery,
-    contacts: searchContactOptions(db, queries.contactQuery),
+    contacts:
+      queries.partnerId === null
+        ? searchContactOptions(db, queries.contactQuery)
+        : searchPartnerContactOptions(db, queries.contactQuery, queries.partnerId, mark),
   };
 }

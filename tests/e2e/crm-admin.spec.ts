@@ -150,3 +150,85 @@ test('a CRM user without crm_admin gets the 403 page at /admin/crm', async ({ pa
   await expect(page.getByRole('heading', { name: 'Keine Berechtigung' })).toBeVisible();
   await expect(page.getByRole('region', { name: /Neuer Eintrag/ })).toHaveCount(0);
 });
+
+/** A CRM-Ticketstatus that a ticket uses, and the company size with the same id (ids repeat across lists). */
+function usedStatusBesideSize(): { status: string; size: string } {
+  const pair = withDb(
+    (db) =>
+      db
+        .prepare('select s.id, s.name as status, c.name as size from crm_ticket_statuses s join company_sizes c on c.id = s.id where s.archived = 0 order by s.id limit 1')
+        .get() as { id: number; status: string; size: string },
+  );
+  const ticket = ticketWithoutCrm();
+  withDb((db) => db.prepare('update tickets set crm_status_id = ? where id = ?').run(pair.id, ticket.id));
+  return pair;
+}
+
+/** A company-size range of its own (beyond the demo's ranges) holding `partners` partners. */
+function sizeHoldingPartners(partners: number): string {
+  const name = unique('Riesig');
+  withDb((db) => {
+    // Above every employee count so far: no partner of an earlier test falls into it.
+    const min = Math.max(9_000_000, Number(db.prepare('select max(employee_count) from partners').pluck().get())) + 10;
+    db.prepare('insert into company_sizes (name, min_employees, max_employees, position) values (?, ?, ?, 999)').run(name, min, min + 9);
+    const ids = db.prepare('select id from partners where employee_count is null order by id limit ?').pluck().all(partners);
+    for (const id of ids) db.prepare('update partners set employee_count = ? where id = ?').run(min, id);
+  });
+  return name;
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`messages stay with their list and entry (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await signIn(page, DEMO.admin);
+    const { status, size } = usedStatusBesideSize();
+    const statuses = new CrmAdminPage(page, 'crmTicketStatuses');
+    const sizes = new CrmAdminPage(page, 'companySizes');
+    const inUse = /wird noch von .* verwendet und kann nicht gelöscht werden/;
+    await statuses.goto();
+    const added = unique('Nachfassen');
+    await statuses.addEntry({ Name: added });
+    await statuses.press(status, 'Löschen');
+    await expect(statuses.entry(status).getByRole('alert')).toHaveText(inUse);
+
+    // Another list's tab: neither the delete error nor the add form's success comes along.
+    await sizes.openTab();
+    await expect(sizes.entry(size)).toBeVisible();
+    await expect(page.getByText(inUse)).toHaveCount(0);
+    await expect(sizes.addForm().getByRole('status')).toHaveCount(0);
+
+    // A save there answers at its own entry only.
+    await sizes.save(size);
+    await expect(sizes.entry(size).getByRole('status')).toHaveText('Gespeichert.');
+    await expect(page.getByRole('status').filter({ hasText: 'Gespeichert.' })).toHaveCount(1);
+    await expect(page.getByText(inUse)).toHaveCount(0);
+    await expect(page.getByText('Der Eintrag wurde hinzugefügt.')).toHaveCount(0);
+
+    // Back at the statuses, the list is as saved, without another list's answers.
+    await statuses.openTab();
+    await expect(statuses.entry(added)).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Gespeichert.' })).toHaveCount(0);
+    await context.close();
+  });
+
+  test(`a company size shows its partners and is deleted only after a confirmation (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await signIn(page, DEMO.admin);
+    const name = sizeHoldingPartners(2);
+    const sizes = new CrmAdminPage(page, 'companySizes');
+    await sizes.goto();
+    await expect(sizes.entry(name)).toContainText('Geschäftspartner in diesem Bereich: 2');
+
+    await sizes.press(name, 'Löschen');
+    await expect(sizes.entry(name).getByRole('alert')).toHaveText(`2 Geschäftspartner fallen in „${name}“. Wirklich löschen? Sie fallen danach in keinen Bereich.`);
+    await expect(sizes.entry(name)).toHaveCount(1);
+    await sizes.press(name, 'Ja, löschen');
+    await expect(sizes.entry(name)).toHaveCount(0);
+    await sizes.goto();
+    await expect(sizes.entry(name)).toHaveCount(0);
+    expect(withDb((db) => db.prepare('select count(*) from company_sizes where name = ?').pluck().get(name))).toBe(0);
+    await context.close();
+  });
+}

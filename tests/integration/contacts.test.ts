@@ -6,7 +6,7 @@ import type { SessionUser } from '@/lib/auth/guards';
 import type { Db } from '@/db/client';
 import { contacts, partners, tickets } from '@/db/schema';
 import { createContact, deleteContact, updateContact } from '@/lib/contacts/mutations';
-import { findContact, listContacts, listPartnerContacts } from '@/lib/contacts/queries';
+import { findContact, listContacts, listPartnerContacts, searchPartnerContactOptions } from '@/lib/contacts/queries';
 import { EMPTY_TICKET_LIST_PARAMS } from '@/lib/tickets/filters';
 import { listTickets } from '@/lib/tickets/queries';
 import { contactFormPrefill, createContactSchema, prefillPartnerId, updateContactSchema } from '@/lib/contacts/schemas';
@@ -18,6 +18,7 @@ vi.mock('@/lib/auth/guards', () => import('../support/fake-guards'));
 vi.mock('next/cache', () => import('../support/fake-next'));
 vi.mock('next/navigation', () => import('../support/fake-next'));
 const { createContactAction, updateContactAction } = await import('@/app/(app)/contacts/actions');
+const { searchContactsAction } = await import('@/app/(app)/picker-actions');
 
 let db: Db;
 let anna: number;
@@ -169,5 +170,40 @@ describe('contact actions', () => {
     expect(db.select().from(contacts).all()).toHaveLength(0);
     await expect(createContactAction({}, form({ lastName: 'Richtig', partnerId: String(partnerId) }))).rejects.toThrow(/^redirect:\/contacts\/\d+\?created=1$/);
     expect(db.select().from(contacts).all()).toHaveLength(1);
+  });
+});
+
+describe('the Kontakt picker with a Geschäftspartner chosen', () => {
+  let otherPartner: number;
+  const labels = (options: { label: string }[]) => options.map((option) => option.label);
+  const mark = (name: string | null) => (name ? `anderer Geschäftspartner: ${name}` : 'ohne Geschäftspartner');
+
+  beforeEach(() => {
+    otherPartner = db.insert(partners).values({ gpid: 10_002, name: 'Nordsee Fisch AG' }).returning().get().id;
+    create({ firstName: 'Anna', lastName: 'Zimmermann', partnerId: String(partnerId) });
+    create({ firstName: 'Jan', lastName: 'Meyer', partnerId: String(partnerId) });
+    create({ firstName: 'Jana', lastName: 'Albers', partnerId: String(otherPartner) });
+    create({ firstName: 'Jan', lastName: 'Ohnefirma' });
+  });
+
+  it("offers only the partner's contacts until a search, then the others after them, marked", () => {
+    expect(labels(searchPartnerContactOptions(db, '', partnerId, mark))).toEqual(['Jan Meyer – Hanse Logistik GmbH', 'Anna Zimmermann – Hanse Logistik GmbH']);
+    expect(labels(searchPartnerContactOptions(db, 'jan', partnerId, mark))).toEqual([
+      'Jan Meyer – Hanse Logistik GmbH',
+      'Jana Albers · anderer Geschäftspartner: Nordsee Fisch AG',
+      'Jan Ohnefirma · ohne Geschäftspartner',
+    ]);
+    expect(labels(searchPartnerContactOptions(db, '', otherPartner, mark))).toEqual(['Jana Albers – Nordsee Fisch AG']);
+    // The limit counts the partner's own contacts first.
+    expect(labels(searchPartnerContactOptions(db, 'jan', partnerId, mark, 2))).toEqual(['Jan Meyer – Hanse Logistik GmbH', 'Jana Albers · anderer Geschäftspartner: Nordsee Fisch AG']);
+  });
+
+  it('the search action scopes by the partner the form sends, in the user\'s language, and ignores a bad one', async () => {
+    expect(await searchContactsAction('', String(partnerId))).toEqual([]);
+    session.user = { id: anna, email: 'anna@example.com', name: 'Anna Admin', roles: [], locale: 'en' };
+    expect(labels(await searchContactsAction('', String(partnerId)))).toEqual(['Jan Meyer – Hanse Logistik GmbH', 'Anna Zimmermann – Hanse Logistik GmbH']);
+    expect(labels(await searchContactsAction('albers', String(partnerId)))).toEqual(['Jana Albers · other business partner: Nordsee Fisch AG']);
+    // Without a partner (or with a value that is none), every contact as before.
+    for (const scope of [undefined, '', 'abc', '-1', '1e3']) expect(await searchContactsAction('', scope)).toHaveLength(4);
   });
 });

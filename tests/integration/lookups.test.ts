@@ -13,8 +13,8 @@ import {
   setLookupEntryArchived,
   updateLookupEntry,
 } from '@/lib/lookups/mutations';
-import { listLookupEntries, lookupOptions } from '@/lib/lookups/queries';
-import { addEntrySchema, updateEntrySchema } from '@/lib/lookups/schemas';
+import { countEntryUsage, listLookupEntries, lookupOptions } from '@/lib/lookups/queries';
+import { addEntrySchema, deleteEntrySchema, updateEntrySchema } from '@/lib/lookups/schemas';
 import { insertUserWithDefaults } from '@/lib/users/mutations';
 import { freshAppDb } from '../support/db';
 
@@ -112,6 +112,54 @@ describe('editing, archiving, deleting', () => {
     expect(deleteLookupEntry(db, admin, { list: 'crmTicketStatuses', id: lost.id, version: 1 })).toEqual({ ok: true, data: undefined });
     expect(db.select().from(crmTicketStatuses).where(eq(crmTicketStatuses.id, lost.id)).get()).toBeUndefined();
     expect(deleteLookupEntry(db, admin, { list: 'crmTicketStatuses', id: 9999, version: 1 })).toMatchObject({ ok: false, error: 'notFound' });
+  });
+});
+
+describe('company sizes hold the partners whose employee count falls into them', () => {
+  beforeEach(() => {
+    add({ list: 'companySizes', name: 'Klein', minEmployees: '1', maxEmployees: '9' });
+    add({ list: 'companySizes', name: 'Mittel', minEmployees: '10', maxEmployees: '49' });
+    add({ list: 'companySizes', name: 'Groß', minEmployees: '50', maxEmployees: '' });
+    add({ list: 'companySizes', name: 'Leer', minEmployees: '0', maxEmployees: '0' });
+    [5, 9, 10, null, 200, 1_000_000].forEach((employeeCount, index) => {
+      db.insert(partners).values({ gpid: index + 1, name: `Partner ${index}`, employeeCount }).run();
+    });
+  });
+
+  it('counts per range, the open-ended one included, partners without a count in none', () => {
+    const usage = listLookupEntries(db, admin, 'companySizes').map((entry) => [entry.name, countEntryUsage(db, 'companySizes', entry.id)]);
+    expect(usage).toEqual([
+      ['Klein', 2],
+      ['Mittel', 1],
+      ['Groß', 2],
+      ['Leer', 0],
+    ]);
+  });
+
+  it('deletes a range holding partners only once confirmed; an empty one at once', () => {
+    const [small, , , empty] = listLookupEntries(db, admin, 'companySizes');
+    const remove = (id: number, fields: Record<string, string> = {}) =>
+      deleteLookupEntry(db, admin, deleteEntrySchema.parse({ list: 'companySizes', id: String(id), version: '1', ...fields }));
+    expect(remove(small.id)).toEqual({
+      ok: false,
+      error: 'crmAdmin.error.sizeHoldsPartners',
+      params: { name: 'Klein', count: 2 },
+      fieldErrors: { confirm: 'crmAdmin.confirmDeleteSize' },
+    });
+    expect(namesOf('companySizes')).toEqual(['Klein', 'Mittel', 'Groß', 'Leer']);
+    expect(remove(small.id, { confirm: '1' })).toEqual({ ok: true, data: undefined });
+    expect(remove(empty.id)).toEqual({ ok: true, data: undefined });
+    expect(namesOf('companySizes')).toEqual(['Mittel', 'Groß']);
+    // The partners themselves stay; they now fall into no range.
+    expect(db.select().from(partners).all()).toHaveLength(6);
+  });
+
+  it('a confirmation does not delete an entry other records still use', () => {
+    add({ list: 'crmTicketStatuses', name: 'Gewonnen' });
+    const [won] = listLookupEntries(db, admin, 'crmTicketStatuses');
+    db.insert(tickets).values({ number: 'T-1', title: 'Angebot', crmEnabled: true, crmStatusId: won.id }).run();
+    const result = deleteLookupEntry(db, admin, deleteEntrySchema.parse({ list: 'crmTicketStatuses', id: String(won.id), version: '1', confirm: '1' }));
+    expect(result).toMatchObject({ ok: false, error: 'crmAdmin.error.inUseOne' });
   });
 });
 

@@ -3,9 +3,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { contacts, counters, partners, tickets, users, type TicketStatus } from '@/db/schema';
+import { contacts, counters, crmTicketStatuses, partners, tickets, users, type TicketStatus } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/guards';
-import { EMPTY_TICKET_LIST_PARAMS, type TicketListParams } from '@/lib/tickets/filters';
+import { crmCriteriaOptions } from '@/lib/ticketboard/form-options';
+import { dropUnknownCrmIds, EMPTY_TICKET_LIST_PARAMS, type TicketListParams } from '@/lib/tickets/filters';
 import { createTicket, setTicketStatus, takeOverTicket, updateTicket } from '@/lib/tickets/mutations';
 import { findTicketDetail, listTickets } from '@/lib/tickets/queries';
 import { createTicketSchema, updateTicketSchema } from '@/lib/tickets/schemas';
@@ -241,6 +242,38 @@ describe('listTickets', () => {
     expect(result.rows[2]).toMatchObject({ number: 'T-000002', partner: { id: mueller, name: 'Müller Maschinenbau GmbH' }, contact: { name: 'Erika Mustermann' } });
     expect(result.rows[0].partner).toBeNull();
     expect(result.rows.every((row) => row.crm === undefined)).toBe(true);
+  });
+
+  it('gives CRM-Status and Umsatzpotenzial, and applies CRM criteria, for a crm user only', () => {
+    const [won, lost] = db.insert(crmTicketStatuses).values([{ name: 'Gewonnen', position: 0 }, { name: 'Alt', position: 1, archived: true }]).returning().all();
+    db.update(tickets).set({ crmEnabled: true, crmStatusId: won.id, potentialCents: 1_234_500 }).where(eq(tickets.title, 'C Lizenz')).run();
+    db.update(tickets).set({ crmStatusId: lost.id }).where(eq(tickets.title, 'A Drucker')).run();
+    const carla: SessionUser = { ...agnes, roles: ['crm'] };
+
+    const filtered = list({ crm: 'on', crmStatus: [won.id] }, carla);
+    expect(titles(filtered)).toEqual(['C Lizenz']);
+    expect(filtered.rows[0].crm).toMatchObject({ enabled: true, status: 'Gewonnen', potentialCents: 1_234_500 });
+    expect(list({ crm: 'off' }, carla).rows.find((row) => row.title === 'A Drucker')?.crm).toMatchObject({ enabled: false, status: 'Alt' });
+    // For a user without crm, criteria that reached the query anyway are not applied and no row carries CRM values.
+    const plain = list({ crm: 'on', crmStatus: [won.id] });
+    expect(plain.total).toBe(4);
+    expect(plain.rows.some((row) => 'crm' in row)).toBe(false);
+
+    // The filter form's choices: none for a plain user; for crm the archived status only while it is filtered by.
+    expect(crmCriteriaOptions(db, agnes, EMPTY_TICKET_LIST_PARAMS)).toBeNull();
+    expect(crmCriteriaOptions(db, carla, EMPTY_TICKET_LIST_PARAMS)?.statuses.map((option) => option.name)).toEqual(['Gewonnen']);
+    expect(crmCriteriaOptions(db, carla, { ...EMPTY_TICKET_LIST_PARAMS, crmStatus: [lost.id] })?.statuses.map((option) => option.name)).toEqual(['Gewonnen', 'Alt']);
+  });
+
+  it('drops CRM ids the form does not offer, naming them, so that no filter applies unseen', () => {
+    const params = { ...EMPTY_TICKET_LIST_PARAMS, crm: 'on' as const, crmStatus: [1, 99], revenueGroup: [7] };
+    expect(dropUnknownCrmIds(params, { crmStatus: [1, 2], revenueGroup: [] })).toEqual({
+      params: { ...params, crmStatus: [1], revenueGroup: [] },
+      problems: [
+        { param: 'crmStatus', value: '99', problem: 'invalid' },
+        { param: 'revenueGroup', value: '7', problem: 'invalid' },
+      ],
+    });
   });
 
   it('filters by status and by assignee, with me standing for the signed-in user', () => {

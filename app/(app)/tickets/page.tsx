@@ -10,7 +10,8 @@ import { hasRole, requireUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { searchPartnerOptions } from '@/lib/partners/queries';
 import { pickerQuery } from '@/lib/picker';
-import { parseTicketListParams, serialiseTicketListParams, type ParamProblem } from '@/lib/tickets/filters';
+import { crmCriteriaOptions } from '@/lib/ticketboard/form-options';
+import { dropUnknownCrmIds, parseTicketListParams, serialiseTicketListParams, type ParamProblem } from '@/lib/tickets/filters';
 import { findTicketPickerOptions, listAssigneeChoices, listTickets } from '@/lib/tickets/queries';
 import type { Translate } from '@/lib/i18n';
 import { ListCount } from '@/components/ui/list-count';
@@ -30,9 +31,16 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const user = await requireUser();
   const { t, format } = await getI18n();
   const raw = await searchParams;
-  const { params, problems } = parseTicketListParams(raw, { allowCrm: hasRole(user, 'crm') });
+  const parsed = parseTicketListParams(raw, { allowCrm: hasRole(user, 'crm') });
   const page = pageFrom(raw.page);
   const db = getDb();
+  // For `crm` users only; archived entries stay on offer while the URL names them.
+  const crm = crmCriteriaOptions(db, user, parsed.params);
+  const checked = crm
+    ? dropUnknownCrmIds(parsed.params, { crmStatus: crm.statuses.map((option) => option.id), revenueGroup: crm.revenueGroups.map((option) => option.id) })
+    : { params: parsed.params, problems: [] };
+  const params = checked.params;
+  const problems = [...parsed.problems, ...checked.problems];
   const { rows, total } = listTickets(db, user, params, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const partnerQuery = pickerQuery(raw.partnerQuery);
   const firstAssignee = params.assignee.find((id) => id !== 'me');
@@ -56,11 +64,12 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
         partnerMatches={searchPartnerOptions(db, partnerQuery)}
         partnerQuery={partnerQuery}
         assignees={listAssigneeChoices(db, typeof firstAssignee === 'number' ? firstAssignee : null)}
+        crm={crm}
         t={t}
       />
       <SaveAsQueryForm params={params} t={t} />
       <ListCount total={total} t={t} format={format} />
-      <TicketTable rows={rows} t={t} format={format} caption={t('nav.tickets')} />
+      <TicketTable rows={rows} t={t} format={format} caption={t('nav.tickets')} crmColumns={crm !== null} />
       <Pagination basePath="/tickets" search={serialiseTicketListParams(params)} page={page} pageSize={PAGE_SIZE} total={total} t={t} />
     </>
   );

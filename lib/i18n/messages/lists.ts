@@ -17,6 +17,8 @@ export const de = {
   'picker.search': 'Suchen',
   'picker.searchIn': '{label} suchen',
   'picker.noResults': 'Keine Treffer',
+  'picker.otherPartner': 'anderer Geschäftspartner: {name}',
+  'picker.withoutPartner': 'ohne Geschäftspartner',
   'picker.clear': 'Auswahl entfernen',
   'picker.hint': 'Tippen Sie, um zu suchen; wählen Sie mit den Pfeiltasten und Enter.',
 } as const;
@@ -37,6 +39,8 @@ export const en: Messages<typeof de> = {
   'picker.search': 'Search',
   'picker.searchIn': 'Search {label}',
   'picker.noResults': 'No matches',
+  'picker.otherPartner': 'other business partner: {name}',
+  'picker.withoutPartner': 'without business partner',
   'picker.clear': 'Clear selection',
   'picker.hint': 'Type to search; choose with the arrow keys and Enter.',
 };

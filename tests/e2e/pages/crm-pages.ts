@@ -93,8 +93,22 @@ export class CrmAdminPage {
     await answered;
   }
 
-  async press(name: string, button: 'Archivieren' | 'Wiederherstellen' | 'Löschen'): Promise<void> {
+  async press(name: string, button: 'Archivieren' | 'Wiederherstellen' | 'Löschen' | 'Ja, löschen'): Promise<void> {
     await this.entry(name).getByRole('button', { name: `${button}: ${name}`, exact: true }).click();
+  }
+
+  /** Opens this list by its tab, as a click does: no reload with JavaScript. */
+  async openTab(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Listen' }).getByRole('link', { name: this.name, exact: true }).click();
+    await expect(this.page.getByRole('heading', { level: 2, name: this.name, exact: true })).toBeVisible();
+  }
+
+  /** Saves an entry's edit form with the values it shows (changed by `values`, by label). */
+  async save(name: string, values: Record<string, string> = {}): Promise<void> {
+    const entry = this.entry(name);
+    await entry.getByText(`„${name}“ bearbeiten`, { exact: true }).click();
+    for (const [label, value] of Object.entries(values)) await entry.getByLabel(label, { exact: true }).fill(value);
+    await entry.getByRole('button', { name: 'Speichern', exact: true }).click();
   }
 
   alert(text: string | RegExp): Locator {

@@ -23,6 +23,22 @@ class Pickers {
     await expect(this.page.getByLabel(`${label} suchen`, { exact: true })).toHaveValue(query);
     await this.page.getByLabel(label, { exact: true }).selectOption({ label: option });
   }
+
+  /** What a picker offers before anything is typed (with JavaScript on focus, without after an empty "Suchen"). */
+  offered(label: 'Geschäftspartner' | 'Kontakt') {
+    if (this.javaScript) return this.page.getByRole('listbox', { name: label }).getByRole('option');
+    return this.page.getByLabel(label, { exact: true }).locator('option:not([value=""])');
+  }
+
+  async openEmpty(label: 'Geschäftspartner' | 'Kontakt'): Promise<void> {
+    if (this.javaScript) {
+      await this.page.getByRole('combobox', { name: label }).focus();
+      return;
+    }
+    const search = this.page.getByLabel(`${label} suchen`, { exact: true });
+    await search.fill('');
+    await this.page.getByRole('group').filter({ has: search }).getByRole('button', { name: 'Suchen' }).click();
+  }
 }
 
 export class NewTicketPage {

@@ -1,4 +1,5 @@
 // /admin/crm: the CRM lookup lists (crm_admin only), one tab per list, `?list=` in the URL.
+import { Fragment } from 'react';
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { EntryFields } from '@/components/crm-admin/entry-fields';
@@ -37,38 +38,42 @@ export default async function CrmAdminPage({ searchParams }: { searchParams: Pro
           ))}
         </ul>
       </nav>
-      <h2 id="list-title">{listName}</h2>
-      <p className="muted">{t('crmAdmin.dragHint')}</p>
-      {entries.length === 0 ? (
-        <p>{t('crmAdmin.empty')}</p>
-      ) : (
-        <SortableList
-          label={listName}
-          save={reorderEntriesAction}
-          fields={{ list: list.key }}
-          items={entries.map((entry, index) => ({
-            id: entry.id,
-            node: (
-              <EntryRow
-                list={list}
-                entry={entry}
-                usage={countEntryUsage(db, list.key, entry.id)}
-                first={index === 0}
-                last={index === entries.length - 1}
-                t={t}
-                format={format}
-              />
-            ),
-          }))}
-        />
-      )}
-      <section className="card narrow" aria-labelledby="add-entry">
-        <h2 id="add-entry">{t('crmAdmin.addTitle', { list: listName })}</h2>
-        <ActionForm action={addEntryAction} submitLabel={t('crmAdmin.add')}>
-          <input type="hidden" name="list" value={list.key} />
-          <EntryFields kind={list.kind} t={t} />
-        </ActionForm>
-      </section>
+      {/* Keyed by list: a tab switch starts every form afresh, so no answer follows into another list
+          (entry ids repeat across lists). */}
+      <Fragment key={list.key}>
+        <h2 id="list-title">{listName}</h2>
+        <p className="muted">{t('crmAdmin.dragHint')}</p>
+        {entries.length === 0 ? (
+          <p>{t('crmAdmin.empty')}</p>
+        ) : (
+          <SortableList
+            label={listName}
+            save={reorderEntriesAction}
+            fields={{ list: list.key }}
+            items={entries.map((entry, index) => ({
+              id: entry.id,
+              node: (
+                <EntryRow
+                  list={list}
+                  entry={entry}
+                  usage={countEntryUsage(db, list.key, entry.id)}
+                  first={index === 0}
+                  last={index === entries.length - 1}
+                  t={t}
+                  format={format}
+                />
+              ),
+            }))}
+          />
+        )}
+        <section className="card narrow" aria-labelledby="add-entry">
+          <h2 id="add-entry">{t('crmAdmin.addTitle', { list: listName })}</h2>
+          <ActionForm action={addEntryAction} submitLabel={t('crmAdmin.add')}>
+            <input type="hidden" name="list" value={list.key} />
+            <EntryFields kind={list.kind} t={t} />
+          </ActionForm>
+        </section>
+      </Fragment>
     </>
   );
 }

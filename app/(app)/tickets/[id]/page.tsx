@@ -13,6 +13,7 @@ import { pageFrom, searchWithout } from '@/components/ui/pagination';
 import { requireUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { findTicketDetail, findTicketPickerMatches, findTicketPickerOptions, listAssigneeChoices } from '@/lib/tickets/queries';
+import { otherPartnerMark } from '@/lib/picker';
 import { isPickerSearch, ticketFormDraft } from '@/lib/tickets/schemas';
 import { idSchema } from '@/lib/validation';
 import { setTicketStatusAction, takeOverTicketAction, updateTicketAction } from '../actions';
@@ -65,7 +66,11 @@ export default async function TicketPage({ params, searchParams }: Props) {
                   contact: chosen.contact,
                   assigneeId: draft?.assigneeId ?? (ticket.assignee ? String(ticket.assignee.id) : ''),
                 }}
-                matches={findTicketPickerMatches(db, { partnerQuery: draft?.partnerQuery ?? '', contactQuery: draft?.contactQuery ?? '' })}
+                matches={findTicketPickerMatches(
+                  db,
+                  { partnerQuery: draft?.partnerQuery ?? '', contactQuery: draft?.contactQuery ?? '', partnerId: chosen.partner?.id ?? null },
+                  otherPartnerMark(t),
+                )}
                 assignees={listAssigneeChoices(db, ticket.assignee?.id ?? null)}
                 searchHref={`/tickets/${ticket.id}#ticket-edit`}
               />

@@ -10,6 +10,7 @@ import { TICKET_STATUSES } from '@/db/schema';
 import { requireUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { findTicketPickerMatches, findTicketPickerOptions, listAssigneeChoices } from '@/lib/tickets/queries';
+import { otherPartnerMark } from '@/lib/picker';
 import { isPickerSearch, ticketFormDraft } from '@/lib/tickets/schemas';
 import { createTicketAction } from '../actions';
 
@@ -40,7 +41,7 @@ export default async function NewTicketPage({ searchParams }: { searchParams: Pr
               contact: chosen.contact,
               assigneeId: draft.assigneeId ?? '',
             }}
-            matches={findTicketPickerMatches(db, draft)}
+            matches={findTicketPickerMatches(db, { ...draft, partnerId: chosen.partner?.id ?? null }, otherPartnerMark(t))}
             assignees={listAssigneeChoices(db)}
             searchHref="/tickets/new"
           />
