@@ -52,8 +52,8 @@ function startWorker(data: ExportWorkerData): Worker {
 /**
  * A download whose client takes nothing for this long is cut off: it would otherwise hold a worker,
  * a place among the downloads written at once and a read snapshot (which keeps the database's log
- * from being written back) for as long as the connection stays open. A client that reads at all
- * takes the next chunk (about 100 KB) well within it; the socket's buffers fill first.
+ * from being written back) for as long as the connection stays open. A slow client is not cut: the
+ * clock runs only while the socket's buffers are full and no byte more is taken.
  */
 const STALLED_MS = 15_000;
 
