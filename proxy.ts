@@ -1,7 +1,8 @@
 // Per-request Content-Security-Policy with a nonce, and a redirect of anonymous visitors to the
-// login page, and a 403 for cross-site posts. Convenience only: every page, action and route
-// handler checks access itself.
+// login page, a 403 for cross-site posts, and a 400/413 for requests Next.js cannot read
+// (lib/malformed-requests.ts). Convenience only: every page, action and route handler checks access itself.
 import { NextResponse, type NextRequest } from 'next/server';
+import { refusalLogLine, refuseActionCall, refusePath, refuseRouterState, type Refusal } from '@/lib/malformed-requests';
 
 const PUBLIC_PREFIXES = ['/login', '/api/'];
 /** Route handlers outside /api (the CSV exports): they answer anonymous requests with 401 themselves (SPEC section 1). */
@@ -44,10 +45,23 @@ function isCrossOrigin(request: NextRequest): boolean {
   }
 }
 
-export function proxy(request: NextRequest) {
+/** Answers a request Next.js cannot read, with one line in the log instead of its stack trace. */
+function refuse(request: NextRequest, refusal: Refusal): NextResponse {
+  console.warn(refusalLogLine(request, request.nextUrl.pathname, refusal));
+  const text = refusal.status === 413 ? 'Payload Too Large' : 'Bad Request';
+  return new NextResponse(`${text}: ${refusal.reason}`, { status: refusal.status, headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const malformed = refusePath(pathname) ?? refuseRouterState(request.headers);
+  if (malformed) return refuse(request, malformed);
   if (isCrossOrigin(request)) return new NextResponse('Forbidden: cross-origin request', { status: 403, headers: { 'Cache-Control': 'no-store' } });
-  const isPublic = PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix)) || ROUTE_HANDLER_PATH.test(pathname);
+  const isRouteHandler = pathname.startsWith('/api/') || ROUTE_HANDLER_PATH.test(pathname);
+  // A POST to a page is a server action call; route handlers read their own bodies.
+  const badCall = isRouteHandler ? null : await refuseActionCall(request);
+  if (badCall) return refuse(request, badCall);
+  const isPublic = PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix)) || isRouteHandler;
   if (!isPublic && !hasSessionCookie(request) && request.method === 'GET') {
     const login = new URL('/login', request.url);
     if (pathname !== '/') login.searchParams.set('next', `${pathname}${search}`);

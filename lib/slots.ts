@@ -1,5 +1,6 @@
 // A fixed number of slots handed out first come, first served: at most `count` holders at once, the
-// others wait in line. Used to bound how many downloads are written at the same time.
+// others wait in line; and one place per owner. Together they bound how many downloads are written at
+// the same time and keep any one user to one of them.
 
 export type Slots = {
   /**
@@ -46,5 +47,33 @@ export function createSlots(count: number): Slots {
         line.push(waiter);
       }),
     state: () => ({ held, waiting: line.length }),
+  };
+}
+
+/**
+ * One place per owner (say a user's download, being written or waiting for a slot): a second claim by
+ * the same owner is refused at once, so that one owner can never take every slot from the others.
+ */
+export type OnePerOwner = {
+  /** The place's release (releasing twice frees it once), or null while the owner holds one. */
+  claim: (owner: string | number) => (() => void) | null;
+  /** Owners holding a place. */
+  size: () => number;
+};
+
+export function createOnePerOwner(): OnePerOwner {
+  const owners = new Set<string | number>();
+  return {
+    claim(owner) {
+      if (owners.has(owner)) return null;
+      owners.add(owner);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        owners.delete(owner);
+      };
+    },
+    size: () => owners.size,
   };
 }

@@ -1,6 +1,11 @@
 // Formula neutralisation (CSV injection): a spreadsheet runs a cell starting with one of these as a formula.
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * `=`, `+`, `-` or `@`, also behind blanks Excel skips before it reads the cell (spaces, no-break and
+ * other Unicode spaces, line breaks, zero-width characters); and any cell starting with a tab or a
+ * carriage return.
+ */
+const FORMULA_START = /^(?:[\s\u200b-\u200d\u2060]*[=+\-@]|[\t\r])/;
 
 /** Prefixes `'` to text that a spreadsheet would read as a formula; other text is returned as it is. */
 export function neutraliseFormula(text: string): string {

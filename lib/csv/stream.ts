@@ -77,3 +77,14 @@ export function csvResponse(stream: ReadableStream<Uint8Array>, fileBase: string
     },
   });
 }
+
+/** When a user whose download is still running may ask again (seconds). */
+export const DOWNLOAD_RETRY_AFTER_SECONDS = 10;
+
+/** The answer to a user's second download while the first is still running (lib/exports/stream.ts). */
+export function downloadBusyResponse(message: string): Response {
+  return Response.json(
+    { error: message },
+    { status: 429, headers: { 'Retry-After': String(DOWNLOAD_RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' } },
+  );
+}

@@ -8,7 +8,8 @@ import { exportCsvStream } from '@/lib/exports/stream';
 import type { ExportRequest } from './params';
 import { assertMayExport, pageQuery } from './queries';
 
-export function dataExportStream(user: SessionUser, request: ExportRequest): ReadableStream<Uint8Array> {
+/** The download, or null while the user already has one running (the route answers 429). */
+export function dataExportStream(user: SessionUser, request: ExportRequest): ReadableStream<Uint8Array> | null {
   assertMayExport(user, request);
   return exportCsvStream({
     kind: 'dataManager',
@@ -17,5 +18,5 @@ export function dataExportStream(user: SessionUser, request: ExportRequest): Rea
     query: pageQuery(request, user),
     dialect: request.dialect,
     locale: user.locale,
-  });
+  }, user.id);
 }

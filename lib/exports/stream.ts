@@ -2,14 +2,15 @@ import 'server-only';
 // A download written by the export worker (worker.ts): a byte stream that asks the worker for the
 // next chunk whenever the client has taken the one before (one chunk is kept ready). The server's
 // own event loop only passes the chunks on. At most two downloads are written at once; a third
-// waits for a free worker (its client sees the download start, then the bytes). If the client goes
-// away, the worker is told to stop (or the place in line is given up); if the worker fails, or the
-// client takes nothing for two minutes, the download is cut off (the client sees an aborted file)
-// and the failure logged.
+// waits for a free worker (its client sees the download start, then the bytes). Each user has one
+// download at a time (written or waiting): a second is refused at once (the route answers 429), so
+// no user can hold both workers. If the client goes away, the worker is told to stop (or the place
+// in line is given up); if the worker fails, or the client takes nothing for 15 seconds, the
+// download is cut off (the client sees an aborted file) and the failure logged.
 import { Worker } from 'node:worker_threads';
 import { databasePath } from '@/db/client';
 import { pagesInFlight } from '@/lib/pages-in-flight';
-import { createSlots, type Slots } from '@/lib/slots';
+import { createOnePerOwner, createSlots, type OnePerOwner, type Slots } from '@/lib/slots';
 import { bundled, sourceWorker } from '@/lib/worker-thread';
 import type { ExportJob } from './jobs';
 import { GIVE_WAY_MS } from './rest';
@@ -32,12 +33,13 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32 };
  * export routes (and a reloaded module in development) share the same line.
  */
 const EXPORT_WORKERS = 2;
-const globalForExports = globalThis as unknown as { crmExportWorkers?: Slots };
+const globalForExports = globalThis as unknown as { crmExportWorkers?: Slots; crmDownloaders?: OnePerOwner };
 const exportWorkers = (globalForExports.crmExportWorkers ??= createSlots(EXPORT_WORKERS));
+const downloaders = (globalForExports.crmDownloaders ??= createOnePerOwner());
 
-/** How many downloads are being written and how many wait for a worker (for tests). */
-export function exportWorkerState(): { held: number; waiting: number } {
-  return exportWorkers.state();
+/** How many downloads are being written, how many wait for a worker, and how many users have one (for tests). */
+export function exportWorkerState(): { held: number; waiting: number; users: number } {
+  return { ...exportWorkers.state(), users: downloaders.size() };
 }
 
 function startWorker(data: ExportWorkerData): Worker {
@@ -50,13 +52,20 @@ function startWorker(data: ExportWorkerData): Worker {
 /**
  * A download whose client takes nothing for this long is cut off: it would otherwise hold a worker,
  * a place among the downloads written at once and a read snapshot (which keeps the database's log
- * from being written back) for as long as the connection stays open.
+ * from being written back) for as long as the connection stays open. A slow client is not cut: the
+ * clock runs only while the socket's buffers are full and no byte more is taken.
  */
-const STALLED_MS = 120_000;
+const STALLED_MS = 15_000;
 
 type StreamOptions = { stalledMs?: number; giveWayMs?: number };
 
-export function exportCsvStream(job: ExportJob, { stalledMs = STALLED_MS, giveWayMs = GIVE_WAY_MS }: StreamOptions = {}): ReadableStream<Uint8Array> {
+/**
+ * The download of `job` for `owner` (a user's id), or null while that owner already has one, being
+ * written or waiting for a worker.
+ */
+export function exportCsvStream(job: ExportJob, owner: number, { stalledMs = STALLED_MS, giveWayMs = GIVE_WAY_MS }: StreamOptions = {}): ReadableStream<Uint8Array> | null {
+  const leave = downloaders.claim(owner);
+  if (!leave) return null;
   let worker: Worker | undefined;
   let settled = false;
   let answered: (() => void) | undefined;
@@ -69,9 +78,13 @@ export function exportCsvStream(job: ExportJob, { stalledMs = STALLED_MS, giveWa
     {
       async start(controller) {
         try {
-          release = await exportWorkers.take(gone.signal);
+          const freeWorker = await exportWorkers.take(gone.signal);
+          release = () => {
+            freeWorker();
+            leave();
+          };
         } catch {
-          return; // The client went away while waiting in line.
+          return leave(); // The client went away while waiting in line.
         }
         if (settled) return release(); // ... or just as its turn came.
         const finish = (error?: Error) => {

@@ -1,21 +1,25 @@
 import 'server-only';
 // The read workers (worker.ts): up to two threads, started on first use and kept, each with its own
-// read-only connection. A read goes to the idle worker that got one longest ago, or waits in line
-// (first come, first served) until one is free. The event loop only hands the read over and takes the answer; meanwhile it
-// renders other pages. A worker that dies fails its read and is replaced at the next one.
+// read-only connection. A read goes to the idle worker that got one longest ago, or waits in a line
+// that takes turns between users (lib/fair-queue.ts), so one user's burst of heavy reads holds up
+// another user's read by at most one of them. The event loop only hands the read over and takes the
+// answer; meanwhile it renders other pages. A worker that dies fails its read and is replaced at the next one.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { databasePath } from '@/db/client';
+import type { SessionUser } from '@/lib/auth/guards';
+import { createFairQueue, type FairQueue } from '@/lib/fair-queue';
 import { bundled, sourceWorker } from '@/lib/worker-thread';
 import type { ReadAnswer, ReadInput, ReadKind, ReadRequest, ReadResult, ReadWorkerData } from './jobs';
 
 /** Two workers let a short read pass a long one; more would compete with the pages for the processors. */
 const WORKERS = Math.min(2, os.availableParallelism());
 
-type Pending = { request: ReadRequest; resolve: (value: unknown) => void; reject: (error: Error) => void };
+/** `owner`: the user the read is for, whose turn it takes in the line. */
+type Pending = { owner: number; request: ReadRequest; resolve: (value: unknown) => void; reject: (error: Error) => void };
 /** `used`: when the worker last got a read (a counter), so that the reads go round. */
 type Slot = { worker: Worker; busy: Pending | null; used: number };
-type Pool = { file: string; slots: Slot[]; queue: Pending[]; dispatched: number };
+type Pool = { file: string; slots: Slot[]; queue: FairQueue<Pending>; dispatched: number };
 
 const globalForReads = globalThis as unknown as { crmReadPool?: Pool };
 
@@ -30,7 +34,7 @@ function currentPool(): Pool {
   const current = globalForReads.crmReadPool;
   if (current?.file === file) return current;
   if (current) void stopReadWorkers();
-  const pool: Pool = { file, slots: [], queue: [], dispatched: 0 };
+  const pool: Pool = { file, slots: [], queue: createFairQueue(), dispatched: 0 };
   globalForReads.crmReadPool = pool;
   return pool;
 }
@@ -42,7 +46,10 @@ function addSlot(pool: Pool): Slot {
     slot.busy = null;
     // An idle worker does not keep the process alive (scripts and tests end when their work does).
     slot.worker.unref();
-    if (pending) settleBusy(pending);
+    if (pending) {
+      pool.queue.done(pending.owner);
+      settleBusy(pending);
+    }
     dispatch(pool);
   };
   slot.worker.on('message', (answer: ReadAnswer) =>
@@ -69,10 +76,10 @@ function idleSlot(pool: Pool): Slot | undefined {
 }
 
 function dispatch(pool: Pool): void {
-  while (pool.queue.length > 0) {
+  while (pool.queue.size() > 0) {
     const slot = idleSlot(pool);
     if (!slot) return;
-    const pending = pool.queue.shift()!;
+    const { item: pending } = pool.queue.take()!;
     slot.busy = pending;
     slot.used = ++pool.dispatched;
     slot.worker.ref();
@@ -81,10 +88,11 @@ function dispatch(pool: Pool): void {
 }
 
 /** Computes `kind` (jobs.ts) on `input` in a read worker, in one snapshot of the database. */
-export function readInWorker<K extends ReadKind>(kind: K, input: ReadInput<K>): Promise<ReadResult<K>> {
+export function readInWorker<K extends ReadKind>(kind: K, input: ReadInput<K> & { user: SessionUser }): Promise<ReadResult<K>> {
   const pool = currentPool();
+  const owner = input.user.id;
   return new Promise<ReadResult<K>>((resolve, reject) => {
-    pool.queue.push({ request: { kind, input }, resolve: resolve as (value: unknown) => void, reject });
+    pool.queue.push(owner, { owner, request: { kind, input }, resolve: resolve as (value: unknown) => void, reject });
     dispatch(pool);
   });
 }
@@ -94,6 +102,6 @@ export async function stopReadWorkers(): Promise<void> {
   const pool = globalForReads.crmReadPool;
   globalForReads.crmReadPool = undefined;
   if (!pool) return;
-  for (const pending of pool.queue.splice(0)) pending.reject(new Error('The read workers were stopped'));
+  for (const pending of pool.queue.clear()) pending.reject(new Error('The read workers were stopped'));
   await Promise.all(pool.slots.map((slot) => slot.worker.terminate()));
 }

@@ -6,7 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { LoginPage } from './pages/login-page';
 
 const ADMIN_EMAIL = 'root@example.com';
@@ -115,4 +115,37 @@ test('static assets referenced by the login page are served', async ({ request }
   const response = await request.get(`${origin}${script}`);
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('javascript');
+});
+
+/** Requests Next.js cannot read (lib/malformed-requests.ts), as a hostile client sends them. */
+async function sendMalformedRequests(request: APIRequestContext): Promise<number[]> {
+  const action = { 'Next-Action': `7f${'0a'.repeat(20)}`, 'Content-Type': 'text/plain;charset=UTF-8' };
+  const answers = await Promise.all([
+    request.get(`${origin}/tickets/%ff`, { maxRedirects: 0 }),
+    request.post(`${origin}/tickets`, { headers: { 'Next-Action': 'abc', 'Content-Type': 'text/plain;charset=UTF-8' }, data: 'garbage{{', maxRedirects: 0 }),
+    request.post(`${origin}/login`, { headers: action, data: 'garbage{{', maxRedirects: 0 }),
+    request.post(`${origin}/login`, { headers: action, data: `["${'a'.repeat(2 * 1024 * 1024)}"]`, maxRedirects: 0 }),
+    request.get(`${origin}/tickets`, { headers: { RSC: '1', 'Next-Router-State-Tree': 'garbage' }, maxRedirects: 0 }),
+  ]);
+  return answers.map((answer) => answer.status());
+}
+
+const MALFORMED_STATUSES = [400, 400, 400, 413, 400];
+
+test('requests Next.js cannot read answer 400 or 413, signed in or not, and log one line each, no stack trace', async ({ page, request }) => {
+  const logged = output.length;
+  expect(await sendMalformedRequests(request)).toEqual(MALFORMED_STATUSES);
+  // Signing in is a server action call that passes the same checks.
+  await new LoginPage(page, origin).signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+  expect(await sendMalformedRequests(page.request)).toEqual(MALFORMED_STATUSES);
+  await page.goto(`${origin}/tickets`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tickets' })).toBeVisible();
+
+  await expect.poll(() => output.slice(logged).match(/^Refused /gm)?.length ?? 0).toBe(2 * MALFORMED_STATUSES.length);
+  const log = output.slice(logged);
+  expect(log).not.toMatch(/^\s+at /m);
+  expect(log).not.toMatch(/⨯|Error:/);
+  expect(log).toContain('Refused GET "/tickets/%ff" with 400: malformed percent-encoding in the path');
+  expect(log).toContain('Refused GET "/tickets" with 400: malformed Next-Router-State-Tree header');
+  expect(log).toContain('Refused POST "/login" with 413: body over 1048576 bytes');
 });

@@ -1,7 +1,7 @@
 // Downloads are written by a worker thread (lib/exports): whole files in chunks, each record once,
 // the worker's read snapshot released when the file is complete and when the client goes away,
-// a failure in the worker cutting the download off instead of leaving it hanging, and the worker
-// giving way to the pages.
+// a failure in the worker cutting the download off instead of leaving it hanging, the worker
+// giving way to the pages, and one download per user at a time.
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import Papa from 'papaparse';
@@ -38,10 +38,26 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function partnerExport(): ReadableStream<Uint8Array> {
-  const { request, problem } = parseExportRequest('partners', new URLSearchParams('columns=gpid,name&dialect=rfc4180'), user);
+/** Another signed-in user like the crm user (only the id differs), so that each may have a download of their own. */
+const otherUser = (index: number): SessionUser => ({ ...user, id: 10_000 + index });
+
+function partnerExportFor(downloader: SessionUser): ReadableStream<Uint8Array> | null {
+  const { request, problem } = parseExportRequest('partners', new URLSearchParams('columns=gpid,name&dialect=rfc4180'), downloader);
   expect(problem).toBeUndefined();
-  return dataExportStream(user, request!);
+  return dataExportStream(downloader, request!);
+}
+
+function partnerExport(downloader = user): ReadableStream<Uint8Array> {
+  const stream = partnerExportFor(downloader);
+  expect(stream).not.toBeNull();
+  return stream!;
+}
+
+/** A job's download for a user of its own (one download per user). */
+function jobStream(job: ExportJob, options?: Parameters<typeof exportCsvStream>[2]): ReadableStream<Uint8Array> {
+  const stream = exportCsvStream(job, 20_000 + Math.floor(Math.random() * 1e6), options);
+  expect(stream).not.toBeNull();
+  return stream!;
 }
 
 /** A partners export job made directly, past the request checks: `columns` for the file, `selected` read after the id. */
@@ -103,27 +119,56 @@ describe('the export worker', () => {
   });
 
   it('writes two downloads at once; a third waits for a worker, and one that goes away while waiting is dropped', async () => {
-    const running = [partnerExport().getReader(), partnerExport().getReader()];
+    const running = [partnerExport(otherUser(1)).getReader(), partnerExport(otherUser(2)).getReader()];
     for (const reader of running) await reader.read();
-    const third = partnerExport();
-    const fourth = partnerExport().getReader();
-    await vi.waitFor(() => expect(exportWorkerState()).toEqual({ held: 2, waiting: 2 }));
+    const third = partnerExport(otherUser(3));
+    const fourth = partnerExport(otherUser(4)).getReader();
+    await vi.waitFor(() => expect(exportWorkerState()).toEqual({ held: 2, waiting: 2, users: 4 }));
     await fourth.cancel();
-    expect(exportWorkerState()).toEqual({ held: 2, waiting: 1 });
+    expect(exportWorkerState()).toEqual({ held: 2, waiting: 1, users: 3 });
     await running[0].cancel();
     const whole = await new Response(third).text();
     expect(whole.split('\n').filter(Boolean).length).toBeGreaterThan(EXTRA_PARTNERS);
     while (!(await running[1].read()).done);
-    await vi.waitFor(() => expect(exportWorkerState()).toEqual({ held: 0, waiting: 0 }));
+    await vi.waitFor(() => expect(exportWorkerState()).toEqual({ held: 0, waiting: 0, users: 0 }));
+  });
+
+  it("refuses a user's second download while the first is written or waits, never another user's", async () => {
+    const first = partnerExport().getReader();
+    await first.read();
+    expect(partnerExportFor(user)).toBeNull();
+    // Another user downloads at the same time, in full.
+    const other = await new Response(partnerExport(otherUser(5))).text();
+    expect(other.split('\n').filter(Boolean).length).toBeGreaterThan(EXTRA_PARTNERS);
+    expect(partnerExportFor(user)).toBeNull();
+    while (!(await first.read()).done);
+    await vi.waitFor(() => expect(exportWorkerState()).toEqual({ held: 0, waiting: 0, users: 0 }));
+    // Once the first is complete, the next is written.
+    const next = partnerExport().getReader();
+    expect((await next.read()).done).toBe(false);
+    await next.cancel();
+
+    // Waiting for a worker counts as having one: two other users hold both.
+    const holders = [partnerExport(otherUser(6)).getReader(), partnerExport(otherUser(7)).getReader()];
+    for (const reader of holders) await reader.read();
+    const waiting = partnerExport().getReader();
+    await vi.waitFor(() => expect(exportWorkerState()).toMatchObject({ held: 2, waiting: 1 }));
+    expect(partnerExportFor(user)).toBeNull();
+    await waiting.cancel();
+    const afterGivingUp = partnerExportFor(user);
+    expect(afterGivingUp).not.toBeNull();
+    await afterGivingUp!.cancel();
+    for (const reader of holders) await reader.cancel();
+    await vi.waitFor(() => expect(exportWorkerState()).toEqual({ held: 0, waiting: 0, users: 0 }));
   });
 
   it('cuts a download off, freeing its place and its snapshot, when the client takes nothing for too long', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const reader = exportCsvStream(partnersJob(['gpid', 'name'], 'gpid, name'), { stalledMs: 100 }).getReader();
+    const reader = jobStream(partnersJob(['gpid', 'name'], 'gpid, name'), { stalledMs: 100 }).getReader();
     await reader.read();
     writeSomething();
     // The client takes nothing more.
-    await vi.waitFor(() => expect(exportWorkerState()).toEqual({ held: 0, waiting: 0 }));
+    await vi.waitFor(() => expect(exportWorkerState()).toEqual({ held: 0, waiting: 0, users: 0 }));
     await expectSnapshotReleased();
     await expect(reader.read()).rejects.toThrow(/took no data for 100 ms/);
     expect(logged).toHaveBeenCalledWith('CSV export failed:', expect.any(Error));
@@ -137,7 +182,7 @@ describe('the export worker', () => {
     const answered = () => page.emit('close');
     try {
       // Long enough that only the answered page lets the worker go on.
-      const reader = exportCsvStream(partnersJob(['gpid', 'name'], 'gpid, name'), { giveWayMs: 60_000 }).getReader();
+      const reader = jobStream(partnersJob(['gpid', 'name'], 'gpid, name'), { giveWayMs: 60_000 }).getReader();
       const chunks = [(await reader.read()).value!];
       const second = reader.read();
       const waited = await Promise.race([second.then(() => 'written'), new Promise((resolve) => setTimeout(resolve, 500, 'waiting'))]);
@@ -153,7 +198,7 @@ describe('the export worker', () => {
 
   it('cuts the download off, and logs why, when the worker fails', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const stream = exportCsvStream(partnersJob(['gpid', 'no-such-column'], 'gpid'));
+    const stream = jobStream(partnersJob(['gpid', 'no-such-column'], 'gpid'));
     await expect(new Response(stream).arrayBuffer()).rejects.toThrow(/Unknown partners column "no-such-column"/);
     expect(logged).toHaveBeenCalledWith('CSV export failed:', expect.any(Error));
   });

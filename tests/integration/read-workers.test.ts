@@ -1,6 +1,7 @@
 // The heavy pages' reads run in read workers (lib/reads): the same answers as read on the
 // server's own connection, every write committed before a read seen by it, many reads at once
-// answered each with its own result, a failing read failing alone, and stopped workers replaced.
+// answered each with its own result, one user's burst not holding up another user's read, a failing
+// read failing alone, and stopped workers replaced.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { seedLargeData } from '@/db/seed/large';
@@ -65,6 +66,20 @@ describe('read workers', () => {
     const requests = ['groupBy=crmStatus', 'groupBy=product', 'groupBy=assignee', 'groupBy=campaign', 'groupBy=companySize', 'groupBy=crmStatus&probabilityMin=50'].map((query) => dashboard(query));
     const answers = await Promise.all([...requests, ...requests].map((request) => readInWorker('dashboardPage', request)));
     answers.forEach((answer, index) => expect(answer).toEqual(readDashboardPage(db, requests[index % requests.length])));
+  });
+
+  it("serve another user's read after at most one read of a user's burst", async () => {
+    const heavy = dashboard('groupBy=crmStatus,product,assignee,companySize', { page: 1 });
+    const answered: string[] = [];
+    const burst = Array.from({ length: 6 }, (_, index) => readInWorker('dashboardPage', heavy).then(() => answered.push(`crm ${index + 1}`)));
+    const [query] = listOwnQueries(db, agent);
+    const other = readInWorker('boardColumn', { user: agent, query }).then(() => answered.push('agent'));
+    await Promise.all([...burst, other]);
+    // Two workers: two of the burst start at once, and the agent's (light) read takes the first worker
+    // freed; it is answered before the fourth of the burst, which starts only after two more have
+    // ended. First come, first served, it started only after four of the burst were answered.
+    expect(answered.indexOf('agent')).toBeLessThanOrEqual(3);
+    expect(answered.filter((name) => name.startsWith('crm'))).toHaveLength(6);
   });
 
   it('fail a read that fails, alone, with its message; the next reads are answered', async () => {

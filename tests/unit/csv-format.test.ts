@@ -76,8 +76,15 @@ describe('formatCsvValue in the excel dialect', () => {
     expect(cell('text', '\t=1', 'excel')).toBe("'\t=1");
     expect(cell('text', '\r=1', 'excel')).toBe("'\r=1");
     expect(cell('text', 'a=b', 'excel')).toBe('a=b');
-    expect(cell('text', ' =1', 'excel')).toBe(' =1');
     expect(cell('text', 'Müller', 'excel')).toBe('Müller');
+  });
+
+  it('neutralises a formula behind spaces, no-break spaces or line breaks, which Excel skips', () => {
+    for (const text of [' =1', '   +1', '\u00a0=HYPERLINK("x")', '\u202f@SUM(1)', '\n=1', '\r\n-2+3', ' \n\u00a0 =1', '\u2003=1', '\u200b=1', '\ufeff=1']) {
+      expect(cell('text', text, 'excel')).toBe(`'${text}`);
+      expect(cell('text', text, 'rfc4180')).toBe(text);
+    }
+    for (const text of [' a=b', '\u00a0Müller', '\nZeile', '  ', '', ' 12']) expect(cell('text', text, 'excel')).toBe(text);
   });
 
   it('never prefixes number-typed cells, so negative amounts stay numbers', () => {

@@ -1,6 +1,6 @@
-// A fixed number of slots, first come first served (lib/slots.ts).
+// A fixed number of slots, first come first served, and one place per owner (lib/slots.ts).
 import { describe, expect, it } from 'vitest';
-import { createSlots } from '@/lib/slots';
+import { createOnePerOwner, createSlots } from '@/lib/slots';
 
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -54,5 +54,28 @@ describe('createSlots', () => {
   it('refuses a count that is not a positive whole number', () => {
     expect(() => createSlots(0)).toThrow(RangeError);
     expect(() => createSlots(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('createOnePerOwner', () => {
+  it("refuses an owner's second place at once, never another owner's, and frees it on release", () => {
+    const places = createOnePerOwner();
+    const anna = places.claim(1);
+    expect(anna).toBeTypeOf('function');
+    expect(places.claim(1)).toBeNull();
+    const ben = places.claim(2);
+    expect(ben).toBeTypeOf('function');
+    expect(places.size()).toBe(2);
+    anna!();
+    anna!();
+    expect(places.size()).toBe(1);
+    const again = places.claim(1);
+    expect(again).toBeTypeOf('function');
+    // Anna's old release does not free her new place.
+    anna!();
+    expect(places.claim(1)).toBeNull();
+    again!();
+    ben!();
+    expect(places.size()).toBe(0);
   });
 });

@@ -7,7 +7,8 @@ import type { CsvDialect } from '@/lib/csv/dialects';
 import { exportCsvStream } from '@/lib/exports/stream';
 import type { DashboardParams } from './params';
 
-export function dashboardExportStream(user: SessionUser, params: DashboardParams, dialect: CsvDialect): ReadableStream<Uint8Array> {
+/** The download, or null while the user already has one running (the route answers 429). */
+export function dashboardExportStream(user: SessionUser, params: DashboardParams, dialect: CsvDialect): ReadableStream<Uint8Array> | null {
   assertRole(user, 'crm');
-  return exportCsvStream({ kind: 'dashboard', params, dialect, locale: user.locale });
+  return exportCsvStream({ kind: 'dashboard', params, dialect, locale: user.locale }, user.id);
 }

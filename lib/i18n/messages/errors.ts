@@ -19,6 +19,7 @@ export const de = {
   'error.staleVersionBy': 'Der Datensatz wurde inzwischen von {name} geändert. Bitte laden Sie die Seite neu; Ihre Eingaben wurden nicht gespeichert.',
   'error.unauthenticated': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
   'error.forbidden': 'Keine Berechtigung für diese Aktion.',
+  'error.downloadBusy': 'Sie laden bereits eine Datei herunter. Bitte warten Sie, bis dieser Download fertig ist, und versuchen Sie es dann erneut.',
   'error.form': 'Bitte prüfen Sie die markierten Felder.',
   'error.unexpected': 'Ein unerwarteter Fehler ist aufgetreten. Es wurde nichts gespeichert.',
 } as const;
@@ -41,6 +42,7 @@ export const en: Messages<typeof de> = {
   'error.staleVersionBy': 'The record has been changed in the meantime by {name}. Please reload the page; your input was not saved.',
   'error.unauthenticated': 'Your session has expired. Please sign in again.',
   'error.forbidden': 'You may not do this.',
+  'error.downloadBusy': 'You are already downloading a file. Please wait until that download has finished, then try again.',
   'error.form': 'Please check the marked fields.',
   'error.unexpected': 'An unexpected error occurred. Nothing was saved.',
 };

@@ -2,7 +2,7 @@
 import { guardRequest } from '@/lib/auth/guards';
 import { dashboardExportStream } from '@/lib/crm/dashboard/export';
 import { parseDashboardParams } from '@/lib/crm/dashboard/params';
-import { csvResponse } from '@/lib/csv/stream';
+import { csvResponse, downloadBusyResponse } from '@/lib/csv/stream';
 import { parseDialect } from '@/lib/csv/dialects';
 import { translator } from '@/lib/i18n';
 
@@ -19,5 +19,6 @@ export async function GET(request: Request) {
     const bad = problems[0] ?? { param: 'dialect', value: (search.get('dialect') ?? '').slice(0, 100) };
     return Response.json({ error: t('dashboard.invalidParam', { param: bad.param, value: bad.value }), param: bad.param }, { status: 400, headers: { 'Cache-Control': 'no-store' } });
   }
-  return csvResponse(dashboardExportStream(user, params, dialect), 'crm-tickets');
+  const stream = dashboardExportStream(user, params, dialect);
+  return stream ? csvResponse(stream, 'crm-tickets') : downloadBusyResponse(t('error.downloadBusy'));
 }

@@ -3,7 +3,7 @@ import { guardRequest } from '@/lib/auth/guards';
 import { isExportEntity } from '@/lib/data-manager/columns';
 import { parseExportRequest, problemMessage } from '@/lib/data-manager/params';
 import { dataExportStream } from '@/lib/data-manager/export';
-import { csvResponse } from '@/lib/csv/stream';
+import { csvResponse, downloadBusyResponse } from '@/lib/csv/stream';
 import { translator } from '@/lib/i18n';
 
 export const dynamic = 'force-dynamic';
@@ -21,5 +21,6 @@ export async function GET(request: Request, context: { params: Promise<{ entity:
     const message = problemMessage(problem, t);
     return Response.json({ error: message, param: problem.param, value: problem.value }, { status: problem.status, headers: NO_STORE });
   }
-  return csvResponse(dataExportStream(user, exportRequest), `crm-${entity}`);
+  const stream = dataExportStream(user, exportRequest);
+  return stream ? csvResponse(stream, `crm-${entity}`) : downloadBusyResponse(t('error.downloadBusy'));
 }

@@ -1,0 +1,61 @@
+// A line shared by several owners (users) that no owner can hog: each owner's items wait in a line of
+// their own, and the next item comes from the owner with the fewest items being worked on, among
+// equals the one served longest ago. A burst of one owner's items therefore delays another owner's
+// item by at most the one item that finishes first, however long the burst.
+
+export type FairQueue<T> = {
+  /** Puts `item` at the end of its owner's line. */
+  push: (owner: string | number, item: T) => void;
+  /** The next item to work on, counted as in progress for its owner until `done` is called. */
+  take: () => { owner: string | number; item: T } | undefined;
+  /** One of `owner`'s items is no longer in progress. */
+  done: (owner: string | number) => void;
+  /** Empties every line and returns what waited. */
+  clear: () => T[];
+  /** Items waiting (not those in progress). */
+  size: () => number;
+};
+
+type Line<T> = { waiting: T[]; running: number };
+
+export function createFairQueue<T>(): FairQueue<T> {
+  // A Map keeps insertion order: an owner served is moved to the end, so equals take turns.
+  const lines = new Map<string | number, Line<T>>();
+  let waiting = 0;
+
+  return {
+    push(owner, item) {
+      const line = lines.get(owner) ?? { waiting: [], running: 0 };
+      line.waiting.push(item);
+      lines.set(owner, line);
+      waiting += 1;
+    },
+    take() {
+      let next: [string | number, Line<T>] | undefined;
+      for (const entry of lines) {
+        if (entry[1].waiting.length > 0 && (!next || entry[1].running < next[1].running)) next = entry;
+      }
+      if (!next) return undefined;
+      const [owner, line] = next;
+      const item = line.waiting.shift()!;
+      waiting -= 1;
+      line.running += 1;
+      lines.delete(owner);
+      lines.set(owner, line);
+      return { owner, item };
+    },
+    done(owner) {
+      const line = lines.get(owner);
+      if (!line || line.running === 0) return;
+      line.running -= 1;
+      if (line.running === 0 && line.waiting.length === 0) lines.delete(owner);
+    },
+    clear() {
+      const items = [...lines.values()].flatMap((line) => line.waiting);
+      lines.clear();
+      waiting = 0;
+      return items;
+    },
+    size: () => waiting,
+  };
+}
