@@ -79,7 +79,7 @@ export function EntryRow({
         <summary>{t('crmAdmin.editEntry', { name: entry.name })}</summary>
         <ActionForm action={updateEntryAction} submitLabel={t('common.save')}>
           {versioned}
-          <EntryFields kind={list.kind} entry={entry} t={t} />
+          <EntryFields kind={list.kind} entry={entry} t={t} format={format} />
         </ActionForm>
       </details>
     </div>

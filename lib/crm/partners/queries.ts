@@ -2,15 +2,18 @@ import 'server-only';
 // A partner's CRM values (CRM data: `crm` users only), with the derived grouped company size.
 import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { companySizes, partnerAttributes, partnerCampaigns, partnerProducts, partners } from '@/db/schema';
+import { companySizes, partnerAttributes, partnerCampaigns, partnerProducts, partners, users } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 
 export type PartnerCrm = {
   id: number;
   name: string;
-  version: number;
-  updatedById: number | null;
+  /** The CRM fields' own version and stamp (the partner's `version` belongs to its master data). */
+  crmVersion: number;
+  crmUpdatedAt: Date | null;
+  crmUpdatedById: number | null;
+  crmUpdatedBy: string | null;
   crmPartnerStatusId: number | null;
   companyGroupId: number | null;
   revenueGroupId: number | null;
@@ -32,8 +35,10 @@ export function readPartnerCrm(db: Db | Tx, partnerId: number): PartnerCrm | und
     .select({
       id: partners.id,
       name: partners.name,
-      version: partners.version,
-      updatedById: partners.updatedById,
+      crmVersion: partners.crmVersion,
+      crmUpdatedAt: partners.crmUpdatedAt,
+      crmUpdatedById: partners.crmUpdatedById,
+      crmUpdatedBy: users.name,
       crmPartnerStatusId: partners.crmPartnerStatusId,
       companyGroupId: partners.companyGroupId,
       revenueGroupId: partners.revenueGroupId,
@@ -47,6 +52,7 @@ export function readPartnerCrm(db: Db | Tx, partnerId: number): PartnerCrm | und
       comment4: partners.comment4,
     })
     .from(partners)
+    .leftJoin(users, eq(users.id, partners.crmUpdatedById))
     .where(eq(partners.id, partnerId))
     .get();
   if (!row) return undefined;
