@@ -2,7 +2,7 @@ import 'server-only';
 // A contact's Merkmale: CRM data (crm users only), saved with the contact's version.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { attributes, contactAttributes, contacts } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
@@ -19,6 +19,11 @@ export function getContactAttributes(db: Db, user: SessionUser, contactId: numbe
   if (!contact) return undefined;
   const rows = db.select({ id: contactAttributes.attributeId }).from(contactAttributes).where(eq(contactAttributes.contactId, contactId)).orderBy(asc(contactAttributes.attributeId)).all();
   return { version: contact.version, attributeIds: rows.map((row) => row.id) };
+}
+
+/** Whether the contact carries CRM data (Merkmale): the fact only, so it may decide for any user. */
+export function contactHasCrmData(db: Db | Tx, contactId: number): boolean {
+  return Boolean(db.select({ id: contactAttributes.contactId }).from(contactAttributes).where(eq(contactAttributes.contactId, contactId)).get());
 }
 
 export function saveContactAttributes(db: Db, user: SessionUser, input: z.infer<typeof contactAttributesSchema>): MutationResult {
