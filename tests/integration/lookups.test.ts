@@ -50,6 +50,13 @@ describe('adding entries', () => {
     ]);
   });
 
+  it('reads revenue bounds in the admin\'s language: English notation for an English admin, ambiguous ones the English way', () => {
+    const parsed = addEntrySchema('en').parse({ list: 'revenueGroups', name: 'Medium', minEuro: '13,500.50', maxEuro: '49999,99' });
+    expect(parsed.details).toMatchObject({ minCents: 1_350_050, maxCents: 4_999_999 });
+    expect(addEntrySchema('en').parse({ list: 'revenueGroups', name: 'Tiny', minEuro: '1.500', maxEuro: '' }).details).toMatchObject({ minCents: 150, maxCents: null });
+    expect(addEntrySchema('de').parse({ list: 'revenueGroups', name: 'Klein', minEuro: '1.500', maxEuro: '' }).details).toMatchObject({ minCents: 150_000, maxCents: null });
+  });
+
   it('rejects invalid bounds and dates with a message per field', () => {
     const issues = (fields: Record<string, string>) =>
       Object.fromEntries(addEntrySchema('de').safeParse(fields).error!.issues.map((issue) => [issue.path[0], issue.message]));
