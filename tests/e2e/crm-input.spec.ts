@@ -148,3 +148,37 @@ test('a plain user\'s delete of a partner with CRM data is refused with a messag
   expect(withDb((db) => db.prepare('select city from partners where id = ?').pluck().get(partner.id))).toBe(city);
   await context.close();
 });
+
+for (const javaScript of [true, false]) {
+  test(`a CRM user saves a contact's Merkmale twice on one page; the contact's "Zuletzt geändert" stays (JavaScript ${javaScript ? 'on' : 'off'})`, async ({ browser }) => {
+    const first = unique('Merkmal Eins');
+    const second = unique('Merkmal Zwei');
+    const { contactId, stamp } = withDb((db) => {
+      const insert = db.prepare("insert into attributes (name, position, applies_to) values (?, (select coalesce(max(position) + 1, 0) from attributes), 'contact')");
+      insert.run(first);
+      insert.run(second);
+      const id = Number(db.prepare('insert into contacts (last_name) values (?)').run(unique('Merkmaltest')).lastInsertRowid);
+      return { contactId: id, stamp: db.prepare('select version, updated_at as updatedAt, updated_by_id as updatedById from contacts where id = ?').get(id) };
+    });
+    const context = await browser.newContext({ javaScriptEnabled: javaScript });
+    const page = await context.newPage();
+    await signIn(page, DEMO.crm);
+    await page.goto(`/contacts/${contactId}`);
+    const section = page.getByRole('region', { name: 'Merkmale (CRM)' });
+    const choose = async (name: string) => {
+      await section.getByRole('checkbox', { name, exact: true }).check();
+      const answered = page.waitForResponse((response) => response.request().method() === 'POST');
+      await section.getByRole('button', { name: 'Merkmale speichern' }).click();
+      await answered;
+      await expect(section.getByRole('status')).toHaveText('Gespeichert.');
+    };
+    await choose(first);
+    await choose(second);
+    await expect(section.getByRole('checkbox', { name: first, exact: true })).toBeChecked();
+    await expect(section.getByRole('checkbox', { name: second, exact: true })).toBeChecked();
+    const saved = withDb((db) => db.prepare('select a.name from contact_attributes x join attributes a on a.id = x.attribute_id where x.contact_id = ? order by a.name').pluck().all(contactId));
+    expect(saved).toEqual([first, second].sort());
+    expect(withDb((db) => db.prepare('select version, updated_at as updatedAt, updated_by_id as updatedById from contacts where id = ?').get(contactId))).toEqual(stamp);
+    await context.close();
+  });
+}

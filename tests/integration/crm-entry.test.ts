@@ -2,16 +2,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { attributes, campaigns, companySizes, crmChanges, crmTicketStatuses, partners, products, tickets, users } from '@/db/schema';
+import { attributes, campaigns, companySizes, contactAttributes, contacts, crmChanges, crmTicketStatuses, partners, products, tickets, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed/demo';
 import { AccessDenied } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
+import { contactAttributesSchema, getContactAttributes, saveContactAttributes } from '@/lib/crm/contacts';
 import { CRM_HISTORY_PAGE_SIZE, crmHistoryPage, listCrmHistory } from '@/lib/crm/history';
 import { savePartnerCrm } from '@/lib/crm/partners/mutations';
 import { companySizeFor, getPartnerCrm } from '@/lib/crm/partners/queries';
 import { partnerCrmSchema, ticketCrmSchema } from '@/lib/crm/schemas';
 import { saveTicketCrm, setTicketCrmEnabled } from '@/lib/crm/tickets/mutations';
 import { getTicketCrm } from '@/lib/crm/tickets/queries';
+import { updateContact } from '@/lib/contacts/mutations';
+import { updateContactSchema } from '@/lib/contacts/schemas';
 import { updatePartner } from '@/lib/partners/mutations';
 import { updatePartnerSchema } from '@/lib/partners/schemas';
 import { setTicketStatus, updateTicket } from '@/lib/tickets/mutations';
@@ -229,6 +232,25 @@ describe('the CRM fields\' own version and stamp', () => {
     expect(updatePartner(db, updatePartnerSchema.parse(master), agent.id)).toEqual({ ok: true, data: undefined });
     expect(savePartnerCrm(db, sessionOf('admin@example.com'), partnerCrmSchema.parse({ ...crmForm, employeeCount: '78' }))).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Carl Vertrieb' });
     expect(db.select().from(partners).where(eq(partners.id, partner.id)).get()).toMatchObject({ city: 'Kiel', employeeCount: 77, updatedById: agent.id });
+  });
+});
+
+describe('a contact\'s Merkmale', () => {
+  it('save without touching the contact\'s version and stamp, so a plain user\'s open form still saves; a stale Merkmale form is refused', () => {
+    const contact = db.select().from(contacts).get()!;
+    const [first, second] = db.select().from(attributes).where(eq(attributes.appliesTo, 'contact')).all();
+    const shown = getContactAttributes(db, crmUser, contact.id)!.attributeIds.map(String);
+    const form = (chosen: number[]) => contactAttributesSchema.parse({ id: String(contact.id), shownAttributes: shown, attributes: chosen.map(String) });
+    expect(saveContactAttributes(db, crmUser, form([first.id]))).toEqual({ ok: true, data: undefined });
+    expect(db.select().from(contacts).where(eq(contacts.id, contact.id)).get()).toMatchObject({ version: contact.version, updatedById: contact.updatedById, updatedAt: contact.updatedAt });
+
+    // A second CRM user's form, opened before that save, shows the old Merkmale: refused, nothing changed.
+    expect(saveContactAttributes(db, sessionOf('admin@example.com'), form([second.id]))).toEqual({ ok: false, error: 'staleVersion' });
+    expect(db.select({ id: contactAttributes.attributeId }).from(contactAttributes).where(eq(contactAttributes.contactId, contact.id)).all()).toEqual([{ id: first.id }]);
+
+    const edit = { id: String(contact.id), version: String(contact.version), salutation: contact.salutation, firstName: contact.firstName, lastName: 'Nachname neu', email: contact.email, phone: contact.phone, position: contact.position, partnerId: contact.partnerId === null ? '' : String(contact.partnerId) };
+    expect(updateContact(db, updateContactSchema.parse(edit), agent.id)).toEqual({ ok: true, data: undefined });
+    expect(() => saveContactAttributes(db, agent, form([]))).toThrow(AccessDenied);
   });
 });
 

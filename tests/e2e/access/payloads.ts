@@ -107,8 +107,8 @@ export const ACTION_CALLS: Record<string, CallBuilder> = {
     return { page: `/contacts/${id}`, args: formArgs({ id, version, confirm: 'on' }) };
   },
   'app/(app)/contacts/[id]/crm-actions.ts#saveContactAttributesAction': (context) => {
-    const { id, version } = freshContact(context.db);
-    return { page: `/contacts/${id}`, args: formArgs({ id, version, attributes: anyAttribute(context) }) };
+    const { id } = freshContact(context.db);
+    return { page: `/contacts/${id}`, args: formArgs({ id, attributes: anyAttribute(context) }) };
   },
 
   // ---------------------------------------------------------------- data manager
