@@ -23,7 +23,7 @@ const optionalPercent = z
   .trim()
   .optional()
   .default('')
-  .transform((text) => text.replace(/\s*%$/, ''))
+  .transform((text) => text.replace(/^(\d+)\s*%$/, '$1'))
   .refine((text) => text === '' || (/^\d{1,3}$/.test(text) && Number(text) <= 100), { message: 'crm.error.probability' })
   .transform((text) => (text === '' ? null : Number(text)));
 

@@ -79,6 +79,12 @@ describe('ticket CRM panel', () => {
     expect(listCrmHistory(db, crmUser, 'ticket', ticketId)[0]).toMatchObject({ field: 'crmEnabled', oldValue: 'true', newValue: 'false' });
   });
 
+  it('reads a percent with or without its sign, and nothing else', () => {
+    const probability = (text: string) => ticketCrmSchema('de').safeParse({ id: '1', crmVersion: '1', probability: text });
+    expect(['60', '60 %', '60%', ' 0 % ', '100'].map((text) => probability(text).data?.probability)).toEqual([60, 60, 60, 0, 100]);
+    for (const bad of ['%', '101 %', '5,5', '5.5', '60 % %', '-1']) expect(probability(bad).success, bad).toBe(false);
+  });
+
   it('rejects invalid input per field and changes nothing', () => {
     setTicketCrmEnabled(db, crmUser, { id: ticketId, crmVersion: versionOf(ticketId), enabled: true });
     const parsed = ticketCrmSchema('de').safeParse({ id: String(ticketId), crmVersion: '1', probability: '101', potential: '12,500.00,1', expectedUsers: '-3', campaigns: 'abc' });

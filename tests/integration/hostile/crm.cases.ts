@@ -196,7 +196,7 @@ export const CRM_CASES: Record<string, HostileCase> = {
       expect(crm.crmStatusId).toBe(expectOptionalId(sent.one('crmStatusId')));
       expectChoosable(fx, carried, 'ticket', 'crmTicketStatuses', id, [crm.crmStatusId]);
       // A percent may carry its sign ("50 %"); the number before it is stored.
-      expectWholeNumber(crm.probability, sent.one('probability')?.trim().replace(/\s*%$/, ''), 100);
+      expectWholeNumber(crm.probability, sent.one('probability')?.trim().replace(/^(\d+)\s*%$/, '$1'), 100);
       expectWholeNumber(crm.expectedUsers, sent.one('expectedUsers'), 10_000_000);
       const potential = (sent.one('potential') ?? '').trim();
       if (potential === '') expect(crm.potentialCents).toBeNull();
