@@ -81,8 +81,8 @@ function measureSaveTransaction(file: string, ticketId: number, runs: number): S
   const user = { id: row.id, email: row.email, name: row.name, roles: JSON.parse(row.roles) as schema.Role[], locale: 'de' as const };
   const samples = [];
   for (let index = 0; index < runs; index += 1) {
-    const { version } = sqlite.prepare('select version from tickets where id = ?').get(ticketId) as { version: number };
-    const input = ticketCrmSchema.parse({ id: String(ticketId), version: String(version), probability: String(index % 100), potential: `${2000 + index},00`, expectedUsers: '7' });
+    const { version } = sqlite.prepare('select crm_version as version from tickets where id = ?').get(ticketId) as { version: number };
+    const input = ticketCrmSchema('de').parse({ id: String(ticketId), crmVersion: String(version), probability: String(index % 100), potential: `${2000 + index},00`, expectedUsers: '7' });
     const started = performance.now();
     const result = saveTicketCrm(db, user, input);
     samples.push({ ms: performance.now() - started, status: result.ok ? 200 : 409, bytes: 0 });

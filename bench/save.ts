@@ -1,5 +1,5 @@
 // The CRM panel's save as a browser without JavaScript sends it: the hidden fields of the form as
-// the ticket page rendered it (React's action reference and key, the ticket id and version) plus
+// the ticket page rendered it (React's action reference and key, the ticket id and CRM version) plus
 // the typed values, posted to the ticket page. The answer is the re-rendered page; its status line
 // says whether the save went through, and its form is the one the next save is typed into.
 import { translator } from '@/lib/i18n';
@@ -17,7 +17,7 @@ function commonPrefix(a: string, b: string): string {
   return a.slice(0, length);
 }
 
-/** The CRM form of one rendered ticket page: its hidden fields and the version it was rendered at. */
+/** The CRM form of one rendered ticket page: its hidden fields and the CRM version it was rendered at. */
 export type CrmPanelForm = { hidden: [string, string][]; version: number };
 
 /** What a user types into the CRM form; lists repeat their field like checkboxes do. */
@@ -36,7 +36,7 @@ export function readCrmPanelForm(html: string): CrmPanelForm | null {
   const hidden = [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map(
     ([, name, value]): [string, string] => [decodeAttribute(name), decodeAttribute(value ?? '')],
   );
-  const version = Number(hidden.find(([name]) => name === 'version')?.[1]);
+  const version = Number(hidden.find(([name]) => name === 'crmVersion')?.[1]);
   return Number.isInteger(version) ? { hidden, version } : null;
 }
 

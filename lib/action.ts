@@ -2,7 +2,7 @@ import 'server-only';
 // The one wrapper every server action goes through: authenticate, authorise the role, validate,
 // then run the handler; answers translated messages and keeps what the user typed.
 import type { z } from 'zod';
-import type { Role } from '@/db/schema';
+import type { Locale, Role } from '@/db/schema';
 import { getCurrentUser, hasRole, type SessionUser } from '@/lib/auth/guards';
 import { translateError, translator, type MessageKey } from '@/lib/i18n';
 import type { MutationResult } from '@/lib/result';
@@ -30,7 +30,12 @@ function echo(values: Record<string, string | string[]>): Record<string, string 
 }
 
 export function defineAction<S extends z.ZodType>(
-  options: { schema: S; role?: Role; success?: MessageKey | ((input: z.infer<S>) => MessageKey) },
+  options: {
+    /** The form's schema, or a maker of it for inputs read in the user's language (amounts). */
+    schema: S | ((locale: Locale) => S);
+    role?: Role;
+    success?: MessageKey | ((input: z.infer<S>) => MessageKey);
+  },
   handler: Handler<S>,
 ): (previous: ActionState, formData: FormData) => Promise<ActionState> {
   return async (previous, formData) => {
@@ -42,7 +47,8 @@ export function defineAction<S extends z.ZodType>(
     if (options.role && !hasRole(user, options.role)) return { ok: false, error: t('error.forbidden') };
 
     const values = formDataToObject(form);
-    const parsed = options.schema.safeParse(values);
+    const schema = typeof options.schema === 'function' ? options.schema(user.locale) : options.schema;
+    const parsed = schema.safeParse(values);
     if (!parsed.success) {
       const fieldErrors = Object.fromEntries(
         Object.entries(fieldErrorsOf(parsed.error)).map(([field, code]) => [field, translateError(t, code)]),

@@ -25,6 +25,25 @@ export function saveStamp(current: { version: number }, userId: number | null) {
   return { version: current.version + 1, updatedAt: new Date(), updatedById: userId };
 }
 
+/** A record's CRM fields as versioned on their own (crmVersion, crmUpdatedById). */
+export type CrmVersioned = { crmVersion: number; crmUpdatedById: number | null };
+
+/**
+ * The version check of a CRM save: against the CRM version, naming whoever saved the CRM data last,
+ * so that master-data saves and CRM saves never make each other stale.
+ */
+export function crmVersionConflict(tx: Db | Tx, current: CrmVersioned | undefined, expected: number): MutationFailure | null {
+  return versionConflict(tx, current && { version: current.crmVersion, updatedById: current.crmUpdatedById }, expected);
+}
+
+/**
+ * The columns a CRM save sets instead of saveStamp: the record's own version and "Geändert … von …"
+ * stay as the last master-data save left them, so plain users see no trace of CRM activity.
+ */
+export function crmSaveStamp(current: { crmVersion: number }, userId: number | null) {
+  return { crmVersion: current.crmVersion + 1, crmUpdatedAt: new Date(), crmUpdatedById: userId };
+}
+
 class Rollback extends Error {
   constructor(readonly failure: MutationFailure) {
     super(failure.error);

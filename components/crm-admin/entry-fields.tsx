@@ -1,12 +1,11 @@
 // The fields of a lookup entry form: the name, and what the list's kind adds.
 import { SelectField, TextField } from '@/components/ui/fields';
 import { ATTRIBUTE_TARGETS } from '@/db/schema';
-import type { Translate } from '@/lib/i18n';
+import type { Formatter, Translate } from '@/lib/i18n';
 import type { LookupKind } from '@/lib/lookups/lists';
 import type { LookupEntry } from '@/lib/lookups/queries';
-import { centsToEuroInput } from '@/lib/money';
 
-export function EntryFields({ kind, entry, t }: { kind: LookupKind; entry?: LookupEntry; t: Translate }) {
+export function EntryFields({ kind, entry, t, format }: { kind: LookupKind; entry?: LookupEntry; t: Translate; format: Formatter }) {
   return (
     <>
       <TextField name="name" label={t('crmAdmin.name')} defaultValue={entry?.name} required maxLength={100} />
@@ -18,8 +17,8 @@ export function EntryFields({ kind, entry, t }: { kind: LookupKind; entry?: Look
       )}
       {kind === 'cents' && (
         <div className="row">
-          <TextField name="minEuro" label={t('crmAdmin.minEuro')} defaultValue={centsToEuroInput(entry?.minCents ?? null)} required />
-          <TextField name="maxEuro" label={t('crmAdmin.maxEuro')} defaultValue={centsToEuroInput(entry?.maxCents ?? null)} />
+          <TextField name="minEuro" label={t('crmAdmin.minEuro')} defaultValue={format.amountInput(entry?.minCents)} required />
+          <TextField name="maxEuro" label={t('crmAdmin.maxEuro')} defaultValue={format.amountInput(entry?.maxCents)} />
         </div>
       )}
       {kind === 'campaign' && (

@@ -79,7 +79,7 @@ export function EntryRow({
       </div>
       <ActionForm action={updateEntryAction} submitLabel={t('common.save')} disclosure={t('crmAdmin.editEntry', { name: entry.name })} className="entry-edit stack">
         {versioned}
-        <EntryFields kind={list.kind} entry={entry} t={t} />
+        <EntryFields kind={list.kind} entry={entry} t={t} format={format} />
       </ActionForm>
     </div>
   );

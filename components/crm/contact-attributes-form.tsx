@@ -18,7 +18,9 @@ export function ContactAttributesForm({ contactId, user, t }: { contactId: numbe
       <h2 id="contact-attributes">{t('crm.contactAttributes')}</h2>
       <ActionForm action={saveContactAttributesAction} submitLabel={t('crm.saveAttributes')}>
         <input type="hidden" name="id" value={contactId} />
-        <input type="hidden" name="version" value={current.version} />
+        {current.attributeIds.map((id) => (
+          <input key={id} type="hidden" name="shownAttributes" value={id} />
+        ))}
         <LookupCheckboxes name="attributes" legend={t('crm.field.attributes')} options={attributeOptions(db, user, 'contact', current.attributeIds)} values={current.attributeIds} t={t} />
       </ActionForm>
     </section>

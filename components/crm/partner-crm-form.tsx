@@ -18,7 +18,7 @@ export function PartnerCrmForm({ crm, user, t }: { crm: PartnerCrm; user: Sessio
   return (
     <ActionForm action={savePartnerCrmAction} submitLabel={t('common.save')} label={t('crm.tab.title')}>
       <input type="hidden" name="id" value={crm.id} />
-      <input type="hidden" name="version" value={crm.version} />
+      <input type="hidden" name="crmVersion" value={crm.crmVersion} />
       <div className="form-grid">
         <LookupSelect name="crmPartnerStatusId" label={t('crm.field.partnerStatus')} options={lookupOptions(db, user, 'crmPartnerStatuses', one(crm.crmPartnerStatusId))} value={crm.crmPartnerStatusId} t={t} />
         <LookupSelect name="companyGroupId" label={t('crm.field.companyGroup')} options={lookupOptions(db, user, 'companyGroups', one(crm.companyGroupId))} value={crm.companyGroupId} t={t} />

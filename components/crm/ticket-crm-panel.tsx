@@ -8,9 +8,9 @@ import { crmHistoryPage } from '@/lib/crm/history';
 import { getTicketCrm } from '@/lib/crm/tickets/queries';
 import type { Formatter, Translate } from '@/lib/i18n';
 import { lookupOptions } from '@/lib/lookups/queries';
-import { centsToEuroInput } from '@/lib/money';
 import { saveTicketCrmAction, setTicketCrmEnabledAction } from '@/app/(app)/tickets/[id]/crm-actions';
 import { CrmHistory } from './crm-history';
+import { CrmStamp } from './crm-stamp';
 import { LookupCheckboxes, LookupSelect } from './lookup-fields';
 
 export function TicketCrmPanel({
@@ -36,7 +36,7 @@ export function TicketCrmPanel({
   const identity = (
     <>
       <input type="hidden" name="id" value={crm.id} />
-      <input type="hidden" name="version" value={crm.version} />
+      <input type="hidden" name="crmVersion" value={crm.crmVersion} />
     </>
   );
   const toggle = (
@@ -61,6 +61,7 @@ export function TicketCrmPanel({
       <section key="crm-off" className="card stack" aria-labelledby="crm-panel">
         <h2 id="crm-panel">{t('crm.panel.title')}</h2>
         <p className="muted">{t('crm.panel.off')}</p>
+        <CrmStamp crm={crm} t={t} format={format} />
         {toggle}
         {history}
       </section>
@@ -70,12 +71,13 @@ export function TicketCrmPanel({
     <section key="crm-on" className="card stack" aria-labelledby="crm-panel">
       <h2 id="crm-panel">{t('crm.panel.title')}</h2>
       {crm.activatedAt && <p className="muted">{t('crm.panel.activeSince', { date: format.date(crm.activatedAt) })}</p>}
+      <CrmStamp crm={crm} t={t} format={format} />
       <ActionForm action={saveTicketCrmAction} submitLabel={t('common.save')} label={t('crm.panel.title')}>
         {identity}
         <LookupSelect name="crmStatusId" label={t('crm.field.crmStatus')} options={lookupOptions(db, user, 'crmTicketStatuses', crm.crmStatusId === null ? [] : [crm.crmStatusId])} value={crm.crmStatusId} t={t} />
         <div className="row">
           <TextField name="probability" label={`${t('crm.field.probability')} (%)`} defaultValue={crm.probability ?? ''} inputMode="numeric" />
-          <TextField name="potential" label={`${t('crm.field.potential')} (EUR)`} defaultValue={centsToEuroInput(crm.potentialCents)} inputMode="decimal" />
+          <TextField name="potential" label={`${t('crm.field.potential')} (EUR)`} defaultValue={format.amountInput(crm.potentialCents)} inputMode="decimal" />
           <TextField name="expectedUsers" label={t('crm.field.expectedUsers')} defaultValue={crm.expectedUsers ?? ''} inputMode="numeric" />
         </div>
         <LookupCheckboxes name="campaigns" legend={t('crm.field.campaigns')} options={lookupOptions(db, user, 'campaigns', crm.campaignIds)} values={crm.campaignIds} t={t} />

@@ -1,5 +1,5 @@
 // The German demo data of SPEC section 11: lookups, demo users, ~40 partners, ~100 contacts, 300 tickets.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import {
   contactAttributes,
@@ -68,6 +68,7 @@ export async function seedDemoData(db: Db, options: { now?: number; seed?: numbe
     const contactRows = insertContacts(tx, random, lookups, partnerRows, now);
     const ticketIds = insertTickets(tx, random, { lookups, partners: partnerRows, contacts: contactRows, users, now });
     insertHistory(tx, random, { lookups, partners: partnerRows, tickets: ticketIds, users, now });
+    stampCrmFromHistory(tx);
     for (const [name, value] of [['gpid', FIRST_GPID + PARTNER_COUNT - 1], ['ticket', TICKET_COUNT]] as const) {
       tx.insert(counters).values({ name, value }).onConflictDoUpdate({ target: counters.name, set: { value } }).run();
     }
@@ -225,6 +226,18 @@ function insertTickets(tx: SeedTx, random: Random, context: TicketContext): numb
     }
     return ticket.id;
   });
+}
+
+/**
+ * The CRM stamp ("CRM geändert … von …") of every seeded record: its newest history entry, as
+ * migration 0001 sets it for existing data. Records without CRM history keep no CRM stamp.
+ */
+function stampCrmFromHistory(tx: SeedTx): void {
+  for (const [entity, table] of [['ticket', tickets], ['partner', partners]] as const) {
+    const newest = (column: typeof crmChanges.at | typeof crmChanges.userId) =>
+      sql`(SELECT ${column} FROM ${crmChanges} WHERE ${crmChanges.entity} = ${entity} AND ${crmChanges.entityId} = ${table.id} ORDER BY ${crmChanges.at} DESC, ${crmChanges.id} DESC LIMIT 1)`;
+    tx.update(table).set({ crmUpdatedAt: newest(crmChanges.at), crmUpdatedById: newest(crmChanges.userId) }).run();
+  }
 }
 
 type HistoryContext = { lookups: SeededLookups; partners: SeededPartner[]; tickets: number[]; users: SeededUser[]; now: number };

@@ -3,6 +3,9 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { contacts, partners, tickets } from '@/db/schema';
+import { hasRole } from '@/lib/auth/access';
+import type { SessionUser } from '@/lib/auth/guards';
+import { contactHasCrmData } from '@/lib/crm/contacts';
 import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import type { ContactInput, CreateContactInput, DeleteContactInput, UpdateContactInput } from './schemas';
@@ -49,13 +52,14 @@ export function updateContact(db: Db, input: UpdateContactInput, actorId: number
   });
 }
 
-/** Deletes a contact no ticket names; its Merkmale go with it. */
-export function deleteContact(db: Db, input: DeleteContactInput): MutationResult {
+/** Deletes a contact no ticket names; its Merkmale go with it, so only a `crm` user may delete one that has some. */
+export function deleteContact(db: Db, input: DeleteContactInput, actor: SessionUser): MutationResult {
   return writeTransaction(db, (tx) => {
     const conflict = versionConflict(tx, loadVersioned(tx, input.id), input.version);
     if (conflict) return conflict;
     const ticketCount = tx.select({ n: sql<number>`count(*)` }).from(tickets).where(eq(tickets.contactId, input.id)).get()!.n;
     if (ticketCount > 0) return { ok: false, error: 'contacts.error.hasTickets' };
+    if (!hasRole(actor, 'crm') && contactHasCrmData(tx, input.id)) return { ok: false, error: 'contacts.error.hasCrmData' };
     tx.delete(contacts).where(eq(contacts.id, input.id)).run();
     return { ok: true, data: undefined };
   });

@@ -1,5 +1,6 @@
 // Translation and formatting for one locale; framework-free so client leaves and tests can use it.
 import type { Locale } from '@/db/schema';
+import { centsToEuroInput } from '@/lib/money';
 import { de, en, type MessageKey } from './dictionaries';
 
 export type { MessageKey };
@@ -49,6 +50,8 @@ export function formatter(locale: Locale) {
   return {
     /** Euro cents as a currency amount. */
     money: (cents: number) => money.format(cents / 100),
+    /** Euro cents as the value of an amount input, in the notation parseEuroToCents reads for this locale. */
+    amountInput: (cents: number | null | undefined) => centsToEuroInput(cents, locale),
     integer: (value: number) => integer.format(value),
     /** A percentage given as 0–100. */
     percent: (value: number) => percent.format(value / 100),

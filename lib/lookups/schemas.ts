@@ -1,6 +1,8 @@
 // Input schemas of the CRM administration, shared by its forms and actions. Messages are i18n keys.
+// Amounts are read in the user's language, so the entry schemas are made per locale; dates are ISO
+// (the forms use date inputs, which send ISO whatever the language).
 import { z } from 'zod';
-import { ATTRIBUTE_TARGETS, type AttributeTarget } from '@/db/schema';
+import { ATTRIBUTE_TARGETS, type AttributeTarget, type Locale } from '@/db/schema';
 import { parseEuroToCents } from '@/lib/money';
 import { idSchema, versionSchema } from '@/lib/validation';
 import { LOOKUP_LIST_KEYS, LOOKUP_LISTS, type LookupListKey } from './lists';
@@ -47,7 +49,7 @@ function isoDate(text: string): string | null {
 }
 
 /** Checks and converts the kind-specific fields; reports problems per field. */
-function detailsOf(input: EntryFields, ctx: z.RefinementCtx): LookupDetails {
+function detailsOf(input: EntryFields, ctx: z.RefinementCtx, locale: Locale): LookupDetails {
   const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   switch (LOOKUP_LISTS[input.list].kind) {
     case 'employees': {
@@ -59,8 +61,8 @@ function detailsOf(input: EntryFields, ctx: z.RefinementCtx): LookupDetails {
       return { minEmployees: min ?? 0, maxEmployees: max };
     }
     case 'cents': {
-      const min = parseEuroToCents(input.minEuro);
-      const max = input.maxEuro === '' ? null : parseEuroToCents(input.maxEuro);
+      const min = parseEuroToCents(input.minEuro, locale);
+      const max = input.maxEuro === '' ? null : parseEuroToCents(input.maxEuro, locale);
       if (min === null || min < 0) fail('minEuro', 'crmAdmin.error.amount');
       if (input.maxEuro !== '' && (max === null || max < 0)) fail('maxEuro', 'crmAdmin.error.amount');
       else if (min !== null && max !== null && max < min) fail('maxEuro', 'crmAdmin.error.maxBelowMin');
@@ -84,15 +86,15 @@ function detailsOf(input: EntryFields, ctx: z.RefinementCtx): LookupDetails {
   }
 }
 
-export const addEntrySchema = z
-  .object(entryFields)
-  .transform((input, ctx) => ({ list: input.list, name: input.name, details: detailsOf(input, ctx) }));
-export type AddEntryInput = z.infer<typeof addEntrySchema>;
+export const addEntrySchema = (locale: Locale) =>
+  z.object(entryFields).transform((input, ctx) => ({ list: input.list, name: input.name, details: detailsOf(input, ctx, locale) }));
+export type AddEntryInput = z.infer<ReturnType<typeof addEntrySchema>>;
 
-export const updateEntrySchema = z
-  .object({ ...entryFields, id: idSchema, version: versionSchema })
-  .transform((input, ctx) => ({ list: input.list, id: input.id, version: input.version, name: input.name, details: detailsOf(input, ctx) }));
-export type UpdateEntryInput = z.infer<typeof updateEntrySchema>;
+export const updateEntrySchema = (locale: Locale) =>
+  z
+    .object({ ...entryFields, id: idSchema, version: versionSchema })
+    .transform((input, ctx) => ({ list: input.list, id: input.id, version: input.version, name: input.name, details: detailsOf(input, ctx, locale) }));
+export type UpdateEntryInput = z.infer<ReturnType<typeof updateEntrySchema>>;
 
 export const archiveEntrySchema = z.object({
   list: listSchema,

@@ -3,7 +3,10 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { contacts, partners, tickets } from '@/db/schema';
+import { hasRole } from '@/lib/auth/access';
+import type { SessionUser } from '@/lib/auth/guards';
 import { nextCounterValue } from '@/lib/counters';
+import { partnerHasCrmData } from '@/lib/crm/partners/queries';
 import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import { findSimilarPartners, type SimilarPartner } from './queries';
@@ -67,8 +70,11 @@ export function updatePartner(db: Db, input: UpdatePartnerInput, actorId: number
   });
 }
 
-/** Deletes a partner nobody refers to any more; its CRM links (campaigns, products, Merkmale) go with it. */
-export function deletePartner(db: Db, input: DeletePartnerInput): MutationResult {
+/**
+ * Deletes a partner nobody refers to any more; its CRM links (campaigns, products, Merkmale) go with it.
+ * Only a `crm` user may delete a partner with CRM data; its history (crm_changes) stays either way.
+ */
+export function deletePartner(db: Db, input: DeletePartnerInput, actor: SessionUser): MutationResult {
   return writeTransaction(db, (tx) => {
     const conflict = versionConflict(tx, loadVersioned(tx, input.id), input.version);
     if (conflict) return conflict;
@@ -80,6 +86,7 @@ export function deletePartner(db: Db, input: DeletePartnerInput): MutationResult
       const error = hasContacts && hasTickets ? 'partners.error.hasContactsAndTickets' : hasContacts ? 'partners.error.hasContacts' : 'partners.error.hasTickets';
       return { ok: false, error };
     }
+    if (!hasRole(actor, 'crm') && partnerHasCrmData(tx, input.id)) return { ok: false, error: 'partners.error.hasCrmData' };
     tx.delete(partners).where(eq(partners.id, input.id)).run();
     return { ok: true, data: undefined };
   });

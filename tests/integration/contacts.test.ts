@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { SessionUser } from '@/lib/auth/guards';
 import type { Db } from '@/db/client';
-import { contacts, partners, tickets } from '@/db/schema';
+import { attributes, contactAttributes, contacts, partners, tickets, type Role } from '@/db/schema';
 import { createContact, deleteContact, updateContact } from '@/lib/contacts/mutations';
 import { findContact, listContacts, listPartnerContacts, searchPartnerContactOptions } from '@/lib/contacts/queries';
 import { EMPTY_TICKET_LIST_PARAMS } from '@/lib/tickets/filters';
@@ -39,6 +39,7 @@ function create(fields: Record<string, string>): number {
   return result.data.id;
 }
 const rowOf = (id: number) => db.select().from(contacts).where(eq(contacts.id, id)).get()!;
+const actor = (id: number, roles: Role[] = []): SessionUser => ({ id, email: `${id}@example.com`, name: `User ${id}`, roles, locale: 'de' });
 
 describe('createContact', () => {
   it('stores a contact under a partner or without one', () => {
@@ -86,11 +87,29 @@ describe('updateContact and deleteContact', () => {
   it('deleting is refused while a ticket names the contact', () => {
     const id = create({ lastName: 'Fuchs' });
     const ticket = db.insert(tickets).values({ number: 'T-000001', title: 'Passwort', contactId: id }).returning().get();
-    expect(deleteContact(db, { id, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'contacts.error.hasTickets' });
-    expect(deleteContact(db, { id, version: 7, confirm: 'on' })).toMatchObject({ ok: false, error: 'staleVersion' });
+    expect(deleteContact(db, { id, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: false, error: 'contacts.error.hasTickets' });
+    expect(deleteContact(db, { id, version: 7, confirm: 'on' }, actor(anna))).toMatchObject({ ok: false, error: 'staleVersion' });
     db.delete(tickets).where(eq(tickets.id, ticket.id)).run();
-    expect(deleteContact(db, { id, version: 1, confirm: 'on' })).toEqual({ ok: true, data: undefined });
-    expect(deleteContact(db, { id, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'notFound' });
+    expect(deleteContact(db, { id, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: true, data: undefined });
+    expect(deleteContact(db, { id, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: false, error: 'notFound' });
+  });
+});
+
+describe('deleteContact with CRM data', () => {
+  it('is refused for a user without crm while the contact has Merkmale, and allowed to a crm user', () => {
+    const id = create({ lastName: 'Wagner' });
+    const vip = db.insert(attributes).values({ name: 'VIP', appliesTo: 'contact' }).returning().get();
+    db.insert(contactAttributes).values({ contactId: id, attributeId: vip.id }).run();
+    expect(deleteContact(db, { id, version: 1, confirm: 'on' }, actor(bernd))).toEqual({ ok: false, error: 'contacts.error.hasCrmData' });
+    expect(rowOf(id)).toBeDefined();
+    expect(deleteContact(db, { id, version: 1, confirm: 'on' }, actor(bernd, ['crm']))).toEqual({ ok: true, data: undefined });
+    expect(db.select().from(contacts).where(eq(contacts.id, id)).get()).toBeUndefined();
+    expect(db.select().from(contactAttributes).where(eq(contactAttributes.contactId, id)).all()).toEqual([]);
+  });
+
+  it('still lets a user without crm delete a contact without Merkmale', () => {
+    const id = create({ lastName: 'Schulz' });
+    expect(deleteContact(db, { id, version: 1, confirm: 'on' }, actor(bernd))).toEqual({ ok: true, data: undefined });
   });
 });
 

@@ -22,7 +22,7 @@ let db: Db;
 let admin: SessionUser;
 let crmUser: SessionUser;
 
-const add = (fields: Record<string, string>) => addLookupEntry(db, admin, addEntrySchema.parse(fields));
+const add = (fields: Record<string, string>) => addLookupEntry(db, admin, addEntrySchema('de').parse(fields));
 const namesOf = (list: Parameters<typeof listLookupEntries>[2]) => listLookupEntries(db, admin, list).map((entry) => entry.name);
 
 beforeEach(() => {
@@ -50,9 +50,16 @@ describe('adding entries', () => {
     ]);
   });
 
+  it('reads revenue bounds in the admin\'s language: English notation for an English admin, ambiguous ones the English way', () => {
+    const parsed = addEntrySchema('en').parse({ list: 'revenueGroups', name: 'Medium', minEuro: '13,500.50', maxEuro: '49999,99' });
+    expect(parsed.details).toMatchObject({ minCents: 1_350_050, maxCents: 4_999_999 });
+    expect(addEntrySchema('en').parse({ list: 'revenueGroups', name: 'Tiny', minEuro: '1.500', maxEuro: '' }).details).toMatchObject({ minCents: 150, maxCents: null });
+    expect(addEntrySchema('de').parse({ list: 'revenueGroups', name: 'Klein', minEuro: '1.500', maxEuro: '' }).details).toMatchObject({ minCents: 150_000, maxCents: null });
+  });
+
   it('rejects invalid bounds and dates with a message per field', () => {
     const issues = (fields: Record<string, string>) =>
-      Object.fromEntries(addEntrySchema.safeParse(fields).error!.issues.map((issue) => [issue.path[0], issue.message]));
+      Object.fromEntries(addEntrySchema('de').safeParse(fields).error!.issues.map((issue) => [issue.path[0], issue.message]));
     expect(issues({ list: 'companySizes', name: 'X', minEmployees: '50', maxEmployees: '10' })).toEqual({ maxEmployees: 'crmAdmin.error.maxBelowMin' });
     expect(issues({ list: 'companySizes', name: 'X', minEmployees: '-1' })).toEqual({ minEmployees: 'crmAdmin.error.wholeNumber' });
     expect(issues({ list: 'revenueGroups', name: 'X', minEuro: 'viel' })).toEqual({ minEuro: 'crmAdmin.error.amount' });
@@ -85,7 +92,7 @@ describe('editing, archiving, deleting', () => {
     add({ list: 'companySizes', name: 'Mittel', minEmployees: '10', maxEmployees: '49' });
     const [small] = listLookupEntries(db, admin, 'companySizes');
     const edit = (version: number, fields: Record<string, string>) =>
-      updateLookupEntry(db, admin, updateEntrySchema.parse({ list: 'companySizes', id: String(small.id), version: String(version), ...fields }));
+      updateLookupEntry(db, admin, updateEntrySchema('de').parse({ list: 'companySizes', id: String(small.id), version: String(version), ...fields }));
     expect(edit(1, { name: 'Kleinst', minEmployees: '0', maxEmployees: '9' })).toEqual({ ok: true, data: undefined });
     expect(edit(1, { name: 'Alt', minEmployees: '0', maxEmployees: '9' })).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Alma Admin' });
     expect(edit(2, { name: 'Kleinst', minEmployees: '0', maxEmployees: '10' })).toMatchObject({ ok: false, error: 'crmAdmin.error.overlap', params: { name: 'Mittel' } });
@@ -191,7 +198,7 @@ describe('reordering', () => {
 
 describe('access', () => {
   it('a crm user without crm_admin cannot change any list, and a plain user cannot read them', () => {
-    expect(() => addLookupEntry(db, crmUser, addEntrySchema.parse({ list: 'products', name: 'X' }))).toThrow(AccessDenied);
+    expect(() => addLookupEntry(db, crmUser, addEntrySchema('de').parse({ list: 'products', name: 'X' }))).toThrow(AccessDenied);
     expect(() => reorderLookupEntries(db, crmUser, { list: 'products', ids: [] })).toThrow(AccessDenied);
     expect(() => listLookupEntries(db, { ...crmUser, roles: [] }, 'products')).toThrow(AccessDenied);
     expect(listLookupEntries(db, crmUser, 'products')).toEqual([]);

@@ -3,7 +3,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { contacts, counters, partners, tickets } from '@/db/schema';
+import { campaigns, contacts, counters, crmChanges, partnerCampaigns, partners, tickets, type Role } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/guards';
 import { createPartner, deletePartner, updatePartner } from '@/lib/partners/mutations';
 import { findPartner, listPartners } from '@/lib/partners/queries';
 import { createPartnerSchema, DEFAULT_PARTNER_LIST_PARAMS, updatePartnerSchema, type PartnerListParams } from '@/lib/partners/schemas';
@@ -36,6 +37,7 @@ function create(fields: Record<string, string>, actor = anna): { id: number; gpi
 }
 
 const rowOf = (id: number) => db.select().from(partners).where(eq(partners.id, id)).get()!;
+const actor = (id: number, roles: Role[] = []): SessionUser => ({ id, email: `${id}@example.com`, name: `User ${id}`, roles, locale: 'de' });
 const partnerCount = () => db.select().from(partners).all().length;
 
 describe('createPartner', () => {
@@ -130,22 +132,62 @@ describe('deletePartner', () => {
   it('is refused while contacts or tickets refer to the partner, and works once none do', () => {
     const { id } = create({ name: 'Kassel Datentechnik GmbH' });
     const contact = db.insert(contacts).values({ partnerId: id, lastName: 'Krause' }).returning().get();
-    expect(deletePartner(db, { id, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'partners.error.hasContacts' });
+    expect(deletePartner(db, { id, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: false, error: 'partners.error.hasContacts' });
     const ticket = db.insert(tickets).values({ number: 'T-000001', title: 'Drucker', partnerId: id }).returning().get();
-    expect(deletePartner(db, { id, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'partners.error.hasContactsAndTickets' });
+    expect(deletePartner(db, { id, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: false, error: 'partners.error.hasContactsAndTickets' });
     db.delete(contacts).where(eq(contacts.id, contact.id)).run();
-    expect(deletePartner(db, { id, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'partners.error.hasTickets' });
+    expect(deletePartner(db, { id, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: false, error: 'partners.error.hasTickets' });
     db.delete(tickets).where(eq(tickets.id, ticket.id)).run();
-    expect(deletePartner(db, { id, version: 1, confirm: 'on' })).toEqual({ ok: true, data: undefined });
+    expect(deletePartner(db, { id, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: true, data: undefined });
     expect(partnerCount()).toBe(0);
   });
 
   it('refuses a stale version and an unknown id', () => {
     const { id } = create({ name: 'Essen Netzservice GmbH' });
     expect(updatePartner(db, updatePartnerSchema.parse({ id, version: 1, name: 'Essen Netzservice AG' }), bernd).ok).toBe(true);
-    expect(deletePartner(db, { id, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
-    expect(deletePartner(db, { id: 9999, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'notFound' });
+    expect(deletePartner(db, { id, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
+    expect(deletePartner(db, { id: 9999, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: false, error: 'notFound' });
     expect(partnerCount()).toBe(1);
+  });
+});
+
+describe('deletePartner with CRM data', () => {
+  /** Each way CRM data can hang on a partner, applied to a fresh one. */
+  const CRM_DATA: [string, (id: number) => void][] = [
+    ['a CRM field', (id) => db.update(partners).set({ employeeCount: 12 }).where(eq(partners.id, id)).run()],
+    ['a CRM flag', (id) => db.update(partners).set({ newsletter: true }).where(eq(partners.id, id)).run()],
+    ['a CRM comment', (id) => db.update(partners).set({ comment3: 'Geheimer Rabatt 30 %' }).where(eq(partners.id, id)).run()],
+    [
+      'a campaign',
+      (id) => {
+        const campaign = db.insert(campaigns).values({ name: `Messe ${id}` }).returning().get();
+        db.insert(partnerCampaigns).values({ partnerId: id, campaignId: campaign.id }).run();
+      },
+    ],
+    ['only CRM history', (id) => db.insert(crmChanges).values({ entity: 'partner', entityId: id, field: 'employeeCount', oldValue: '12', newValue: null, userId: anna }).run()],
+  ];
+
+  it('is refused for a user without crm, whatever the CRM data, and changes nothing', () => {
+    for (const [what, apply] of CRM_DATA) {
+      const { id } = create({ name: `Partner mit CRM ${what}`, force: 'on' });
+      apply(id);
+      expect(deletePartner(db, { id, version: 1, confirm: 'on' }, actor(bernd)), what).toEqual({ ok: false, error: 'partners.error.hasCrmData' });
+      expect(rowOf(id), what).toBeDefined();
+    }
+  });
+
+  it('is allowed to a crm user, and the partner\'s CRM history stays', () => {
+    const { id } = create({ name: 'Lübeck Reederei GmbH' });
+    for (const [, apply] of CRM_DATA) apply(id);
+    expect(deletePartner(db, { id, version: 1, confirm: 'on' }, actor(bernd, ['crm']))).toEqual({ ok: true, data: undefined });
+    expect(db.select().from(partners).where(eq(partners.id, id)).get()).toBeUndefined();
+    expect(db.select().from(partnerCampaigns).where(eq(partnerCampaigns.partnerId, id)).all()).toEqual([]);
+    expect(db.select().from(crmChanges).where(eq(crmChanges.entityId, id)).all()).toMatchObject([{ entity: 'partner', field: 'employeeCount' }]);
+  });
+
+  it('still lets a user without crm delete a partner without CRM data', () => {
+    const { id } = create({ name: 'Rostock Werft GmbH' });
+    expect(deletePartner(db, { id, version: 1, confirm: 'on' }, actor(bernd))).toEqual({ ok: true, data: undefined });
   });
 });
 
@@ -236,5 +278,15 @@ describe('partner actions', () => {
     });
     expect(await deletePartnerAction({}, form({ id: String(id), version: '2' }))).toMatchObject({ fieldErrors: { confirm: 'Bitte bestätigen Sie das Löschen mit dem Häkchen.' } });
     expect(rowOf(id).name).toBe('Bonn Finanzberatung GmbH');
+  });
+
+  it('tell a user without crm that CRM data exists, without showing any of it, and keep the partner', async () => {
+    signIn();
+    const { id } = create({ name: 'Jena Optik GmbH' });
+    db.update(partners).set({ comment1: 'Rabatt 30 % zugesagt', employeeCount: 4711 }).where(eq(partners.id, id)).run();
+    const answer = await deletePartnerAction({}, form({ id: String(id), version: '1', confirm: 'on' }));
+    expect(answer).toEqual({ ok: false, error: 'Zu diesem Geschäftspartner gibt es CRM-Daten. Nur ein CRM Benutzer kann ihn löschen.', values: { id: String(id), version: '1', confirm: 'on' } });
+    expect(JSON.stringify(answer)).not.toMatch(/Rabatt|4711/);
+    expect(rowOf(id).name).toBe('Jena Optik GmbH');
   });
 });

@@ -137,6 +137,22 @@ describe('demo seed', () => {
     expect(foreignKeyViolations(first.db)).toEqual([]);
   });
 
+  it('stamps the CRM data of each record with its newest history entry, and nothing else', () => {
+    for (const [entity, table] of [['ticket', tickets], ['partner', partners]] as const) {
+      const newest = new Map<number, { at: number; userId: number | null }>();
+      for (const change of first.db.select().from(crmChanges).where(eq(crmChanges.entity, entity)).orderBy(asc(crmChanges.at), asc(crmChanges.id)).all()) {
+        newest.set(change.entityId, { at: change.at.getTime(), userId: change.userId });
+      }
+      const rows = first.db.select({ id: table.id, at: table.crmUpdatedAt, by: table.crmUpdatedById }).from(table).all();
+      const stamped = rows.filter((row) => row.at !== null);
+      expect(stamped.length, entity).toBe(newest.size);
+      for (const row of rows) {
+        const expected = newest.get(row.id);
+        expect({ at: row.at?.getTime() ?? null, by: row.by }, `${entity} ${row.id}`).toEqual({ at: expected?.at ?? null, by: expected?.userId ?? null });
+      }
+    }
+  });
+
   it('produces the same data from the same seed', () => {
     expect(snapshot(second.db)).toEqual(snapshot(first.db));
   });

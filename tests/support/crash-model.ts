@@ -71,7 +71,7 @@ export class CrashModel {
   /** Decides from the database whether the write in flight at the kill committed, and records it. */
   resolveInFlight(sqlite: Sqlite, op: CrashOp): InFlight {
     const created = (query: string, key: string) => sqlite.prepare(query).get(key) as CrashResult | undefined;
-    const version = (table: string, id: number) => sqlite.prepare(`SELECT version FROM ${table} WHERE id = ?`).pluck().get(id) as number;
+    const version = (table: string, id: number, column = 'version') => sqlite.prepare(`SELECT ${column} FROM ${table} WHERE id = ?`).pluck().get(id) as number;
     let result: CrashResult | undefined;
     let committed: boolean;
     switch (op.kind) {
@@ -84,10 +84,10 @@ export class CrashModel {
         committed = result !== undefined;
         break;
       case 'saveTicketCrm':
-        committed = version('tickets', op.ticketId) > op.fromVersion;
+        committed = version('tickets', op.ticketId, 'crm_version') > op.fromVersion;
         break;
       case 'savePartnerCrm':
-        committed = version('partners', op.partnerId) > op.fromVersion;
+        committed = version('partners', op.partnerId, 'crm_version') > op.fromVersion;
         break;
       case 'updateContact':
         committed = version('contacts', op.contactId) > op.fromVersion;

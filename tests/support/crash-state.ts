@@ -11,7 +11,7 @@ const names = (sqlite: Sqlite, query: string, id: number): string[] =>
 export function readTicketState(sqlite: Sqlite, id: number): { version: number; values: TicketCrmValues } | undefined {
   const row = sqlite
     .prepare(
-      `SELECT t.version, s.name AS crmStatus, t.probability, t.potential_cents AS potentialCents, t.expected_users AS expectedUsers
+      `SELECT t.crm_version AS version, s.name AS crmStatus, t.probability, t.potential_cents AS potentialCents, t.expected_users AS expectedUsers
        FROM tickets t LEFT JOIN crm_ticket_statuses s ON s.id = t.crm_status_id WHERE t.id = ?`,
     )
     .get(id) as (Omit<TicketCrmValues, 'campaigns' | 'products'> & { version: number }) | undefined;
@@ -28,7 +28,7 @@ export function readTicketState(sqlite: Sqlite, id: number): { version: number; 
 }
 
 export function readPartnerState(sqlite: Sqlite, id: number): { version: number; values: PartnerCrmValues } | undefined {
-  const row = sqlite.prepare('SELECT version, newsletter, comment1 FROM partners WHERE id = ?').get(id) as
+  const row = sqlite.prepare('SELECT crm_version AS version, newsletter, comment1 FROM partners WHERE id = ?').get(id) as
     | { version: number; newsletter: number; comment1: string }
     | undefined;
   if (!row) return undefined;

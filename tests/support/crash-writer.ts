@@ -116,7 +116,7 @@ function prepare(kind: CrashOpKind, token: string, seq: number): Prepared {
       };
       const input = {
         id: ticketId,
-        version: current.version,
+        crmVersion: current.crmVersion,
         crmStatusId: status?.id ?? null,
         probability,
         potential: potentialCents,
@@ -126,7 +126,7 @@ function prepare(kind: CrashOpKind, token: string, seq: number): Prepared {
         newCampaigns: [],
         newProducts,
       };
-      return { op: { kind, ticketId, fromVersion: current.version, before, after, newProducts }, run: () => saveTicketCrm(db, admin, input) };
+      return { op: { kind, ticketId, fromVersion: current.crmVersion, before, after, newProducts }, run: () => saveTicketCrm(db, admin, input) };
     }
     case 'createPartner': {
       const name = `Absturz GmbH ${token}`;
@@ -167,7 +167,7 @@ function prepare(kind: CrashOpKind, token: string, seq: number): Prepared {
         newCampaigns: [],
         newProducts: [],
       };
-      return { op: { kind, partnerId, fromVersion: current.version, before, after }, run: () => savePartnerCrm(db, admin, input) };
+      return { op: { kind, partnerId, fromVersion: current.crmVersion, before, after }, run: () => savePartnerCrm(db, admin, input) };
     }
     case 'updateContact': {
       const contactId = random.pick(contactIds);

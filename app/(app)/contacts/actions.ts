@@ -28,9 +28,9 @@ export const updateContactAction = defineAction({ schema: updateContactSchema },
   return result;
 });
 
-/** Deletes a contact no ticket names, then shows the list. */
-export const deleteContactAction = defineAction({ schema: deleteContactSchema }, (input) => {
-  const result = deleteContact(getDb(), input);
+/** Deletes a contact no ticket names (with Merkmale: crm users only), then shows the list. */
+export const deleteContactAction = defineAction({ schema: deleteContactSchema }, (input, user) => {
+  const result = deleteContact(getDb(), input, user);
   if (!result.ok) return result;
   refreshAll();
   redirect('/contacts?deleted=1');

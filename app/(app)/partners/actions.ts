@@ -38,9 +38,9 @@ export const updatePartnerAction = defineAction({ schema: updatePartnerSchema },
   return result;
 });
 
-/** Deletes a partner without contacts and tickets, then shows the list. */
-export const deletePartnerAction = defineAction({ schema: deletePartnerSchema }, (input) => {
-  const result = deletePartner(getDb(), input);
+/** Deletes a partner without contacts and tickets (with CRM data: crm users only), then shows the list. */
+export const deletePartnerAction = defineAction({ schema: deletePartnerSchema }, (input, user) => {
+  const result = deletePartner(getDb(), input, user);
   if (!result.ok) return result;
   refreshAll();
   redirect('/partners?deleted=1');

@@ -1,19 +1,20 @@
 import 'server-only';
 // Saves a partner's CRM tab; every changed field goes into the history in the same transaction.
+// Checks and bumps the CRM version and stamp only, never the master data's version and stamp.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { attributes, partnerAttributes, partnerCampaigns, partnerProducts, partners } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import type { LookupListKey } from '@/lib/lookups/lists';
-import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
+import { crmSaveStamp, crmVersionConflict, writeTransaction } from '@/lib/records';
 import type { MutationResult } from '@/lib/result';
 import { checkChosenEntries, ensureEntries, entryNames } from '../entries';
 import { recordCrmChanges, type CrmSnapshot } from '../history';
 import type { PartnerCrmInput } from '../schemas';
 import { readPartnerCrm, type PartnerCrm } from './queries';
 
-type Values = Omit<PartnerCrm, 'id' | 'name' | 'version' | 'updatedById'>;
+type Values = Omit<PartnerCrm, 'id' | 'name' | 'crmVersion' | 'crmUpdatedAt' | 'crmUpdatedById' | 'crmUpdatedBy'>;
 
 const single = (id: number | null) => (id === null ? [] : [id]);
 
@@ -66,7 +67,7 @@ export function savePartnerCrm(db: Db, user: SessionUser, input: PartnerCrmInput
   assertRole(user, 'crm');
   return writeTransaction(db, (tx) => {
     const current = readPartnerCrm(tx, input.id);
-    const conflict = versionConflict(tx, current, input.version);
+    const conflict = crmVersionConflict(tx, current, input.crmVersion);
     if (conflict) return conflict;
     const crm = current!;
 
@@ -112,7 +113,7 @@ export function savePartnerCrm(db: Db, user: SessionUser, input: PartnerCrmInput
         comment2: next.comment2,
         comment3: next.comment3,
         comment4: next.comment4,
-        ...saveStamp(crm, user.id),
+        ...crmSaveStamp(crm, user.id),
       })
       .where(eq(partners.id, input.id))
       .run();

@@ -1,12 +1,13 @@
 import 'server-only';
 // Writes to a ticket's CRM values: activate, deactivate (values and history kept), save the form.
-// Every changed field is recorded in the history in the same transaction.
+// Every changed field is recorded in the history in the same transaction. They check and bump the
+// ticket's CRM version and stamp only: its master-data version and "Geändert … von …" stay untouched.
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { ticketCampaigns, ticketProducts, tickets } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
-import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
+import { crmSaveStamp, crmVersionConflict, writeTransaction } from '@/lib/records';
 import type { MutationResult } from '@/lib/result';
 import { checkChosenEntries, ensureEntries, entryNames } from '../entries';
 import { recordCrmChanges, type CrmSnapshot } from '../history';
@@ -26,16 +27,16 @@ function snapshot(tx: Tx, crm: Pick<TicketCrm, 'crmStatusId' | 'probability' | '
   };
 }
 
-export function setTicketCrmEnabled(db: Db, user: SessionUser, input: { id: number; version: number; enabled: boolean }): MutationResult {
+export function setTicketCrmEnabled(db: Db, user: SessionUser, input: { id: number; crmVersion: number; enabled: boolean }): MutationResult {
   assertRole(user, 'crm');
   return writeTransaction(db, (tx) => {
     const current = readTicketCrm(tx, input.id);
-    const conflict = versionConflict(tx, current, input.version);
+    const conflict = crmVersionConflict(tx, current, input.crmVersion);
     if (conflict) return conflict;
     if (current!.enabled === input.enabled) return { ok: true, data: undefined };
     const now = new Date();
     tx.update(tickets)
-      .set({ crmEnabled: input.enabled, crmActivatedAt: current!.activatedAt ?? (input.enabled ? now : null), ...saveStamp(current!, user.id) })
+      .set({ crmEnabled: input.enabled, crmActivatedAt: current!.activatedAt ?? (input.enabled ? now : null), ...crmSaveStamp(current!, user.id) })
       .where(eq(tickets.id, input.id))
       .run();
     recordCrmChanges(tx, {
@@ -54,7 +55,7 @@ export function saveTicketCrm(db: Db, user: SessionUser, input: TicketCrmInput):
   assertRole(user, 'crm');
   return writeTransaction(db, (tx) => {
     const current = readTicketCrm(tx, input.id);
-    const conflict = versionConflict(tx, current, input.version);
+    const conflict = crmVersionConflict(tx, current, input.crmVersion);
     if (conflict) return conflict;
     if (!current!.enabled) return { ok: false, error: 'crm.error.notEnabled' };
 
@@ -82,7 +83,7 @@ export function saveTicketCrm(db: Db, user: SessionUser, input: TicketCrmInput):
     };
     const before = snapshot(tx, current!);
     tx.update(tickets)
-      .set({ crmStatusId: next.crmStatusId, probability: next.probability, potentialCents: next.potentialCents, expectedUsers: next.expectedUsers, ...saveStamp(current!, user.id) })
+      .set({ crmStatusId: next.crmStatusId, probability: next.probability, potentialCents: next.potentialCents, expectedUsers: next.expectedUsers, ...crmSaveStamp(current!, user.id) })
       .where(eq(tickets.id, input.id))
       .run();
     tx.delete(ticketCampaigns).where(eq(ticketCampaigns.ticketId, input.id)).run();

@@ -2,14 +2,17 @@ import 'server-only';
 // A ticket's CRM values (CRM data: `crm` users only).
 import { asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { ticketCampaigns, ticketProducts, tickets } from '@/db/schema';
+import { ticketCampaigns, ticketProducts, tickets, users } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 
 export type TicketCrm = {
   id: number;
-  version: number;
-  updatedById: number | null;
+  /** The CRM fields' own version and stamp (the ticket's `version` belongs to its master data). */
+  crmVersion: number;
+  crmUpdatedAt: Date | null;
+  crmUpdatedById: number | null;
+  crmUpdatedBy: string | null;
   enabled: boolean;
   activatedAt: Date | null;
   crmStatusId: number | null;
@@ -24,8 +27,10 @@ export function readTicketCrm(db: Db | Tx, ticketId: number): TicketCrm | undefi
   const row = db
     .select({
       id: tickets.id,
-      version: tickets.version,
-      updatedById: tickets.updatedById,
+      crmVersion: tickets.crmVersion,
+      crmUpdatedAt: tickets.crmUpdatedAt,
+      crmUpdatedById: tickets.crmUpdatedById,
+      crmUpdatedBy: users.name,
       enabled: tickets.crmEnabled,
       activatedAt: tickets.crmActivatedAt,
       crmStatusId: tickets.crmStatusId,
@@ -34,6 +39,7 @@ export function readTicketCrm(db: Db | Tx, ticketId: number): TicketCrm | undefi
       expectedUsers: tickets.expectedUsers,
     })
     .from(tickets)
+    .leftJoin(users, eq(users.id, tickets.crmUpdatedById))
     .where(eq(tickets.id, ticketId))
     .get();
   if (!row) return undefined;

@@ -34,6 +34,7 @@ export const de = {
   'contacts.deleteConfirm': 'Ja, diesen Kontakt endgültig löschen',
   'contacts.error.unknownPartner': 'Diesen Geschäftspartner gibt es nicht. Bitte wählen Sie einen anderen.',
   'contacts.error.hasTickets': 'Der Kontakt ist noch in Tickets eingetragen und kann nicht gelöscht werden.',
+  'contacts.error.hasCrmData': 'Zu diesem Kontakt gibt es CRM-Daten. Nur ein CRM Benutzer kann ihn löschen.',
   'contacts.error.confirmDelete': 'Bitte bestätigen Sie das Löschen mit dem Häkchen.',
 } as const;
 
@@ -70,5 +71,6 @@ export const en: Messages<typeof de> = {
   'contacts.deleteConfirm': 'Yes, delete this contact for good',
   'contacts.error.unknownPartner': 'This business partner does not exist. Please choose another one.',
   'contacts.error.hasTickets': 'The contact is still named in tickets and cannot be deleted.',
+  'contacts.error.hasCrmData': 'This contact has CRM data. Only a CRM user can delete it.',
   'contacts.error.confirmDelete': 'Please confirm the deletion with the tick.',
 };

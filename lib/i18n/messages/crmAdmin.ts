@@ -112,7 +112,7 @@ export const en: Messages<typeof de> = {
   'crmAdmin.error.unknownList': 'Unknown list.',
   'crmAdmin.error.nameTaken': 'This name is already in the list.',
   'crmAdmin.error.wholeNumber': 'Please enter a whole number from 0.',
-  'crmAdmin.error.amount': 'Please enter an amount from 0, e.g. 12.500,00 or 12500.00.',
+  'crmAdmin.error.amount': 'Please enter an amount from 0, e.g. 12,500.00.',
   'crmAdmin.error.maxBelowMin': 'The maximum must be at least the minimum.',
   'crmAdmin.error.date': 'Please enter a valid date.',
   'crmAdmin.error.endBeforeStart': 'The end may not be before the start.',

@@ -107,8 +107,8 @@ export const ACTION_CALLS: Record<string, CallBuilder> = {
     return { page: `/contacts/${id}`, args: formArgs({ id, version, confirm: 'on' }) };
   },
   'app/(app)/contacts/[id]/crm-actions.ts#saveContactAttributesAction': (context) => {
-    const { id, version } = freshContact(context.db);
-    return { page: `/contacts/${id}`, args: formArgs({ id, version, attributes: anyAttribute(context) }) };
+    const { id } = freshContact(context.db);
+    return { page: `/contacts/${id}`, args: formArgs({ id, attributes: anyAttribute(context) }) };
   },
 
   // ---------------------------------------------------------------- data manager
@@ -133,7 +133,7 @@ export const ACTION_CALLS: Record<string, CallBuilder> = {
   },
   'app/(app)/partners/[id]/crm/actions.ts#savePartnerCrmAction': ({ db }) => {
     const { id, version } = freshPartner(db);
-    return { page: `/partners/${id}/crm`, args: formArgs({ id, version, employeeCount: '42', newsletter: 'on' }) };
+    return { page: `/partners/${id}/crm`, args: formArgs({ id, crmVersion: version, employeeCount: '42', newsletter: 'on' }) };
   },
 
   // ---------------------------------------------------------------- ticket board
@@ -173,10 +173,10 @@ export const ACTION_CALLS: Record<string, CallBuilder> = {
   },
   'app/(app)/tickets/[id]/crm-actions.ts#setTicketCrmEnabledAction': ({ db }) => {
     const { id, version } = freshTicket(db, { enabled: false });
-    return { page: `/tickets/${id}`, args: formArgs({ id, version, enabled: 'true' }) };
+    return { page: `/tickets/${id}`, args: formArgs({ id, crmVersion: version, enabled: 'true' }) };
   },
   'app/(app)/tickets/[id]/crm-actions.ts#saveTicketCrmAction': ({ db }) => {
     const { id, version } = freshTicket(db, { enabled: true });
-    return { page: `/tickets/${id}`, args: formArgs({ id, version, probability: '40', potential: '1.000,00', expectedUsers: '12' }) };
+    return { page: `/tickets/${id}`, args: formArgs({ id, crmVersion: version, probability: '40', potential: '1.000,00', expectedUsers: '12' }) };
   },
 };

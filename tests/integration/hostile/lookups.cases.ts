@@ -64,8 +64,8 @@ function expectEntry(fx: Fixture, list: LookupListKey, entry: LookupEntry | unde
       break;
     }
     case 'cents':
-      expect(entry!.minCents).toBe(parseEuroToCents(text('minEuro')));
-      expect(entry!.maxCents).toBe(text('maxEuro') === '' ? null : parseEuroToCents(text('maxEuro')));
+      expect(entry!.minCents).toBe(parseEuroToCents(text('minEuro'), 'de'));
+      expect(entry!.maxCents).toBe(text('maxEuro') === '' ? null : parseEuroToCents(text('maxEuro'), 'de'));
       expect(entry!.minCents!).toBeGreaterThanOrEqual(0);
       expect(entry!.minCents!).toBeLessThanOrEqual(entry!.maxCents ?? Number.MAX_SAFE_INTEGER);
       break;

@@ -70,7 +70,7 @@ export default async function CrmAdminPage({ searchParams }: { searchParams: Pro
           <h2 id="add-entry">{t('crmAdmin.addTitle', { list: listName })}</h2>
           <ActionForm action={addEntryAction} submitLabel={t('crmAdmin.add')}>
             <input type="hidden" name="list" value={list.key} />
-            <EntryFields kind={list.kind} t={t} />
+            <EntryFields kind={list.kind} t={t} format={format} />
           </ActionForm>
         </section>
       </Fragment>

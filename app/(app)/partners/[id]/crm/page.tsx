@@ -4,6 +4,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CrmHistory, HISTORY_PAGE_PARAM } from '@/components/crm/crm-history';
 import { PartnerCrmForm } from '@/components/crm/partner-crm-form';
+import { CrmStamp } from '@/components/crm/crm-stamp';
 import { PartnerTabs } from '@/components/partners/partner-tabs';
 import { pageFrom, searchWithout } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
@@ -37,6 +38,7 @@ export default async function PartnerCrmPage({ params, searchParams }: Props) {
       <PartnerTabs partnerId={crm.id} current="crm" roles={user.roles} t={t} />
       <section className="card" aria-labelledby="crm-tab">
         <h2 id="crm-tab">{t('crm.tab.title')}</h2>
+        <CrmStamp crm={crm} t={t} format={format} />
         <PartnerCrmForm crm={crm} user={user} t={t} />
       </section>
       <CrmHistory
