@@ -150,3 +150,19 @@ export function narrowToGroup(params: DashboardParams, path: { key: GroupKey; id
   }
   return next;
 }
+
+/**
+ * The query string without its empty values (`usersFrom=&partnerQuery=` from a submitted filter
+ * form), or null when it has none: links and the address bar carry only what the view uses.
+ */
+export function withoutEmptyValues(raw: Record<string, string | string[] | undefined>): URLSearchParams | null {
+  const search = new URLSearchParams();
+  let dropped = false;
+  for (const [name, value] of Object.entries(raw)) {
+    for (const item of [value ?? []].flat()) {
+      if (item.trim() === '') dropped = true;
+      else search.append(name, item);
+    }
+  }
+  return dropped ? search : null;
+}
