@@ -50,6 +50,10 @@ describe('what the dashboard says about its URL', () => {
     expect(withoutEmptyValues({ crmStatus: ['1', ''], usersFrom: '', usersTo: ' ', partnerQuery: '', groupBy: 'product' })?.toString()).toBe('crmStatus=1&groupBy=product');
     expect(withoutEmptyValues({ usersFrom: '' })?.toString()).toBe('');
     expect(withoutEmptyValues({ crmStatus: ['1', '2'], groupBy: 'product' })).toBeNull();
+    // What a hostile query string makes of a plain object's inherited names.
+    const hostile = JSON.parse('{"usersFrom": ""}') as Record<string, string | string[] | undefined>;
+    Object.assign(hostile, { hasOwnProperty: [Object.prototype.hasOwnProperty, '-1'] });
+    expect(withoutEmptyValues(hostile)?.toString()).toBe('hasOwnProperty=-1');
   });
 
   it('says how many tickets the average Abschlusschance is taken over', () => {

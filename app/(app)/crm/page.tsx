@@ -114,7 +114,9 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
     return (
       <>
         {multiValued.length > 0 && groupsOverlap(summary.total.count, summary.groups) && <p className="muted small">{t('dashboard.overlapNote', { fields: multiValued.join(' / ') })}</p>}
+        {/* A new view (or opened group) starts the tree afresh: no rows a leaf loaded for the previous one. */}
         <GroupTree
+          key={`${view}#${open ? serialiseGroupPath(open) : ''}`}
           groups={presentTree(visible.groups, (group) => tickets.get(pathKey(group.path)) ?? [], t, format)}
           view={view}
           open={visible.open}

@@ -159,7 +159,8 @@ export function withoutEmptyValues(raw: Record<string, string | string[] | undef
   const search = new URLSearchParams();
   let dropped = false;
   for (const [name, value] of Object.entries(raw)) {
-    for (const item of [value ?? []].flat()) {
+    // Only texts: a hostile name such as `hasOwnProperty` may reach here as anything.
+    for (const item of [value ?? []].flat().filter((text): text is string => typeof text === 'string')) {
       if (item.trim() === '') dropped = true;
       else search.append(name, item);
     }
