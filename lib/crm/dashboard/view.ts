@@ -1,8 +1,13 @@
-// What part of a group tree a page renders: at most 500 groups and a bounded number of ticket
+// What part of a group tree a page renders: at most 400 groups and a bounded number of ticket
 // rows (SPEC section 13), in display order; the rest is counted and linked.
 import type { GroupId, GroupNode } from './tree';
 
-export const MAX_RENDERED_GROUPS = 500;
+/**
+ * SPEC 13 allows up to 500; 400 keeps the page under the 300 KB of SPEC 19 whatever the view: each
+ * leaf's link repeats the view's query string, and 500 leaves of a view with seven filters came to
+ * 300 KB on the bench data set (bench/README.md, "Page weight").
+ */
+export const MAX_RENDERED_GROUPS = 400;
 export const TICKETS_PER_GROUP = 100;
 /** Ticket rows on one page in all; further leaf groups load theirs when opened. */
 export const MAX_RENDERED_TICKETS = 300;
