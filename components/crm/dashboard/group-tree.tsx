@@ -115,7 +115,7 @@ function GroupList({ groups, depth, context }: { groups: TreeGroup[]; depth: num
 
 /**
  * The figures' names stand once on the tree (CSS custom properties) and before each figure via
- * `::before`, so that a tree of 500 groups does not repeat them 2,500 times in the page.
+ * `::before`, so that a tree of hundreds of groups does not repeat them five times each in the page.
  */
 export function GroupTree({ groups, view, open, words }: { groups: TreeGroup[]; view: string; open: boolean; words: GroupTreeWords }) {
   const names = Object.fromEntries(words.figures.map((name, index) => [`--figure-${index + 1}`, JSON.stringify(`${name} `)])) as CSSProperties;

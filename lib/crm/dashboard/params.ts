@@ -141,16 +141,6 @@ export function serialiseDashboardParams(params: DashboardParams): URLSearchPara
   return search;
 }
 
-/** The view narrowed to one group: each level of the path becomes that level's filter. */
-export function narrowToGroup(params: DashboardParams, path: { key: GroupKey; id: number | string | null }[]): DashboardParams {
-  const next: DashboardParams = structuredClone(params);
-  for (const { key, id } of path) {
-    if (key === 'ticketStatus') next.ticketStatus = typeof id === 'string' ? [id as TicketStatus] : [];
-    else next.filters[key] = id === null ? { ids: [], none: true } : { ids: [Number(id)], none: false };
-  }
-  return next;
-}
-
 /**
  * The query string without its empty values (`usersFrom=&partnerQuery=` from a submitted filter
  * form), or null when it has none: links and the address bar carry only what the view uses.
