@@ -3,12 +3,13 @@
 // before it asks; the reads themselves check the role once more.
 import type { Db } from '@/db/client';
 import { dashboardJson } from '@/lib/crm/dashboard/api';
-import { readDashboardPage } from '@/lib/crm/dashboard/page-data';
+import { readDashboardGroup, readDashboardPage } from '@/lib/crm/dashboard/page-data';
 import { loadBoardColumn, type BoardQuery } from '@/lib/ticketboard/queries';
 import type { SessionUser } from '@/lib/auth/guards';
 
 export const READS = {
   dashboardPage: readDashboardPage,
+  dashboardGroup: readDashboardGroup,
   dashboardJson,
   boardColumn: (db: Db, { user, query }: { user: SessionUser; query: BoardQuery }) => loadBoardColumn(db, user, query),
 };

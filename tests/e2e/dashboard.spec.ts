@@ -183,7 +183,7 @@ test('an invalid URL parameter is named in a visible message and ignored; the pa
   await signIn(page, DEMO.crm);
   const dashboard = new DashboardPage(page);
   await dashboard.goto('?crmStatus=abc');
-  await expect(dashboard.problems()).toHaveText('Der Wert „abc“ für „crmStatus“ ist ungültig und wurde ignoriert.');
+  await expect(dashboard.problems()).toHaveText('Der Wert „abc“ für „CRM-Ticketstatus“ ist ungültig und wurde ignoriert.');
   await expect(dashboard.problems()).toBeVisible();
   await dashboard.expectTotal(crmTicketCount());
   await dashboard.expectLevels([GROUP_LABELS.crmStatus]);

@@ -91,6 +91,7 @@ function totalsOf(group: Row[]): Totals {
     sumPotentialCents: group.reduce((sum, row) => sum + (row.potential ?? 0), 0),
     sumWeightedCents: Number((weighted * 2n + 100n) / 200n),
     avgProbability: withProbability.length === 0 ? null : Math.round((withProbability.reduce((sum, row) => sum + row.probability!, 0) * 10) / withProbability.length) / 10,
+    probabilityCount: withProbability.length,
     sumExpectedUsers: group.reduce((sum, row) => sum + (row.users ?? 0), 0),
   };
 }
@@ -114,8 +115,8 @@ function recompute(params: DashboardParams): { total: Totals; groups: Map<string
 }
 
 function flatten(groups: GroupNode[], prefix: Value[] = [], into = new Map<string, Totals>()): Map<string, Totals> {
-  for (const { id, groups: children, count, sumPotentialCents, sumWeightedCents, avgProbability, sumExpectedUsers } of groups) {
-    const totals = { count, sumPotentialCents, sumWeightedCents, avgProbability, sumExpectedUsers };
+  for (const { id, groups: children, count, sumPotentialCents, sumWeightedCents, avgProbability, probabilityCount, sumExpectedUsers } of groups) {
+    const totals = { count, sumPotentialCents, sumWeightedCents, avgProbability, probabilityCount, sumExpectedUsers };
     const path = [...prefix, id];
     into.set(JSON.stringify(path), totals);
     flatten(children, path, into);

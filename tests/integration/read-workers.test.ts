@@ -18,7 +18,7 @@ let crm: SessionUser;
 let agent: SessionUser;
 
 function dashboard(query: string, list: DashboardPageRequest['list'] = null, user = crm): DashboardPageRequest {
-  return { user, params: parseDashboardParams(Object.fromEntries(new URLSearchParams(query))).params, list, search: { partner: '', contact: '' } };
+  return { user, params: parseDashboardParams(Object.fromEntries(new URLSearchParams(query))).params, list, open: null, search: { partner: '', contact: '' } };
 }
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { GROUP_KEYS, ID_FILTERS, emptyDashboardParams, narrowToGroup, parseDashboardParams, serialiseDashboardParams } from '@/lib/crm/dashboard/params';
+import { GROUP_KEYS, ID_FILTERS, emptyDashboardParams, parseDashboardParams, serialiseDashboardParams } from '@/lib/crm/dashboard/params';
 
 describe('parseDashboardParams', () => {
   it('reads repeated ids, none, bounds and an ordered groupBy', () => {
@@ -63,20 +63,5 @@ describe('serialiseDashboardParams', () => {
       }),
       { seed: 42, numRuns: 300 },
     );
-  });
-});
-
-describe('narrowToGroup', () => {
-  it('turns a group path into filters, the empty group into none', () => {
-    const params = parseDashboardParams({ product: ['1', '2'], groupBy: 'crmStatus,product,ticketStatus' }).params;
-    const narrowed = narrowToGroup(params, [
-      { key: 'crmStatus', id: null },
-      { key: 'product', id: 2 },
-      { key: 'ticketStatus', id: 'parked' },
-    ]);
-    expect(narrowed.filters.crmStatus).toEqual({ ids: [], none: true });
-    expect(narrowed.filters.product).toEqual({ ids: [2], none: false });
-    expect(narrowed.ticketStatus).toEqual(['parked']);
-    expect(params.filters.product.ids).toEqual([1, 2]);
   });
 });

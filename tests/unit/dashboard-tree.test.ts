@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTree, compareGroups, totalsFrom, type LevelLabels, type LevelRow, type Totals } from '@/lib/crm/dashboard/tree';
 import { visibleTree } from '@/lib/crm/dashboard/view';
 
-const totals = (count: number): Totals => ({ count, sumPotentialCents: count * 100, sumWeightedCents: count * 50, avgProbability: 50, sumExpectedUsers: count });
+const totals = (count: number): Totals => ({ count, sumPotentialCents: count * 100, sumWeightedCents: count * 50, avgProbability: 50, probabilityCount: count, sumExpectedUsers: count });
 
 const statusLabels: LevelLabels = {
   label: (id) => ({ 1: 'Bedarf ermittelt', 2: 'Angebot erstellt', 3: 'Gewonnen' })[Number(id)] ?? '?',
@@ -14,7 +14,7 @@ const partnerLabels: LevelLabels = { label: (id) => ({ 10: 'Zeta AG', 11: 'Ärzt
 describe('totalsFrom', () => {
   it('rounds the weighted sum once, half up, and averages only tickets with a probability', () => {
     const raw = { n: 3n, potential: 1000n, weighted: 12_350n, probability_sum: 100n, probability_count: 3n, users: 7n };
-    expect(totalsFrom(raw)).toEqual({ count: 3, sumPotentialCents: 1000, sumWeightedCents: 124, avgProbability: 33.3, sumExpectedUsers: 7 });
+    expect(totalsFrom(raw)).toEqual({ count: 3, sumPotentialCents: 1000, sumWeightedCents: 124, avgProbability: 33.3, probabilityCount: 3, sumExpectedUsers: 7 });
     expect(totalsFrom({ ...raw, weighted: 12_349n }).sumWeightedCents).toBe(123);
     expect(totalsFrom({ ...raw, probability_count: 0n, probability_sum: 0n }).avgProbability).toBeNull();
   });

@@ -1,18 +1,24 @@
 // /crm: the CRM dashboard (crm only): filters, ordered grouping, totals at every level, tickets.
-// The whole view lives in the URL (lib/crm/dashboard/params.ts).
+// The whole view lives in the URL (lib/crm/dashboard/params.ts); `open=` names a group shown
+// expanded with its tickets, `view=list` the flat list (of that group, if one is named).
 import Link from 'next/link';
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { FilterBar } from '@/components/crm/dashboard/filter-bar';
-import { GroupTree } from '@/components/crm/dashboard/group-tree';
+import { GroupTree, OPEN_GROUP_ANCHOR } from '@/components/crm/dashboard/group-tree';
 import { GroupingEditor } from '@/components/crm/dashboard/grouping-editor';
-import { DashboardTicketTable } from '@/components/crm/dashboard/ticket-table';
+import { DashboardTicketTable, ticketColumns } from '@/components/crm/dashboard/ticket-table';
 import { TotalsLine } from '@/components/crm/dashboard/totals-line';
 import { Pagination, pageFrom } from '@/components/ui/pagination';
 import { requireRole } from '@/lib/auth/guards';
 import { DIMENSIONS } from '@/lib/crm/dimensions';
-import { GROUP_KEYS, MAX_GROUP_LEVELS, parseDashboardParams, serialiseDashboardParams, type DashboardParams } from '@/lib/crm/dashboard/params';
+import { parseGroupPath, serialiseGroupPath } from '@/lib/crm/dashboard/group-path';
+import { GROUP_KEYS, MAX_GROUP_LEVELS, parseDashboardParams, serialiseDashboardParams, withoutEmptyValues, type DashboardParams } from '@/lib/crm/dashboard/params';
 import { LIST_PAGE_SIZE, type DashboardPageData } from '@/lib/crm/dashboard/page-data';
+import { figureLabels, presentTicket, presentTree } from '@/lib/crm/dashboard/present';
+import { parameterLabel, usersRangeInverted } from '@/lib/crm/dashboard/problems';
 import { pathKey } from '@/lib/crm/dashboard/queries';
+import { groupsOverlap } from '@/lib/crm/dashboard/tree';
 import { getI18n } from '@/lib/i18n/server';
 import { pickerQuery } from '@/lib/picker';
 import { readInWorker } from '@/lib/reads/pool';
@@ -31,23 +37,42 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
   const user = await requireRole('crm');
   const { t, format } = await getI18n();
   const raw = await searchParams;
+  const cleaned = withoutEmptyValues(raw);
+  if (cleaned) redirect(cleaned.size > 0 ? `/crm?${cleaned.toString()}` : '/crm');
   const { params, problems } = parseDashboardParams(raw);
+  const opened = parseGroupPath(raw.open, params.groupBy);
+  if (opened.problem) problems.push(opened.problem);
+  const open = opened.path;
   const search = { partner: pickerQuery(raw.partnerQuery), contact: pickerQuery(raw.contactQuery) };
   const listView = raw.view === 'list' || params.groupBy.length === 0;
   // Totals, tickets and filter lists are read in one snapshot by a read worker (lib/reads), so the
   // event loop renders other pages meanwhile.
-  const { summary, tree, list, options } = await readInWorker('dashboardPage', { user, params, list: listView ? { page: pageFrom(raw.page) } : null, search });
+  const { summary, tree, list, options } = await readInWorker('dashboardPage', { user, params, list: listView ? { page: pageFrom(raw.page) } : null, open, search });
+  const view = serialiseDashboardParams(params).toString();
   const baseQuery = serialiseDashboardParams({ ...params, groupBy: ['crmStatus'] }).toString();
   const groupLabel = (key: (typeof GROUP_KEYS)[number]) => ({ key, label: t(DIMENSIONS[key].label) });
+  const openView = (extra: Record<string, string>) => {
+    const query = serialiseDashboardParams(params);
+    for (const [name, value] of Object.entries(extra)) query.set(name, value);
+    return `/crm?${query.toString()}`;
+  };
 
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
-      {problems.map((problem) => (
-        <p key={`${problem.param}-${problem.value}`} className="alert alert-error" role="alert">
-          {t('dashboard.invalidParam', { param: problem.param, value: problem.value })}
+      {problems.map((problem) => {
+        const label = parameterLabel(problem.param);
+        return (
+          <p key={`${problem.param}-${problem.value}`} className="alert alert-error" role="alert">
+            {t('dashboard.invalidParam', { param: label ? t(label) : problem.param, value: problem.value })}
+          </p>
+        );
+      })}
+      {usersRangeInverted(params) && (
+        <p className="alert alert-error" role="alert">
+          {t('dashboard.usersRange', { from: format.integer(params.usersFrom!), to: format.integer(params.usersTo!) })}
         </p>
-      ))}
+      )}
       <FilterBar params={params} options={options} search={search} t={t} />
       {!listView || params.groupBy.length === 0 ? (
         <GroupingEditor
@@ -68,7 +93,7 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
         />
       ) : (
         <p>
-          <Link href={`/crm?${serialiseDashboardParams(params).toString()}`}>← {t('dashboard.backToGroups')}</Link>
+          <Link href={open ? `${openView({ open: serialiseGroupPath(open) })}#${OPEN_GROUP_ANCHOR}` : `/crm?${view}`}>← {t('dashboard.backToGroups')}</Link>
         </p>
       )}
       <section className="card grand-total" aria-labelledby="grand-total">
@@ -78,16 +103,34 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
           {t('dashboard.export')}: <a href={exportHref(params, 'excel')}>{t('dashboard.exportExcel')}</a> · <a href={exportHref(params, 'rfc4180')}>{t('dashboard.exportRfc')}</a>
         </p>
       </section>
-      {summary.total.count === 0 ? <p>{t('dashboard.noTickets')}</p> : list ? <TicketList {...list} total={summary.total.count} /> : tree && <Groups {...tree} />}
+      {summary.total.count === 0 ? <p>{t('dashboard.noTickets')}</p> : list ? <TicketList {...list} /> : tree && <Groups {...tree} />}
     </>
   );
 
   function Groups({ visible, tickets }: NonNullable<DashboardPageData['tree']>) {
-    const listAll = serialiseDashboardParams({ ...params, groupBy: [] });
+    const listAll = serialiseDashboardParams(params);
     listAll.set('view', 'list');
+    const multiValued = params.groupBy.filter((key) => 'bridge' in DIMENSIONS[key].value).map((key) => `„${t(DIMENSIONS[key].label)}“`);
     return (
       <>
-        <GroupTree groups={visible.groups} context={{ params, open: visible.open, tickets: (path) => tickets.get(pathKey(path)) ?? [], t, format }} />
+        {multiValued.length > 0 && groupsOverlap(summary.total.count, summary.groups) && <p className="muted small">{t('dashboard.overlapNote', { fields: multiValued.join(' / ') })}</p>}
+        {/* A new view (or opened group) starts the tree afresh: no rows a leaf loaded for the previous one. */}
+        <GroupTree
+          key={`${view}#${open ? serialiseGroupPath(open) : ''}`}
+          groups={presentTree(visible.groups, (group) => tickets.get(pathKey(group.path)) ?? [], t, format)}
+          view={view}
+          open={visible.open}
+          words={{
+            figures: figureLabels(t),
+            columns: ticketColumns(t),
+            showTickets: t('dashboard.showTickets'),
+            loading: t('dashboard.loadingTickets'),
+            failed: t('dashboard.loadFailed'),
+            moreTickets: t('dashboard.moreTickets'),
+            showAll: t('dashboard.showAll'),
+            closeGroup: t('dashboard.closeGroup'),
+          }}
+        />
         {visible.hiddenGroups > 0 && (
           <p className="alert">
             {t('dashboard.moreGroups', { hidden: format.integer(visible.hiddenGroups) })} <Link href={`/crm?${listAll.toString()}`}>{t('dashboard.listAll')}</Link>
@@ -97,14 +140,17 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
     );
   }
 
-  function TicketList({ page, tickets, total }: NonNullable<DashboardPageData['list']> & { total: number }) {
+  function TicketList({ page, tickets, group }: NonNullable<DashboardPageData['list']>) {
     const search = serialiseDashboardParams(params);
     search.set('view', 'list');
+    if (open && group) search.set('open', serialiseGroupPath(open));
+    const title = group ? `${t('dashboard.listTitle')}: ${group.labels.join(' › ')}` : t('dashboard.listTitle');
     return (
       <section aria-labelledby="ticket-list">
-        <h2 id="ticket-list">{t('dashboard.listTitle')}</h2>
-        <DashboardTicketTable tickets={tickets} t={t} format={format} caption={t('dashboard.listTitle')} />
-        <Pagination basePath="/crm" search={search} page={page} pageSize={LIST_PAGE_SIZE} total={total} t={t} />
+        <h2 id="ticket-list">{title}</h2>
+        {group && <TotalsLine totals={group.totals} t={t} format={format} />}
+        <DashboardTicketTable rows={tickets.map((ticket) => presentTicket(ticket, format))} columns={ticketColumns(t)} caption={title} />
+        <Pagination basePath="/crm" search={search} page={page} pageSize={LIST_PAGE_SIZE} total={group ? group.totals.count : summary.total.count} t={t} />
       </section>
     );
   }

@@ -1,66 +1,127 @@
-// The group tree: every group a <details> (collapsible without JavaScript) with its totals in the
-// summary; under the innermost level the tickets, or a link to the group's full list.
-import { RecordLink } from '@/components/ui/record-link';
-import { narrowToGroup, serialiseDashboardParams, type DashboardParams } from '@/lib/crm/dashboard/params';
-import type { DashboardTicket } from '@/lib/crm/dashboard/tickets';
-import { TICKETS_PER_GROUP, type VisibleGroup } from '@/lib/crm/dashboard/view';
-import type { Formatter, Translate } from '@/lib/i18n';
-import { DashboardTicketTable } from './ticket-table';
-import { TotalsLine } from './totals-line';
+'use client';
+// The group tree: every group a <details> (collapsible without JavaScript) with its five figures
+// in the summary. A leaf shows its tickets when the page brought them (a small tree, or the group
+// the URL opened); otherwise opening it loads them (loadDashboardGroupAction), and without
+// JavaScript its link opens the same view with that group expanded (`open=`).
+// Plain strings in (lib/crm/dashboard/present.ts): a few bytes per group, however many groups.
+import { useState, useTransition, type CSSProperties } from 'react';
+import { loadDashboardGroupAction } from '@/app/(app)/crm/actions';
+import type { Figures, TicketRow, TreeGroup } from '@/lib/crm/dashboard/present';
+import { DashboardTicketTable, type TicketColumns } from './ticket-table';
 
-type Context = {
-  params: DashboardParams;
-  tickets: (path: VisibleGroup['path']) => DashboardTicket[];
-  open: boolean;
-  t: Translate;
-  format: Formatter;
+export type GroupTreeWords = {
+  figures: Figures;
+  columns: TicketColumns;
+  showTickets: string;
+  loading: string;
+  failed: string;
+  /** "{shown} von {total} Tickets angezeigt." */
+  moreTickets: string;
+  showAll: string;
+  closeGroup: string;
 };
 
-/** The ungrouped list of exactly one group's tickets. */
-export function groupListHref(params: DashboardParams, group: VisibleGroup): string {
-  const narrowed = narrowToGroup(params, group.path.map((id, index) => ({ key: params.groupBy[index], id })));
-  const search = serialiseDashboardParams({ ...narrowed, groupBy: [] });
-  search.set('view', 'list');
-  return `/crm?${search.toString()}`;
+type Context = { view: string; open: boolean; words: GroupTreeWords };
+
+/** The anchor of the group the URL opened, so the page starts there. */
+export const OPEN_GROUP_ANCHOR = 'open';
+
+/** A link to the view with more parameters; relative and with plain commas, since a page holds hundreds. */
+function viewHref(view: string, extra: Record<string, string>): string {
+  const search = new URLSearchParams(view);
+  for (const [name, value] of Object.entries(extra)) search.set(name, value);
+  const query = search.toString().replaceAll('%2C', ',');
+  return query ? `?${query}` : '/crm';
 }
 
-function Leaf({ group, context }: { group: VisibleGroup; context: Context }) {
-  const { t, format } = context;
-  const href = groupListHref(context.params, group);
-  if (!group.showTickets) {
+type Loaded = { rows: TicketRow[]; more: boolean };
+
+function Leaf({ group, loaded, pending, error, context }: { group: TreeGroup; loaded: Loaded | null; pending: boolean; error: string | null; context: Context }) {
+  const { words, view } = context;
+  if (!loaded) {
     return (
-      <p className="group-more">
-        <RecordLink href={href}>{t('dashboard.showTickets', { count: format.integer(group.count) })}</RecordLink>
-      </p>
+      <>
+        {pending && (
+          <p className="group-more" role="status">
+            {words.loading}
+          </p>
+        )}
+        {error && (
+          <p className="group-more alert-error" role="alert">
+            {error}
+          </p>
+        )}
+        <a href={`${viewHref(view, { open: group.path })}#${OPEN_GROUP_ANCHOR}`}>{words.showTickets}</a>
+      </>
     );
   }
-  const rows = context.tickets(group.path);
   return (
     <>
-      <DashboardTicketTable tickets={rows} t={t} format={format} caption={group.label} />
-      {group.count > TICKETS_PER_GROUP && (
+      <DashboardTicketTable rows={loaded.rows} columns={words.columns} caption={group.label} />
+      {loaded.more && (
         <p className="group-more">
-          {t('dashboard.moreTickets', { shown: format.integer(rows.length), total: format.integer(group.count) })} <RecordLink href={href}>{t('dashboard.showAll')}</RecordLink>
+          {words.moreTickets.replace('{shown}', String(loaded.rows.length)).replace('{total}', group.figures[0])} <a href={viewHref(view, { open: group.path, view: 'list' })}>{words.showAll}</a>
+        </p>
+      )}
+      {group.expanded && (
+        <p className="group-more">
+          <a href={viewHref(view, {})}>{words.closeGroup}</a>
         </p>
       )}
     </>
   );
 }
 
-export function GroupTree({ groups, context, depth = 0 }: { groups: VisibleGroup[]; context: Context; depth?: number }) {
+function Group({ group, depth, context }: { group: TreeGroup; depth: number; context: Context }) {
+  const [loaded, setLoaded] = useState<Loaded | null>(group.tickets ? { rows: group.tickets, more: Boolean(group.more) } : null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const leaf = !group.groups;
+  const load = (event: React.SyntheticEvent<HTMLDetailsElement>) => {
+    if (!leaf || loaded || pending || !event.currentTarget.open) return;
+    setError(null);
+    startTransition(async () => {
+      const answer = await loadDashboardGroupAction(new URLSearchParams([...new URLSearchParams(context.view), ['open', group.path]]).toString()).catch(() => null);
+      if (answer?.ok) setLoaded({ rows: answer.rows, more: answer.more });
+      else setError(answer?.error ?? context.words.failed);
+    });
+  };
+  // A leaf opens by itself only with its tickets at hand; an unloaded one loads when the reader opens it.
+  const open = group.expanded || (leaf ? Boolean(group.tickets) && context.open : context.open);
+  return (
+    <li>
+      <details open={open} onToggle={load} id={leaf && group.expanded ? OPEN_GROUP_ANCHOR : undefined}>
+        <summary>
+          <span className="group-label">{group.label}</span>
+          {group.figures.map((figure, index) => (
+            <span key={index}>{figure}</span>
+          ))}
+        </summary>
+        {group.groups ? <GroupList groups={group.groups} depth={depth + 1} context={context} /> : <Leaf group={group} loaded={loaded} pending={pending} error={error} context={context} />}
+      </details>
+    </li>
+  );
+}
+
+function GroupList({ groups, depth, context }: { groups: TreeGroup[]; depth: number; context: Context }) {
   return (
     <ul className={`group-list depth-${depth}`}>
       {groups.map((group) => (
-        <li key={String(group.id)}>
-          <details className="group" open={context.open}>
-            <summary>
-              <span className="group-label">{group.label}</span>
-              <TotalsLine totals={group} t={context.t} format={context.format} />
-            </summary>
-            {group.groups.length > 0 ? <GroupTree groups={group.visibleGroups} context={context} depth={depth + 1} /> : <Leaf group={group} context={context} />}
-          </details>
-        </li>
+        <Group key={group.path} group={group} depth={depth} context={context} />
       ))}
     </ul>
+  );
+}
+
+/**
+ * The figures' names stand once on the tree (CSS custom properties) and before each figure via
+ * `::before`, so that a tree of hundreds of groups does not repeat them five times each in the page.
+ */
+export function GroupTree({ groups, view, open, words }: { groups: TreeGroup[]; view: string; open: boolean; words: GroupTreeWords }) {
+  const names = Object.fromEntries(words.figures.map((name, index) => [`--figure-${index + 1}`, JSON.stringify(`${name} `)])) as CSSProperties;
+  return (
+    <div className="group-tree" style={names}>
+      <GroupList groups={groups} depth={0} context={{ view, open, words }} />
+    </div>
   );
 }

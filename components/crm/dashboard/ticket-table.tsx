@@ -1,37 +1,49 @@
-// The tickets under a group, or of the list view: the columns of SPEC section 8.
+// The tickets under a group, or of the list view: the columns of SPEC section 8. Plain rows and
+// words in, no hooks: rendered by the server (list view) and by the group tree in the browser.
 import { RecordLink } from '@/components/ui/record-link';
-import type { DashboardTicket } from '@/lib/crm/dashboard/tickets';
-import type { Formatter, Translate } from '@/lib/i18n';
+import type { TicketRow } from '@/lib/crm/dashboard/present';
+import type { Translate } from '@/lib/i18n';
 
-export function DashboardTicketTable({ tickets, t, format, caption }: { tickets: DashboardTicket[]; t: Translate; format: Formatter; caption: string }) {
+/** The column headings, in order. */
+export type TicketColumns = [number: string, title: string, party: string, status: string, probability: string, potential: string, users: string, assignee: string];
+
+export function ticketColumns(t: Translate): TicketColumns {
+  return [
+    t('dashboard.col.number'),
+    t('dashboard.col.title'),
+    t('dashboard.col.partnerContact'),
+    t('dashboard.col.crmStatus'),
+    t('dashboard.col.probability'),
+    t('dashboard.col.potential'),
+    t('dashboard.col.users'),
+    t('dashboard.col.assignee'),
+  ];
+}
+
+const NUMERIC = new Set([4, 5, 6]);
+
+export function DashboardTicketTable({ rows, columns, caption }: { rows: TicketRow[]; columns: TicketColumns; caption: string }) {
   return (
     <table className="table dashboard-tickets">
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('dashboard.col.number')}</th>
-          <th scope="col">{t('dashboard.col.title')}</th>
-          <th scope="col">{t('dashboard.col.partnerContact')}</th>
-          <th scope="col">{t('dashboard.col.crmStatus')}</th>
-          <th scope="col" className="num">{t('dashboard.col.probability')}</th>
-          <th scope="col" className="num">{t('dashboard.col.potential')}</th>
-          <th scope="col" className="num">{t('dashboard.col.users')}</th>
-          <th scope="col">{t('dashboard.col.assignee')}</th>
+          {columns.map((column, index) => (
+            <th key={index} scope="col" className={NUMERIC.has(index) ? 'num' : undefined}>
+              {column}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
-        {tickets.map((ticket) => (
-          <tr key={ticket.id}>
+        {rows.map(([id, number, ...cells]) => (
+          <tr key={id}>
             <td>
-              <RecordLink href={`/tickets/${ticket.id}`}>{ticket.number}</RecordLink>
+              <RecordLink href={`/tickets/${id}`}>{number}</RecordLink>
             </td>
-            <td>{ticket.title}</td>
-            <td>{[ticket.partner?.name, ticket.contact?.name].filter(Boolean).join(' · ') || '—'}</td>
-            <td>{ticket.crm.status ?? '—'}</td>
-            <td className="num">{ticket.crm.probability === null ? '—' : format.percent(ticket.crm.probability)}</td>
-            <td className="num">{ticket.crm.potentialCents === null ? '—' : format.money(ticket.crm.potentialCents)}</td>
-            <td className="num">{ticket.crm.expectedUsers === null ? '—' : format.integer(ticket.crm.expectedUsers)}</td>
-            <td>{ticket.assignee?.name ?? '—'}</td>
+            {cells.map((cell, index) => (
+              <td key={index}>{cell}</td>
+            ))}
           </tr>
         ))}
       </tbody>

@@ -8,16 +8,22 @@ import type { DashboardParams } from './params';
 import { leafTicketIds, pathKey, summariseDashboard } from './queries';
 import type { GroupId, GroupNode, Totals } from './tree';
 
-type JsonTotals = Totals;
+/** The JSON keeps the figures of SPEC section 12; how many tickets the average covers is the page's. */
+type JsonTotals = Omit<Totals, 'probabilityCount'>;
 export type JsonGroup = JsonTotals & { key: string; id: GroupId; label: string } & ({ groups: JsonGroup[] } | { ticketIds: number[] });
+
+function jsonTotals({ count, sumPotentialCents, sumWeightedCents, avgProbability, sumExpectedUsers }: Totals): JsonTotals {
+  return { count, sumPotentialCents, sumWeightedCents, avgProbability, sumExpectedUsers };
+}
 
 export function dashboardJson(db: Db, { user, params }: { user: SessionUser; params: DashboardParams }) {
   const summary = summariseDashboard(db, user, params, translator(user.locale));
   const leaves = params.groupBy.length > 0 ? leafTicketIds(db, user, params) : new Map<string, number[]>();
   const toJson = (group: GroupNode, prefix: GroupId[]): JsonGroup => {
-    const { groups, ...rest } = group;
+    const { key, id, label, groups } = group;
+    const rest = { key, id, label, ...jsonTotals(group) };
     const path = [...prefix, group.id];
     return groups.length > 0 ? { ...rest, groups: groups.map((child) => toJson(child, path)) } : { ...rest, ticketIds: leaves.get(pathKey(path)) ?? [] };
   };
-  return { groupBy: summary.groupBy, total: summary.total, groups: summary.groups.map((group) => toJson(group, [])) };
+  return { groupBy: summary.groupBy, total: jsonTotals(summary.total), groups: summary.groups.map((group) => toJson(group, [])) };
 }

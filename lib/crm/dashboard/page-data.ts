@@ -1,15 +1,18 @@
 import 'server-only';
 // Everything the dashboard page shows, read in one snapshot: the totals, the tickets under them
-// (a sample per visible group, or a page of the flat list) and the filter bar's choices. Plain data,
-// so that a read worker (lib/reads) can compute it off the event loop that renders the pages.
+// (a sample per visible group, the group the URL opened, or a page of the flat list) and the filter
+// bar's choices. Plain data, so that a read worker (lib/reads) can compute it off the event loop
+// that renders the pages.
 import type { Db } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/guards';
 import { translator } from '@/lib/i18n';
+import type { GroupPath } from './group-path';
 import { dashboardFilterOptions, type FilterOptions } from './options';
 import type { DashboardParams } from './params';
-import { leafTicketSample, listPageIds, pathKey, summariseDashboard, type DashboardSummary } from './queries';
+import { groupPathLabels, leafTicketSample, listPageIds, pathKey, summariseDashboard, summariseGroup, type DashboardSummary } from './queries';
 import { dashboardTickets, type DashboardTicket } from './tickets';
-import { visibleTree, type VisibleTree } from './view';
+import type { Totals } from './tree';
+import { TICKETS_PER_GROUP, visibleTree, type VisibleTree } from './view';
 
 export const LIST_PAGE_SIZE = 100;
 
@@ -18,6 +21,8 @@ export type DashboardPageRequest = {
   params: DashboardParams;
   /** The flat list instead of the group tree, and which page of it. */
   list: { page: number } | null;
+  /** The leaf group the URL opened (`open=`): expanded in the tree, or the only group of the list. */
+  open: GroupPath | null;
   search: { partner: string; contact: string };
 };
 
@@ -25,12 +30,19 @@ export type DashboardPageData = {
   summary: DashboardSummary;
   /** The group tree's visible part and, per visible leaf group (by `pathKey`), its tickets. */
   tree: { visible: VisibleTree; tickets: Map<string, DashboardTicket[]> } | null;
-  list: { page: number; tickets: DashboardTicket[] } | null;
+  /** A page of the flat list; with `group`, of that one group (its labels and totals). */
+  list: { page: number; tickets: DashboardTicket[]; group: { labels: string[]; totals: Totals } | null } | null;
   options: FilterOptions;
 };
 
-export function readDashboardPage(db: Db, { user, params, list, search }: DashboardPageRequest): DashboardPageData {
-  const summary = summariseDashboard(db, user, list ? { ...params, groupBy: [] } : params, translator(user.locale));
+function ticketsInOrder(db: Db, user: SessionUser, ids: readonly number[]): DashboardTicket[] {
+  const rows = dashboardTickets(db, user, ids);
+  return ids.flatMap((id) => rows.get(id) ?? []);
+}
+
+export function readDashboardPage(db: Db, { user, params, list, open, search }: DashboardPageRequest): DashboardPageData {
+  const t = translator(user.locale);
+  const summary = summariseDashboard(db, user, list ? { ...params, groupBy: [] } : params, t);
   const any = summary.total.count > 0;
   return {
     summary,
@@ -40,16 +52,24 @@ export function readDashboardPage(db: Db, { user, params, list, search }: Dashbo
   };
 
   function readTree() {
-    const visible = visibleTree(summary.groups);
-    const sample = visible.leafPaths.length > 0 ? leafTicketSample(db, user, params, 100) : new Map<string, number[]>();
+    const visible = visibleTree(summary.groups, undefined, open);
+    // A small tree shows every leaf's first tickets (one query for all); a large one only the opened leaf's.
+    const sample = visible.open && visible.leafPaths.length > 0 ? leafTicketSample(db, user, params, TICKETS_PER_GROUP) : new Map<string, number[]>();
+    if (open && !sample.has(pathKey(open))) sample.set(pathKey(open), listPageIds(db, user, params, TICKETS_PER_GROUP, 0, open));
     const rows = dashboardTickets(db, user, visible.leafPaths.flatMap((path) => sample.get(pathKey(path)) ?? []));
     const tickets = new Map(visible.leafPaths.map((path) => [pathKey(path), (sample.get(pathKey(path)) ?? []).flatMap((id) => rows.get(id) ?? [])]));
     return { visible, tickets };
   }
 
   function readList(page: number) {
-    const ids = listPageIds(db, user, params, LIST_PAGE_SIZE, (page - 1) * LIST_PAGE_SIZE);
-    const rows = dashboardTickets(db, user, ids);
-    return { page, tickets: ids.flatMap((id) => rows.get(id) ?? []) };
+    const ids = listPageIds(db, user, params, LIST_PAGE_SIZE, (page - 1) * LIST_PAGE_SIZE, open);
+    const group = open ? { labels: groupPathLabels(db, user, params, open, t), totals: summariseGroup(db, user, params, open) } : null;
+    return { page, tickets: ticketsInOrder(db, user, ids), group };
   }
+}
+
+/** The first tickets of one leaf group of the view, loaded when the group is opened, and whether it has more. */
+export function readDashboardGroup(db: Db, { user, params, path }: { user: SessionUser; params: DashboardParams; path: GroupPath }): { tickets: DashboardTicket[]; more: boolean } {
+  const ids = listPageIds(db, user, params, TICKETS_PER_GROUP + 1, 0, path);
+  return { tickets: ticketsInOrder(db, user, ids.slice(0, TICKETS_PER_GROUP)), more: ids.length > TICKETS_PER_GROUP };
 }

@@ -141,12 +141,19 @@ export function serialiseDashboardParams(params: DashboardParams): URLSearchPara
   return search;
 }
 
-/** The view narrowed to one group: each level of the path becomes that level's filter. */
-export function narrowToGroup(params: DashboardParams, path: { key: GroupKey; id: number | string | null }[]): DashboardParams {
-  const next: DashboardParams = structuredClone(params);
-  for (const { key, id } of path) {
-    if (key === 'ticketStatus') next.ticketStatus = typeof id === 'string' ? [id as TicketStatus] : [];
-    else next.filters[key] = id === null ? { ids: [], none: true } : { ids: [Number(id)], none: false };
+/**
+ * The query string without its empty values (`usersFrom=&partnerQuery=` from a submitted filter
+ * form), or null when it has none: links and the address bar carry only what the view uses.
+ */
+export function withoutEmptyValues(raw: Record<string, string | string[] | undefined>): URLSearchParams | null {
+  const search = new URLSearchParams();
+  let dropped = false;
+  for (const [name, value] of Object.entries(raw)) {
+    // Only texts: a hostile name such as `hasOwnProperty` may reach here as anything.
+    for (const item of [value ?? []].flat().filter((text): text is string => typeof text === 'string')) {
+      if (item.trim() === '') dropped = true;
+      else search.append(name, item);
+    }
   }
-  return next;
+  return dropped ? search : null;
 }

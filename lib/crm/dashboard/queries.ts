@@ -10,6 +10,7 @@ import type { SessionUser } from '@/lib/auth/guards';
 import type { Translate } from '@/lib/i18n';
 import { readEntries } from '@/lib/lookups/queries';
 import { DIMENSIONS } from '../dimensions';
+import { groupSteps, type GroupPath } from './group-path';
 import type { DashboardParams, GroupKey } from './params';
 import { allLeafPairsQuery, grandTotalQuery, leafTicketsQuery, levelTotalsQuery, listPageQuery, sizeRanges, type DashboardQuery } from './sql';
 import { buildTree, totalsFrom, type GroupId, type GroupNode, type LevelLabels, type RawTotals, type Totals } from './tree';
@@ -22,8 +23,9 @@ export function runQuery<T>(db: Db, query: SQL, exact = false): T[] {
   return db.$client.prepare(sql).safeIntegers(exact).all(...params) as T[];
 }
 
-function queryOf(db: Db, params: DashboardParams): DashboardQuery {
-  return { params, sizes: sizeRanges(db.$client) };
+/** The view's query; with `group`, only the tickets of that group of the view. */
+function queryOf(db: Db, params: DashboardParams, group?: GroupPath | null): DashboardQuery {
+  return { params, sizes: sizeRanges(db.$client), group: group ? groupSteps(params.groupBy, group) : undefined };
 }
 
 type KeyedRow = RawTotals & Record<`k${number}`, bigint | string | null>;
@@ -66,6 +68,18 @@ export type DashboardSummary = { groupBy: GroupKey[]; total: Totals; groups: Gro
 export function summariseDashboard(db: Db, user: SessionUser, params: DashboardParams, t: Translate): DashboardSummary {
   assertRole(user, 'crm');
   const query = queryOf(db, params);
+  return summarise(db, query, t);
+}
+
+/** The totals of one leaf group of the view (its ticket list's heading). */
+export function summariseGroup(db: Db, user: SessionUser, params: DashboardParams, group: GroupPath): Totals {
+  assertRole(user, 'crm');
+  const [raw] = runQuery<RawTotals>(db, grandTotalQuery(queryOf(db, params, group)), true);
+  return totalsFrom(raw);
+}
+
+function summarise(db: Db, query: DashboardQuery, t: Translate): DashboardSummary {
+  const { params } = query;
   const [grand] = runQuery<RawTotals>(db, grandTotalQuery(query), true);
   const rowsPerLevel = params.groupBy.map((_, depth) =>
     runQuery<KeyedRow>(db, levelTotalsQuery(query, depth + 1), true).map((row) => ({
@@ -103,9 +117,19 @@ export function leafTicketSample(db: Db, user: SessionUser, params: DashboardPar
   return result;
 }
 
-export function listPageIds(db: Db, user: SessionUser, params: DashboardParams, limit: number, offset: number): number[] {
+/** A page of the view's tickets, highest potential first; with `group`, of that leaf group only. */
+export function listPageIds(db: Db, user: SessionUser, params: DashboardParams, limit: number, offset: number, group?: GroupPath | null): number[] {
   assertRole(user, 'crm');
-  return runQuery<{ id: number }>(db, listPageQuery(queryOf(db, params), limit, offset)).map((row) => row.id);
+  return runQuery<{ id: number }>(db, listPageQuery(queryOf(db, params, group), limit, offset)).map((row) => row.id);
+}
+
+/** The labels of a leaf group's levels ("Angebot erstellt", "Produkt A"), for headings. */
+export function groupPathLabels(db: Db, user: SessionUser, params: DashboardParams, group: GroupPath, t: Translate): string[] {
+  assertRole(user, 'crm');
+  return group.map((id, depth) => {
+    const labels = levelLabels(db, params.groupBy[depth], [id], t);
+    return id === null ? labels.emptyLabel : labels.label(id);
+  });
 }
 
 /** The JSON form of a group path, as the maps above key their entries. */

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { getTableName, sql, type SQL } from 'drizzle-orm';
 import { LOOKUP_LISTS, type LookupListKey } from '@/lib/lookups/lists';
 import { DIMENSIONS } from '../dimensions';
+import type { GroupStep } from './group-path';
 import type { DashboardParams, GroupKey, IdChoice } from './params';
 
 const LOOKUP_TABLE_NAMES = Object.fromEntries(
@@ -35,8 +36,11 @@ export function sizeRanges(client: Database.Database): SizeRange[] {
   return client.prepare('select id, min_employees as min, max_employees as max from company_sizes order by position, id').all() as SizeRange[];
 }
 
-/** What every dashboard query is built from: the view, and the current company-size ranges. */
-export type DashboardQuery = { params: DashboardParams; sizes: readonly SizeRange[] };
+/**
+ * What every dashboard query is built from: the view, the current company-size ranges and,
+ * for the tickets of one group, that group's path (AND-ed with the view's filters).
+ */
+export type DashboardQuery = { params: DashboardParams; sizes: readonly SizeRange[]; group?: readonly GroupStep[] };
 
 /**
  * Gruppierte Unternehmensgröße, derived at read time: a CASE over the current ranges (first
@@ -97,7 +101,19 @@ function campaignCondition(choice: IdChoice): SQL | undefined {
   return parts.length === 0 ? undefined : sql`(${sql.join(parts, sql` or `)})`;
 }
 
-function filterConditions({ params, sizes }: DashboardQuery): SQL[] {
+/** A ticket is in the group when it carries the group's value on every level (products and campaigns: one of its values). */
+function groupConditions(steps: readonly GroupStep[], sizes: readonly SizeRange[]): (SQL | undefined)[] {
+  return steps.map(({ key, id }) => {
+    const value = DIMENSIONS[key].value;
+    const choice: IdChoice = id === null ? { ids: [], none: true } : { ids: typeof id === 'number' ? [id] : [], none: false };
+    if ('bridge' in value) return value.bridge === 'products' ? productCondition(choice) : campaignCondition(choice);
+    if (!isFtColumn(value.column)) throw new Error(`unknown column ${value.column}`);
+    const expression = columnExpression(value.column, sizes);
+    return typeof id === 'string' ? sql`${expression} = ${id}` : choiceCondition(expression, choice);
+  });
+}
+
+function filterConditions({ params, sizes, group = [] }: DashboardQuery): SQL[] {
   const conditions: (SQL | undefined)[] = [sql`t.crm_enabled = 1`];
   for (const dim of Object.values(DIMENSIONS)) {
     if (!dim.filter) continue;
@@ -112,6 +128,7 @@ function filterConditions({ params, sizes }: DashboardQuery): SQL[] {
   if (params.ticketStatus.length > 0) conditions.push(sql`t.status in (${list(params.ticketStatus)})`);
   if (params.usersFrom !== null) conditions.push(sql`t.expected_users >= ${params.usersFrom}`);
   if (params.usersTo !== null) conditions.push(sql`t.expected_users <= ${params.usersTo}`);
+  conditions.push(...groupConditions(group, sizes));
   return conditions.filter((condition): condition is SQL => condition !== undefined);
 }
 

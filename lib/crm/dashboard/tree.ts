@@ -14,6 +14,8 @@ export type Totals = {
   sumWeightedCents: number;
   /** Mean Abschlusschance of the tickets that have one, to one decimal; null when none has. */
   avgProbability: number | null;
+  /** How many tickets have an Abschlusschance, i.e. how many the average is taken over. */
+  probabilityCount: number;
   sumExpectedUsers: number;
 };
 
@@ -31,6 +33,7 @@ export function totalsFrom(raw: RawTotals): Totals {
     sumPotentialCents: toNumber(raw.potential),
     sumWeightedCents: toNumber((raw.weighted * 2n + 100n) / 200n),
     avgProbability: count === 0 ? null : Math.round((Number(raw.probability_sum) * 10) / count) / 10,
+    probabilityCount: count,
     sumExpectedUsers: toNumber(raw.users),
   };
 }
@@ -90,4 +93,13 @@ export function buildTree(levels: readonly GroupKey[], rowsPerLevel: LevelRow[][
 /** How many groups a tree has at all levels. */
 export function countGroups(groups: readonly GroupNode[]): number {
   return groups.reduce((sum, group) => sum + 1 + countGroups(group.groups), 0);
+}
+
+/**
+ * Whether some groups together count more tickets than their parent (or the grand total): a
+ * ticket with several products or campaigns stands in each of their groups.
+ */
+export function groupsOverlap(total: number, groups: readonly GroupNode[]): boolean {
+  const sum = groups.reduce((acc, group) => acc + group.count, 0);
+  return sum > total || groups.some((group) => groupsOverlap(group.count, group.groups));
 }

@@ -96,6 +96,12 @@ export const ACTION_CALLS: Record<string, CallBuilder> = {
     return { page: `/admin/users/${id}`, args: formArgs({ id, version, password: 'matrix-passwort-2' }) };
   },
 
+  // ---------------------------------------------------------------- CRM dashboard (reads only)
+  'app/(app)/crm/actions.ts#loadDashboardGroupAction': ({ db }) => {
+    const status = db.prepare('select crm_status_id from tickets where crm_enabled = 1 and crm_status_id is not null order by id').pluck().get() as number;
+    return { page: '/crm', args: [`groupBy=crmStatus&open=${status}`] };
+  },
+
   // ---------------------------------------------------------------- contacts
   'app/(app)/contacts/actions.ts#createContactAction': () => ({ page: '/contacts/new', args: formArgs({ lastName: unique('Matrix Neu'), partnerId: '' }) }),
   'app/(app)/contacts/actions.ts#updateContactAction': ({ db }) => {

@@ -129,6 +129,26 @@ export class DashboardPage {
     return this.topGroups().filter({ has: this.page.locator(':scope > summary > .group-label', { hasText: exactly }) });
   }
 
+  /** A group by its labels from the first level down (`group('Angebot erstellt', 'Müller GmbH')`). */
+  group(...labels: string[]): Locator {
+    const byLabel = (scope: Locator, label: string) =>
+      scope.filter({ has: this.page.locator(':scope > summary > .group-label', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
+    return labels.slice(1).reduce((group, label) => byLabel(group.locator(':scope > ul > li > details'), label), this.topGroup(labels[0]));
+  }
+
+  /** Opens the group and each one above it that is closed, by clicking its summary as a reader does. */
+  async expand(...labels: string[]): Promise<void> {
+    for (let depth = 1; depth <= labels.length; depth += 1) {
+      const group = this.group(...labels.slice(0, depth));
+      if (!(await group.evaluate((element) => (element as HTMLDetailsElement).open))) await group.locator(':scope > summary').click();
+    }
+  }
+
+  /** The ticket numbers listed under a leaf group. */
+  groupTickets(...labels: string[]): Locator {
+    return this.group(...labels).locator(':scope > table tbody tr td:first-child a');
+  }
+
   async expectTopGroups(labels: string[]): Promise<void> {
     await expect(this.topGroups().locator(':scope > summary > .group-label')).toHaveText(labels);
   }
@@ -196,6 +216,55 @@ export function productGroupsOfStatus(statusId: number): string[] {
       .get(statusId) as number;
     return without > 0 ? [...names, '(ohne Produkte)'] : names;
   });
+}
+
+/** The CRM status with CRM tickets of the most partners, two of those partners, and their tickets' numbers. */
+export function statusWithPartners(): { status: string; partners: { name: string; tickets: string[] }[] } {
+  return withDb((db) => {
+    const partner = 'coalesce(t.partner_id, (select c.partner_id from contacts c where c.id = t.contact_id))';
+    const status = db
+      .prepare(
+        `select s.id, s.name from crm_ticket_statuses s join tickets t on t.crm_status_id = s.id and t.crm_enabled = 1
+         group by s.id order by count(distinct ${partner}) desc, s.id limit 1`,
+      )
+      .get() as { id: number; name: string };
+    const partners = db
+      .prepare(`select p.id, p.name from partners p where p.id in (select ${partner} from tickets t where t.crm_enabled = 1 and t.crm_status_id = ?) order by p.id limit 2`)
+      .all(status.id) as { id: number; name: string }[];
+    return {
+      status: status.name,
+      partners: partners.map((row) => ({
+        name: row.name,
+        tickets: db.prepare(`select t.number from tickets t where t.crm_enabled = 1 and t.crm_status_id = ? and ${partner} = ?`).pluck().all(status.id, row.id) as string[],
+      })),
+    };
+  });
+}
+
+/** Two products that CRM tickets carry together, and the numbers of the CRM tickets carrying both. */
+export function productPair(): { first: { id: number; name: string }; second: { id: number; name: string }; tickets: string[] } {
+  return withDb((db) => {
+    const pair = db
+      .prepare(
+        `select a.product_id as first, b.product_id as second from ticket_products a join ticket_products b on b.ticket_id = a.ticket_id and b.product_id <> a.product_id
+         join tickets t on t.id = a.ticket_id and t.crm_enabled = 1 group by a.product_id, b.product_id order by count(*) desc, a.product_id, b.product_id limit 1`,
+      )
+      .get() as { first: number; second: number };
+    const product = (id: number) => db.prepare('select id, name from products where id = ?').get(id) as { id: number; name: string };
+    const tickets = db
+      .prepare(
+        `select t.number from tickets t where t.crm_enabled = 1 and exists (select 1 from ticket_products x where x.ticket_id = t.id and x.product_id = ?)
+         and exists (select 1 from ticket_products x where x.ticket_id = t.id and x.product_id = ?)`,
+      )
+      .pluck()
+      .all(pair.first, pair.second) as string[];
+    return { first: product(pair.first), second: product(pair.second), tickets };
+  });
+}
+
+/** How many CRM tickets have an Abschlusschance. */
+export function crmTicketsWithProbability(): number {
+  return withDb((db) => db.prepare('select count(*) from tickets where crm_enabled = 1 and probability is not null').pluck().get() as number);
 }
 
 /** The number of a CRM ticket with this status and product. */

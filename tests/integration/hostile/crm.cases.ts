@@ -10,6 +10,7 @@ import { MAX_CENTS, parseEuroToCents } from '@/lib/money';
 import type { Fixture } from '../../support/hostile-fixture';
 import { expectStoredText, type HostileCase } from '../../support/hostile-actions';
 import { expectId, expectOptionalId, type Fields, type Sent } from '../../support/hostile-form';
+import { expectHumanMessage } from '../../support/human-message';
 
 /** `entity:list:record:entry` for every lookup entry a record carries in the seeded database. */
 type Carried = Set<string>;
@@ -121,8 +122,30 @@ const archivedChoices = (fx: Fixture) => ({ campaigns: [String(fx.archived.campa
 const CRM_PARTNER = 'app/(app)/partners/[id]/crm/actions.ts';
 const CRM_TICKET = 'app/(app)/tickets/[id]/crm-actions.ts';
 const CRM_CONTACT = 'app/(app)/contacts/[id]/crm-actions.ts';
+const DASHBOARD = 'app/(app)/crm/actions.ts';
+
+/** An opened dashboard group answers ticket rows of that group or a sentence, and writes nothing. */
+const dashboardGroupCase: HostileCase = {
+  call: 'query',
+  // The fixture's one CRM ticket has the archived CRM status: the group of that status.
+  base: (fx) => ({ query: `groupBy=crmStatus&open=${fx.archived.crmTicketStatuses}` }),
+  judge: ({ fx, outcome, unchanged }) => {
+    unchanged();
+    expect('returned' in outcome, 'the action redirected').toBe(true);
+    const answer = (outcome as { returned: { ok?: unknown; rows?: unknown; error?: unknown } }).returned;
+    if (answer.ok !== true) {
+      expectHumanMessage(answer.error, 'error');
+      return 'refused';
+    }
+    const rows = answer.rows as unknown[][];
+    expect(Array.isArray(rows) && rows.length <= 100).toBe(true);
+    for (const row of rows) expect(row[0]).toBe(fx.tickets.crm);
+    return 'accepted';
+  },
+};
 
 export const CRM_CASES: Record<string, HostileCase> = {
+  [`${DASHBOARD}#loadDashboardGroupAction`]: dashboardGroupCase,
   [`${CRM_PARTNER}#savePartnerCrmAction`]: {
     // The second form names an archived product as new: refused after the new campaign was written.
     base: (fx) => [partnerCrmForm(fx), { ...partnerCrmForm(fx), newProducts: 'Neu, Hosting' }],

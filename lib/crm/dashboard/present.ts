@@ -1,0 +1,76 @@
+// The dashboard's figures and ticket rows as the words a reader sees, formatted on the server in
+// the user's language: the group tree (a client leaf that loads tickets when a group is opened)
+// receives plain strings, few bytes per group, instead of rendered markup.
+import type { Formatter, Translate } from '@/lib/i18n';
+import { serialiseGroupPath } from './group-path';
+import type { DashboardTicket } from './tickets';
+import type { Totals } from './tree';
+import { TICKETS_PER_GROUP, type VisibleGroup } from './view';
+
+/**
+ * One ticket under a group or in the list: its id, then the columns of SPEC section 8 as shown.
+ * A tuple, not an object: a page carries up to hundreds of rows to the browser, names and all.
+ */
+export type TicketRow = [id: number, number: string, title: string, party: string, status: string, probability: string, potential: string, users: string, assignee: string];
+
+/** The five figures of a group or of the whole view, in the order of `figureLabels`. */
+export type Figures = [count: string, potential: string, weighted: string, probability: string, users: string];
+
+/** A group as the tree draws it; what is absent is the default (bytes count: up to 500 groups a page). */
+export type TreeGroup = {
+  /** The `open` parameter naming this group (leaves) or its prefix. */
+  path: string;
+  label: string;
+  figures: Figures;
+  /** On the path of the group the URL opened. */
+  expanded?: true;
+  /** The subgroups; absent on a leaf. */
+  groups?: TreeGroup[];
+  /** A leaf's tickets when the page already shows them; otherwise they load when it is opened. */
+  tickets?: TicketRow[];
+  /** The group has more tickets than `tickets` holds. */
+  more?: true;
+};
+
+const DASH = '—';
+
+export function figureLabels(t: Translate): Figures {
+  return [t('dashboard.count'), t('dashboard.sumPotential'), t('dashboard.sumWeighted'), t('dashboard.avgProbability'), t('dashboard.sumUsers')];
+}
+
+/** "50,3 % aus 10 von 143": the average says how many of the tickets have a chance to average. */
+export function averageProbability(totals: Totals, t: Translate, format: Formatter): string {
+  if (totals.avgProbability === null) return DASH;
+  return t('dashboard.avgOf', { average: format.percent(totals.avgProbability), n: format.integer(totals.probabilityCount), count: format.integer(totals.count) });
+}
+
+export function presentFigures(totals: Totals, t: Translate, format: Formatter): Figures {
+  return [format.integer(totals.count), format.money(totals.sumPotentialCents), format.money(totals.sumWeightedCents), averageProbability(totals, t, format), format.integer(totals.sumExpectedUsers)];
+}
+
+export function presentTicket(ticket: DashboardTicket, format: Formatter): TicketRow {
+  const { crm } = ticket;
+  return [
+    ticket.id,
+    ticket.number,
+    ticket.title,
+    [ticket.partner?.name, ticket.contact?.name].filter(Boolean).join(' · ') || DASH,
+    crm.status ?? DASH,
+    crm.probability === null ? DASH : format.percent(crm.probability),
+    crm.potentialCents === null ? DASH : format.money(crm.potentialCents),
+    crm.expectedUsers === null ? DASH : format.integer(crm.expectedUsers),
+    ticket.assignee?.name ?? DASH,
+  ];
+}
+
+export function presentTree(groups: readonly VisibleGroup[], tickets: (group: VisibleGroup) => DashboardTicket[], t: Translate, format: Formatter): TreeGroup[] {
+  return groups.map((group) => ({
+    path: serialiseGroupPath(group.path),
+    label: group.label,
+    figures: presentFigures(group, t, format),
+    ...(group.expanded ? { expanded: true as const } : {}),
+    ...(group.groups.length > 0 ? { groups: presentTree(group.visibleGroups, tickets, t, format) } : {}),
+    ...(group.showTickets ? { tickets: tickets(group).map((ticket) => presentTicket(ticket, format)) } : {}),
+    ...(group.showTickets && group.count > TICKETS_PER_GROUP ? { more: true as const } : {}),
+  }));
+}

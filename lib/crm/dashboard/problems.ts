@@ -1,0 +1,24 @@
+// What the dashboard says about its URL: the field a bad value was meant for, by its label (not
+// the parameter's name), and a Benutzergröße range that no ticket can meet.
+import type { MessageKey } from '@/lib/i18n';
+import { DIMENSIONS } from '../dimensions';
+import { GROUP_KEYS, type DashboardParams } from './params';
+
+const OTHER_LABELS: Record<string, MessageKey> = {
+  contact: 'dashboard.dim.contact',
+  usersFrom: 'dashboard.usersFrom',
+  usersTo: 'dashboard.usersTo',
+  groupBy: 'dashboard.grouping',
+  open: 'dashboard.openGroup',
+};
+
+/** The label of the field a URL parameter sets; null for a parameter the dashboard does not know. */
+export function parameterLabel(param: string): MessageKey | null {
+  const key = GROUP_KEYS.find((candidate) => candidate === param);
+  return key ? DIMENSIONS[key].label : (OTHER_LABELS[param] ?? null);
+}
+
+/** "von" above "bis": the filter stays as given (no ticket matches), and the page says why. */
+export function usersRangeInverted(params: DashboardParams): boolean {
+  return params.usersFrom !== null && params.usersTo !== null && params.usersFrom > params.usersTo;
+}
