@@ -44,14 +44,29 @@ function isCrossOrigin(request: NextRequest): boolean {
   }
 }
 
+/**
+ * Served over HTTPS: AUTH_URL says so, or the request came in over it. The scheme is the socket's,
+ * or a trusted proxy's X-Forwarded-Proto: a client's own forwarding headers are removed before this
+ * runs unless TRUST_PROXY_HOPS is set (lib/auth/client-address.ts).
+ */
+function servedOverHttps(request: NextRequest): boolean {
+  return process.env.AUTH_URL?.startsWith('https:') === true || request.nextUrl.protocol === 'https:';
+}
+
+/** HSTS on every answer given over HTTPS (never over plain HTTP, where it would mean nothing). */
+function secured(request: NextRequest, response: NextResponse): NextResponse {
+  if (servedOverHttps(request)) response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  return response;
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  if (isCrossOrigin(request)) return new NextResponse('Forbidden: cross-origin request', { status: 403, headers: { 'Cache-Control': 'no-store' } });
+  if (isCrossOrigin(request)) return secured(request, new NextResponse('Forbidden: cross-origin request', { status: 403, headers: { 'Cache-Control': 'no-store' } }));
   const isPublic = PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix)) || ROUTE_HANDLER_PATH.test(pathname);
   if (!isPublic && !hasSessionCookie(request) && request.method === 'GET') {
     const login = new URL('/login', request.url);
     if (pathname !== '/') login.searchParams.set('next', `${pathname}${search}`);
-    return NextResponse.redirect(login);
+    return secured(request, NextResponse.redirect(login));
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
@@ -61,7 +76,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
-  return response;
+  return secured(request, response);
 }
 
 export const config = {
