@@ -117,6 +117,36 @@ test('signing out ends the session on the server: a cookie copied before is refu
   expect(await (await replay('/api/auth/session')).json()).toBeNull();
 });
 
+test('a session ends at its absolute end and after idling, however often /api/auth/session renewed the cookie', async () => {
+  const user = createTestUser('Lebensdauer', [], demoPasswordHash());
+  const opened = async () => {
+    const cookie = sessionCookieOf(await credentialsSignIn(baseURL, user.email, DEMO_PASSWORD));
+    expect(cookie, 'a session cookie').toBeDefined();
+    return cookie!;
+  };
+  const status = async (cookie: string) => (await fetch(new URL('/ticketboard', baseURL), { headers: { Cookie: cookie }, redirect: 'manual' })).status;
+  const age = (column: 'expires_at' | 'last_seen_at', value: number) => {
+    const db = e2eDb();
+    db.prepare(`update sessions set ${column} = ? where user_id = ?`).run(value, user.id);
+    db.close();
+  };
+
+  const stolen = await opened();
+  for (let renewal = 0; renewal < 3; renewal += 1) {
+    const answer = await fetch(new URL('/api/auth/session', baseURL), { headers: { Cookie: stolen } });
+    expect(((await answer.json()) as { uid?: number }).uid).toBe(user.id);
+  }
+  expect(await status(stolen)).toBe(200);
+  age('expires_at', Date.now() - 1000);
+  expect(await status(stolen)).toBe(307);
+  expect(await (await fetch(new URL('/api/auth/session', baseURL), { headers: { Cookie: stolen } })).json()).toBeNull();
+
+  const idle = await opened();
+  expect(await status(idle)).toBe(200);
+  age('last_seen_at', Date.now() - 2 * 60 * 60 * 1000 - 1000);
+  expect(await status(idle)).toBe(307);
+});
+
 test('an attacker forging X-Forwarded-For is throttled as one address and cannot lock the owner out from another', async () => {
   test.setTimeout(90_000);
   const owner = createTestUser('XFF Owner', [], demoPasswordHash());
