@@ -45,6 +45,21 @@ function isCrossOrigin(request: NextRequest): boolean {
   }
 }
 
+/**
+ * Served over HTTPS: AUTH_URL says so, or the request came in over it. The scheme is the socket's,
+ * or a trusted proxy's X-Forwarded-Proto: a client's own forwarding headers are removed before this
+ * runs unless TRUST_PROXY_HOPS is set (lib/auth/client-address.ts).
+ */
+function servedOverHttps(request: NextRequest): boolean {
+  return process.env.AUTH_URL?.startsWith('https:') === true || request.nextUrl.protocol === 'https:';
+}
+
+/** HSTS on every answer given over HTTPS (never over plain HTTP, where it would mean nothing). */
+function secured(request: NextRequest, response: NextResponse): NextResponse {
+  if (servedOverHttps(request)) response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  return response;
+}
+
 /** Answers a request Next.js cannot read, with one line in the log instead of its stack trace. */
 function refuse(request: NextRequest, refusal: Refusal): NextResponse {
   console.warn(refusalLogLine(request, request.nextUrl.pathname, refusal));
@@ -55,17 +70,17 @@ function refuse(request: NextRequest, refusal: Refusal): NextResponse {
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const malformed = refusePath(pathname) ?? refuseRouterState(request.headers);
-  if (malformed) return refuse(request, malformed);
-  if (isCrossOrigin(request)) return new NextResponse('Forbidden: cross-origin request', { status: 403, headers: { 'Cache-Control': 'no-store' } });
+  if (malformed) return secured(request, refuse(request, malformed));
+  if (isCrossOrigin(request)) return secured(request, new NextResponse('Forbidden: cross-origin request', { status: 403, headers: { 'Cache-Control': 'no-store' } }));
   const isRouteHandler = pathname.startsWith('/api/') || ROUTE_HANDLER_PATH.test(pathname);
   // A POST to a page is a server action call; route handlers read their own bodies.
   const badCall = isRouteHandler ? null : await refuseActionCall(request);
-  if (badCall) return refuse(request, badCall);
+  if (badCall) return secured(request, refuse(request, badCall));
   const isPublic = PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix)) || isRouteHandler;
   if (!isPublic && !hasSessionCookie(request) && request.method === 'GET') {
     const login = new URL('/login', request.url);
     if (pathname !== '/') login.searchParams.set('next', `${pathname}${search}`);
-    return NextResponse.redirect(login);
+    return secured(request, NextResponse.redirect(login));
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
@@ -75,7 +90,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
-  return response;
+  return secured(request, response);
 }
 
 export const config = {

@@ -6,6 +6,8 @@ declare module 'next-auth' {
   interface Session {
     uid?: number;
     sv?: number;
+    /** The server-side session's row id (SHA-256 of the token), never the token itself. */
+    sid?: string;
   }
 }
 
@@ -13,5 +15,7 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: number;
     sv?: number;
+    /** The server-side session's random token (lib/auth/sessions.ts). */
+    sid?: string;
   }
 }

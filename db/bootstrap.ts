@@ -5,13 +5,17 @@ import { migrateDatabase } from './migrate';
 import { users } from './schema';
 import { seedDemoData } from './seed/demo';
 import { hashPassword } from '@/lib/auth/password';
+import { passwordProblem } from '@/lib/auth/password-policy';
 import { insertUserWithDefaults } from '@/lib/users/mutations';
 
 async function createInitialAdmin(db: Db): Promise<void> {
   const email = process.env.CRM_ADMIN_EMAIL?.trim().toLowerCase();
   const password = process.env.CRM_ADMIN_PASSWORD ?? '';
-  if (!email || password.length < 8 || password.length > 128) {
-    throw new Error('CRM_SEED=none needs CRM_ADMIN_EMAIL and CRM_ADMIN_PASSWORD (8 to 128 characters) for the first administrator.');
+  const problem = passwordProblem(password);
+  if (!email || problem) {
+    throw new Error(
+      `CRM_SEED=none needs CRM_ADMIN_EMAIL and CRM_ADMIN_PASSWORD (10 to 128 characters, not a commonly used password) for the first administrator${problem ? ` (CRM_ADMIN_PASSWORD: ${problem})` : ''}.`,
+    );
   }
   const passwordHash = await hashPassword(password);
   db.transaction((tx) => {

@@ -23,7 +23,7 @@ type Handler<S extends z.ZodType> = (
 ) => MutationResult<unknown> | Promise<MutationResult<unknown>>;
 
 /** Fields never echoed back to the page. */
-const SECRET_FIELDS = new Set(['password']);
+const SECRET_FIELDS = new Set(['password', 'currentPassword', 'passwordRepeat']);
 
 function echo(values: Record<string, string | string[]>): Record<string, string | string[]> {
   return Object.fromEntries(Object.entries(values).filter(([key]) => !SECRET_FIELDS.has(key)));

@@ -2,6 +2,7 @@
 // `crm` users), each with its path below /partners/[id] and the role it needs.
 import Link from 'next/link';
 import type { Role } from '@/db/schema';
+import { hasRole } from '@/lib/auth/access';
 import type { MessageKey, Translate } from '@/lib/i18n';
 
 export type PartnerTab = { segment: string; label: MessageKey; role?: Role };
@@ -12,7 +13,7 @@ export const PARTNER_TABS: PartnerTab[] = [
 ];
 
 export function partnerTabsFor(roles: readonly Role[]): PartnerTab[] {
-  return PARTNER_TABS.filter((tab) => !tab.role || roles.includes(tab.role));
+  return PARTNER_TABS.filter((tab) => !tab.role || hasRole({ roles }, tab.role));
 }
 
 export function PartnerTabs({ partnerId, current, roles, t }: { partnerId: number; current: string; roles: readonly Role[]; t: Translate }) {

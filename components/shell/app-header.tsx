@@ -44,6 +44,7 @@ export function AppHeader({ user, t }: { user: SessionUser; t: Translate }) {
               {t('common.save')}
             </button>
           </form>
+          <Link href="/account/password">{t('nav.changePassword')}</Link>
           <form action={signOutAction}>
             <button type="submit" className="button">
               {t('nav.logout')}

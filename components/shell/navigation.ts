@@ -1,5 +1,6 @@
 // Which sections a user's roles open; the navigation and its tests read this one list.
 import type { Role } from '@/db/schema';
+import { hasRole } from '@/lib/auth/access';
 import type { MessageKey } from '@/lib/i18n';
 
 export type NavItem = { href: string; label: MessageKey; role?: Role };
@@ -16,5 +17,5 @@ export const NAV_ITEMS: NavItem[] = [
 ];
 
 export function navItemsFor(roles: readonly Role[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.role || roles.includes(item.role));
+  return NAV_ITEMS.filter((item) => !item.role || hasRole({ roles }, item.role));
 }

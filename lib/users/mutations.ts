@@ -4,10 +4,13 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { queries, users, type Locale, type Role, type User } from '@/db/schema';
 import { DEFAULT_QUERIES } from '@/lib/ticketboard/defaults';
+import { withImpliedRoles } from '@/lib/auth/access';
+import { verifyCredentials } from '@/lib/auth/credentials';
 import { hashPassword } from '@/lib/auth/password';
+import { endUserSessions } from '@/lib/auth/sessions';
 import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
 import type { MutationFailure, MutationResult } from '@/lib/result';
-import type { CreateUserInput, UpdateUserInput } from './schemas';
+import type { ChangeOwnPasswordInput, CreateUserInput, UpdateUserInput } from './schemas';
 
 /** Inserts a user and their four default queries; call inside a transaction. */
 export function insertUserWithDefaults(
@@ -16,7 +19,7 @@ export function insertUserWithDefaults(
 ): User {
   const user = tx
     .insert(users)
-    .values({ email: input.email.toLowerCase(), name: input.name, passwordHash: input.passwordHash, roles: input.roles, locale: input.locale ?? 'de' })
+    .values({ email: input.email.toLowerCase(), name: input.name, passwordHash: input.passwordHash, roles: withImpliedRoles(input.roles), locale: input.locale ?? 'de' })
     .returning()
     .get();
   tx.insert(queries)
@@ -58,11 +61,13 @@ export function updateUser(db: Db, input: UpdateUserInput, actorId: number): Mut
     if (wasAdmin && !input.roles.includes('admin') && user.active && countOtherActiveAdmins(tx, user.id) === 0) {
       return { ok: false, error: 'lastAdmin', fieldErrors: { roles: 'lastAdmin' } };
     }
-    const rolesChanged = [...user.roles].sort().join() !== [...input.roles].sort().join();
+    // A CRM Admin is stored with the CRM role too, whoever calls this (SPEC section 1).
+    const roles = withImpliedRoles(input.roles);
+    const rolesChanged = withImpliedRoles(user.roles).join() !== roles.join();
     tx.update(users)
       .set({
         name: input.name,
-        roles: input.roles,
+        roles,
         locale: input.locale,
         ...saveStamp(user, actorId),
         // A change of roles ends the user's sessions, so no tab keeps showing what they may no longer see.
@@ -70,6 +75,7 @@ export function updateUser(db: Db, input: UpdateUserInput, actorId: number): Mut
       })
       .where(eq(users.id, user.id))
       .run();
+    if (rolesChanged) endUserSessions(tx, user.id);
     return { ok: true, data: undefined };
   });
 }
@@ -90,6 +96,7 @@ export function setUserActive(db: Db, input: { id: number; version: number; acti
       })
       .where(eq(users.id, user.id))
       .run();
+    if (!input.active) endUserSessions(tx, user.id);
     return { ok: true, data: undefined };
   });
 }
@@ -104,6 +111,34 @@ export async function setUserPassword(db: Db, input: { id: number; version: numb
       .set({ passwordHash, ...saveStamp(user, actorId), sessionVersion: user.sessionVersion + 1 })
       .where(eq(users.id, user.id))
       .run();
+    endUserSessions(tx, user.id);
+    return { ok: true, data: undefined };
+  });
+}
+
+/**
+ * The signed-in user's own new password: the current one is checked like a sign-in (under the login
+ * throttle), and every other session of the user ends; the one asking (`keepSessionId`) stays.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  userId: number,
+  input: ChangeOwnPasswordInput,
+  request: { address: string; keepSessionId: string | null },
+): Promise<MutationResult> {
+  const user = db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
+  if (!user) return { ok: false, error: 'notFound' };
+  const verdict = await verifyCredentials(db, user.email, input.currentPassword, request.address);
+  if (!verdict.ok) {
+    return verdict.reason === 'throttled'
+      ? { ok: false, error: 'login.throttled' }
+      : { ok: false, error: 'currentPasswordWrong', fieldErrors: { currentPassword: 'currentPasswordWrong' } };
+  }
+  const passwordHash = await hashPassword(input.password);
+  return writeTransaction(db, (tx) => {
+    tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)).run();
+    if (request.keepSessionId) endUserSessions(tx, userId, request.keepSessionId);
+    else endUserSessions(tx, userId);
     return { ok: true, data: undefined };
   });
 }

@@ -3,6 +3,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users, type Locale, type Role } from '@/db/schema';
+import { withImpliedRoles } from '@/lib/auth/access';
 
 export type SessionUser = { id: number; email: string; name: string; roles: Role[]; locale: Locale };
 
@@ -14,7 +15,7 @@ export function findSessionUser(db: Db, id: number, sessionVersion: number): Ses
     .where(eq(users.id, id))
     .get();
   if (!row || !row.active || row.sessionVersion !== sessionVersion) return null;
-  return { id: row.id, email: row.email, name: row.name, roles: row.roles, locale: row.locale };
+  return { id: row.id, email: row.email, name: row.name, roles: withImpliedRoles(row.roles), locale: row.locale };
 }
 
 export type UserListItem = SessionUser & { active: boolean; version: number; createdAt: Date };

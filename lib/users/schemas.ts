@@ -1,20 +1,22 @@
 // Input schemas for user administration, shared by the forms and their actions.
 import { z } from 'zod';
 import { LOCALES, ROLES } from '@/db/schema';
+import { withImpliedRoles } from '@/lib/auth/access';
+import { isCommonPassword, PASSWORD_MAX, PASSWORD_MIN } from '@/lib/auth/password-policy';
 import { idSchema, versionSchema } from '@/lib/validation';
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
-
+/** A new password: the policy of lib/auth/password-policy.ts. */
 export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN, { message: 'passwordTooShort' })
-  .max(PASSWORD_MAX, { message: 'passwordTooLong' });
+  .max(PASSWORD_MAX, { message: 'passwordTooLong' })
+  // Only within the bounds, so a password too short or too long gets that one message.
+  .refine((password) => password.length < PASSWORD_MIN || password.length > PASSWORD_MAX || !isCommonPassword(password), { message: 'passwordCommon' });
 
 const rolesSchema = z.preprocess(
   (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
   z.array(z.enum(ROLES, { message: 'invalidRole' })),
-).transform((roles) => [...new Set(roles)]);
+).transform(withImpliedRoles);
 
 const nameSchema = z.string().trim().min(1, { message: 'required' }).max(200, { message: 'tooLong' });
 
@@ -43,5 +45,15 @@ export const setUserActiveSchema = z.object({
 });
 
 export const setUserPasswordSchema = z.object({ id: idSchema, version: versionSchema, password: passwordSchema });
+
+/** The own password change: the current password, and the new one twice. */
+export const changeOwnPasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, { message: 'required' }).max(PASSWORD_MAX, { message: 'passwordTooLong' }),
+    password: passwordSchema,
+    passwordRepeat: z.string().max(PASSWORD_MAX, { message: 'passwordTooLong' }),
+  })
+  .refine((input) => input.password === input.passwordRepeat, { message: 'passwordMismatch', path: ['passwordRepeat'] });
+export type ChangeOwnPasswordInput = z.infer<typeof changeOwnPasswordSchema>;
 
 export const setLocaleSchema = z.object({ locale: z.enum(LOCALES, { message: 'invalidLocale' }) });

@@ -123,6 +123,7 @@ function visits(ids: Records): Visit[] {
     ...LOOKUP_LIST_KEYS.map((list): Visit => ({ route: '/admin/crm', url: `/admin/crm?list=${list}`, roles: ['crmAdmin'] })),
     { route: '/admin/users', url: '/admin/users', roles: ['admin'] },
     { route: '/admin/users/[id]', url: `/admin/users/${ids.user}`, roles: ['admin'] },
+    { route: '/account/password', url: '/account/password', roles: ['agent'] },
     { route: '/tickets/[id]', url: '/tickets/999999999', roles: ['agent'], status: 404 },
     { route: '/_not-found', url: '/gibt-es-nicht', roles: ['agent'], status: 404 },
   ];

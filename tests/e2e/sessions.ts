@@ -1,7 +1,9 @@
 // Signed-in browsers without the login form: users with exactly the roles a spec needs, written to the
 // e2e database, and session cookies minted like next-auth's own with the e2e server's secret (an argon2
 // sign-in per role would cost seconds and count against the login throttle). The server re-reads the
-// user on every request, so a minted session is refused exactly like a real one once it is stale.
+// user and the server-side session row on every request, so a minted session is refused exactly like
+// a real one once it is stale or ended.
+import crypto from 'node:crypto';
 import type { Browser, BrowserContext } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
 import type { Role } from '@/db/schema';
@@ -44,11 +46,22 @@ export function findUser(email: string): TestUser {
 
 export const SESSION_COOKIE = 'authjs.session-token';
 
-/** The value of a session cookie for the user's current session version, signed like next-auth's own. */
+/**
+ * The value of a session cookie for a new server-side session (12 hours) of the user's current session
+ * version, signed like next-auth's own.
+ */
 export async function sessionToken(email: string): Promise<string> {
-  const user = withDb((db) => db.prepare('select id, session_version as sv from users where email = ?').get(email) as { id: number; sv: number } | undefined);
+  const sid = crypto.randomBytes(32).toString('base64url');
+  const user = withDb((db) => {
+    const row = db.prepare('select id, session_version as sv from users where email = ?').get(email) as { id: number; sv: number } | undefined;
+    if (row) {
+      const id = crypto.createHash('sha256').update(sid).digest('hex');
+      db.prepare('insert into sessions (id, user_id, expires_at) values (?, ?, ?)').run(id, row.id, Date.now() + 12 * 60 * 60 * 1000);
+    }
+    return row;
+  });
   if (!user) throw new Error(`no user ${email} in the e2e database`);
-  return encode({ secret: serverSecret(), salt: SESSION_COOKIE, token: { uid: user.id, sv: user.sv, sub: String(user.id) } });
+  return encode({ secret: serverSecret(), salt: SESSION_COOKIE, token: { uid: user.id, sv: user.sv, sid, sub: String(user.id) } });
 }
 
 /** A browser context signed in as the user, through a minted session cookie. */

@@ -1,5 +1,6 @@
 // The shipped artefact: `.next/standalone/server.js` prepared as the Dockerfile does, on an empty database
-// with CRM_SEED=none and no AUTH_SECRET. Starts its own server; the config's baseURL is not used here.
+// with CRM_SEED=none and no AUTH_SECRET, behind one trusted reverse proxy (TRUST_PROXY_HOPS=1). Starts its
+// own server; the config's baseURL is not used here.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -7,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { credentialsSignIn, sessionCookieOf } from './credentials';
 import { LoginPage } from './pages/login-page';
 
 const ADMIN_EMAIL = 'root@example.com';
@@ -64,6 +66,7 @@ test.beforeAll(async () => {
     CRM_SEED: 'none',
     CRM_ADMIN_EMAIL: ADMIN_EMAIL,
     CRM_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    TRUST_PROXY_HOPS: '1',
     NEXT_TELEMETRY_DISABLED: '1',
   };
   server = spawn(process.execPath, [path.join(root, '.next', 'standalone', 'server.js')], { env, stdio: 'pipe' });
@@ -103,6 +106,30 @@ test('CRM_SEED=none creates exactly the administrator and no demo data', () => {
   try {
     expect(db.prepare('SELECT email FROM users').pluck().all()).toEqual([ADMIN_EMAIL]);
     expect(db.prepare('SELECT count(*) FROM partners').pluck().get()).toBe(0);
+  } finally {
+    db.close();
+  }
+});
+
+test('behind a trusted proxy that says HTTPS: HSTS, Secure session cookie, and the address the proxy saw', async () => {
+  const proxied = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '198.51.100.7, 203.0.113.9' };
+  const login = await fetch(`${origin}/login`, { headers: proxied });
+  expect(login.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+  expect((await fetch(`${origin}/login`)).headers.get('strict-transport-security')).toBeNull();
+
+  const answer = await credentialsSignIn(origin, ADMIN_EMAIL, ADMIN_PASSWORD, { headers: proxied });
+  expect(answer.location).not.toContain('error');
+  const cookie = answer.cookies.find((entry) => entry.startsWith('__Secure-authjs.session-token='));
+  expect(cookie, 'a __Secure- session cookie').toBeDefined();
+  expect(cookie).toMatch(/;\s*Secure/i);
+  expect(sessionCookieOf(answer)).toMatch(/^__Secure-authjs\.session-token=/);
+
+  const db = new Database(path.join(dataDir, 'crm.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    // The entry the proxy added, not the one the client claimed.
+    const keys = db.prepare(`select key from login_attempts where key like 'pair:%' and succeeded = 1`).pluck().all();
+    expect(keys).toContain(`pair:${ADMIN_EMAIL}|203.0.113.9`);
+    expect(keys.join()).not.toContain('198.51.100.7');
   } finally {
     db.close();
   }

@@ -1,7 +1,9 @@
 // User administration as an administrator uses it, and what it does to the user's sessions.
 import { expect, test, type Page } from '@playwright/test';
+import config from '../../playwright.config';
 import { LoginPage } from './pages/login-page';
-import { DEMO, e2eDb, signIn, unique } from './support';
+import { createTestUser, signedInContext } from './sessions';
+import { DEMO, DEMO_PASSWORD, e2eDb, signIn, unique } from './support';
 
 async function createUser(page: Page, name: string, email: string, password: string) {
   await page.goto('/admin/users');
@@ -61,7 +63,7 @@ test('the users form explains bad input and keeps what was typed', async ({ page
   await form.getByLabel('Passwort').fill('kurz');
   await form.getByRole('button', { name: 'Benutzer anlegen' }).click();
   await expect(form.getByText('Bitte eine gültige E-Mail-Adresse eingeben.')).toBeVisible();
-  await expect(form.getByText('Das Passwort muss mindestens 8 Zeichen haben.')).toBeVisible();
+  await expect(form.getByText('Das Passwort muss mindestens 10 Zeichen haben.')).toBeVisible();
   await expect(form.getByLabel('Name')).toHaveValue('Kurt Kurz');
   await expect(form.getByLabel('E-Mail')).toHaveValue('kein-email');
   await expect(page.getByRole('row', { name: /Kurt Kurz/ })).toHaveCount(0);
@@ -102,3 +104,90 @@ test('a user switches the interface to English and back', async ({ page }) => {
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
 });
+
+test('the administration refuses common passwords and stores a CRM Admin as a CRM user too', async ({ page }) => {
+  await signIn(page, DEMO.admin);
+  await page.goto('/admin/users');
+  const form = page.getByRole('region', { name: 'Benutzer anlegen' });
+  const name = unique('Clara Admin');
+  const email = `${unique('clara')}@example.com`;
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('E-Mail').fill(email);
+  await form.getByLabel('Passwort').fill('1234567890');
+  await form.getByRole('checkbox', { name: 'CRM Admin' }).check();
+  await form.getByRole('button', { name: 'Benutzer anlegen' }).click();
+  await expect(form.getByText('Dieses Passwort ist zu verbreitet und leicht zu erraten. Bitte wählen Sie ein anderes.')).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(email) })).toHaveCount(0);
+
+  await form.getByLabel('Passwort').fill('Clara-im-Vertrieb-7');
+  await form.getByRole('button', { name: 'Benutzer anlegen' }).click();
+  await expect(form.getByRole('status')).toHaveText('Der Benutzer wurde angelegt.');
+  await expect(page.getByRole('row', { name: new RegExp(email) })).toContainText('CRM Benutzer');
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByRole('checkbox', { name: 'CRM Benutzer' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'CRM Admin' })).toBeChecked();
+});
+
+test('a user changes their own password without JavaScript: other sessions end, this one stays', async ({ browser }) => {
+  // Several argon2 sign-ins and checks, two browsers: room on a busy 2-core machine.
+  test.setTimeout(90_000);
+  const hash = withDemoHash();
+  const user = createTestUser('Paula Passwort', [], hash);
+  const newPassword = 'Montag-Kaffee-7-Tassen';
+  const elsewhere = await signedInContext(browser, config.use!.baseURL!, user.email);
+  const otherPage = await elsewhere.newPage();
+  await otherPage.goto('/ticketboard');
+  await expect(otherPage.getByRole('heading', { name: 'Ticketboard' })).toBeVisible();
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, user.email, DEMO_PASSWORD);
+  await page.getByLabel('Benutzermenü: Paula Passwort').click();
+  await page.getByRole('link', { name: 'Passwort ändern' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Passwort ändern');
+  const form = page.getByRole('region', { name: 'Passwort ändern' });
+  const submit = async (current: string, next: string, repeat = next) => {
+    await form.getByLabel('Aktuelles Passwort').fill(current);
+    await form.getByLabel('Neues Passwort', { exact: true }).fill(next);
+    await form.getByLabel('Neues Passwort wiederholen').fill(repeat);
+    await form.getByRole('button', { name: 'Passwort ändern' }).click();
+  };
+
+  await submit('falsch-geraten-1', newPassword);
+  await expect(form.getByRole('alert')).toHaveText('Das aktuelle Passwort ist falsch.');
+  await expect(form.getByLabel('Aktuelles Passwort')).toHaveAccessibleDescription('Das aktuelle Passwort ist falsch.');
+  await submit(DEMO_PASSWORD, 'password123');
+  await expect(form.getByLabel('Neues Passwort', { exact: true })).toHaveAccessibleDescription(/zu verbreitet/);
+  await submit(DEMO_PASSWORD, newPassword, `${newPassword}!`);
+  await expect(form.getByLabel('Neues Passwort wiederholen')).toHaveAccessibleDescription('Die beiden neuen Passwörter stimmen nicht überein.');
+  // Nothing was changed so far: the other session still works.
+  await otherPage.goto('/ticketboard');
+  await expect(otherPage.getByRole('heading', { name: 'Ticketboard' })).toBeVisible();
+
+  await submit(DEMO_PASSWORD, newPassword);
+  await expect(form.getByRole('status')).toHaveText('Das Passwort wurde geändert. Ihre anderen Sitzungen wurden beendet.');
+  await expect(form.getByLabel('Aktuelles Passwort')).toHaveValue('');
+
+  // This session goes on; the other one is over.
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Ticketboard' }).click();
+  await expect(page.getByRole('heading', { name: 'Ticketboard' })).toBeVisible();
+  await otherPage.goto('/ticketboard');
+  await expect(otherPage).toHaveURL(/\/login/);
+
+  // The old password no longer signs in, the new one does.
+  const login = new LoginPage(otherPage);
+  await login.submit(user.email, DEMO_PASSWORD);
+  await expect(login.error()).toHaveText('E-Mail oder Passwort ist falsch.');
+  await login.submit(user.email, newPassword);
+  await expect(otherPage).toHaveURL(/\/ticketboard$/);
+  await elsewhere.close();
+  await context.close();
+});
+
+/** The demo users' password hash, so a test user signs in with the demo password. */
+function withDemoHash(): string {
+  const db = e2eDb();
+  const hash = db.prepare('select password_hash from users where email = ?').pluck().get(DEMO.agent) as string;
+  db.close();
+  return hash;
+}

@@ -41,17 +41,34 @@ describe('verifyCredentials', () => {
 describe('login throttling', () => {
   const keys = { email: 'petra@example.com', ip: '10.0.0.9' };
 
-  it('slows down after three failures and refuses after ten, per account', () => {
+  it('slows down after three failures and refuses after ten, per account and address', () => {
     const now = Date.now();
     expect(checkThrottle(db, keys, now)).toEqual({ refused: false, delayMs: 0 });
     for (let i = 0; i < 3; i += 1) recordAttempt(db, keys, false, now);
     expect(checkThrottle(db, keys, now)).toEqual({ refused: false, delayMs: 500 });
     for (let i = 0; i < 7; i += 1) recordAttempt(db, keys, false, now);
     expect(checkThrottle(db, keys, now)).toEqual({ refused: true });
-    // Another address is refused too: the lock is on the account.
-    expect(checkThrottle(db, { ...keys, ip: '10.0.0.10' }, now)).toEqual({ refused: true });
-    // After the window the account is free again.
+    // After the window the address may try again.
     expect(checkThrottle(db, keys, now + THROTTLE_WINDOW_MS + 1)).toEqual({ refused: false, delayMs: 0 });
+  });
+
+  it('failures from one address never lock the account\'s owner out from another: only slowed down', async () => {
+    const now = Date.now();
+    for (let i = 0; i < 10; i += 1) recordAttempt(db, keys, false, now);
+    expect(checkThrottle(db, keys, now)).toEqual({ refused: true });
+    expect(checkThrottle(db, { ...keys, ip: '10.0.0.10' }, now)).toEqual({ refused: false, delayMs: 500 });
+    // Many addresses against one account: it is slowed down further, never refused.
+    for (let i = 0; i < 40; i += 1) recordAttempt(db, { ...keys, ip: `10.0.1.${i}` }, false, now);
+    expect(checkThrottle(db, { ...keys, ip: '10.0.0.10' }, now)).toEqual({ refused: false, delayMs: 4000 });
+    const verdict = await verifyCredentials(db, 'petra@example.com', 'richtig-1234', '10.0.0.10');
+    expect(verdict).toEqual({ ok: true, user: { id: userId, sessionVersion: 1 } });
+  });
+
+  it('an IPv6 client counts as its /64: changing the address within it does not escape', () => {
+    const now = Date.now();
+    for (let i = 0; i < 10; i += 1) recordAttempt(db, { ...keys, ip: `2001:db8:1:2::${(i + 1).toString(16)}` }, false, now);
+    expect(checkThrottle(db, { ...keys, ip: '2001:db8:1:2:ffff::1' }, now)).toEqual({ refused: true });
+    expect(checkThrottle(db, { ...keys, ip: '2001:db8:1:3::1' }, now)).toMatchObject({ refused: false });
   });
 
   it('refuses an address that fails across many accounts', () => {

@@ -9,8 +9,19 @@ import { hasRole } from '@/lib/auth/access';
 export type { SessionUser };
 export { hasRole };
 
-/** The signed-in user of the current test (null: anonymous). */
-export const session: { user: SessionUser | null } = { user: null };
+/** The signed-in user of the current test (null: anonymous), and the row id of their session. */
+export const session: { user: SessionUser | null; sessionId?: string | null } = { user: null };
+
+/** Every fake request comes from this address. */
+export const FAKE_REQUEST_ADDRESS = '203.0.113.8';
+
+export async function currentClientAddress(): Promise<string> {
+  return FAKE_REQUEST_ADDRESS;
+}
+
+export async function currentSessionId(): Promise<string | null> {
+  return session.user ? (session.sessionId ?? null) : null;
+}
 
 export async function getCurrentUser(): Promise<SessionUser | null> {
   return session.user;

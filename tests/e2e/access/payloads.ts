@@ -52,6 +52,11 @@ export const ACTION_CALLS: Record<string, CallBuilder> = {
   'app/(app)/picker-actions.ts#searchPartnersAction': (context) => ({ page: '/tickets/new', args: [partnerName(context)] }),
   'app/(app)/picker-actions.ts#searchContactsAction': (context) => ({ page: '/tickets/new', args: [contactName(context)] }),
   'app/(auth)/login/actions.ts#signInAction': ({ loginEmail }) => ({ page: '/login', args: formArgs({ email: loginEmail, password: DEMO_PASSWORD }) }),
+  // The callers' password is the demo password (./callers.ts); each gets a new one of their own.
+  'app/(app)/account/password/actions.ts#changeOwnPasswordAction': () => {
+    const password = unique('Matrix Passwort');
+    return { page: '/account/password', args: formArgs({ currentPassword: DEMO_PASSWORD, password, passwordRepeat: password }) };
+  },
 
   // ---------------------------------------------------------------- CRM administration (products list)
   'app/(app)/admin/crm/actions.ts#addEntryAction': () => ({ page: ADMIN_CRM, args: formArgs({ list: LIST, name: unique('Matrix Neu') }) }),

@@ -19,6 +19,9 @@ export class LoginPage {
     const answered = this.page.waitForResponse((response) => response.request().method() === 'POST');
     await this.page.getByRole('button', { name: 'Anmelden' }).click();
     await answered;
+    // The answer's headers come before React has applied it; until then (button disabled) the form may
+    // still reset and swallow the next try's typing.
+    await expect(this.page.getByRole('button', { name: 'Anmelden', disabled: true })).toHaveCount(0);
   }
 
   async signIn(email: string, password: string): Promise<void> {

@@ -3,6 +3,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { exportTemplates, LOCALES, loginAttempts, queries, ROLES, TICKET_STATUSES, users } from '@/db/schema';
+import { isCommonPassword } from '@/lib/auth/password-policy';
 import { findDataColumn } from '@/lib/data-manager/columns';
 import { de } from '@/lib/i18n/dictionaries';
 import { TICKET_LIST_PARAMS } from '@/lib/tickets/filters';
@@ -61,13 +62,15 @@ const userRow = (fx: Fixture, id: number) => fx.db.select().from(users).where(eq
 /** The roles a form ticked, as stored: each once, each a known role. */
 function expectRoles(stored: readonly string[], sent: Sent): void {
   const typed = sent.all('roles').map((value) => (typeof value === 'string' ? value : value.name));
-  expect([...stored].sort()).toEqual([...new Set(typed)].sort());
+  // A CRM Admin is stored with the CRM role too, ticked or not (SPEC section 1).
+  expect([...stored].sort()).toEqual([...new Set([...typed, ...(typed.includes('crm_admin') ? ['crm'] : [])])].sort());
   for (const role of stored) expect(ROLES as readonly string[]).toContain(role);
 }
 
 function expectPassword(fx: Fixture, userId: number, sent: Sent): void {
   const password = sent.one('password')!;
-  expect(password.length >= 8 && password.length <= 128, 'a password outside 8–128 characters').toBe(true);
+  expect(password.length >= 10 && password.length <= 128, 'a password outside 10–128 characters').toBe(true);
+  expect(isCommonPassword(password), 'a common password').toBe(false);
   expect(userRow(fx, userId).passwordHash).toBe(fakeHash(password));
 }
 
@@ -77,6 +80,8 @@ const USERS = 'app/(app)/admin/users/actions.ts';
 const BOARD = 'app/(app)/ticketboard/actions.ts';
 const DATA = 'app/(app)/data-manager/actions.ts';
 const LOGIN = 'app/(auth)/login/actions.ts';
+const ACCOUNT = 'app/(app)/account/password/actions.ts';
+const NEW_PASSWORD = 'Montag-Kaffee-7';
 
 /** A picker answers options to choose from, whatever it was sent, and writes nothing. */
 const pickerCase: HostileCase = {
@@ -120,6 +125,35 @@ export const SHELL_CASES: Record<string, HostileCase> = {
       return 'accepted';
     },
   },
+  [`${ACCOUNT}#changeOwnPasswordAction`]: {
+    base: () => ({ currentPassword: FIXTURE_PASSWORD, password: NEW_PASSWORD, passwordRepeat: NEW_PASSWORD }),
+    extra: {
+      currentPassword: ['falsch-passwort-1', FIXTURE_PASSWORD.toUpperCase(), ` ${FIXTURE_PASSWORD}`],
+      password: ['12345678', '1234567890', ' '.repeat(10), 'password123', NEW_PASSWORD],
+      passwordRepeat: [NEW_PASSWORD, 'Montag-Kaffee-8'],
+    },
+    // Checking the current password is a sign-in attempt for the throttle: that table may change either way.
+    judge: ({ fx, sent, outcome, unchanged }) => {
+      const state = ('returned' in outcome ? outcome.returned : undefined) as { ok?: boolean; error?: string; message?: string; fieldErrors?: Record<string, string>; values?: Record<string, unknown> } | undefined;
+      expect(state?.values ?? {}).not.toHaveProperty('password');
+      expect(state?.values ?? {}).not.toHaveProperty('currentPassword');
+      expect(state?.values ?? {}).not.toHaveProperty('passwordRepeat');
+      if (state?.ok === true) {
+        expectHumanMessage(state.message, 'success message');
+        const password = sent.one('password')!;
+        expect(sent.one('currentPassword')).toBe(FIXTURE_PASSWORD);
+        expect(sent.one('passwordRepeat')).toBe(password);
+        expect(password.length >= 10 && password.length <= 128, 'a password outside 10–128 characters').toBe(true);
+        expect(userRow(fx, fx.tess.id)).toMatchObject({ passwordHash: fakeHash(password), sessionVersion: 1 });
+        return 'accepted';
+      }
+      expect(state?.ok).toBe(false);
+      expectHumanMessage(state?.error, 'error');
+      for (const [field, message] of Object.entries(state?.fieldErrors ?? {})) expectHumanMessage(message, `field error of ${field}`);
+      unchanged(['login_attempts', 'sqlite_sequence']);
+      return 'refused';
+    },
+  },
   [`${PICKERS}#searchPartnersAction`]: pickerCase,
   [`${PICKERS}#searchContactsAction`]: pickerCase,
 
@@ -154,7 +188,7 @@ export const SHELL_CASES: Record<string, HostileCase> = {
 
   [`${USERS}#createUserAction`]: {
     base: () => ({ email: 'nina@example.com', name: 'Nina Neu', password: 'geheim-123', roles: ['crm', 'crm_admin'], locale: 'en' }),
-    extra: { email: ['CRM@example.com', ' Nina@Example.COM ', 'nina@localhost', 'a@b', 'nina@example.com\u0000'], roles: ['admin', 'ADMIN', 'root'], password: ['1234567', '12345678'] },
+    extra: { email: ['CRM@example.com', ' Nina@Example.COM ', 'nina@localhost', 'a@b', 'nina@example.com\u0000'], roles: ['admin', 'ADMIN', 'root'], password: ['1234567', '12345678', '1234567890', 'password123'] },
     accepted: ({ fx, sent }) => {
       const email = sent.one('email')!.trim().toLowerCase();
       const row = fx.db.select().from(users).where(eq(users.email, email)).get();
@@ -192,7 +226,7 @@ export const SHELL_CASES: Record<string, HostileCase> = {
   },
   [`${USERS}#setUserPasswordAction`]: {
     base: (fx) => ({ id: String(fx.carl.id), version: '1', password: 'neues-passwort-1' }),
-    extra: { password: ['1234567', '12345678', 'ä'.repeat(128), 'ä'.repeat(129), '        '] },
+    extra: { password: ['1234567', '12345678', '1234567890', 'ä'.repeat(128), 'ä'.repeat(129), '        ', ' '.repeat(10), 'äöü'.repeat(40)] },
     accepted: ({ fx, sent }) => {
       const id = expectId(sent.one('id'));
       expectPassword(fx, id, sent);

@@ -60,7 +60,9 @@ export default async function UsersPage() {
           <TextField name="name" label={t('users.name')} required maxLength={200} />
           <TextField name="email" label={t('users.email')} type="email" required maxLength={254} />
           <TextField name="password" label={t('users.password')} type="password" required maxLength={128} autoComplete="new-password" />
+          <p className="muted">{t('account.password.rules')}</p>
           <CheckboxGroup name="roles" legend={t('users.roles')} options={roleOptions(t)} />
+          <p className="muted">{t('users.crmAdminIncludesCrm')}</p>
           <SelectField name="locale" label={t('users.locale')} options={localeOptions(t)} defaultValue="de" />
         </ActionForm>
       </section>

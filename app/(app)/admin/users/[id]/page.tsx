@@ -39,6 +39,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             {hidden}
             <TextField name="name" label={t('users.name')} defaultValue={user.name} required maxLength={200} />
             <CheckboxGroup name="roles" legend={t('users.roles')} options={roleOptions(t)} defaultValue={user.roles} />
+            <p className="muted">{t('users.crmAdminIncludesCrm')}</p>
             <SelectField name="locale" label={t('users.locale')} options={localeOptions(t)} defaultValue={user.locale} />
           </ActionForm>
         </section>
@@ -59,6 +60,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           <ActionForm action={setUserPasswordAction} submitLabel={t('users.setPassword')}>
             {hidden}
             <TextField name="password" label={t('users.newPassword')} type="password" required maxLength={128} autoComplete="new-password" />
+            <p className="muted">{t('account.password.rules')}</p>
           </ActionForm>
         </section>
       </div>
