@@ -64,6 +64,7 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// The icons are public: the login page shows them too.
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon\\.ico$|icon\\.svg$).*)' }],
 };
