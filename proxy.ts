@@ -66,5 +66,5 @@ export function proxy(request: NextRequest) {
 
 // The icons are public: the login page shows them too.
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon\\.ico$|icon\\.svg$).*)' }],
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|icon.svg).*)' }],
 };
