@@ -1,7 +1,6 @@
 // /crm: the CRM dashboard (crm only): filters, ordered grouping, totals at every level, tickets.
 // The whole view lives in the URL (lib/crm/dashboard/params.ts).
 import Link from 'next/link';
-import type { Metadata } from 'next';
 import { FilterBar } from '@/components/crm/dashboard/filter-bar';
 import { GroupTree } from '@/components/crm/dashboard/group-tree';
 import { GroupingEditor } from '@/components/crm/dashboard/grouping-editor';
@@ -16,8 +15,9 @@ import { pathKey } from '@/lib/crm/dashboard/queries';
 import { getI18n } from '@/lib/i18n/server';
 import { pickerQuery } from '@/lib/picker';
 import { readInWorker } from '@/lib/reads/pool';
+import { pageTitle } from '@/lib/i18n/titles';
 
-export const metadata: Metadata = { title: 'CRM Dashboard' };
+export const generateMetadata = () => pageTitle('dashboard.title');
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
