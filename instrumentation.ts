@@ -4,7 +4,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { prepareDatabase } = await import('./db/bootstrap');
     const { startupLines } = await import('./db/startup-log');
-    for (const line of startupLines(await prepareDatabase(), process.env)) {
+    for (const line of startupLines(await prepareDatabase(), { HOSTNAME: process.env.HOSTNAME })) {
       if (line.level === 'warn') console.warn(line.text);
       else console.log(line.text);
     }
