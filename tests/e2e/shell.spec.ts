@@ -237,9 +237,15 @@ test('the partner CRM tab has the Stammdaten tab\'s header: GPID and address', a
   const { partner } = records();
   const context = await contextFor(browser, baseURL!, DEMO.crm, { viewport: DESKTOP });
   const page = await context.newPage();
-  for (const tab of ['Stammdaten', 'CRM']) {
-    await page.goto(`/partners/${partner.id}`);
-    await page.getByRole('navigation', { name: 'Bereiche des Geschäftspartners' }).getByRole('link', { name: tab }).click();
+  await page.goto(`/partners/${partner.id}`);
+  for (const [tab, path] of [
+    ['CRM', `/partners/${partner.id}/crm`],
+    ['Stammdaten', `/partners/${partner.id}`],
+  ]) {
+    const link = page.getByRole('navigation', { name: 'Bereiche des Geschäftspartners' }).getByRole('link', { name: tab });
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(link).toHaveAttribute('aria-current', 'page');
     await expect(page.getByRole('heading', { level: 1, name: partner.name })).toBeVisible();
     await expect(page.getByText(`GPID ${partner.gpid}`)).toBeVisible();
     await expect(page.getByText(new RegExp(`${partner.street}.*${partner.city}`))).toBeVisible();
