@@ -116,3 +116,15 @@ test('static assets referenced by the login page are served', async ({ request }
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('javascript');
 });
+
+test('the start-up log names the database, the migrations applied and the first administrator', () => {
+  expect(output).toContain(`Database: ${path.join(dataDir, 'crm.sqlite')}`);
+  expect(output).toMatch(/Migrated the database: applied 0000_init, /);
+  expect(output).toContain(`Created the first administrator ${ADMIN_EMAIL} (CRM_SEED=none).`);
+  // No demo users, and bound to 127.0.0.1: nothing to warn about.
+  expect(output).not.toContain('WARNING');
+});
+
+test('the favicon is served by the shipped server', async ({ request }) => {
+  expect((await request.get(`${origin}/favicon.ico`)).status()).toBe(200);
+});
