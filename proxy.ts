@@ -93,6 +93,7 @@ export async function proxy(request: NextRequest) {
   return secured(request, response);
 }
 
+// The icons are public: the login page shows them too.
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|icon.svg).*)' }],
 };

@@ -2,7 +2,11 @@ import type { Metadata } from 'next';
 import { getI18n } from '@/lib/i18n/server';
 import './globals.css';
 
-export const metadata: Metadata = { title: { default: 'Ticket-CRM', template: '%s · Ticket-CRM' } };
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  const name = t('app.name');
+  return { title: { default: name, template: `%s · ${name}` } };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const { locale } = await getI18n();

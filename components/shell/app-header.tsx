@@ -17,15 +17,24 @@ export function AppHeader({ user, t }: { user: SessionUser; t: Translate }) {
       <Link href="/" className="brand">
         {t('app.name')}
       </Link>
-      <nav aria-label={t('nav.main')}>
-        <ul className="nav-list">
-          {navItemsFor(user.roles).map((item) => (
-            <li key={item.href}>
-              <NavLink href={item.href}>{t(item.label)}</NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {/* On a phone the navigation opens from a menu button; on a wide screen it stands in the header. */}
+      <MenuDetails className="nav-menu">
+        <summary>
+          <span className="nav-menu-icon" aria-hidden="true">
+            ☰
+          </span>
+          {t('nav.menu')}
+        </summary>
+        <nav aria-label={t('nav.main')}>
+          <ul className="nav-list">
+            {navItemsFor(user.roles).map((item) => (
+              <li key={item.href}>
+                <NavLink href={item.href}>{t(item.label)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </MenuDetails>
       {/* Keyed by language: after a switch the menu closes and shows the new choice. */}
       <MenuDetails className="user-menu" key={user.locale}>
         <summary aria-label={`${t('nav.userMenu')}: ${user.name}`}>{user.name}</summary>

@@ -7,7 +7,13 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
   const pathname = usePathname();
   const current = pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <Link href={href} aria-current={current ? 'page' : undefined} className="nav-link">
+    <Link
+      href={href}
+      aria-current={current ? 'page' : undefined}
+      className="nav-link"
+      // A client-side navigation keeps the header: close the phone menu the link was chosen from.
+      onClick={(event) => event.currentTarget.closest('details')?.removeAttribute('open')}
+    >
       {children}
     </Link>
   );

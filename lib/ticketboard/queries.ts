@@ -9,6 +9,7 @@ import { hasRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import { serialiseTicketListParams, type TicketListParams } from '@/lib/tickets/filters';
 import { listTickets, type TicketListItem } from '@/lib/tickets/queries';
+import { queryDisplayName } from './defaults';
 import { parseSavedParams } from './saved-params';
 
 export const CARDS_PER_COLUMN = 50;
@@ -26,7 +27,7 @@ export type BoardColumn = BoardQuery & {
 function toBoardQuery(user: SessionUser, row: { id: number; name: string; version: number; params: string }): BoardQuery {
   const saved = parseSavedParams(row.params, { allowCrm: hasRole(user, 'crm') });
   const invalidParams = [...new Set(saved.problems.filter((problem) => problem.problem === 'invalid').map((problem) => problem.param))];
-  return { id: row.id, name: row.name, version: row.version, params: saved.params, crmUnavailable: saved.crmUnavailable, invalidParams };
+  return { id: row.id, name: queryDisplayName(row.name, user.locale), version: row.version, params: saved.params, crmUnavailable: saved.crmUnavailable, invalidParams };
 }
 
 /** The user's queries in the user's order. */

@@ -5,11 +5,12 @@
 import { z } from 'zod';
 import { parseTicketListParams, TICKET_LIST_PARAMS, type TicketListParams } from '@/lib/tickets/filters';
 import { idSchema, versionSchema } from '@/lib/validation';
+import { storedQueryName } from './defaults';
 
 /** A user's board stays readable and fast (SPEC section 13: 8 columns measured, some headroom). */
 export const MAX_QUERIES = 20;
 
-const nameSchema = z.string().trim().min(1, { message: 'required' }).max(80, { message: 'tooLong' });
+const nameSchema = z.string().trim().min(1, { message: 'required' }).max(80, { message: 'tooLong' }).transform(storedQueryName);
 const anyValues = z.union([z.string(), z.array(z.string())]).optional();
 
 /** The ticket-list fields of a form; the CRM select sends '' for "any". */

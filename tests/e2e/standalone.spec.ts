@@ -176,3 +176,15 @@ test('requests Next.js cannot read answer 400 or 413, signed in or not, and log 
   expect(log).toContain('Refused GET "/tickets" with 400: malformed Next-Router-State-Tree header');
   expect(log).toContain('Refused POST "/login" with 413: body over 1048576 bytes');
 });
+
+test('the start-up log names the database, the migrations applied and the first administrator', () => {
+  expect(output).toContain(`Database: ${path.join(dataDir, 'crm.sqlite')}`);
+  expect(output).toMatch(/Migrated the database: applied 0000_init, /);
+  expect(output).toContain(`Created the first administrator ${ADMIN_EMAIL} (CRM_SEED=none).`);
+  // No demo users, and bound to 127.0.0.1: nothing to warn about.
+  expect(output).not.toContain('WARNING');
+});
+
+test('the favicon is served by the shipped server', async ({ request }) => {
+  expect((await request.get(`${origin}/favicon.ico`)).status()).toBe(200);
+});

@@ -10,7 +10,7 @@ import type { SessionUser } from '@/lib/auth/guards';
 import { DEFAULT_QUERIES } from '@/lib/ticketboard/defaults';
 import { createQuery, deleteQuery, duplicateQuery, moveQuery, renameQuery, reorderQueries, updateQuery } from '@/lib/ticketboard/mutations';
 import { findOwnQuery, listOwnQueries, loadBoardColumn } from '@/lib/ticketboard/queries';
-import { createQuerySchema, updateQuerySchema } from '@/lib/ticketboard/schemas';
+import { createQuerySchema, renameQuerySchema, updateQuerySchema } from '@/lib/ticketboard/schemas';
 import { insertUserWithDefaults } from '@/lib/users/mutations';
 import { session } from '../support/fake-guards';
 import { freshAppDb, sessionUser } from '../support/db';
@@ -125,6 +125,24 @@ describe('queries of a user', () => {
     expect(columns.map((c) => c.name)).toEqual(DEFAULT_QUERIES.map((q) => q.name));
     expect(columns.map((c) => c.href)).toEqual(['/tickets?status=open', '/tickets?status=in_progress', '/tickets?status=parked', '/tickets?status=closed']);
     expect(columns[2].total).toBe(scalar(`select count(*) from tickets where status = 'parked'`));
+  });
+
+  it('shows the default queries in the user\'s language until renamed; a typed translation keeps following the language', () => {
+    const id = db.transaction((tx) => insertUserWithDefaults(tx, { email: 'english@example.com', name: 'English', passwordHash: 'x', roles: [] }).id);
+    const en: SessionUser = { id, email: 'english@example.com', name: 'English', roles: [], locale: 'en' };
+    const de: SessionUser = { ...en, locale: 'de' };
+    const names = (user: SessionUser) => listOwnQueries(db, user).map((query) => query.name);
+    expect(names(en)).toEqual(['Open', 'In progress', 'Parked', 'Closed']);
+    expect(names(de)).toEqual(['Offen', 'In Bearbeitung', 'Geparkt', 'Geschlossen']);
+    expect(listBoardColumns(db, en).map((column) => column.name)).toEqual(['Open', 'In progress', 'Parked', 'Closed']);
+
+    const [open, inProgress] = listOwnQueries(db, en);
+    expect(renameQuery(db, en, renameQuerySchema.parse({ id: String(open.id), version: String(open.version), name: 'Meine offenen' })).ok).toBe(true);
+    // The edit form saved unchanged in English: the name shown was the translation.
+    const saved = updateQuery(db, en, updateQuerySchema.parse({ id: String(inProgress.id), version: String(inProgress.version), name: 'In progress', status: 'in_progress' }));
+    expect(saved.ok).toBe(true);
+    expect(names(en)).toEqual(['Meine offenen', 'In progress', 'Parked', 'Closed']);
+    expect(names(de)).toEqual(['Meine offenen', 'In Bearbeitung', 'Geparkt', 'Geschlossen']);
   });
 
   it('are private: another user\'s query id is not found and stays unchanged', () => {

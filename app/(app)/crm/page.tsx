@@ -2,7 +2,6 @@
 // The whole view lives in the URL (lib/crm/dashboard/params.ts); `open=` names a group shown
 // expanded with its tickets, `view=list` the flat list (of that group, if one is named).
 import Link from 'next/link';
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { FilterBar } from '@/components/crm/dashboard/filter-bar';
 import { GroupTree, OPEN_GROUP_ANCHOR } from '@/components/crm/dashboard/group-tree';
@@ -22,8 +21,9 @@ import { groupsOverlap } from '@/lib/crm/dashboard/tree';
 import { getI18n } from '@/lib/i18n/server';
 import { pickerQuery } from '@/lib/picker';
 import { readInWorker } from '@/lib/reads/pool';
+import { pageTitle } from '@/lib/i18n/titles';
 
-export const metadata: Metadata = { title: 'CRM Dashboard' };
+export const generateMetadata = () => pageTitle('dashboard.title');
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -1,7 +1,6 @@
 // /data-manager: choose an entity, its columns, filters and the dialect; preview the first rows and the
 // total; download the CSV with the same parameters; keep column sets as export templates.
 import Link from 'next/link';
-import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { EXPORT_ENTITIES, type ExportEntity } from '@/db/schema';
 import { ExportForm } from '@/components/data-manager/export-form';
@@ -16,8 +15,9 @@ import { getI18n } from '@/lib/i18n/server';
 import { listLookupEntries } from '@/lib/lookups/queries';
 import { EMPTY_TICKET_LIST_PARAMS } from '@/lib/tickets/filters';
 import { listAssigneeChoices } from '@/lib/tickets/queries';
+import { pageTitle } from '@/lib/i18n/titles';
 
-export const metadata: Metadata = { title: 'Daten Manager' };
+export const generateMetadata = () => pageTitle('dataManager.title');
 
 const ATTRIBUTE_TARGETS: Record<ExportEntity, readonly string[]> = {
   partners: ['partner', 'both'],

@@ -6,6 +6,7 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { defineAction } from '@/lib/action';
 import { translator } from '@/lib/i18n';
+import { queryDisplayName } from '@/lib/ticketboard/defaults';
 import type { MutationResult } from '@/lib/result';
 import { createQuery, deleteQuery, duplicateQuery, moveQuery, renameQuery, reorderQueries, updateQuery } from '@/lib/ticketboard/mutations';
 import {
@@ -42,7 +43,7 @@ export const renameQueryAction = defineAction({ schema: renameQuerySchema, succe
 );
 
 export const duplicateQueryAction = defineAction({ schema: duplicateQuerySchema, success: 'ticketboard.duplicated' }, (input, user) =>
-  refresh(duplicateQuery(getDb(), user, input, (name) => translator(user.locale)('ticketboard.copyName', { name }))),
+  refresh(duplicateQuery(getDb(), user, input, (name) => translator(user.locale)('ticketboard.copyName', { name: queryDisplayName(name, user.locale) }))),
 );
 
 export const deleteQueryAction = defineAction({ schema: deleteQuerySchema, success: 'ticketboard.deleted' }, (input, user) =>

@@ -1,7 +1,6 @@
 // /ticketboard: the signed-in user's queries as columns in their order, each with its count and
 // newest tickets (SPEC section 6). Reordered by drag and drop, or by the ←/→ buttons without JavaScript.
 import Link from 'next/link';
-import type { Metadata } from 'next';
 import { BoardColumn } from '@/components/ticketboard/board-column';
 import { SortableList } from '@/components/ui/sortable-list';
 import { getDb } from '@/db/client';
@@ -11,8 +10,9 @@ import { readInWorker } from '@/lib/reads/pool';
 import { listOwnQueries } from '@/lib/ticketboard/queries';
 import { inTurns } from '@/lib/turns';
 import { reorderQueriesAction } from './actions';
+import { pageTitle } from '@/lib/i18n/titles';
 
-export const metadata: Metadata = { title: 'Ticketboard' };
+export const generateMetadata = () => pageTitle('ticketboard.title');
 
 export default async function TicketboardPage() {
   const user = await requireUser();

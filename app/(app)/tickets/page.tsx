@@ -1,7 +1,6 @@
 // /tickets: the ticket list, newest first, 50 per page. Its URL parameters are those of a ticket-board
 // query (SPEC section 6); invalid values and CRM criteria of a user without `crm` are named and ignored.
 import Link from 'next/link';
-import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { TicketFilterForm } from '@/components/tickets/ticket-filter-form';
 import { TicketTable } from '@/components/tickets/ticket-table';
@@ -16,8 +15,9 @@ import { findTicketPickerOptions, listAssigneeChoices, listTickets } from '@/lib
 import type { Translate } from '@/lib/i18n';
 import { ListCount } from '@/components/ui/list-count';
 import { SaveAsQueryForm } from '@/components/ticketboard/save-as-query-form';
+import { pageTitle } from '@/lib/i18n/titles';
 
-export const metadata: Metadata = { title: 'Tickets' };
+export const generateMetadata = () => pageTitle('nav.tickets');
 
 const PAGE_SIZE = 50;
 

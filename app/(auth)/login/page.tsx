@@ -1,10 +1,10 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { LoginForm } from './login-form';
+import { pageTitle } from '@/lib/i18n/titles';
 
-export const metadata: Metadata = { title: 'Anmelden' };
+export const generateMetadata = () => pageTitle('login.title');
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   if (await getCurrentUser()) redirect('/');

@@ -4,6 +4,7 @@ import type { Messages } from '../types';
 export const de = {
   'app.name': 'Ticket-CRM',
   'nav.main': 'Hauptnavigation',
+  'nav.menu': 'Menü',
   'nav.ticketboard': 'Ticketboard',
   'nav.tickets': 'Tickets',
   'nav.partners': 'Geschäftspartner',
@@ -44,6 +45,7 @@ export const de = {
 export const en: Messages<typeof de> = {
   'app.name': 'Ticket CRM',
   'nav.main': 'Main navigation',
+  'nav.menu': 'Menu',
   'nav.ticketboard': 'Ticket board',
   'nav.tickets': 'Tickets',
   'nav.partners': 'Business partners',

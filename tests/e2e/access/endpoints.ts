@@ -61,6 +61,8 @@ export function builtRoutes(): BuiltRoute[] {
   const manifest = readManifest<Record<string, string>>('app-paths-manifest.json');
   const routes: BuiltRoute[] = [];
   for (const entry of Object.keys(manifest).filter((key) => key.endsWith('/route'))) {
+    // Static metadata files (app/favicon.ico, app/icon.svg) are public by design, with no handler to probe.
+    if (/^\/(favicon\.ico|icon\.svg)\/route$/.test(entry)) continue;
     const base = path.join(process.cwd(), 'app', entry);
     const file = ['.ts', '.js'].map((extension) => base + extension).find((candidate) => fs.existsSync(candidate));
     if (!file) throw new Error(`no source file for the route handler ${entry}`);

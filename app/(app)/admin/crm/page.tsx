@@ -1,7 +1,6 @@
 // /admin/crm: the CRM lookup lists (crm_admin only), one tab per list, `?list=` in the URL.
 import { Fragment } from 'react';
 import Link from 'next/link';
-import type { Metadata } from 'next';
 import { EntryFields } from '@/components/crm-admin/entry-fields';
 import { EntryRow } from '@/components/crm-admin/entry-row';
 import { ActionForm } from '@/components/ui/action-form';
@@ -12,8 +11,9 @@ import { getI18n } from '@/lib/i18n/server';
 import { isLookupListKey, LOOKUP_LIST_KEYS, LOOKUP_LISTS } from '@/lib/lookups/lists';
 import { countEntryUsage, listLookupEntries } from '@/lib/lookups/queries';
 import { addEntryAction, reorderEntriesAction } from './actions';
+import { pageTitle } from '@/lib/i18n/titles';
 
-export const metadata: Metadata = { title: 'CRM-Administration' };
+export const generateMetadata = () => pageTitle('crmAdmin.title');
 
 export default async function CrmAdminPage({ searchParams }: { searchParams: Promise<{ list?: string | string[] }> }) {
   const user = await requireRole('crm_admin');

@@ -1,6 +1,5 @@
 // /admin/users: every user with roles and status, and the form to create one (admin only).
 import Link from 'next/link';
-import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { ActionForm } from '@/components/ui/action-form';
 import { CheckboxGroup, SelectField, TextField } from '@/components/ui/fields';
@@ -9,8 +8,9 @@ import { requireRole } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { listUsers } from '@/lib/users/queries';
 import { createUserAction } from './actions';
+import { pageTitle } from '@/lib/i18n/titles';
 
-export const metadata: Metadata = { title: 'Benutzerverwaltung' };
+export const generateMetadata = () => pageTitle('users.title');
 
 export default async function UsersPage() {
   const me = await requireRole('admin');

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { ContactFields } from '@/components/contacts/contact-fields';
 import { ContactAttributesForm } from '@/components/crm/contact-attributes-form';
@@ -14,6 +15,7 @@ import { EMPTY_TICKET_LIST_PARAMS } from '@/lib/tickets/filters';
 import { listTickets } from '@/lib/tickets/queries';
 import { contactFormPrefill, isSalutation, prefillPartnerId } from '@/lib/contacts/schemas';
 import { getI18n } from '@/lib/i18n/server';
+import { recordTitle } from '@/lib/i18n/titles';
 import { findPartnerOption, searchPartnerOptions } from '@/lib/partners/queries';
 import { pickerQuery } from '@/lib/picker';
 import { idSchema, versionSchema } from '@/lib/validation';
@@ -22,17 +24,23 @@ import { deleteContactAction, updateContactAction } from '../actions';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: t('contacts.title') };
+/** One read per request for the title and the page. */
+const loadContact = cache((rawId: string) => {
+  const id = idSchema.safeParse(rawId);
+  return id.success ? findContact(getDb(), id.data) : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireUser();
+  const contact = loadContact((await params).id);
+  return recordTitle(contact && contactName(contact), 'contacts.title');
 }
 
 export default async function ContactPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { t, format } = await getI18n();
   const db = getDb();
-  const id = idSchema.safeParse((await params).id);
-  const contact = id.success ? findContact(db, id.data) : null;
+  const contact = loadContact((await params).id);
   if (!contact) notFound();
   const raw = await searchParams;
 

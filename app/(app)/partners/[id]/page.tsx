@@ -3,9 +3,11 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { ContactTable } from '@/components/contacts/contact-table';
 import { PartnerFields } from '@/components/partners/partner-fields';
+import { PartnerHeader } from '@/components/partners/partner-header';
 import { PartnerTabs } from '@/components/partners/partner-tabs';
 import { TicketTable } from '@/components/tickets/ticket-table';
 import { ActionForm } from '@/components/ui/action-form';
@@ -13,7 +15,8 @@ import { CheckboxGroup } from '@/components/ui/fields';
 import { requireUser } from '@/lib/auth/guards';
 import { listPartnerContacts } from '@/lib/contacts/queries';
 import { getI18n } from '@/lib/i18n/server';
-import { findPartner, type PartnerDetail } from '@/lib/partners/queries';
+import { recordTitle } from '@/lib/i18n/titles';
+import { findPartner } from '@/lib/partners/queries';
 import { EMPTY_TICKET_LIST_PARAMS } from '@/lib/tickets/filters';
 import { listTickets } from '@/lib/tickets/queries';
 import { idSchema } from '@/lib/validation';
@@ -23,41 +26,22 @@ const TICKET_LIMIT = 50;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: t('partners.title') };
-}
+/** One read per request for the title and the page. */
+const loadPartner = cache((rawId: string) => {
+  const id = idSchema.safeParse(rawId);
+  return id.success ? findPartner(getDb(), id.data) : null;
+});
 
-/** Only http(s) addresses become links; anything else stays text. */
-function websiteHref(website: string): string | undefined {
-  return /^https?:\/\//i.test(website) ? website : undefined;
-}
-
-function PartnerSummary({ partner }: { partner: PartnerDetail }) {
-  const place = [partner.street, [partner.postcode, partner.city].filter(Boolean).join(' ')].filter(Boolean);
-  // The country alone (every partner has one, "DE" by default) is no address.
-  const address = place.length > 0 ? [...place, partner.country].filter(Boolean).join(', ') : '';
-  const website = websiteHref(partner.website);
-  return (
-    <p className="summary-line">
-      {address && <span>{address}</span>}
-      {partner.phone && <a href={`tel:${partner.phone.replace(/[^\d+]/g, '')}`}>{partner.phone}</a>}
-      {partner.email && <a href={`mailto:${partner.email}`}>{partner.email}</a>}
-      {website && (
-        <a href={website} rel="noopener noreferrer" target="_blank">
-          {partner.website}
-        </a>
-      )}
-    </p>
-  );
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireUser();
+  return recordTitle(loadPartner((await params).id)?.name, 'partners.title');
 }
 
 export default async function PartnerPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { t, format } = await getI18n();
   const db = getDb();
-  const id = idSchema.safeParse((await params).id);
-  const partner = id.success ? findPartner(db, id.data) : null;
+  const partner = loadPartner((await params).id);
   if (!partner) notFound();
   const created = (await searchParams).created === '1';
   const contacts = listPartnerContacts(db, partner.id);
@@ -68,7 +52,6 @@ export default async function PartnerPage({ params, searchParams }: Props) {
       <input type="hidden" name="version" value={partner.version} />
     </>
   );
-  const changed = format.dateTime(partner.updatedAt);
   return (
     <>
       {created && (
@@ -79,13 +62,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
       <p>
         <Link href="/partners">← {t('partners.title')}</Link>
       </p>
-      <h1>{partner.name}</h1>
-      <p className="muted">
-        {t('partners.gpid')} {partner.gpid}
-        {partner.name2 && ` · ${partner.name2}`} ·{' '}
-        {partner.updatedByName ? t('partners.lastChange', { date: changed, name: partner.updatedByName }) : t('partners.lastChangeAnonymous', { date: changed })}
-      </p>
-      <PartnerSummary partner={partner} />
+      <PartnerHeader partner={partner} t={t} format={format} />
       <PartnerTabs partnerId={partner.id} current="" roles={user.roles} t={t} />
 
       <div className="stack">

@@ -7,12 +7,18 @@ import { ActionForm } from '@/components/ui/action-form';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
+import { pageTitle } from '@/lib/i18n/titles';
 import { queryFieldOptions, queryFormValues } from '@/lib/ticketboard/form-options';
 import { findOwnQuery } from '@/lib/ticketboard/queries';
 import { idSchema } from '@/lib/validation';
 import { updateQueryAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Abfrage bearbeiten' };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const user = await requireUser();
+  const id = idSchema.safeParse((await params).id);
+  const query = id.success ? findOwnQuery(getDb(), user, id.data) : null;
+  return query ? pageTitle('ticketboard.editTitle', { name: query.name }) : pageTitle('ticketboard.title');
+}
 
 export default async function EditQueryPage({
   params,

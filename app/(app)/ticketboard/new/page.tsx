@@ -1,6 +1,5 @@
 // /ticketboard/new: a new query (name and ticket-list parameters; CRM criteria for `crm` users only).
 import Link from 'next/link';
-import type { Metadata } from 'next';
 import { QueryFields } from '@/components/ticketboard/query-fields';
 import { ActionForm } from '@/components/ui/action-form';
 import { getDb } from '@/db/client';
@@ -9,8 +8,9 @@ import { getI18n } from '@/lib/i18n/server';
 import { queryFieldOptions, queryFormValues } from '@/lib/ticketboard/form-options';
 import { EMPTY_TICKET_LIST_PARAMS } from '@/lib/tickets/filters';
 import { createQueryAction } from '../actions';
+import { pageTitle } from '@/lib/i18n/titles';
 
-export const metadata: Metadata = { title: 'Neue Abfrage' };
+export const generateMetadata = () => pageTitle('ticketboard.newQuery');
 
 export default async function NewQueryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();

@@ -2,6 +2,8 @@
 // Without JavaScript the pickers' "Suchen" submits the edit form here by GET: the typed values (and the
 // version the edit started from) come back from the search parameters.
 import Link from 'next/link';
+import type { Metadata } from 'next';
+import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { HISTORY_PAGE_PARAM } from '@/components/crm/crm-history';
@@ -12,6 +14,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { pageFrom, searchWithout } from '@/components/ui/pagination';
 import { requireUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
+import { recordTitle } from '@/lib/i18n/titles';
 import { findTicketDetail, findTicketPickerMatches, findTicketPickerOptions, listAssigneeChoices } from '@/lib/tickets/queries';
 import { otherPartnerMark } from '@/lib/picker';
 import { isPickerSearch, ticketFormDraft } from '@/lib/tickets/schemas';
@@ -20,12 +23,23 @@ import { setTicketStatusAction, takeOverTicketAction, updateTicketAction } from 
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** One read per request for the title and the page. */
+const loadTicket = cache((rawId: string) => {
+  const id = idSchema.safeParse(rawId);
+  return id.success ? findTicketDetail(getDb(), id.data) : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireUser();
+  const ticket = loadTicket((await params).id);
+  return recordTitle(ticket && `${ticket.number} ${ticket.title}`, 'nav.tickets');
+}
+
 export default async function TicketPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const { t, format } = await getI18n();
-  const id = idSchema.safeParse((await params).id);
   const db = getDb();
-  const ticket = id.success ? findTicketDetail(db, id.data) : null;
+  const ticket = loadTicket((await params).id);
   if (!ticket) notFound();
 
   const raw = await searchParams;

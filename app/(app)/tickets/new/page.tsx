@@ -1,7 +1,6 @@
 // /tickets/new: create a ticket for a partner, a contact or both. Without JavaScript the pickers'
 // "Suchen" submits the form here by GET, so every field is prefilled from the search parameters.
 import Link from 'next/link';
-import type { Metadata } from 'next';
 import { getDb } from '@/db/client';
 import { TicketFields } from '@/components/tickets/ticket-fields';
 import { ActionForm } from '@/components/ui/action-form';
@@ -13,8 +12,9 @@ import { findTicketPickerMatches, findTicketPickerOptions, listAssigneeChoices }
 import { otherPartnerMark } from '@/lib/picker';
 import { isPickerSearch, ticketFormDraft } from '@/lib/tickets/schemas';
 import { createTicketAction } from '../actions';
+import { pageTitle } from '@/lib/i18n/titles';
 
-export const metadata: Metadata = { title: 'Neues Ticket' };
+export const generateMetadata = () => pageTitle('tickets.new');
 
 export default async function NewTicketPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser();

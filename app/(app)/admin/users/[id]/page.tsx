@@ -1,5 +1,6 @@
 // /admin/users/[id]: edit one user's name, roles and language, (de)activate, set a password.
 import Link from 'next/link';
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { ActionForm } from '@/components/ui/action-form';
@@ -7,9 +8,17 @@ import { CheckboxGroup, SelectField, TextField } from '@/components/ui/fields';
 import { localeOptions, roleOptions } from '@/components/users/options';
 import { requireRole } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
+import { pageTitle } from '@/lib/i18n/titles';
 import { findUserForAdmin } from '@/lib/users/queries';
 import { idSchema } from '@/lib/validation';
 import { setUserActiveAction, setUserPasswordAction, updateUserAction } from '../actions';
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  await requireRole('admin');
+  const id = idSchema.safeParse((await params).id);
+  const user = id.success ? findUserForAdmin(getDb(), id.data) : null;
+  return user ? pageTitle('users.editTitle', { name: user.name }) : pageTitle('users.title');
+}
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
   await requireRole('admin');

@@ -2,39 +2,49 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { CrmHistory, HISTORY_PAGE_PARAM } from '@/components/crm/crm-history';
 import { PartnerCrmForm } from '@/components/crm/partner-crm-form';
 import { CrmStamp } from '@/components/crm/crm-stamp';
+import { PartnerHeader } from '@/components/partners/partner-header';
 import { PartnerTabs } from '@/components/partners/partner-tabs';
 import { pageFrom, searchWithout } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
-import { requireRole } from '@/lib/auth/guards';
+import { requireRole, requireUser } from '@/lib/auth/guards';
 import { crmHistoryPage } from '@/lib/crm/history';
 import { getPartnerCrm } from '@/lib/crm/partners/queries';
 import { getI18n } from '@/lib/i18n/server';
+import { recordTitle } from '@/lib/i18n/titles';
+import { findPartner } from '@/lib/partners/queries';
 import { idSchema } from '@/lib/validation';
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: `${t('crm.tab.title')} · ${t('partners.title')}` };
-}
-
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The master data of the header: one read per request for the title and the page. */
+const loadPartner = cache((rawId: string) => {
+  const id = idSchema.safeParse(rawId);
+  return id.success ? findPartner(getDb(), id.data) : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireUser();
+  return recordTitle(loadPartner((await params).id)?.name, 'partners.title', 'crm.tab.title');
+}
 
 export default async function PartnerCrmPage({ params, searchParams }: Props) {
   const user = await requireRole('crm');
   const { t, format } = await getI18n();
   const db = getDb();
-  const id = idSchema.safeParse((await params).id);
-  const crm = id.success ? getPartnerCrm(db, user, id.data) : undefined;
-  if (!crm) notFound();
+  const partner = loadPartner((await params).id);
+  const crm = partner ? getPartnerCrm(db, user, partner.id) : undefined;
+  if (!partner || !crm) notFound();
   const raw = await searchParams;
   return (
     <>
       <p>
         <Link href="/partners">← {t('partners.title')}</Link>
       </p>
-      <h1>{crm.name}</h1>
+      <PartnerHeader partner={partner} t={t} format={format} />
       <PartnerTabs partnerId={crm.id} current="crm" roles={user.roles} t={t} />
       <section className="card" aria-labelledby="crm-tab">
         <h2 id="crm-tab">{t('crm.tab.title')}</h2>
