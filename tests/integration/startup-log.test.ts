@@ -39,7 +39,7 @@ describe('first start with demo data, then a restart', () => {
     const lines = texts(report);
     expect(lines[0]).toBe(`info: Database: ${file}`);
     expect(lines[1]).toMatch(/^info: Migrated the database: applied 0000_init, 0001_crm_stamp_sessions/);
-    expect(lines[2]).toMatch(/^info: Seeded demo data\. Demo sign-ins, password demo1234: .*admin@example\.com \(admin, crm_admin, crm\).*crm@example\.com \(crm\).*agent@example\.com \(no role\)/);
+    expect(lines[2]).toMatch(/^info: Seeded demo data\. Demo sign-ins, password demo1234: .*admin@example\.com \(crm, crm_admin, admin\).*crm@example\.com \(crm\).*agent@example\.com \(no role\)/);
     expect(lines[3]).toMatch(/^warn: WARNING: demo users .*admin@example\.com.* listens on every interface \(HOSTNAME=unset\)/);
     expect(lines).toHaveLength(4);
 
