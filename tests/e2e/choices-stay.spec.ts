@@ -202,7 +202,7 @@ test('CRM administration: "Gilt für" of a Merkmal stays after a rename', async 
   // Found by the start of its name, which the rename keeps.
   const entry = page.getByRole('listitem').filter({ has: page.getByText(name) });
   await entry.getByText(`„${name}“ bearbeiten`).click();
-  const form = entry.locator('details form');
+  const form = entry.locator('form', { has: page.locator('details') });
   const appliesTo = form.getByLabel('Gilt für', { exact: true });
   await appliesTo.selectOption({ label: 'Kontakte' });
   await save(form);
@@ -249,7 +249,10 @@ test('new ticket: a refused create keeps the Bearbeiter, and the next try stores
   await assignee.selectOption({ label: crm.name });
   // Without a title: refused twice; the Bearbeiter and the partner stay.
   for (let attempt = 0; attempt < 2; attempt++) {
+    const answered = page.waitForResponse((response) => response.request().method() === 'POST');
     await page.getByRole('button', { name: 'Ticket anlegen' }).click();
+    await answered;
+    await expect(page.getByRole('button', { name: 'Ticket anlegen' })).toBeEnabled();
     await expect(page.getByLabel('Titel')).toHaveAttribute('aria-invalid', 'true');
     await expect(assignee).toHaveValue(String(crm.id));
     await expect(partnerBox).toHaveValue(chosen);
