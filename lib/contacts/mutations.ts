@@ -6,7 +6,7 @@ import { contacts, partners, tickets } from '@/db/schema';
 import { hasRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import { contactHasCrmData } from '@/lib/crm/contacts';
-import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
+import { saveStamp, versionConflict, writeTransaction } from '@/lib/concurrency';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import type { ContactInput, CreateContactInput, DeleteContactInput, UpdateContactInput } from './schemas';
 

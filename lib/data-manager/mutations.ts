@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 import { exportTemplates } from '@/db/schema';
 import { hasRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
-import { writeTransaction } from '@/lib/records';
+import { writeTransaction } from '@/lib/concurrency';
 import type { MutationResult } from '@/lib/result';
 import { findDataColumn } from './columns';
 import { columnKeysOf } from './params';

@@ -7,7 +7,7 @@ import { hasRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import { nextCounterValue } from '@/lib/counters';
 import { partnerHasCrmData } from '@/lib/crm/partners/queries';
-import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
+import { saveStamp, versionConflict, writeTransaction } from '@/lib/concurrency';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import { findSimilarPartners, type SimilarPartner } from './queries';
 import type { CreatePartnerInput, DeletePartnerInput, PartnerMasterData, UpdatePartnerInput } from './schemas';

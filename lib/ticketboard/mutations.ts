@@ -6,7 +6,7 @@ import type { Db, Tx } from '@/db/client';
 import { queries, type SavedQuery } from '@/db/schema';
 import { hasRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
-import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
+import { saveStamp, versionConflict, writeTransaction } from '@/lib/concurrency';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import { CRM_PARAMS, serialiseTicketListParams, usesCrmCriteria, type TicketListParams } from '@/lib/tickets/filters';
 import { MAX_QUERIES, type CreateQueryInput, type UpdateQueryInput } from './schemas';

@@ -1,11 +1,11 @@
 import 'server-only';
 // Writes to tickets: creation with a number from the counter, edits, status changes, taking over.
-// Each runs in one synchronous transaction and refuses a stale version (lib/records.ts).
+// Each runs in one synchronous transaction and refuses a stale version (lib/concurrency.ts).
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { contacts, partners, tickets, users } from '@/db/schema';
 import { nextCounterValue } from '@/lib/counters';
-import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
+import { saveStamp, versionConflict, writeTransaction } from '@/lib/concurrency';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import type { CreateTicketInput, SetTicketStatusInput, TakeOverTicketInput, UpdateTicketInput } from './schemas';
 

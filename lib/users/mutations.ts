@@ -8,7 +8,7 @@ import { withImpliedRoles } from '@/lib/auth/access';
 import { verifyCredentials } from '@/lib/auth/credentials';
 import { hashPassword } from '@/lib/auth/password';
 import { endUserSessions } from '@/lib/auth/sessions';
-import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
+import { saveStamp, versionConflict, writeTransaction } from '@/lib/concurrency';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import type { ChangeOwnPasswordInput, CreateUserInput, UpdateUserInput } from './schemas';
 
