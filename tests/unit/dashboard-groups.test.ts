@@ -24,9 +24,9 @@ describe('group paths (open=)', () => {
   it('refuses what the registry does not allow: wrong depth, a text id, an unknown status, an empty ticket status', () => {
     const groupBy = parseDashboardParams({ groupBy: 'crmStatus,ticketStatus' }).params.groupBy;
     for (const value of ['3', '3.open.1', 'abc.open', '3.offen', '3.none', '-1.open', '1e3.open', "1;drop.open"]) {
-      expect(parseGroupPath(value, groupBy), value).toEqual({ path: null, problem: { param: 'open', value } });
+      expect(parseGroupPath(value, groupBy), value).toEqual({ path: null, problem: { param: 'open', value, problem: 'invalid' } });
     }
-    expect(parseGroupPath('1', []).problem).toEqual({ param: 'open', value: '1' });
+    expect(parseGroupPath('1', []).problem).toEqual({ param: 'open', value: '1', problem: 'invalid' });
   });
 });
 
