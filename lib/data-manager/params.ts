@@ -21,8 +21,6 @@ export type ExportRequest = {
   ticketParams: TicketListParams;
 };
 
-/** Why a request cannot be answered: the parameter and value to name (`crmForbidden`: 403, else 400). */
-export type ExportProblem = ParamProblem;
 
 /** `columns=a,b,c` from a link, or `columns=a&columns=b` from the page's checkboxes: both are accepted. */
 export function columnKeysOf(raw: RawParams): string[] {
@@ -32,9 +30,9 @@ export function columnKeysOf(raw: RawParams): string[] {
 
 /**
  * Reads an export request for a user. Unknown columns and invalid values answer 400; a CRM column or CRM
- * filter of a user without `crm` answers 403. Either way the problem names the parameter (and the column).
+ * filter of a user without `crm` answers 403 (`crmForbidden`). Either way the problem names the parameter (and the column).
  */
-export function parseExportRequest(entity: ExportEntity, raw: RawParams, user: { roles: readonly Role[] }): { request: ExportRequest; problem?: never } | { request?: never; problem: ExportProblem } {
+export function parseExportRequest(entity: ExportEntity, raw: RawParams, user: { roles: readonly Role[] }): { request: ExportRequest; problem?: never } | { request?: never; problem: ParamProblem } {
   const withCrm = hasRole(user, 'crm');
   const keys = columnKeysOf(raw);
   const columns: DataColumn[] = [];
@@ -88,7 +86,7 @@ export function serialiseExportRequest(request: ExportRequest): URLSearchParams 
 }
 
 /** The sentence for a problem, naming the parameter and, for columns, the column. */
-export function problemMessage(problem: ExportProblem, t: Translate): string {
+export function problemMessage(problem: ParamProblem, t: Translate): string {
   if (problem.param === 'columns') {
     return t(problem.problem === 'crmForbidden' ? 'dataManager.error.crmColumn' : 'dataManager.error.unknownColumn', { column: problem.value });
   }

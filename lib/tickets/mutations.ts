@@ -10,10 +10,10 @@ import { saveStamp, versionConflict, writeTransaction } from '@/lib/concurrency'
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import type { CreateTicketInput, SetTicketStatusInput, TakeOverTicketInput, UpdateTicketInput } from './schemas';
 
-export const TICKET_COUNTER = 'ticket';
+const TICKET_COUNTER = 'ticket';
 
 /** `T-000123`: the counter value, zero-padded to six digits (more digits once it grows past them). */
-export function formatTicketNumber(value: number): string {
+function formatTicketNumber(value: number): string {
   return `T-${String(value).padStart(6, '0')}`;
 }
 

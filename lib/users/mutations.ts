@@ -121,7 +121,7 @@ export async function setUserPassword(db: Db, actor: Actor, input: { id: number;
 }
 
 /** Where a change of the own password comes from: the client's address (for the throttle) and the session to keep. */
-export type OwnPasswordRequest = { address: string; keepSessionId: string | null };
+type OwnPasswordRequest = { address: string; keepSessionId: string | null };
 
 /**
  * The signed-in user's own new password: the current one is checked like a sign-in (under the login

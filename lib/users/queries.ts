@@ -18,7 +18,7 @@ export function findSessionUser(db: Db, id: number, sessionVersion: number): Ses
   return { id: row.id, email: row.email, name: row.name, roles: withImpliedRoles(row.roles), locale: row.locale };
 }
 
-export type UserListItem = SessionUser & { active: boolean; version: number; createdAt: Date };
+type UserListItem = SessionUser & { active: boolean; version: number; createdAt: Date };
 
 /** Every user, for the user administration (admin only). */
 export function listUsers(db: Db, actor: Actor): UserListItem[] {

@@ -5,7 +5,7 @@ import { pageFrom, rawValue, type ParamProblem, type RawParams } from '@/lib/url
 import { parseGroupPath, type GroupPath } from './group-path';
 import { parseDashboardParams, type DashboardParams } from './params';
 
-export type DashboardViewState = {
+type DashboardViewState = {
   params: DashboardParams;
   /** Values the page ignores and names. */
   problems: ParamProblem[];
