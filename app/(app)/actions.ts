@@ -14,7 +14,7 @@ export async function setLocaleAction(formData: FormData): Promise<void> {
   if (!user) redirect('/login');
   // A hand-made call may pass anything instead of the form: then there is no language to set.
   const parsed = setLocaleSchema.safeParse({ locale: formData instanceof FormData ? formData.get('locale') : undefined });
-  if (parsed.success) setUserLocale(getDb(), user.id, parsed.data.locale);
+  if (parsed.success) setUserLocale(getDb(), user, parsed.data);
   revalidatePath('/', 'layout');
 }
 

@@ -4,12 +4,12 @@
 import Link from 'next/link';
 import { useId } from 'react';
 import { useFormState } from '@/components/ui/action-form';
-import type { CreatePartnerState } from '@/lib/partners/schemas';
+import type { CreatePartnerState, SimilarPartners } from '@/lib/partners/schemas';
 
 export function DuplicateWarning({ labels }: { labels: { title: string; text: string; force: string } }) {
-  const state: CreatePartnerState = useFormState();
+  const state: CreatePartnerState = useFormState<SimilarPartners>();
   const id = useId();
-  const similar = state.similar ?? [];
+  const similar = state.data?.similar ?? [];
   const ticked = !state.ok && state.values?.force === 'on';
   // Kept after a later refusal for another reason, so the tick is not silently lost.
   if (similar.length === 0 && !ticked) return null;

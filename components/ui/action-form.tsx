@@ -9,8 +9,9 @@ type FormAction = (previous: ActionState, formData: FormData) => Promise<ActionS
 
 const FormStateContext = createContext<ActionState>({});
 
-export function useFormState(): ActionState {
-  return useContext(FormStateContext);
+/** The form's last answer; `D` is what its action hands back as `data` (defineAction's `data` option). */
+export function useFormState<D = unknown>(): ActionState<D> {
+  return useContext(FormStateContext) as ActionState<D>;
 }
 
 export function ActionForm({

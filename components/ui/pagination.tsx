@@ -46,11 +46,7 @@ export function Pagination({
   );
 }
 
-/** The 1-based page number from a `page` parameter; anything odd is page 1. */
-export function pageFrom(value: string | string[] | undefined): number {
-  const page = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isSafeInteger(page) && page >= 1 && page <= 100_000 ? page : 1;
-}
+export { pageFrom } from '@/lib/url-params';
 
 /** A page's search parameters as Next hands them over, without `name`: what its links keep. */
 export function searchWithout(raw: Record<string, string | string[] | undefined>, name: string): URLSearchParams {

@@ -3,6 +3,9 @@
 // of them already checked.
 import { ROLES, type Role } from '@/db/schema';
 
+/** Who runs a mutation: the data layer's argument for authorship and role checks. */
+export type Actor = { id: number; roles: readonly Role[] };
+
 export class AccessDenied extends Error {
   constructor(role: Role) {
     super(`requires role ${role}`);

@@ -3,10 +3,9 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { contacts, partners, tickets } from '@/db/schema';
-import { hasRole } from '@/lib/auth/access';
-import type { SessionUser } from '@/lib/auth/guards';
+import { hasRole, type Actor } from '@/lib/auth/access';
 import { contactHasCrmData } from '@/lib/crm/contacts';
-import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
+import { saveStamp, versionConflict, writeTransaction } from '@/lib/concurrency';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import type { ContactInput, CreateContactInput, DeleteContactInput, UpdateContactInput } from './schemas';
 
@@ -22,13 +21,13 @@ function unknownPartner(tx: Tx, partnerId: number | null): MutationFailure | nul
   return { ok: false, error: 'form', fieldErrors: { partnerId: 'contacts.error.unknownPartner' } };
 }
 
-export function createContact(db: Db, input: CreateContactInput, actorId: number): MutationResult<{ id: number }> {
+export function createContact(db: Db, actor: Actor, input: CreateContactInput): MutationResult<{ id: number }> {
   return writeTransaction(db, (tx) => {
     const failure = unknownPartner(tx, input.partnerId);
     if (failure) return failure;
     const row = tx
       .insert(contacts)
-      .values({ ...contactData(input), updatedById: actorId })
+      .values({ ...contactData(input), updatedById: actor.id })
       .returning({ id: contacts.id })
       .get();
     return { ok: true, data: { id: row.id } };
@@ -39,13 +38,13 @@ function loadVersioned(tx: Tx, id: number) {
   return tx.select({ version: contacts.version, updatedById: contacts.updatedById }).from(contacts).where(eq(contacts.id, id)).get();
 }
 
-export function updateContact(db: Db, input: UpdateContactInput, actorId: number): MutationResult {
+export function updateContact(db: Db, actor: Actor, input: UpdateContactInput): MutationResult {
   return writeTransaction(db, (tx) => {
     const current = loadVersioned(tx, input.id);
     const failure = versionConflict(tx, current, input.version) ?? unknownPartner(tx, input.partnerId);
     if (failure) return failure;
     tx.update(contacts)
-      .set({ ...contactData(input), ...saveStamp(current!, actorId) })
+      .set({ ...contactData(input), ...saveStamp(current!, actor.id) })
       .where(eq(contacts.id, input.id))
       .run();
     return { ok: true, data: undefined };
@@ -53,7 +52,7 @@ export function updateContact(db: Db, input: UpdateContactInput, actorId: number
 }
 
 /** Deletes a contact no ticket names; its Merkmale go with it, so only a `crm` user may delete one that has some. */
-export function deleteContact(db: Db, input: DeleteContactInput, actor: SessionUser): MutationResult {
+export function deleteContact(db: Db, actor: Actor, input: DeleteContactInput): MutationResult {
   return writeTransaction(db, (tx) => {
     const conflict = versionConflict(tx, loadVersioned(tx, input.id), input.version);
     if (conflict) return conflict;

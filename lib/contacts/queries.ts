@@ -5,7 +5,7 @@ import { and, asc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { contacts, partners, users } from '@/db/schema';
 import type { PickerOption } from '@/lib/picker';
-import { likePattern } from '@/lib/sql';
+import { likePattern } from '@/lib/like-pattern';
 
 export function contactName(row: { firstName: string | null; lastName: string | null }): string {
   return `${row.firstName ?? ''} ${row.lastName ?? ''}`.trim();

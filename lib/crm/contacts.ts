@@ -9,7 +9,7 @@ import type { Db, Tx } from '@/db/client';
 import { attributes, contactAttributes, contacts } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
-import { writeTransaction } from '@/lib/records';
+import { writeTransaction } from '@/lib/concurrency';
 import type { MutationResult } from '@/lib/result';
 import { idSchema } from '@/lib/validation';
 import { checkChosenEntries, chosenIdsSchema } from './entries';

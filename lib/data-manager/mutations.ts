@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 import { exportTemplates } from '@/db/schema';
 import { hasRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
-import { writeTransaction } from '@/lib/records';
+import { writeTransaction } from '@/lib/concurrency';
 import type { MutationResult } from '@/lib/result';
 import { findDataColumn } from './columns';
 import { columnKeysOf } from './params';
@@ -45,11 +45,11 @@ export function saveExportTemplate(db: Db, user: SessionUser, input: SaveExportT
 }
 
 /** Deletes one of the user's own templates; another user's template counts as not found. */
-export function deleteExportTemplate(db: Db, user: SessionUser, id: number): MutationResult {
+export function deleteExportTemplate(db: Db, user: SessionUser, input: { id: number }): MutationResult {
   return writeTransaction(db, (tx) => {
     const deleted = tx
       .delete(exportTemplates)
-      .where(and(eq(exportTemplates.id, id), eq(exportTemplates.ownerId, user.id)))
+      .where(and(eq(exportTemplates.id, input.id), eq(exportTemplates.ownerId, user.id)))
       .returning({ id: exportTemplates.id })
       .all();
     return deleted.length === 1 ? { ok: true, data: undefined } : { ok: false, error: 'notFound' };

@@ -5,6 +5,7 @@ import { hasRole } from '@/lib/auth/access';
 import { parseDialect, type CsvDialect } from '@/lib/csv/dialects';
 import { EMPTY_TICKET_LIST_PARAMS, parseTicketListParams, serialiseTicketListParams, type TicketListParams } from '@/lib/tickets/filters';
 import type { Translate } from '@/lib/i18n';
+import { paramProblem, refusedParamMessage, sentValues, type ParamProblem, type RawParams } from '@/lib/url-params';
 import { idSchema } from '@/lib/validation';
 import { findDataColumn, visibleColumns, type DataColumn } from './columns';
 
@@ -20,48 +21,38 @@ export type ExportRequest = {
   ticketParams: TicketListParams;
 };
 
-/** Why a request cannot be answered: the parameter and value to name, and the HTTP status. */
-export type ExportProblem = { status: 400 | 403; param: string; value: string };
-
-type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function valuesOf(raw: RawParams, name: string): string[] {
-  if (raw instanceof URLSearchParams) return raw.getAll(name);
-  const value = raw[name];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
 
 /** `columns=a,b,c` from a link, or `columns=a&columns=b` from the page's checkboxes: both are accepted. */
 export function columnKeysOf(raw: RawParams): string[] {
-  const keys = valuesOf(raw, 'columns').flatMap((value) => value.split(',')).map((key) => key.trim()).filter((key) => key !== '');
+  const keys = sentValues(raw, 'columns').flatMap((value) => value.split(',')).map((key) => key.trim()).filter((key) => key !== '');
   return [...new Set(keys)];
 }
 
 /**
  * Reads an export request for a user. Unknown columns and invalid values answer 400; a CRM column or CRM
- * filter of a user without `crm` answers 403. Either way the problem names the parameter (and the column).
+ * filter of a user without `crm` answers 403 (`crmForbidden`). Either way the problem names the parameter (and the column).
  */
-export function parseExportRequest(entity: ExportEntity, raw: RawParams, user: { roles: readonly Role[] }): { request: ExportRequest; problem?: never } | { request?: never; problem: ExportProblem } {
+export function parseExportRequest(entity: ExportEntity, raw: RawParams, user: { roles: readonly Role[] }): { request: ExportRequest; problem?: never } | { request?: never; problem: ParamProblem } {
   const withCrm = hasRole(user, 'crm');
   const keys = columnKeysOf(raw);
   const columns: DataColumn[] = [];
   for (const key of keys) {
     const found = findDataColumn(entity, key);
-    if (!found) return { problem: { status: 400, param: 'columns', value: key.slice(0, 100) } };
-    if (found.crm && !withCrm) return { problem: { status: 403, param: 'columns', value: key } };
+    if (!found) return { problem: paramProblem('columns', key) };
+    if (found.crm && !withCrm) return { problem: paramProblem('columns', key, 'crmForbidden') };
     columns.push(found);
   }
 
-  const dialectValues = valuesOf(raw, 'dialect');
+  const dialectValues = sentValues(raw, 'dialect');
   const dialect = dialectValues.length > 1 ? null : parseDialect(dialectValues[0]);
-  if (dialect === null) return { problem: { status: 400, param: 'dialect', value: dialectValues.join(', ').slice(0, 100) } };
+  if (dialect === null) return { problem: paramProblem('dialect', dialectValues.join(', ')) };
 
   let attribute: number | null = null;
-  const attributeValues = valuesOf(raw, 'attribute').filter((value) => value.trim() !== '');
+  const attributeValues = sentValues(raw, 'attribute').filter((value) => value.trim() !== '');
   if (attributeValues.length > 0) {
-    if (!withCrm) return { problem: { status: 403, param: 'attribute', value: attributeValues[0].slice(0, 100) } };
+    if (!withCrm) return { problem: paramProblem('attribute', attributeValues[0], 'crmForbidden') };
     const parsed = idSchema.safeParse(attributeValues[0].trim());
-    if (!parsed.success || attributeValues.length > 1) return { problem: { status: 400, param: 'attribute', value: attributeValues.join(', ').slice(0, 100) } };
+    if (!parsed.success || attributeValues.length > 1) return { problem: paramProblem('attribute', attributeValues.join(', ')) };
     attribute = parsed.data;
   }
 
@@ -69,7 +60,7 @@ export function parseExportRequest(entity: ExportEntity, raw: RawParams, user: {
   if (entity === 'tickets') {
     const parsed = parseTicketListParams(raw, { allowCrm: withCrm });
     const first = parsed.problems[0];
-    if (first) return { problem: { status: first.problem === 'crmForbidden' ? 403 : 400, param: first.param, value: first.value } };
+    if (first) return { problem: first };
     ticketParams = parsed.params;
   }
 
@@ -95,9 +86,9 @@ export function serialiseExportRequest(request: ExportRequest): URLSearchParams 
 }
 
 /** The sentence for a problem, naming the parameter and, for columns, the column. */
-export function problemMessage(problem: ExportProblem, t: Translate): string {
+export function problemMessage(problem: ParamProblem, t: Translate): string {
   if (problem.param === 'columns') {
-    return t(problem.status === 403 ? 'dataManager.error.crmColumn' : 'dataManager.error.unknownColumn', { column: problem.value });
+    return t(problem.problem === 'crmForbidden' ? 'dataManager.error.crmColumn' : 'dataManager.error.unknownColumn', { column: problem.value });
   }
-  return t(problem.status === 403 ? 'dataManager.error.crmParam' : 'dataManager.error.invalidParam', { param: problem.param, value: problem.value });
+  return refusedParamMessage(problem, t);
 }

@@ -4,7 +4,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
-import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
+import { saveStamp, versionConflict, writeTransaction } from '@/lib/concurrency';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import { LOOKUP_LISTS, type LookupListKey } from './lists';
 import { countEntryUsage, readEntries, type LookupEntry } from './queries';

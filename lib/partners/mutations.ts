@@ -3,11 +3,10 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { contacts, partners, tickets } from '@/db/schema';
-import { hasRole } from '@/lib/auth/access';
-import type { SessionUser } from '@/lib/auth/guards';
+import { hasRole, type Actor } from '@/lib/auth/access';
 import { nextCounterValue } from '@/lib/counters';
 import { partnerHasCrmData } from '@/lib/crm/partners/queries';
-import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
+import { saveStamp, versionConflict, writeTransaction } from '@/lib/concurrency';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import { findSimilarPartners, type SimilarPartner } from './queries';
 import type { CreatePartnerInput, DeletePartnerInput, PartnerMasterData, UpdatePartnerInput } from './schemas';
@@ -35,7 +34,7 @@ function nextFreeGpid(tx: Tx): number {
  * Creates a partner with the next GPID. Refused while partners with a similar name exist, unless the
  * user ticked "trotzdem anlegen" (`force`).
  */
-export function createPartner(db: Db, input: CreatePartnerInput, actorId: number): MutationResult<{ id: number; gpid: number }> | SimilarPartnersFailure {
+export function createPartner(db: Db, actor: Actor, input: CreatePartnerInput): MutationResult<{ id: number; gpid: number }> | SimilarPartnersFailure {
   return db.transaction((tx): MutationResult<{ id: number; gpid: number }> | SimilarPartnersFailure => {
     if (!input.force) {
       const similar = findSimilarPartners(tx, input.name);
@@ -46,7 +45,7 @@ export function createPartner(db: Db, input: CreatePartnerInput, actorId: number
     const gpid = nextFreeGpid(tx);
     const row = tx
       .insert(partners)
-      .values({ ...masterData(input), gpid, updatedById: actorId })
+      .values({ ...masterData(input), gpid, updatedById: actor.id })
       .returning({ id: partners.id })
       .get();
     return { ok: true, data: { id: row.id, gpid } };
@@ -57,13 +56,13 @@ function loadVersioned(tx: Tx, id: number) {
   return tx.select({ version: partners.version, updatedById: partners.updatedById }).from(partners).where(eq(partners.id, id)).get();
 }
 
-export function updatePartner(db: Db, input: UpdatePartnerInput, actorId: number): MutationResult {
+export function updatePartner(db: Db, actor: Actor, input: UpdatePartnerInput): MutationResult {
   return writeTransaction(db, (tx) => {
     const current = loadVersioned(tx, input.id);
     const conflict = versionConflict(tx, current, input.version);
     if (conflict) return conflict;
     tx.update(partners)
-      .set({ ...masterData(input), ...saveStamp(current!, actorId) })
+      .set({ ...masterData(input), ...saveStamp(current!, actor.id) })
       .where(eq(partners.id, input.id))
       .run();
     return { ok: true, data: undefined };
@@ -74,7 +73,7 @@ export function updatePartner(db: Db, input: UpdatePartnerInput, actorId: number
  * Deletes a partner nobody refers to any more; its CRM links (campaigns, products, Merkmale) go with it.
  * Only a `crm` user may delete a partner with CRM data; its history (crm_changes) stays either way.
  */
-export function deletePartner(db: Db, input: DeletePartnerInput, actor: SessionUser): MutationResult {
+export function deletePartner(db: Db, actor: Actor, input: DeletePartnerInput): MutationResult {
   return writeTransaction(db, (tx) => {
     const conflict = versionConflict(tx, loadVersioned(tx, input.id), input.version);
     if (conflict) return conflict;

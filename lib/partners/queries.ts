@@ -5,7 +5,7 @@ import { asc, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { partners, users } from '@/db/schema';
 import type { PickerOption } from '@/lib/picker';
-import { likePattern } from '@/lib/sql';
+import { likePattern } from '@/lib/like-pattern';
 import type { PartnerListParams } from './schemas';
 
 /** Partners whose GPID, name, name 2, search name or city contains the term. */

@@ -48,7 +48,9 @@ export const createPartnerSchema = partnerMasterDataSchema.extend({
 export type CreatePartnerInput = z.infer<typeof createPartnerSchema>;
 
 /** The create form's state: with the similar partners when the duplicate check refused the save. */
-export type CreatePartnerState = ActionState & { similar?: SimilarPartner[] };
+/** What a refused create hands the form: the partners with a similar name. */
+export type SimilarPartners = { similar: SimilarPartner[] };
+export type CreatePartnerState = ActionState<SimilarPartners>;
 
 export const updatePartnerSchema = partnerMasterDataSchema.extend({ id: idSchema, version: versionSchema });
 export type UpdatePartnerInput = z.infer<typeof updatePartnerSchema>;

@@ -6,9 +6,11 @@ import type { Db, Tx } from '@/db/client';
 import { queries, type SavedQuery } from '@/db/schema';
 import { hasRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
-import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
+import { saveStamp, versionConflict, writeTransaction } from '@/lib/concurrency';
+import { translator } from '@/lib/i18n';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import { CRM_PARAMS, serialiseTicketListParams, usesCrmCriteria, type TicketListParams } from '@/lib/tickets/filters';
+import { queryDisplayName } from './defaults';
 import { MAX_QUERIES, type CreateQueryInput, type UpdateQueryInput } from './schemas';
 import { parseSavedParams } from './saved-params';
 
@@ -82,14 +84,15 @@ export function renameQuery(db: Db, user: SessionUser, input: { id: number; vers
   });
 }
 
-/** A copy named "… (Kopie)" at the end of the board; a copy of CRM criteria needs `crm` as a new query would. */
-export function duplicateQuery(db: Db, user: SessionUser, input: { id: number }, copyName: (name: string) => string): MutationResult<{ id: number }> {
+/** A copy named "… (Kopie)" (in the user's language) at the end of the board; a copy of CRM criteria needs `crm` as a new query would. */
+export function duplicateQuery(db: Db, user: SessionUser, input: { id: number }): MutationResult<{ id: number }> {
   return writeTransaction(db, (tx) => {
     const current = ownQuery(tx, user, input.id);
     if (!current) return { ok: false, error: 'notFound' };
     const refused = crmRefusal(user, parseSavedParams(current.params, { allowCrm: true }).params);
     if (refused) return refused;
-    return insertQuery(tx, user, copyName(current.name).slice(0, 80), current.params);
+    const copyName = translator(user.locale)('ticketboard.copyName', { name: queryDisplayName(current.name, user.locale) });
+    return insertQuery(tx, user, copyName.slice(0, 80), current.params);
   });
 }
 

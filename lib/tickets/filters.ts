@@ -2,6 +2,7 @@
 // One definition for the ticket list, saved ticket-board queries and the data manager.
 import { z } from 'zod';
 import { TICKET_STATUSES, type TicketStatus } from '@/db/schema';
+import { paramProblem, paramValues, type ParamProblem as UrlParamProblem, type RawParams } from '@/lib/url-params';
 import { idSchema } from '@/lib/validation';
 
 export type TicketListParams = {
@@ -23,7 +24,7 @@ export const TICKET_LIST_PARAMS = ['status', 'assignee', 'partner', 'contact', '
 type ParamName = (typeof TICKET_LIST_PARAMS)[number];
 
 /** Why a parameter was ignored: `invalid` value, or `crmForbidden` for a user without `crm`. */
-export type ParamProblem = { param: ParamName; value: string; problem: 'invalid' | 'crmForbidden' };
+export type ParamProblem = UrlParamProblem<ParamName>;
 
 export const EMPTY_TICKET_LIST_PARAMS: TicketListParams = {
   status: [],
@@ -49,14 +50,6 @@ const valueSchemas = {
 
 const REPEATABLE = new Set<ParamName>(['status', 'assignee', 'crmStatus', 'revenueGroup']);
 
-type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function valuesOf(raw: RawParams, name: string): string[] {
-  if (raw instanceof URLSearchParams) return raw.getAll(name);
-  const value = raw[name];
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
 /**
  * Reads the parameters a user may use. Invalid values and CRM criteria of a user without `crm` are
  * reported and ignored, never applied.
@@ -65,17 +58,17 @@ export function parseTicketListParams(raw: RawParams, options: { allowCrm: boole
   const params: TicketListParams = structuredClone(EMPTY_TICKET_LIST_PARAMS);
   const problems: ParamProblem[] = [];
   for (const name of TICKET_LIST_PARAMS) {
-    const values = valuesOf(raw, name).map((value) => value.trim()).filter((value) => value !== '');
+    const values = paramValues(raw, name);
     if (values.length === 0) continue;
     if ((CRM_PARAMS as readonly string[]).includes(name) && !options.allowCrm) {
-      problems.push({ param: name, value: values.join(', ').slice(0, 100), problem: 'crmForbidden' });
+      problems.push(paramProblem(name, values.join(', '), 'crmForbidden'));
       continue;
     }
     const accepted: unknown[] = [];
     for (const value of REPEATABLE.has(name) ? values : values.slice(0, 1)) {
       const parsed = valueSchemas[name].safeParse(value);
       if (parsed.success) accepted.push(parsed.data);
-      else problems.push({ param: name, value: value.slice(0, 100), problem: 'invalid' });
+      else problems.push(paramProblem(name, value));
     }
     if (accepted.length === 0) continue;
     const unique = [...new Set(accepted)];
@@ -114,7 +107,7 @@ export function dropUnknownCrmIds(
   const keep = (name: 'crmStatus' | 'revenueGroup') =>
     params[name].filter((id) => {
       if (offered[name].includes(id)) return true;
-      problems.push({ param: name, value: String(id), problem: 'invalid' });
+      problems.push(paramProblem(name, String(id)));
       return false;
     });
   return { params: { ...params, crmStatus: keep('crmStatus'), revenueGroup: keep('revenueGroup') }, problems };

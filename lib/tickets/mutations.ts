@@ -1,18 +1,19 @@
 import 'server-only';
 // Writes to tickets: creation with a number from the counter, edits, status changes, taking over.
-// Each runs in one synchronous transaction and refuses a stale version (lib/records.ts).
+// Each runs in one synchronous transaction and refuses a stale version (lib/concurrency.ts).
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { contacts, partners, tickets, users } from '@/db/schema';
+import type { Actor } from '@/lib/auth/access';
 import { nextCounterValue } from '@/lib/counters';
-import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
+import { saveStamp, versionConflict, writeTransaction } from '@/lib/concurrency';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import type { CreateTicketInput, SetTicketStatusInput, TakeOverTicketInput, UpdateTicketInput } from './schemas';
 
-export const TICKET_COUNTER = 'ticket';
+const TICKET_COUNTER = 'ticket';
 
 /** `T-000123`: the counter value, zero-padded to six digits (more digits once it grows past them). */
-export function formatTicketNumber(value: number): string {
+function formatTicketNumber(value: number): string {
   return `T-${String(value).padStart(6, '0')}`;
 }
 
@@ -42,7 +43,7 @@ function checkReferences(tx: Tx, input: References, currentAssigneeId: number | 
   return Object.keys(fieldErrors).length > 0 ? { ok: false, error: 'form', fieldErrors } : null;
 }
 
-export function createTicket(db: Db, input: CreateTicketInput, actorId: number): MutationResult<{ id: number; number: string }> {
+export function createTicket(db: Db, actor: Actor, input: CreateTicketInput): MutationResult<{ id: number; number: string }> {
   return writeTransaction(db, (tx) => {
     const invalid = checkReferences(tx, input, null);
     if (invalid) return invalid;
@@ -57,8 +58,8 @@ export function createTicket(db: Db, input: CreateTicketInput, actorId: number):
         partnerId: input.partnerId,
         contactId: input.contactId,
         assigneeId: input.assigneeId,
-        createdById: actorId,
-        updatedById: actorId,
+        createdById: actor.id,
+        updatedById: actor.id,
       })
       .returning({ id: tickets.id })
       .get();
@@ -78,7 +79,7 @@ function loadForEdit(tx: Tx, id: number, version: number): MutationFailure | { o
   return versionConflict(tx, ticket, version) ?? { ok: true, ticket: ticket! };
 }
 
-export function updateTicket(db: Db, input: UpdateTicketInput, actorId: number): MutationResult {
+export function updateTicket(db: Db, actor: Actor, input: UpdateTicketInput): MutationResult {
   return writeTransaction(db, (tx) => {
     const loaded = loadForEdit(tx, input.id, input.version);
     if (!loaded.ok) return loaded;
@@ -92,7 +93,7 @@ export function updateTicket(db: Db, input: UpdateTicketInput, actorId: number):
         partnerId: input.partnerId,
         contactId: input.contactId,
         assigneeId: input.assigneeId,
-        ...saveStamp(ticket, actorId),
+        ...saveStamp(ticket, actor.id),
       })
       .where(eq(tickets.id, ticket.id))
       .run();
@@ -101,12 +102,12 @@ export function updateTicket(db: Db, input: UpdateTicketInput, actorId: number):
 }
 
 /** Any status may follow any other; the page offers the usual steps as buttons. */
-export function setTicketStatus(db: Db, input: SetTicketStatusInput, actorId: number): MutationResult {
+export function setTicketStatus(db: Db, actor: Actor, input: SetTicketStatusInput): MutationResult {
   return writeTransaction(db, (tx) => {
     const loaded = loadForEdit(tx, input.id, input.version);
     if (!loaded.ok) return loaded;
     tx.update(tickets)
-      .set({ status: input.status, ...saveStamp(loaded.ticket, actorId) })
+      .set({ status: input.status, ...saveStamp(loaded.ticket, actor.id) })
       .where(eq(tickets.id, input.id))
       .run();
     return { ok: true, data: undefined };
@@ -114,14 +115,14 @@ export function setTicketStatus(db: Db, input: SetTicketStatusInput, actorId: nu
 }
 
 /** "Übernehmen": the actor becomes the Bearbeiter. */
-export function takeOverTicket(db: Db, input: TakeOverTicketInput, actorId: number): MutationResult {
+export function takeOverTicket(db: Db, actor: Actor, input: TakeOverTicketInput): MutationResult {
   return writeTransaction(db, (tx) => {
     const loaded = loadForEdit(tx, input.id, input.version);
     if (!loaded.ok) return loaded;
     // Already one's own: nothing to change, and no new version that would make colleagues' forms stale.
-    if (loaded.ticket.assigneeId === actorId) return { ok: true, data: undefined };
+    if (loaded.ticket.assigneeId === actor.id) return { ok: true, data: undefined };
     tx.update(tickets)
-      .set({ assigneeId: actorId, ...saveStamp(loaded.ticket, actorId) })
+      .set({ assigneeId: actor.id, ...saveStamp(loaded.ticket, actor.id) })
       .where(eq(tickets.id, input.id))
       .run();
     return { ok: true, data: undefined };

@@ -9,7 +9,7 @@ import type { SessionUser } from '@/lib/auth/guards';
 import { contactName, searchContactOptions, searchPartnerContactOptions } from '@/lib/contacts/queries';
 import { partnerLabel, searchPartnerOptions } from '@/lib/partners/queries';
 import type { PickerOption } from '@/lib/picker';
-import { likePattern } from '@/lib/sql';
+import { likePattern } from '@/lib/like-pattern';
 import type { TicketListParams } from './filters';
 
 export type TicketListItem = {

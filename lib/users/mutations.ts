@@ -4,11 +4,11 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { queries, users, type Locale, type Role, type User } from '@/db/schema';
 import { DEFAULT_QUERIES } from '@/lib/ticketboard/defaults';
-import { withImpliedRoles } from '@/lib/auth/access';
+import { assertRole, withImpliedRoles, type Actor } from '@/lib/auth/access';
 import { verifyCredentials } from '@/lib/auth/credentials';
 import { hashPassword } from '@/lib/auth/password';
 import { endUserSessions } from '@/lib/auth/sessions';
-import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
+import { saveStamp, versionConflict, writeTransaction } from '@/lib/concurrency';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import type { ChangeOwnPasswordInput, CreateUserInput, UpdateUserInput } from './schemas';
 
@@ -28,7 +28,8 @@ export function insertUserWithDefaults(
   return user;
 }
 
-export async function createUser(db: Db, input: CreateUserInput): Promise<MutationResult<{ id: number }>> {
+export async function createUser(db: Db, actor: Actor, input: CreateUserInput): Promise<MutationResult<{ id: number }>> {
+  assertRole(actor, 'admin');
   const passwordHash = await hashPassword(input.password);
   return writeTransaction(db, (tx) => {
     const taken = tx.select({ id: users.id }).from(users).where(eq(users.email, input.email.toLowerCase())).get();
@@ -52,7 +53,8 @@ function loadForEdit(tx: Tx, id: number, version: number): MutationFailure | { o
   return versionConflict(tx, user, version) ?? { ok: true, user: user! };
 }
 
-export function updateUser(db: Db, input: UpdateUserInput, actorId: number): MutationResult {
+export function updateUser(db: Db, actor: Actor, input: UpdateUserInput): MutationResult {
+  assertRole(actor, 'admin');
   return writeTransaction(db, (tx) => {
     const loaded = loadForEdit(tx, input.id, input.version);
     if (!loaded.ok) return loaded;
@@ -69,7 +71,7 @@ export function updateUser(db: Db, input: UpdateUserInput, actorId: number): Mut
         name: input.name,
         roles,
         locale: input.locale,
-        ...saveStamp(user, actorId),
+        ...saveStamp(user, actor.id),
         // A change of roles ends the user's sessions, so no tab keeps showing what they may no longer see.
         sessionVersion: rolesChanged ? user.sessionVersion + 1 : user.sessionVersion,
       })
@@ -80,7 +82,8 @@ export function updateUser(db: Db, input: UpdateUserInput, actorId: number): Mut
   });
 }
 
-export function setUserActive(db: Db, input: { id: number; version: number; active: boolean }, actorId: number): MutationResult {
+export function setUserActive(db: Db, actor: Actor, input: { id: number; version: number; active: boolean }): MutationResult {
+  assertRole(actor, 'admin');
   return writeTransaction(db, (tx) => {
     const loaded = loadForEdit(tx, input.id, input.version);
     if (!loaded.ok) return loaded;
@@ -91,7 +94,7 @@ export function setUserActive(db: Db, input: { id: number; version: number; acti
     tx.update(users)
       .set({
         active: input.active,
-        ...saveStamp(user, actorId),
+        ...saveStamp(user, actor.id),
         sessionVersion: input.active ? user.sessionVersion : user.sessionVersion + 1,
       })
       .where(eq(users.id, user.id))
@@ -101,14 +104,15 @@ export function setUserActive(db: Db, input: { id: number; version: number; acti
   });
 }
 
-export async function setUserPassword(db: Db, input: { id: number; version: number; password: string }, actorId: number): Promise<MutationResult> {
+export async function setUserPassword(db: Db, actor: Actor, input: { id: number; version: number; password: string }): Promise<MutationResult> {
+  assertRole(actor, 'admin');
   const passwordHash = await hashPassword(input.password);
   return writeTransaction(db, (tx) => {
     const loaded = loadForEdit(tx, input.id, input.version);
     if (!loaded.ok) return loaded;
     const { user } = loaded;
     tx.update(users)
-      .set({ passwordHash, ...saveStamp(user, actorId), sessionVersion: user.sessionVersion + 1 })
+      .set({ passwordHash, ...saveStamp(user, actor.id), sessionVersion: user.sessionVersion + 1 })
       .where(eq(users.id, user.id))
       .run();
     endUserSessions(tx, user.id);
@@ -116,19 +120,22 @@ export async function setUserPassword(db: Db, input: { id: number; version: numb
   });
 }
 
+/** Where a change of the own password comes from: the client's address (for the throttle) and the session to keep. */
+type OwnPasswordRequest = { address: string; keepSessionId: string | null };
+
 /**
  * The signed-in user's own new password: the current one is checked like a sign-in (under the login
  * throttle), and every other session of the user ends; the one asking (`keepSessionId`) stays.
  */
 export async function changeOwnPassword(
   db: Db,
-  userId: number,
-  input: ChangeOwnPasswordInput,
-  request: { address: string; keepSessionId: string | null },
+  actor: Actor,
+  input: ChangeOwnPasswordInput & OwnPasswordRequest,
 ): Promise<MutationResult> {
+  const userId = actor.id;
   const user = db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
   if (!user) return { ok: false, error: 'notFound' };
-  const verdict = await verifyCredentials(db, user.email, input.currentPassword, request.address);
+  const verdict = await verifyCredentials(db, user.email, input.currentPassword, input.address);
   if (!verdict.ok) {
     return verdict.reason === 'throttled'
       ? { ok: false, error: 'login.throttled' }
@@ -137,14 +144,14 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(input.password);
   return writeTransaction(db, (tx) => {
     tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId)).run();
-    if (request.keepSessionId) endUserSessions(tx, userId, request.keepSessionId);
+    if (input.keepSessionId) endUserSessions(tx, userId, input.keepSessionId);
     else endUserSessions(tx, userId);
     return { ok: true, data: undefined };
   });
 }
 
 /** The user's own language; no version check, it is a preference and not shared data. */
-export function setUserLocale(db: Db, userId: number, locale: Locale): MutationResult {
-  db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, userId)).run();
+export function setUserLocale(db: Db, actor: Actor, input: { locale: Locale }): MutationResult {
+  db.update(users).set({ locale: input.locale, updatedAt: new Date() }).where(eq(users.id, actor.id)).run();
   return { ok: true, data: undefined };
 }

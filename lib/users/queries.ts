@@ -3,7 +3,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users, type Locale, type Role } from '@/db/schema';
-import { withImpliedRoles } from '@/lib/auth/access';
+import { assertRole, withImpliedRoles, type Actor } from '@/lib/auth/access';
 
 export type SessionUser = { id: number; email: string; name: string; roles: Role[]; locale: Locale };
 
@@ -18,9 +18,11 @@ export function findSessionUser(db: Db, id: number, sessionVersion: number): Ses
   return { id: row.id, email: row.email, name: row.name, roles: withImpliedRoles(row.roles), locale: row.locale };
 }
 
-export type UserListItem = SessionUser & { active: boolean; version: number; createdAt: Date };
+type UserListItem = SessionUser & { active: boolean; version: number; createdAt: Date };
 
-export function listUsers(db: Db): UserListItem[] {
+/** Every user, for the user administration (admin only). */
+export function listUsers(db: Db, actor: Actor): UserListItem[] {
+  assertRole(actor, 'admin');
   return db
     .select({ id: users.id, email: users.email, name: users.name, roles: users.roles, locale: users.locale, active: users.active, version: users.version, createdAt: users.createdAt })
     .from(users)
@@ -28,7 +30,8 @@ export function listUsers(db: Db): UserListItem[] {
     .all();
 }
 
-export function findUserForAdmin(db: Db, id: number): UserListItem | null {
+export function findUserForAdmin(db: Db, actor: Actor, id: number): UserListItem | null {
+  assertRole(actor, 'admin');
   return (
     db
       .select({ id: users.id, email: users.email, name: users.name, roles: users.roles, locale: users.locale, active: users.active, version: users.version, createdAt: users.createdAt })

@@ -6,7 +6,7 @@ import { isCommonPassword, PASSWORD_MAX, PASSWORD_MIN } from '@/lib/auth/passwor
 import { idSchema, versionSchema } from '@/lib/validation';
 
 /** A new password: the policy of lib/auth/password-policy.ts. */
-export const passwordSchema = z
+const passwordSchema = z
   .string()
   .min(PASSWORD_MIN, { message: 'passwordTooShort' })
   .max(PASSWORD_MAX, { message: 'passwordTooLong' })

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { loginAttempts, users } from '@/db/schema';
+import type { Actor } from '@/lib/auth/access';
 import { hashPassword } from '@/lib/auth/password';
 import { verifyCredentials } from '@/lib/auth/credentials';
 import { checkThrottle, recordAttempt, THROTTLE_WINDOW_MS } from '@/lib/auth/throttle';
@@ -12,11 +13,14 @@ import { freshAppDb } from '../support/db';
 
 let db: Db;
 let userId: number;
+/** Petra as an administrator changing her own account. */
+let admin: Actor;
 
 beforeEach(async () => {
   db = freshAppDb();
   const passwordHash = await hashPassword('richtig-1234');
   userId = db.transaction((tx) => insertUserWithDefaults(tx, { email: 'Petra@Example.com', name: 'Petra', passwordHash, roles: ['crm'] })).id;
+  admin = { id: userId, roles: ['admin'] };
 });
 
 describe('verifyCredentials', () => {
@@ -95,16 +99,16 @@ describe('login throttling', () => {
 describe('session check per request', () => {
   it('a deactivation or a change of roles ends existing sessions; a new sign-in works again', () => {
     expect(findSessionUser(db, userId, 1)).toMatchObject({ id: userId, roles: ['crm'] });
-    expect(updateUser(db, { id: userId, version: 1, name: 'Petra', roles: ['crm', 'crm_admin'], locale: 'de' }, userId)).toEqual({ ok: true, data: undefined });
+    expect(updateUser(db, admin, { id: userId, version: 1, name: 'Petra', roles: ['crm', 'crm_admin'], locale: 'de' })).toEqual({ ok: true, data: undefined });
     expect(findSessionUser(db, userId, 1)).toBeNull();
     expect(findSessionUser(db, userId, 2)).toMatchObject({ roles: ['crm', 'crm_admin'] });
-    expect(setUserActive(db, { id: userId, version: 2, active: false }, userId)).toEqual({ ok: true, data: undefined });
+    expect(setUserActive(db, admin, { id: userId, version: 2, active: false })).toEqual({ ok: true, data: undefined });
     expect(findSessionUser(db, userId, 2)).toBeNull();
     expect(findSessionUser(db, userId, 3)).toBeNull();
   });
 
   it('renaming a user keeps their sessions', () => {
-    updateUser(db, { id: userId, version: 1, name: 'Petra Neu', roles: ['crm'], locale: 'en' }, userId);
+    updateUser(db, admin, { id: userId, version: 1, name: 'Petra Neu', roles: ['crm'], locale: 'en' });
     expect(findSessionUser(db, userId, 1)).toMatchObject({ name: 'Petra Neu', locale: 'en' });
   });
 });

@@ -34,7 +34,7 @@ beforeEach(() => {
 });
 
 function create(fields: Record<string, string>): number {
-  const result = createContact(db, createContactSchema.parse(fields), anna);
+  const result = createContact(db, actor(anna), createContactSchema.parse(fields));
   if (!result.ok) throw new Error(result.error);
   return result.data.id;
 }
@@ -56,7 +56,7 @@ describe('createContact', () => {
   });
 
   it('refuses a partner that does not exist, next to the picker, and writes nothing', () => {
-    expect(createContact(db, createContactSchema.parse({ lastName: 'Irrtum', partnerId: '999' }), anna)).toEqual({
+    expect(createContact(db, actor(anna), createContactSchema.parse({ lastName: 'Irrtum', partnerId: '999' }))).toEqual({
       ok: false,
       error: 'form',
       fieldErrors: { partnerId: 'contacts.error.unknownPartner' },
@@ -66,8 +66,8 @@ describe('createContact', () => {
 });
 
 describe('updateContact and deleteContact', () => {
-  const edit = (id: number, version: number, fields: Record<string, string>, actor: number) =>
-    updateContact(db, updateContactSchema.parse({ id: String(id), version: String(version), ...fields }), actor);
+  const edit = (id: number, version: number, fields: Record<string, string>, by: number) =>
+    updateContact(db, actor(by), updateContactSchema.parse({ id: String(id), version: String(version), ...fields }));
 
   it('saves a new version; a stale save names who saved in between and the first change survives', () => {
     const id = create({ lastName: 'Becker' });
@@ -87,11 +87,11 @@ describe('updateContact and deleteContact', () => {
   it('deleting is refused while a ticket names the contact', () => {
     const id = create({ lastName: 'Fuchs' });
     const ticket = db.insert(tickets).values({ number: 'T-000001', title: 'Passwort', contactId: id }).returning().get();
-    expect(deleteContact(db, { id, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: false, error: 'contacts.error.hasTickets' });
-    expect(deleteContact(db, { id, version: 7, confirm: 'on' }, actor(anna))).toMatchObject({ ok: false, error: 'staleVersion' });
+    expect(deleteContact(db, actor(anna), { id, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'contacts.error.hasTickets' });
+    expect(deleteContact(db, actor(anna), { id, version: 7, confirm: 'on' })).toMatchObject({ ok: false, error: 'staleVersion' });
     db.delete(tickets).where(eq(tickets.id, ticket.id)).run();
-    expect(deleteContact(db, { id, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: true, data: undefined });
-    expect(deleteContact(db, { id, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: false, error: 'notFound' });
+    expect(deleteContact(db, actor(anna), { id, version: 1, confirm: 'on' })).toEqual({ ok: true, data: undefined });
+    expect(deleteContact(db, actor(anna), { id, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'notFound' });
   });
 });
 
@@ -100,16 +100,16 @@ describe('deleteContact with CRM data', () => {
     const id = create({ lastName: 'Wagner' });
     const vip = db.insert(attributes).values({ name: 'VIP', appliesTo: 'contact' }).returning().get();
     db.insert(contactAttributes).values({ contactId: id, attributeId: vip.id }).run();
-    expect(deleteContact(db, { id, version: 1, confirm: 'on' }, actor(bernd))).toEqual({ ok: false, error: 'contacts.error.hasCrmData' });
+    expect(deleteContact(db, actor(bernd), { id, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'contacts.error.hasCrmData' });
     expect(rowOf(id)).toBeDefined();
-    expect(deleteContact(db, { id, version: 1, confirm: 'on' }, actor(bernd, ['crm']))).toEqual({ ok: true, data: undefined });
+    expect(deleteContact(db, actor(bernd, ['crm']), { id, version: 1, confirm: 'on' })).toEqual({ ok: true, data: undefined });
     expect(db.select().from(contacts).where(eq(contacts.id, id)).get()).toBeUndefined();
     expect(db.select().from(contactAttributes).where(eq(contactAttributes.contactId, id)).all()).toEqual([]);
   });
 
   it('still lets a user without crm delete a contact without Merkmale', () => {
     const id = create({ lastName: 'Schulz' });
-    expect(deleteContact(db, { id, version: 1, confirm: 'on' }, actor(bernd))).toEqual({ ok: true, data: undefined });
+    expect(deleteContact(db, actor(bernd), { id, version: 1, confirm: 'on' })).toEqual({ ok: true, data: undefined });
   });
 });
 

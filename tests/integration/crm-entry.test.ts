@@ -179,7 +179,7 @@ describe('the CRM fields\' own version and stamp', () => {
   function agentSavesTicket(version: number, title: string) {
     const row = ticketRow();
     const form = { id: String(row.id), version: String(version), title, description: row.description, partnerId: row.partnerId === null ? '' : String(row.partnerId), contactId: row.contactId === null ? '' : String(row.contactId), assigneeId: row.assigneeId === null ? '' : String(row.assigneeId) };
-    return updateTicket(db, updateTicketSchema.parse(form), agent.id);
+    return updateTicket(db, agent, updateTicketSchema.parse(form));
   }
 
   it('a CRM save leaves the ticket\'s version and "Geändert … von …" alone, so the agent\'s open form still saves', () => {
@@ -218,7 +218,7 @@ describe('the CRM fields\' own version and stamp', () => {
     const crmVersion = String(versionOf(ticketId));
     const version = ticketRow().version;
     const admin = sessionOf('admin@example.com');
-    expect(setTicketStatus(db, { id: ticketId, version, status: 'parked' }, admin.id)).toEqual({ ok: true, data: undefined });
+    expect(setTicketStatus(db, admin, { id: ticketId, version, status: 'parked' })).toEqual({ ok: true, data: undefined });
     // The CRM form opened before the status change still saves.
     expect(saveTicketCrm(db, crmUser, ticketCrmSchema('de').parse({ id: String(ticketId), crmVersion, probability: '55' }))).toEqual({ ok: true, data: undefined });
     // The agent's form opened before the status change is stale: named is the master-data author, not the CRM one.
@@ -235,7 +235,7 @@ describe('the CRM fields\' own version and stamp', () => {
     expect(getPartnerCrm(db, crmUser, partner.id)).toMatchObject({ crmUpdatedBy: 'Carl Vertrieb' });
 
     const master = { id: String(partner.id), version: String(partner.version), name: partner.name, name2: partner.name2, searchName: partner.searchName, street: partner.street, postcode: partner.postcode, city: 'Kiel', country: partner.country, phone: partner.phone, email: partner.email, website: partner.website };
-    expect(updatePartner(db, updatePartnerSchema.parse(master), agent.id)).toEqual({ ok: true, data: undefined });
+    expect(updatePartner(db, agent, updatePartnerSchema.parse(master))).toEqual({ ok: true, data: undefined });
     expect(savePartnerCrm(db, sessionOf('admin@example.com'), partnerCrmSchema.parse({ ...crmForm, employeeCount: '78' }))).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Carl Vertrieb' });
     expect(db.select().from(partners).where(eq(partners.id, partner.id)).get()).toMatchObject({ city: 'Kiel', employeeCount: 77, updatedById: agent.id });
   });
@@ -255,7 +255,7 @@ describe('a contact\'s Merkmale', () => {
     expect(db.select({ id: contactAttributes.attributeId }).from(contactAttributes).where(eq(contactAttributes.contactId, contact.id)).all()).toEqual([{ id: first.id }]);
 
     const edit = { id: String(contact.id), version: String(contact.version), salutation: contact.salutation, firstName: contact.firstName, lastName: 'Nachname neu', email: contact.email, phone: contact.phone, position: contact.position, partnerId: contact.partnerId === null ? '' : String(contact.partnerId) };
-    expect(updateContact(db, updateContactSchema.parse(edit), agent.id)).toEqual({ ok: true, data: undefined });
+    expect(updateContact(db, agent, updateContactSchema.parse(edit))).toEqual({ ok: true, data: undefined });
     expect(() => saveContactAttributes(db, agent, form([]))).toThrow(AccessDenied);
   });
 });

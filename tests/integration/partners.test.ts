@@ -30,8 +30,8 @@ beforeEach(() => {
 });
 
 /** Creates a partner from form-like input, as the action does; throws when refused. */
-function create(fields: Record<string, string>, actor = anna): { id: number; gpid: number } {
-  const result = createPartner(db, createPartnerSchema.parse(fields), actor);
+function create(fields: Record<string, string>, by = anna): { id: number; gpid: number } {
+  const result = createPartner(db, actor(by), createPartnerSchema.parse(fields));
   if (!result.ok) throw new Error(result.error);
   return result.data;
 }
@@ -74,7 +74,7 @@ describe('createPartner', () => {
     const existing = create({ name: 'Müller & Söhne Maschinenbau GmbH & Co. KG', city: 'Ulm' });
     create({ name: 'Schulz Logistik AG' });
     for (const name of ['Müller & Söhne Maschinenbau AG', 'MÜLLER SÖHNE MASCHINENBAU', 'müller-söhne maschinenbau e.K.', 'Söhne Maschinenbau']) {
-      const result = createPartner(db, createPartnerSchema.parse({ name }), anna);
+      const result = createPartner(db, actor(anna), createPartnerSchema.parse({ name }));
       expect(result, name).toMatchObject({
         ok: false,
         error: 'partners.error.similarExists',
@@ -97,14 +97,14 @@ describe('createPartner', () => {
 
   it('treats LIKE wildcards in a name as text', () => {
     create({ name: 'Alpha Beta GmbH' });
-    expect(createPartner(db, createPartnerSchema.parse({ name: '100% Beta' }), anna).ok).toBe(true);
-    expect(createPartner(db, createPartnerSchema.parse({ name: 'Alpha_Beta' }), anna)).toMatchObject({ ok: false });
+    expect(createPartner(db, actor(anna), createPartnerSchema.parse({ name: '100% Beta' })).ok).toBe(true);
+    expect(createPartner(db, actor(anna), createPartnerSchema.parse({ name: 'Alpha_Beta' }))).toMatchObject({ ok: false });
   });
 });
 
 describe('updatePartner', () => {
-  const edit = (id: number, version: number, name: string, actor: number) =>
-    updatePartner(db, updatePartnerSchema.parse({ id: String(id), version: String(version), name, city: 'Kiel' }), actor);
+  const edit = (id: number, version: number, name: string, by: number) =>
+    updatePartner(db, actor(by), updatePartnerSchema.parse({ id: String(id), version: String(version), name, city: 'Kiel' }));
 
   it('saves a new version stamped with the author', () => {
     const { id } = create({ name: 'Kiel Hafenservice GmbH' });
@@ -132,21 +132,21 @@ describe('deletePartner', () => {
   it('is refused while contacts or tickets refer to the partner, and works once none do', () => {
     const { id } = create({ name: 'Kassel Datentechnik GmbH' });
     const contact = db.insert(contacts).values({ partnerId: id, lastName: 'Krause' }).returning().get();
-    expect(deletePartner(db, { id, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: false, error: 'partners.error.hasContacts' });
+    expect(deletePartner(db, actor(anna), { id, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'partners.error.hasContacts' });
     const ticket = db.insert(tickets).values({ number: 'T-000001', title: 'Drucker', partnerId: id }).returning().get();
-    expect(deletePartner(db, { id, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: false, error: 'partners.error.hasContactsAndTickets' });
+    expect(deletePartner(db, actor(anna), { id, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'partners.error.hasContactsAndTickets' });
     db.delete(contacts).where(eq(contacts.id, contact.id)).run();
-    expect(deletePartner(db, { id, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: false, error: 'partners.error.hasTickets' });
+    expect(deletePartner(db, actor(anna), { id, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'partners.error.hasTickets' });
     db.delete(tickets).where(eq(tickets.id, ticket.id)).run();
-    expect(deletePartner(db, { id, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: true, data: undefined });
+    expect(deletePartner(db, actor(anna), { id, version: 1, confirm: 'on' })).toEqual({ ok: true, data: undefined });
     expect(partnerCount()).toBe(0);
   });
 
   it('refuses a stale version and an unknown id', () => {
     const { id } = create({ name: 'Essen Netzservice GmbH' });
-    expect(updatePartner(db, updatePartnerSchema.parse({ id, version: 1, name: 'Essen Netzservice AG' }), bernd).ok).toBe(true);
-    expect(deletePartner(db, { id, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
-    expect(deletePartner(db, { id: 9999, version: 1, confirm: 'on' }, actor(anna))).toEqual({ ok: false, error: 'notFound' });
+    expect(updatePartner(db, actor(bernd), updatePartnerSchema.parse({ id, version: 1, name: 'Essen Netzservice AG' })).ok).toBe(true);
+    expect(deletePartner(db, actor(anna), { id, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
+    expect(deletePartner(db, actor(anna), { id: 9999, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'notFound' });
     expect(partnerCount()).toBe(1);
   });
 });
@@ -171,7 +171,7 @@ describe('deletePartner with CRM data', () => {
     for (const [what, apply] of CRM_DATA) {
       const { id } = create({ name: `Partner mit CRM ${what}`, force: 'on' });
       apply(id);
-      expect(deletePartner(db, { id, version: 1, confirm: 'on' }, actor(bernd)), what).toEqual({ ok: false, error: 'partners.error.hasCrmData' });
+      expect(deletePartner(db, actor(bernd), { id, version: 1, confirm: 'on' }), what).toEqual({ ok: false, error: 'partners.error.hasCrmData' });
       expect(rowOf(id), what).toBeDefined();
     }
   });
@@ -179,7 +179,7 @@ describe('deletePartner with CRM data', () => {
   it('is allowed to a crm user, and the partner\'s CRM history stays', () => {
     const { id } = create({ name: 'Lübeck Reederei GmbH' });
     for (const [, apply] of CRM_DATA) apply(id);
-    expect(deletePartner(db, { id, version: 1, confirm: 'on' }, actor(bernd, ['crm']))).toEqual({ ok: true, data: undefined });
+    expect(deletePartner(db, actor(bernd, ['crm']), { id, version: 1, confirm: 'on' })).toEqual({ ok: true, data: undefined });
     expect(db.select().from(partners).where(eq(partners.id, id)).get()).toBeUndefined();
     expect(db.select().from(partnerCampaigns).where(eq(partnerCampaigns.partnerId, id)).all()).toEqual([]);
     expect(db.select().from(crmChanges).where(eq(crmChanges.entityId, id)).all()).toMatchObject([{ entity: 'partner', field: 'employeeCount' }]);
@@ -187,7 +187,7 @@ describe('deletePartner with CRM data', () => {
 
   it('still lets a user without crm delete a partner without CRM data', () => {
     const { id } = create({ name: 'Rostock Werft GmbH' });
-    expect(deletePartner(db, { id, version: 1, confirm: 'on' }, actor(bernd))).toEqual({ ok: true, data: undefined });
+    expect(deletePartner(db, actor(bernd), { id, version: 1, confirm: 'on' })).toEqual({ ok: true, data: undefined });
   });
 });
 
@@ -262,7 +262,7 @@ describe('partner actions', () => {
       error: expect.stringContaining('trotzdem anlegen'),
       fieldErrors: { force: 'Bitte bestätigen Sie mit „trotzdem anlegen“.' },
       values: { name: 'Köhler Großhandel KG', city: 'Bonn' },
-      similar: [{ id: existing.id, name: 'Köhler Großhandel GmbH', gpid: 10_001, city: 'Köln' }],
+      data: { similar: [{ id: existing.id, name: 'Köhler Großhandel GmbH', gpid: 10_001, city: 'Köln' }] },
     });
     await expect(createPartnerAction(refused, form({ name: 'Köhler Großhandel KG', city: 'Bonn', force: 'on' }))).rejects.toThrow(/^redirect:\/partners\/\d+\?created=1$/);
     expect(partnerCount()).toBe(2);
@@ -271,7 +271,7 @@ describe('partner actions', () => {
   it('name the other user on a stale save, and refuse deleting without the confirmation tick', async () => {
     signIn();
     const { id } = create({ name: 'Bonn Finanzberatung AG' });
-    expect(updatePartner(db, updatePartnerSchema.parse({ id, version: 1, name: 'Bonn Finanzberatung GmbH' }), bernd).ok).toBe(true);
+    expect(updatePartner(db, actor(bernd), updatePartnerSchema.parse({ id, version: 1, name: 'Bonn Finanzberatung GmbH' })).ok).toBe(true);
     expect(await updatePartnerAction({}, form({ id: String(id), version: '1', name: 'Veraltet' }))).toMatchObject({
       ok: false,
       error: expect.stringContaining('inzwischen von Bernd Technik geändert'),

@@ -24,7 +24,6 @@ const { createQueryAction, reorderQueriesAction, updateQueryAction } = await imp
 let db: Db;
 let crm: SessionUser;
 let agent: SessionUser;
-const copyName = (name: string) => `${name} (Kopie)`;
 /** The board as its page reads it, column by column. */
 const listBoardColumns = (db: Db, user: SessionUser) => listOwnQueries(db, user).map((query) => loadBoardColumn(db, user, query));
 
@@ -152,7 +151,7 @@ describe('queries of a user', () => {
     expect(renameQuery(db, agent, { id: foreign.id, version: foreign.version, name: 'Gekapert' })).toMatchObject({ ok: false, error: 'notFound' });
     expect(updateQuery(db, agent, updateQuerySchema.parse({ id: String(foreign.id), version: String(foreign.version), name: 'X' }))).toMatchObject({ ok: false, error: 'notFound' });
     expect(deleteQuery(db, agent, { id: foreign.id, version: foreign.version })).toMatchObject({ ok: false, error: 'notFound' });
-    expect(duplicateQuery(db, agent, { id: foreign.id }, copyName)).toMatchObject({ ok: false, error: 'notFound' });
+    expect(duplicateQuery(db, agent, { id: foreign.id })).toMatchObject({ ok: false, error: 'notFound' });
     expect(moveQuery(db, agent, { id: foreign.id, direction: 'left' })).toMatchObject({ ok: false, error: 'notFound' });
     expect(db.select().from(queries).where(eq(queries.id, foreign.id)).get()).toEqual(before);
     expect(listBoardColumns(db, agent).some((c) => c.id === foreign.id)).toBe(false);
@@ -166,7 +165,7 @@ describe('queries of a user', () => {
     expect(renameQuery(db, crm, { id, version: 1, name: 'Veraltet' })).toMatchObject({ ok: false, error: 'staleVersion', changedBy: crm.name });
     expect(updateQuery(db, crm, updateQuerySchema.parse({ id: String(id), version: '2', name: 'Geparkt mit CRM', status: 'parked', crm: 'on' }))).toMatchObject({ ok: true });
     expect(findOwnQuery(db, crm, id)).toMatchObject({ name: 'Geparkt mit CRM', version: 3, params: { status: ['parked'], crm: 'on' } });
-    const copy = duplicateQuery(db, crm, { id }, copyName);
+    const copy = duplicateQuery(db, crm, { id });
     expect(copy.ok && findOwnQuery(db, crm, copy.data.id)?.name).toBe('Geparkt mit CRM (Kopie)');
     expect(deleteQuery(db, crm, { id, version: 3 })).toMatchObject({ ok: true });
     expect(findOwnQuery(db, crm, id)).toBeNull();
@@ -229,7 +228,7 @@ describe('CRM criteria for users without crm', () => {
     const demoted: SessionUser = { ...crm, roles: [] };
     const shown = listBoardColumns(db, demoted).find((c) => c.id === created.data.id)!;
     expect(shown).toMatchObject({ crmUnavailable: true, total: null, cards: [] });
-    expect(duplicateQuery(db, demoted, { id: created.data.id }, copyName)).toMatchObject({ ok: false, error: 'ticketboard.error.crmForbidden' });
+    expect(duplicateQuery(db, demoted, { id: created.data.id })).toMatchObject({ ok: false, error: 'ticketboard.error.crmForbidden' });
     expect(listBoardColumns(db, crm).find((c) => c.id === created.data.id)).toMatchObject({ crmUnavailable: false });
   });
 });

@@ -72,16 +72,16 @@ beforeEach(() => {
 
 describe('createTicket', () => {
   it('numbers tickets from the counter, continuing where the demo data left off', () => {
-    expect(created(createTicket(db, createInput(), agnes.id)).number).toBe('T-000001');
-    expect(created(createTicket(db, createInput(), agnes.id)).number).toBe('T-000002');
+    expect(created(createTicket(db, agnes, createInput())).number).toBe('T-000001');
+    expect(created(createTicket(db, agnes, createInput())).number).toBe('T-000002');
     db.update(counters).set({ value: 300 }).where(eq(counters.name, 'ticket')).run();
-    const ticket = created(createTicket(db, createInput({ title: 'Neu' }), agnes.id));
+    const ticket = created(createTicket(db, agnes, createInput({ title: 'Neu' })));
     expect(ticket.number).toBe('T-000301');
     expect(rowOf(ticket.id)).toMatchObject({ number: 'T-000301', status: 'open', version: 1, createdById: agnes.id, updatedById: agnes.id, crmEnabled: false });
   });
 
   it('stores a contact-only ticket and shows the contact\'s partner', () => {
-    const ticket = created(createTicket(db, createInput({ partnerId: '', contactId: String(erika), assigneeId: String(bernd.id), status: 'in_progress' }), agnes.id));
+    const ticket = created(createTicket(db, agnes, createInput({ partnerId: '', contactId: String(erika), assigneeId: String(bernd.id), status: 'in_progress' })));
     expect(rowOf(ticket.id)).toMatchObject({ partnerId: null, contactId: erika, assigneeId: bernd.id, status: 'in_progress' });
     expect(findTicketDetail(db, ticket.id)).toMatchObject({
       partner: { id: mueller, name: 'Müller Maschinenbau GmbH', viaContact: true },
@@ -94,27 +94,27 @@ describe('createTicket', () => {
   });
 
   it('accepts a partner with its own contact, or with a contact of no partner', () => {
-    expect(createTicket(db, createInput({ contactId: String(erika) }), agnes.id).ok).toBe(true);
-    expect(createTicket(db, createInput({ contactId: String(lose) }), agnes.id).ok).toBe(true);
+    expect(createTicket(db, agnes, createInput({ contactId: String(erika) })).ok).toBe(true);
+    expect(createTicket(db, agnes, createInput({ contactId: String(lose) })).ok).toBe(true);
   });
 
   it('refuses a contact of another partner, next to the contact field, and writes nothing', () => {
-    expect(createTicket(db, createInput({ contactId: String(hans) }), agnes.id)).toEqual({
+    expect(createTicket(db, agnes, createInput({ contactId: String(hans) }))).toEqual({
       ok: false,
       error: 'form',
       fieldErrors: { contactId: 'tickets.error.contactPartnerMismatch' },
     });
     expect(db.select().from(tickets).all()).toHaveLength(0);
     // Nor was a number used up.
-    expect(created(createTicket(db, createInput(), agnes.id)).number).toBe('T-000001');
+    expect(created(createTicket(db, agnes, createInput())).number).toBe('T-000001');
   });
 
   it('refuses ids of missing partners, contacts and users, and of a deactivated Bearbeiter', () => {
-    expect(createTicket(db, createInput({ partnerId: '999', contactId: '998', assigneeId: '997' }), agnes.id)).toMatchObject({
+    expect(createTicket(db, agnes, createInput({ partnerId: '999', contactId: '998', assigneeId: '997' }))).toMatchObject({
       ok: false,
       fieldErrors: { partnerId: 'tickets.error.partnerNotFound', contactId: 'tickets.error.contactNotFound', assigneeId: 'tickets.error.assigneeNotFound' },
     });
-    expect(createTicket(db, createInput({ assigneeId: String(inactiveId) }), agnes.id)).toMatchObject({
+    expect(createTicket(db, agnes, createInput({ assigneeId: String(inactiveId) }))).toMatchObject({
       ok: false,
       fieldErrors: { assigneeId: 'tickets.error.assigneeNotFound' },
     });
@@ -157,58 +157,58 @@ describe('updateTicket', () => {
     updateTicketSchema.parse({ id: String(id), version: String(version), title: 'Geändert', description: 'Neu', partnerId: String(mueller), contactId: '', assigneeId: '', ...overrides });
 
   it('saves the fields, bumps the version and records who saved', () => {
-    const { id } = created(createTicket(db, createInput(), agnes.id));
-    expect(updateTicket(db, update(id, 1, { partnerId: String(schmidt), contactId: String(hans), assigneeId: String(bernd.id) }), bernd.id)).toEqual({ ok: true, data: undefined });
+    const { id } = created(createTicket(db, agnes, createInput()));
+    expect(updateTicket(db, bernd, update(id, 1, { partnerId: String(schmidt), contactId: String(hans), assigneeId: String(bernd.id) }))).toEqual({ ok: true, data: undefined });
     expect(rowOf(id)).toMatchObject({ title: 'Geändert', description: 'Neu', partnerId: schmidt, contactId: hans, assigneeId: bernd.id, version: 2, updatedById: bernd.id });
     expect(findTicketDetail(db, id)).toMatchObject({ updatedBy: 'Bernd Technik', createdBy: 'Agnes Service', partner: { id: schmidt, viaContact: false } });
   });
 
   it('refuses a stale version naming who saved in between, and keeps their change', () => {
-    const { id } = created(createTicket(db, createInput(), agnes.id));
-    expect(updateTicket(db, update(id, 1, { title: 'Von Bernd' }), bernd.id).ok).toBe(true);
-    expect(updateTicket(db, update(id, 1, { title: 'Von Agnes' }), agnes.id)).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
+    const { id } = created(createTicket(db, agnes, createInput()));
+    expect(updateTicket(db, bernd, update(id, 1, { title: 'Von Bernd' })).ok).toBe(true);
+    expect(updateTicket(db, agnes, update(id, 1, { title: 'Von Agnes' }))).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
     expect(rowOf(id)).toMatchObject({ title: 'Von Bernd', version: 2 });
   });
 
   it('answers notFound for an unknown id', () => {
-    expect(updateTicket(db, update(4711, 1), agnes.id)).toEqual({ ok: false, error: 'notFound' });
+    expect(updateTicket(db, agnes, update(4711, 1))).toEqual({ ok: false, error: 'notFound' });
   });
 
   it('refuses an inconsistent contact without writing, but keeps a Bearbeiter deactivated since', () => {
-    const { id } = created(createTicket(db, createInput(), agnes.id));
-    expect(updateTicket(db, update(id, 1, { contactId: String(hans) }), agnes.id)).toMatchObject({ ok: false, fieldErrors: { contactId: 'tickets.error.contactPartnerMismatch' } });
+    const { id } = created(createTicket(db, agnes, createInput()));
+    expect(updateTicket(db, agnes, update(id, 1, { contactId: String(hans) }))).toMatchObject({ ok: false, fieldErrors: { contactId: 'tickets.error.contactPartnerMismatch' } });
     expect(rowOf(id)).toMatchObject({ title: 'Drucker druckt nicht', version: 1 });
 
     db.update(tickets).set({ assigneeId: inactiveId }).where(eq(tickets.id, id)).run();
-    expect(updateTicket(db, update(id, 1, { assigneeId: String(inactiveId) }), agnes.id).ok).toBe(true);
-    expect(updateTicket(db, update(id, 2, { assigneeId: String(bernd.id) }), agnes.id).ok).toBe(true);
-    expect(updateTicket(db, update(id, 3, { assigneeId: String(inactiveId) }), agnes.id)).toMatchObject({ ok: false, fieldErrors: { assigneeId: 'tickets.error.assigneeNotFound' } });
+    expect(updateTicket(db, agnes, update(id, 1, { assigneeId: String(inactiveId) })).ok).toBe(true);
+    expect(updateTicket(db, agnes, update(id, 2, { assigneeId: String(bernd.id) })).ok).toBe(true);
+    expect(updateTicket(db, agnes, update(id, 3, { assigneeId: String(inactiveId) }))).toMatchObject({ ok: false, fieldErrors: { assigneeId: 'tickets.error.assigneeNotFound' } });
   });
 });
 
 describe('setTicketStatus and takeOverTicket', () => {
   it('move a ticket through the statuses and back, one version each', () => {
-    const { id } = created(createTicket(db, createInput(), agnes.id));
+    const { id } = created(createTicket(db, agnes, createInput()));
     const steps: TicketStatus[] = ['in_progress', 'parked', 'closed', 'open'];
-    steps.forEach((status, index) => expect(setTicketStatus(db, { id, version: index + 1, status }, bernd.id)).toEqual({ ok: true, data: undefined }));
+    steps.forEach((status, index) => expect(setTicketStatus(db, bernd, { id, version: index + 1, status })).toEqual({ ok: true, data: undefined }));
     expect(rowOf(id)).toMatchObject({ status: 'open', version: 5, updatedById: bernd.id });
   });
 
   it('refuse a stale version naming who saved, and an unknown id', () => {
-    const { id } = created(createTicket(db, createInput(), agnes.id));
-    expect(setTicketStatus(db, { id, version: 1, status: 'parked' }, bernd.id).ok).toBe(true);
-    expect(setTicketStatus(db, { id, version: 1, status: 'closed' }, agnes.id)).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
-    expect(takeOverTicket(db, { id, version: 1 }, agnes.id)).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
+    const { id } = created(createTicket(db, agnes, createInput()));
+    expect(setTicketStatus(db, bernd, { id, version: 1, status: 'parked' }).ok).toBe(true);
+    expect(setTicketStatus(db, agnes, { id, version: 1, status: 'closed' })).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
+    expect(takeOverTicket(db, agnes, { id, version: 1 })).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
     expect(rowOf(id)).toMatchObject({ status: 'parked', assigneeId: null, version: 2 });
-    expect(setTicketStatus(db, { id: 999, version: 1, status: 'closed' }, agnes.id)).toEqual({ ok: false, error: 'notFound' });
-    expect(takeOverTicket(db, { id: 999, version: 1 }, agnes.id)).toEqual({ ok: false, error: 'notFound' });
+    expect(setTicketStatus(db, agnes, { id: 999, version: 1, status: 'closed' })).toEqual({ ok: false, error: 'notFound' });
+    expect(takeOverTicket(db, agnes, { id: 999, version: 1 })).toEqual({ ok: false, error: 'notFound' });
   });
 
   it('"Übernehmen" makes the actor the Bearbeiter; taking over one\'s own ticket changes nothing', () => {
-    const { id } = created(createTicket(db, createInput({ assigneeId: String(bernd.id) }), agnes.id));
-    expect(takeOverTicket(db, { id, version: 1 }, agnes.id)).toEqual({ ok: true, data: undefined });
+    const { id } = created(createTicket(db, agnes, createInput({ assigneeId: String(bernd.id) })));
+    expect(takeOverTicket(db, agnes, { id, version: 1 })).toEqual({ ok: true, data: undefined });
     expect(rowOf(id)).toMatchObject({ assigneeId: agnes.id, version: 2, updatedById: agnes.id });
-    expect(takeOverTicket(db, { id, version: 2 }, agnes.id)).toEqual({ ok: true, data: undefined });
+    expect(takeOverTicket(db, agnes, { id, version: 2 })).toEqual({ ok: true, data: undefined });
     expect(rowOf(id).version).toBe(2);
   });
 });
@@ -228,7 +228,7 @@ describe('listTickets', () => {
     ];
     const start = Date.UTC(2026, 0, 1);
     specs.forEach((spec, index) => {
-      const { id } = created(createTicket(db, createInput({ title: spec.title, partnerId: String(spec.partnerId ?? ''), contactId: String(spec.contactId ?? ''), assigneeId: String(spec.assigneeId ?? ''), status: spec.status }), agnes.id));
+      const { id } = created(createTicket(db, agnes, createInput({ title: spec.title, partnerId: String(spec.partnerId ?? ''), contactId: String(spec.contactId ?? ''), assigneeId: String(spec.assigneeId ?? ''), status: spec.status })));
       db.update(tickets).set({ createdAt: new Date(start + index * 60_000) }).where(eq(tickets.id, id)).run();
     });
   }

@@ -84,7 +84,7 @@ function prepare(kind: CrashOpKind, token: string, seq: number): Prepared {
       const title = `Absturztest ${token}`;
       return {
         op: { kind, title, ...link },
-        run: () => createTicket(db, { title, description: `Geschrieben in Runde ${round}`, status: 'open', ...link, assigneeId: admin.id }, admin.id),
+        run: () => createTicket(db, admin, { title, description: `Geschrieben in Runde ${round}`, status: 'open', ...link, assigneeId: admin.id }),
       };
     }
     case 'saveTicketCrm': {
@@ -135,7 +135,7 @@ function prepare(kind: CrashOpKind, token: string, seq: number): Prepared {
       return {
         op: { kind, name, city },
         run: () => {
-          const result = createPartner(db, input, admin.id);
+          const result = createPartner(db, admin, input);
           return result.ok ? { ok: true, data: { id: result.data.id, gpid: result.data.gpid } } : result;
         },
       };
@@ -176,7 +176,7 @@ function prepare(kind: CrashOpKind, token: string, seq: number): Prepared {
       const input = { ...current, salutation: current.salutation as '' | 'Herr' | 'Frau' | 'Divers', ...after };
       return {
         op: { kind, contactId, fromVersion: current.version, before: { phone: current.phone, position: current.position }, after },
-        run: () => updateContact(db, input, admin.id),
+        run: () => updateContact(db, admin, input),
       };
     }
     case 'reorderQueries': {

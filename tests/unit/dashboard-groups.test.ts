@@ -5,8 +5,10 @@ import { parseDashboardParams, withoutEmptyValues } from '@/lib/crm/dashboard/pa
 import { averageProbability } from '@/lib/crm/dashboard/present';
 import { parameterLabel, usersRangeInverted } from '@/lib/crm/dashboard/problems';
 import { groupsOverlap, type GroupNode, type Totals } from '@/lib/crm/dashboard/tree';
-import { visibleTree } from '@/lib/crm/dashboard/view';
+import { visibleTree, type VisibleGroup } from '@/lib/crm/dashboard/view';
 import { formatter, translator } from '@/lib/i18n';
+
+const countVisible = (groups: readonly VisibleGroup[]): number => groups.reduce((sum, group) => sum + 1 + countVisible(group.visibleGroups), 0);
 
 const totals = (count: number, probabilityCount = count): Totals => ({ count, sumPotentialCents: 0, sumWeightedCents: 0, avgProbability: 50.25, probabilityCount, sumExpectedUsers: 0 });
 const node = (id: GroupNode['id'], count: number, groups: GroupNode[] = []): GroupNode => ({ key: 'crmStatus', id, label: String(id), ...totals(count), groups });
@@ -22,9 +24,9 @@ describe('group paths (open=)', () => {
   it('refuses what the registry does not allow: wrong depth, a text id, an unknown status, an empty ticket status', () => {
     const groupBy = parseDashboardParams({ groupBy: 'crmStatus,ticketStatus' }).params.groupBy;
     for (const value of ['3', '3.open.1', 'abc.open', '3.offen', '3.none', '-1.open', '1e3.open', "1;drop.open"]) {
-      expect(parseGroupPath(value, groupBy), value).toEqual({ path: null, problem: { param: 'open', value } });
+      expect(parseGroupPath(value, groupBy), value).toEqual({ path: null, problem: { param: 'open', value, problem: 'invalid' } });
     }
-    expect(parseGroupPath('1', []).problem).toEqual({ param: 'open', value: '1' });
+    expect(parseGroupPath('1', []).problem).toEqual({ param: 'open', value: '1', problem: 'invalid' });
   });
 });
 
@@ -89,7 +91,7 @@ describe('visibleTree with an opened group', () => {
 
   it('lets the opened group\'s rows take the place of groups in a large tree', () => {
     const opened = visibleTree(tree, { groups: 300, tickets: 300, open: 30 }, [1, 1]);
-    expect(opened.shownGroups).toBe(300 - 15);
+    expect(countVisible(opened.groups)).toBe(300 - 15);
     expect(opened.hiddenGroups).toBe(420 - 285);
   });
 

@@ -34,7 +34,7 @@ describe('parseDashboardParams', () => {
   it('keeps the default grouping when groupBy names nothing usable', () => {
     const { params, problems } = parseDashboardParams({ groupBy: 'drop table' });
     expect(params.groupBy).toEqual(['crmStatus']);
-    expect(problems).toEqual([{ param: 'groupBy', value: 'drop table' }]);
+    expect(problems).toEqual([{ param: 'groupBy', value: 'drop table', problem: 'invalid' }]);
   });
 
   it('cuts echoed values to 100 characters', () => {

@@ -1,7 +1,7 @@
 'use server';
 // The dashboard's group tree with JavaScript: an opened leaf group loads its tickets here.
 import { z } from 'zod';
-import { getCurrentUser, hasRole } from '@/lib/auth/guards';
+import { defineReadAction } from '@/lib/action';
 import { parseGroupPath } from '@/lib/crm/dashboard/group-path';
 import { parseDashboardParams } from '@/lib/crm/dashboard/params';
 import { presentTicket, type TicketRow } from '@/lib/crm/dashboard/present';
@@ -10,21 +10,19 @@ import { readInWorker } from '@/lib/reads/pool';
 
 export type GroupTicketsAnswer = { ok: true; rows: TicketRow[]; more: boolean } | { ok: false; error: string };
 
-const querySchema = z.string().max(4000);
+/** `(query)`: the view's query string with the group as `open=`. */
+const groupArgs = z.tuple([z.string().max(4000)]).rest(z.unknown());
 
-/** Up to 100 tickets of a leaf group (crm only): `query` is the view's query string with the group as `open=`. */
-export async function loadDashboardGroupAction(query: unknown): Promise<GroupTicketsAnswer> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, error: translator('de')('error.unauthenticated') };
-  const t = translator(user.locale);
-  if (!hasRole(user, 'crm')) return { ok: false, error: t('error.forbidden') };
-  const input = querySchema.safeParse(query);
-  if (!input.success) return { ok: false, error: t('dashboard.groupInvalid') };
-  const search = new URLSearchParams(input.data);
-  const { params } = parseDashboardParams(search);
-  const { path } = parseGroupPath(search.get('open') ?? undefined, params.groupBy);
-  if (!path) return { ok: false, error: t('dashboard.groupInvalid') };
-  const { tickets, more } = await readInWorker('dashboardGroup', { user, params, path });
-  const format = formatter(user.locale);
-  return { ok: true, rows: tickets.map((ticket) => presentTicket(ticket, format)), more };
-}
+/** Up to 100 tickets of a leaf group (crm only). */
+export const loadDashboardGroupAction: (query: unknown) => Promise<GroupTicketsAnswer> = defineReadAction(
+  { args: groupArgs, role: 'crm', invalid: 'dashboard.groupInvalid', refused: (error): GroupTicketsAnswer => ({ ok: false, error }) },
+  async ([query], user): Promise<GroupTicketsAnswer> => {
+    const search = new URLSearchParams(query);
+    const { params } = parseDashboardParams(search);
+    const { path } = parseGroupPath(search.get('open') ?? undefined, params.groupBy);
+    if (!path) return { ok: false, error: translator(user.locale)('dashboard.groupInvalid') };
+    const { tickets, more } = await readInWorker('dashboardGroup', { user, params, path });
+    const format = formatter(user.locale);
+    return { ok: true, rows: tickets.map((ticket) => presentTicket(ticket, format)), more };
+  },
+);

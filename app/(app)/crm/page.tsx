@@ -1,5 +1,5 @@
 // /crm: the CRM dashboard (crm only): filters, ordered grouping, totals at every level, tickets.
-// The whole view lives in the URL (lib/crm/dashboard/params.ts); `open=` names a group shown
+// The whole view lives in the URL (lib/crm/dashboard/view-state.ts); `open=` names a group shown
 // expanded with its tickets, `view=list` the flat list (of that group, if one is named).
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
@@ -8,20 +8,21 @@ import { GroupTree, OPEN_GROUP_ANCHOR } from '@/components/crm/dashboard/group-t
 import { GroupingEditor } from '@/components/crm/dashboard/grouping-editor';
 import { DashboardTicketTable, ticketColumns } from '@/components/crm/dashboard/ticket-table';
 import { TotalsLine } from '@/components/crm/dashboard/totals-line';
-import { Pagination, pageFrom } from '@/components/ui/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { requireRole } from '@/lib/auth/guards';
 import { DIMENSIONS } from '@/lib/crm/dimensions';
-import { parseGroupPath, serialiseGroupPath } from '@/lib/crm/dashboard/group-path';
-import { GROUP_KEYS, MAX_GROUP_LEVELS, parseDashboardParams, serialiseDashboardParams, withoutEmptyValues, type DashboardParams } from '@/lib/crm/dashboard/params';
+import { serialiseGroupPath } from '@/lib/crm/dashboard/group-path';
+import { GROUP_KEYS, MAX_GROUP_LEVELS, serialiseDashboardParams, withoutEmptyValues, type DashboardParams } from '@/lib/crm/dashboard/params';
 import { LIST_PAGE_SIZE, type DashboardPageData } from '@/lib/crm/dashboard/page-data';
 import { figureLabels, presentTicket, presentTree } from '@/lib/crm/dashboard/present';
 import { parameterLabel, usersRangeInverted } from '@/lib/crm/dashboard/problems';
 import { pathKey } from '@/lib/crm/dashboard/queries';
+import { parseDashboardView } from '@/lib/crm/dashboard/view-state';
 import { groupsOverlap } from '@/lib/crm/dashboard/tree';
 import { getI18n } from '@/lib/i18n/server';
-import { pickerQuery } from '@/lib/picker';
 import { readInWorker } from '@/lib/reads/pool';
 import { pageTitle } from '@/lib/i18n/titles';
+import { ignoredParamMessage } from '@/lib/url-params';
 
 export const generateMetadata = () => pageTitle('dashboard.title');
 
@@ -39,15 +40,10 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
   const raw = await searchParams;
   const cleaned = withoutEmptyValues(raw);
   if (cleaned) redirect(cleaned.size > 0 ? `/crm?${cleaned.toString()}` : '/crm');
-  const { params, problems } = parseDashboardParams(raw);
-  const opened = parseGroupPath(raw.open, params.groupBy);
-  if (opened.problem) problems.push(opened.problem);
-  const open = opened.path;
-  const search = { partner: pickerQuery(raw.partnerQuery), contact: pickerQuery(raw.contactQuery) };
-  const listView = raw.view === 'list' || params.groupBy.length === 0;
+  const { params, problems, open, listView, page, search } = parseDashboardView(raw);
   // Totals, tickets and filter lists are read in one snapshot by a read worker (lib/reads), so the
   // event loop renders other pages meanwhile.
-  const { summary, tree, list, options } = await readInWorker('dashboardPage', { user, params, list: listView ? { page: pageFrom(raw.page) } : null, open, search });
+  const { summary, tree, list, options } = await readInWorker('dashboardPage', { user, params, list: listView ? { page } : null, open, search });
   const view = serialiseDashboardParams(params).toString();
   const baseQuery = serialiseDashboardParams({ ...params, groupBy: ['crmStatus'] }).toString();
   const groupLabel = (key: (typeof GROUP_KEYS)[number]) => ({ key, label: t(DIMENSIONS[key].label) });
@@ -64,7 +60,7 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
         const label = parameterLabel(problem.param);
         return (
           <p key={`${problem.param}-${problem.value}`} className="alert alert-error" role="alert">
-            {t('dashboard.invalidParam', { param: label ? t(label) : problem.param, value: problem.value })}
+            {ignoredParamMessage(problem, t, label ? t(label) : undefined)}
           </p>
         );
       })}

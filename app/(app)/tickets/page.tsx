@@ -10,9 +10,9 @@ import { getI18n } from '@/lib/i18n/server';
 import { searchPartnerOptions } from '@/lib/partners/queries';
 import { pickerQuery } from '@/lib/picker';
 import { crmCriteriaOptions } from '@/lib/ticketboard/form-options';
-import { dropUnknownCrmIds, parseTicketListParams, serialiseTicketListParams, type ParamProblem } from '@/lib/tickets/filters';
+import { dropUnknownCrmIds, parseTicketListParams, serialiseTicketListParams } from '@/lib/tickets/filters';
 import { findTicketPickerOptions, listAssigneeChoices, listTickets } from '@/lib/tickets/queries';
-import type { Translate } from '@/lib/i18n';
+import { ignoredParamMessage } from '@/lib/url-params';
 import { ListCount } from '@/components/ui/list-count';
 import { SaveAsQueryForm } from '@/components/ticketboard/save-as-query-form';
 import { pageTitle } from '@/lib/i18n/titles';
@@ -20,12 +20,6 @@ import { pageTitle } from '@/lib/i18n/titles';
 export const generateMetadata = () => pageTitle('nav.tickets');
 
 const PAGE_SIZE = 50;
-
-function problemText(problem: ParamProblem, t: Translate): string {
-  return problem.problem === 'crmForbidden'
-    ? t('list.crmParamForbidden', { param: problem.param })
-    : t('list.invalidParam', { param: problem.param, value: problem.value });
-}
 
 export default async function TicketsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
@@ -55,7 +49,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
       </div>
       {problems.map((problem, index) => (
         <p key={index} className="alert alert-error" role="alert">
-          {problemText(problem, t)}
+          {ignoredParamMessage(problem, t)}
         </p>
       ))}
       <TicketFilterForm

@@ -4,6 +4,7 @@
 import { TICKET_STATUSES } from '@/db/schema';
 import { idSchema } from '@/lib/validation';
 import { DIMENSIONS } from '../dimensions';
+import { paramProblem } from '@/lib/url-params';
 import type { DashboardProblem, GroupKey } from './params';
 import type { GroupId } from './tree';
 
@@ -34,7 +35,7 @@ export function parseGroupPath(raw: string | string[] | undefined, groupBy: read
   const value = [raw ?? []].flat()[0]?.trim() ?? '';
   if (value === '') return { path: null, problem: null };
   const parts = value.split(SEPARATOR);
-  const invalid = { path: null, problem: { param: 'open', value: value.slice(0, 100) } };
+  const invalid = { path: null, problem: paramProblem('open', value) };
   if (groupBy.length === 0 || parts.length !== groupBy.length) return invalid;
   const path: GroupPath = [];
   for (const [index, part] of parts.entries()) {

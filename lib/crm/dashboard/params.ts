@@ -2,7 +2,9 @@
 // the CSV export, the JSON API and links between views. Parsed leniently for pages (invalid
 // values are reported and ignored) and strictly for the API (400 naming the parameter).
 import { TICKET_STATUSES, type TicketStatus } from '@/db/schema';
-import { idSchema } from '@/lib/validation';
+import { paramProblem, paramValues, readIds, type IdChoice, type ParamProblem, type RawParams } from '@/lib/url-params';
+
+export type { IdChoice };
 
 /** Filterable dimensions whose values are ids, or `none` for "field is empty". */
 export const ID_FILTERS = [
@@ -39,9 +41,6 @@ export type GroupKey = (typeof GROUP_KEYS)[number];
 export const MAX_GROUP_LEVELS = 4;
 export const DEFAULT_GROUP_BY: GroupKey[] = ['crmStatus'];
 
-/** One filter's chosen values: ids, and whether "empty" (`none`) is among them. */
-export type IdChoice = { ids: number[]; none: boolean };
-
 export type DashboardParams = {
   filters: Record<IdFilter, IdChoice>;
   ticketStatus: TicketStatus[];
@@ -50,7 +49,7 @@ export type DashboardParams = {
   groupBy: GroupKey[];
 };
 
-export type DashboardProblem = { param: string; value: string };
+export type DashboardProblem = ParamProblem;
 
 const MAX_USERS = 10_000_000;
 
@@ -66,49 +65,35 @@ export function emptyDashboardParams(): DashboardParams {
   };
 }
 
-type Raw = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function valuesOf(raw: Raw, name: string): string[] {
-  const values = raw instanceof URLSearchParams ? raw.getAll(name) : [raw[name] ?? []].flat();
-  return values.map((value) => value.trim()).filter((value) => value !== '');
-}
-
 function bound(value: string): number | null {
   return /^\d{1,9}$/.test(value) && Number(value) <= MAX_USERS ? Number(value) : null;
 }
 
-export function parseDashboardParams(raw: Raw): { params: DashboardParams; problems: DashboardProblem[] } {
+export function parseDashboardParams(raw: RawParams): { params: DashboardParams; problems: DashboardProblem[] } {
   const params = emptyDashboardParams();
   const problems: DashboardProblem[] = [];
-  const problem = (param: string, value: string) => problems.push({ param, value: value.slice(0, 100) });
+  const problem = (param: string, value: string) => problems.push(paramProblem(param, value));
 
   for (const key of ID_FILTERS) {
-    const choice = params.filters[key];
-    for (const value of valuesOf(raw, key)) {
-      if (value === 'none') choice.none = true;
-      else {
-        const id = idSchema.safeParse(value);
-        if (id.success) {
-          if (!choice.ids.includes(id.data)) choice.ids.push(id.data);
-        } else problem(key, value);
-      }
-    }
+    const { ids, none, invalid } = readIds(paramValues(raw, key), { allowNone: true });
+    params.filters[key] = { ids, none };
+    for (const value of invalid) problem(key, value);
   }
-  for (const value of valuesOf(raw, 'ticketStatus')) {
+  for (const value of paramValues(raw, 'ticketStatus')) {
     const status = TICKET_STATUSES.find((candidate) => candidate === value);
     if (status) {
       if (!params.ticketStatus.includes(status)) params.ticketStatus.push(status);
     } else problem('ticketStatus', value);
   }
   for (const name of ['usersFrom', 'usersTo'] as const) {
-    const [value] = valuesOf(raw, name);
+    const [value] = paramValues(raw, name);
     if (value === undefined) continue;
     const parsed = bound(value);
     if (parsed === null) problem(name, value);
     else params[name] = parsed;
   }
 
-  const groupValues = valuesOf(raw, 'groupBy');
+  const groupValues = paramValues(raw, 'groupBy');
   if (groupValues.length > 0) {
     const groupBy: GroupKey[] = [];
     let invalid = false;

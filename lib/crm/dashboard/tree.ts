@@ -90,11 +90,6 @@ export function buildTree(levels: readonly GroupKey[], rowsPerLevel: LevelRow[][
   return build(0, []);
 }
 
-/** How many groups a tree has at all levels. */
-export function countGroups(groups: readonly GroupNode[]): number {
-  return groups.reduce((sum, group) => sum + 1 + countGroups(group.groups), 0);
-}
-
 /**
  * Whether some groups together count more tickets than their parent (or the grand total): a
  * ticket with several products or campaigns stands in each of their groups.

@@ -27,7 +27,7 @@ export type VisibleGroup = GroupNode & {
   expanded: boolean;
 };
 
-export type VisibleTree = { groups: VisibleGroup[]; open: boolean; shownGroups: number; hiddenGroups: number; leafPaths: GroupId[][] };
+export type VisibleTree = { groups: VisibleGroup[]; open: boolean; hiddenGroups: number; leafPaths: GroupId[][] };
 
 type Limits = { groups: number; tickets: number; open: number };
 const LIMITS: Limits = { groups: MAX_RENDERED_GROUPS, tickets: MAX_RENDERED_TICKETS, open: OPEN_TREE_GROUPS };
@@ -75,5 +75,5 @@ export function visibleTree(groups: readonly GroupNode[], limits: Limits = LIMIT
     return result;
   };
   const visible = cut(groups, []);
-  return { groups: visible, open, shownGroups: limits.groups - openRows - groupsLeft, hiddenGroups: hidden, leafPaths };
+  return { groups: visible, open, hiddenGroups: hidden, leafPaths };
 }

@@ -7,7 +7,7 @@ import { attributes, partnerAttributes, partnerCampaigns, partnerProducts, partn
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import type { LookupListKey } from '@/lib/lookups/lists';
-import { crmSaveStamp, crmVersionConflict, writeTransaction } from '@/lib/records';
+import { crmSaveStamp, crmVersionConflict, writeTransaction } from '@/lib/concurrency';
 import type { MutationResult } from '@/lib/result';
 import { checkChosenEntries, ensureEntries, entryNames } from '../entries';
 import { recordCrmChanges, type CrmSnapshot } from '../history';

@@ -7,7 +7,7 @@ import type { Db, Tx } from '@/db/client';
 import { ticketCampaigns, ticketProducts, tickets } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
-import { crmSaveStamp, crmVersionConflict, writeTransaction } from '@/lib/records';
+import { crmSaveStamp, crmVersionConflict, writeTransaction } from '@/lib/concurrency';
 import type { MutationResult } from '@/lib/result';
 import { checkChosenEntries, ensureEntries, entryNames } from '../entries';
 import { recordCrmChanges, type CrmSnapshot } from '../history';

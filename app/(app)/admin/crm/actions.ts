@@ -1,8 +1,7 @@
 'use server';
 // CRM administration (crm_admin only): every action checks the session and the role itself.
-import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
-import { defineAction } from '@/lib/action';
+import { defineAction, type Revalidation } from '@/lib/action';
 import {
   addLookupEntry,
   deleteLookupEntry,
@@ -20,38 +19,35 @@ import {
   updateEntrySchema,
 } from '@/lib/lookups/schemas';
 
-function refresh<T extends { ok: boolean }>(result: T): T {
-  // Lookup entries appear on many pages (pickers, filters, the dashboard).
-  if (result.ok) revalidatePath('/', 'layout');
-  return result;
-}
+/** Lookup entries appear on many pages (pickers, filters, the dashboard). */
+const EVERY_PAGE: Revalidation = { layout: '/' };
 
 /** Adds an entry at the end of a list. */
-export const addEntryAction = defineAction({ schema: addEntrySchema, role: 'crm_admin', success: 'crmAdmin.added' }, (input, user) =>
-  refresh(addLookupEntry(getDb(), user, input)),
+export const addEntryAction = defineAction({ schema: addEntrySchema, role: 'crm_admin', revalidate: EVERY_PAGE, success: 'crmAdmin.added' }, (input, user) =>
+  addLookupEntry(getDb(), user, input),
 );
 
 /** Renames an entry and edits its bounds, dates or target. */
-export const updateEntryAction = defineAction({ schema: updateEntrySchema, role: 'crm_admin' }, (input, user) =>
-  refresh(updateLookupEntry(getDb(), user, input)),
+export const updateEntryAction = defineAction({ schema: updateEntrySchema, role: 'crm_admin', revalidate: EVERY_PAGE }, (input, user) =>
+  updateLookupEntry(getDb(), user, input),
 );
 
 /** Archives or restores an entry. */
-export const archiveEntryAction = defineAction({ schema: archiveEntrySchema, role: 'crm_admin' }, (input, user) =>
-  refresh(setLookupEntryArchived(getDb(), user, input)),
+export const archiveEntryAction = defineAction({ schema: archiveEntrySchema, role: 'crm_admin', revalidate: EVERY_PAGE }, (input, user) =>
+  setLookupEntryArchived(getDb(), user, input),
 );
 
 /** Deletes an entry that no record uses. */
-export const deleteEntryAction = defineAction({ schema: deleteEntrySchema, role: 'crm_admin', success: 'crmAdmin.deleted' }, (input, user) =>
-  refresh(deleteLookupEntry(getDb(), user, input)),
+export const deleteEntryAction = defineAction({ schema: deleteEntrySchema, role: 'crm_admin', revalidate: EVERY_PAGE, success: 'crmAdmin.deleted' }, (input, user) =>
+  deleteLookupEntry(getDb(), user, input),
 );
 
 /** Moves an entry one place (the keyboard and no-JavaScript alternative to drag and drop). */
-export const moveEntryAction = defineAction({ schema: moveEntrySchema, role: 'crm_admin' }, (input, user) =>
-  refresh(moveLookupEntry(getDb(), user, input)),
+export const moveEntryAction = defineAction({ schema: moveEntrySchema, role: 'crm_admin', revalidate: EVERY_PAGE }, (input, user) =>
+  moveLookupEntry(getDb(), user, input),
 );
 
 /** Saves the order a drag and drop produced. */
-export const reorderEntriesAction = defineAction({ schema: reorderEntriesSchema, role: 'crm_admin', success: 'crmAdmin.orderSaved' }, (input, user) =>
-  refresh(reorderLookupEntries(getDb(), user, input)),
+export const reorderEntriesAction = defineAction({ schema: reorderEntriesSchema, role: 'crm_admin', revalidate: EVERY_PAGE, success: 'crmAdmin.orderSaved' }, (input, user) =>
+  reorderLookupEntries(getDb(), user, input),
 );

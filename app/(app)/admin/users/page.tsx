@@ -15,7 +15,7 @@ export const generateMetadata = () => pageTitle('users.title');
 export default async function UsersPage() {
   const me = await requireRole('admin');
   const { t, format } = await getI18n();
-  const users = listUsers(getDb());
+  const users = listUsers(getDb(), me);
   return (
     <>
       <h1>{t('users.title')}</h1>

@@ -5,6 +5,7 @@ import { parseDashboardParams } from '@/lib/crm/dashboard/params';
 import { csvResponse, downloadBusyResponse } from '@/lib/csv/stream';
 import { parseDialect } from '@/lib/csv/dialects';
 import { translator } from '@/lib/i18n';
+import { paramProblem, paramProblemResponse, refusedParamMessage, sentValues, type ParamProblem } from '@/lib/url-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,11 +15,11 @@ export async function GET(request: Request) {
   const search = new URL(request.url).searchParams;
   const t = translator(user.locale);
   const { params, problems } = parseDashboardParams(search);
-  const dialect = parseDialect(search.get('dialect') ?? undefined);
-  if (problems.length > 0 || dialect === null) {
-    const bad = problems[0] ?? { param: 'dialect', value: (search.get('dialect') ?? '').slice(0, 100) };
-    return Response.json({ error: t('dashboard.invalidParam', { param: bad.param, value: bad.value }), param: bad.param }, { status: 400, headers: { 'Cache-Control': 'no-store' } });
-  }
+  const [dialectValue] = sentValues(search, 'dialect');
+  const dialect = parseDialect(dialectValue);
+  const refuse = (problem: ParamProblem) => paramProblemResponse(problem, refusedParamMessage(problem, t));
+  if (problems.length > 0) return refuse(problems[0]);
+  if (dialect === null) return refuse(paramProblem('dialect', dialectValue ?? ''));
   const stream = dashboardExportStream(user, params, dialect);
   return stream ? csvResponse(stream, 'crm-tickets') : downloadBusyResponse(t('error.downloadBusy'));
 }

@@ -14,17 +14,17 @@ import { idSchema } from '@/lib/validation';
 import { setUserActiveAction, setUserPasswordAction, updateUserAction } from '../actions';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  await requireRole('admin');
+  const admin = await requireRole('admin');
   const id = idSchema.safeParse((await params).id);
-  const user = id.success ? findUserForAdmin(getDb(), id.data) : null;
+  const user = id.success ? findUserForAdmin(getDb(), admin, id.data) : null;
   return user ? pageTitle('users.editTitle', { name: user.name }) : pageTitle('users.title');
 }
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireRole('admin');
+  const admin = await requireRole('admin');
   const { t } = await getI18n();
   const id = idSchema.safeParse((await params).id);
-  const user = id.success ? findUserForAdmin(getDb(), id.data) : null;
+  const user = id.success ? findUserForAdmin(getDb(), admin, id.data) : null;
   if (!user) notFound();
   const hidden = (
     <>

@@ -3,6 +3,7 @@ import { guardRequest } from '@/lib/auth/guards';
 import { parseDashboardParams } from '@/lib/crm/dashboard/params';
 import { translator } from '@/lib/i18n';
 import { readInWorker } from '@/lib/reads/pool';
+import { paramProblemResponse, refusedParamMessage } from '@/lib/url-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,14 +11,8 @@ export async function GET(request: Request) {
   const { user, response } = await guardRequest('crm');
   if (response) return response;
   const { params, problems } = parseDashboardParams(new URL(request.url).searchParams);
-  const t = translator(user.locale);
-  if (problems.length > 0) {
-    const [first] = problems;
-    return Response.json(
-      { error: t('dashboard.invalidParam', { param: first.param, value: first.value }), param: first.param, problems },
-      { status: 400, headers: { 'Cache-Control': 'no-store' } },
-    );
-  }
+  const [problem] = problems;
+  if (problem) return paramProblemResponse(problem, refusedParamMessage(problem, translator(user.locale)));
   // Totals and ticket ids come from one snapshot, read by a read worker (lib/reads).
   return Response.json(await readInWorker('dashboardJson', { user, params }), { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -1,4 +1,4 @@
-// Small SQL helpers shared by the data layer.
+// The LIKE pattern of a text search, shared by the list and picker queries.
 
 /** A LIKE pattern matching `text` anywhere, with LIKE's wildcards escaped (use `escape '\'`). */
 export function likePattern(text: string): string {

@@ -26,7 +26,7 @@ export function saveStamp(current: { version: number }, userId: number | null) {
 }
 
 /** A record's CRM fields as versioned on their own (crmVersion, crmUpdatedById). */
-export type CrmVersioned = { crmVersion: number; crmUpdatedById: number | null };
+type CrmVersioned = { crmVersion: number; crmUpdatedById: number | null };
 
 /**
  * The version check of a CRM save: against the CRM version, naming whoever saved the CRM data last,
