@@ -6,13 +6,14 @@ import { contacts, partners, tickets } from '@/db/schema';
 import { hasRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import { contactHasCrmData } from '@/lib/crm/contacts';
+import { contactSortKey } from '@/lib/order/sort-key';
 import { saveStamp, versionConflict, writeTransaction } from '@/lib/records';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import type { ContactInput, CreateContactInput, DeleteContactInput, UpdateContactInput } from './schemas';
 
-function contactData(input: ContactInput): ContactInput {
+function contactData(input: ContactInput): ContactInput & { sortName: string } {
   const { salutation, firstName, lastName, email, phone, position, partnerId } = input;
-  return { salutation, firstName, lastName, email, phone, position, partnerId };
+  return { salutation, firstName, lastName, sortName: contactSortKey(input), email, phone, position, partnerId };
 }
 
 /** Null when the chosen partner exists (or none was chosen); otherwise the failure to return. */

@@ -28,7 +28,7 @@ export function searchContactOptions(db: Db, query: string, limit = 20): PickerO
     .from(contacts)
     .leftJoin(partners, eq(partners.id, contacts.partnerId))
     .where(contactSearchWhere(query))
-    .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
+    .orderBy(asc(contacts.sortName), asc(contacts.id))
     .limit(limit)
     .all();
   return rows.map((row) => ({ id: row.id, label: contactPickerLabel(row) }));
@@ -56,7 +56,7 @@ export function searchPartnerContactOptions(
       .from(contacts)
       .leftJoin(partners, eq(partners.id, contacts.partnerId))
       .where(and(scope, contactSearchWhere(query)))
-      .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
+      .orderBy(asc(contacts.sortName), asc(contacts.id))
       .limit(max)
       .all();
   const own = matches(eq(contacts.partnerId, partnerId), limit).map((row) => ({ id: row.id, label: contactPickerLabel(row) }));
@@ -111,7 +111,7 @@ export function listContacts(db: Db, query: string, page: { limit: number; offse
     .from(contacts)
     .leftJoin(partners, eq(partners.id, contacts.partnerId))
     .where(where)
-    .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
+    .orderBy(asc(contacts.sortName), asc(contacts.id))
     .limit(page.limit)
     .offset(page.offset)
     .all();
@@ -125,7 +125,7 @@ export function listPartnerContacts(db: Db, partnerId: number, limit = 200): Con
     .from(contacts)
     .leftJoin(partners, eq(partners.id, contacts.partnerId))
     .where(eq(contacts.partnerId, partnerId))
-    .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
+    .orderBy(asc(contacts.sortName), asc(contacts.id))
     .limit(limit)
     .all()
     .map(toListItem);

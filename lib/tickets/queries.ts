@@ -280,7 +280,7 @@ export function listAssigneeChoices(db: Db, currentId: number | null = null): { 
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(currentId === null ? eq(users.active, true) : or(eq(users.active, true), eq(users.id, currentId)))
-    .orderBy(asc(users.name), asc(users.id))
+    .orderBy(asc(users.sortName), asc(users.id))
     .all();
 }
 

@@ -41,7 +41,7 @@ export function dashboardFilterOptions(db: Db, user: SessionUser, params: Dashbo
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(or(sql`${users.id} in (select ${tickets.assigneeId} from ${tickets} where ${tickets.crmEnabled} = 1)`, chosen('assignee').length > 0 ? inArray(users.id, chosen('assignee')) : undefined))
-    .orderBy(asc(users.name))
+    .orderBy(asc(users.sortName), asc(users.id))
     .all();
 
   const chosenPartners = chosen('partner').length > 0

@@ -55,11 +55,11 @@ export function levelLabels(db: Db, key: GroupKey, ids: GroupId[], t: Translate)
   }
   const numeric = ids.filter((id): id is number => typeof id === 'number');
   const table = source.kind === 'partner' ? partners : users;
-  const names = new Map<number, string>();
+  const names = new Map<number, { name: string; sortName: string | null }>();
   for (const part of chunks(numeric, 500)) {
-    for (const row of db.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, part)).all()) names.set(row.id, row.name);
+    for (const row of db.select({ id: table.id, name: table.name, sortName: table.sortName }).from(table).where(inArray(table.id, part)).all()) names.set(row.id, row);
   }
-  return { emptyLabel, label: (id) => names.get(Number(id)) ?? `#${id}`, order: (id) => names.get(Number(id)) ?? '' };
+  return { emptyLabel, label: (id) => names.get(Number(id))?.name ?? `#${id}`, order: (id) => names.get(Number(id))?.sortName ?? '' };
 }
 
 export type DashboardSummary = { groupBy: GroupKey[]; total: Totals; groups: GroupNode[] };
