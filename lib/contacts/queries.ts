@@ -5,11 +5,11 @@ import { and, asc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { contacts, partners, users } from '@/db/schema';
 import type { PickerOption } from '@/lib/picker';
+import { contactName } from '@/lib/parties/names';
 import { likePattern } from '@/lib/sql';
 
-export function contactName(row: { firstName: string | null; lastName: string | null }): string {
-  return `${row.firstName ?? ''} ${row.lastName ?? ''}`.trim();
-}
+// The display name has one definition (lib/parties/names.ts); re-exported for this module's readers.
+export { contactName };
 
 /** Contacts whose name, e-mail or partner's name contains the term (the query must join partners). */
 function contactSearchWhere(query: string): SQL | undefined {
