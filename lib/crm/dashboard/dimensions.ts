@@ -1,7 +1,7 @@
 // The dashboard's view of the CRM property registry (lib/crm/properties.ts): its filter parameters,
 // grouping keys and level declarations, derived, in the order of SPEC section 8. Nothing is listed here.
 import type { MessageKey } from '@/lib/i18n';
-import { CRM_PROPERTIES, type CrmPropertyKey, type DashboardSurface } from '../properties';
+import { CRM_PROPERTIES, crmProperty, type CrmPropertyKey, type DashboardSurface } from '../properties';
 
 type Registry = typeof CRM_PROPERTIES;
 type KeysWithDashboard<Shape> = { [K in CrmPropertyKey]: Registry[K] extends { dashboard: Shape } ? K : never }[CrmPropertyKey];
@@ -19,14 +19,15 @@ export type GroupKey = KeysWithDashboard<{ group: true }>;
 export type Dimension = DashboardSurface & { key: DimensionKey; label: MessageKey };
 
 function dimensionOf(key: DimensionKey): Dimension {
-  const property = CRM_PROPERTIES[key];
-  const surface: DashboardSurface = property.dashboard;
-  return { ...surface, key, label: surface.label ?? property.label };
+  const property = crmProperty(key);
+  const surface = property.dashboard!;
+  const label: MessageKey = surface.label ?? property.label;
+  return Object.assign({}, surface, { key, label });
 }
 
 export const DIMENSION_KEYS = (Object.keys(CRM_PROPERTIES) as CrmPropertyKey[])
   .filter((key): key is DimensionKey => 'dashboard' in CRM_PROPERTIES[key])
-  .sort((a, b) => CRM_PROPERTIES[a].dashboard.position - CRM_PROPERTIES[b].dashboard.position);
+  .sort((a, b) => crmProperty(a).dashboard!.position - crmProperty(b).dashboard!.position);
 
 export const DIMENSIONS = Object.fromEntries(DIMENSION_KEYS.map((key) => [key, dimensionOf(key)])) as Record<DimensionKey, Dimension>;
 

@@ -9,7 +9,7 @@ import { csvBooleanWords, type CsvColumn } from '@/lib/csv/columns';
 import type { CsvDialect } from '@/lib/csv/dialects';
 import type { CsvSource } from '@/lib/csv/stream';
 import { translator, type Translate } from '@/lib/i18n';
-import { CRM_PROPERTIES, type ExportColumn } from '../properties';
+import { crmProperty, type ExportColumn } from '../properties';
 import { DIMENSIONS } from './dimensions';
 import type { DashboardParams } from './params';
 import { CSV_PROPERTY_KEYS, exportOrderQuery, exportRowsQuery } from './export-sql';
@@ -27,7 +27,7 @@ export function dashboardExportColumns(params: DashboardParams, t: Translate): C
     ...params.groupBy.map((key): CsvColumn => ({ header: t(DIMENSIONS[key].label), type: 'text' })),
     { header: t('dashboard.col.number'), type: 'text' },
     { header: t('dashboard.col.title'), type: 'text' },
-    ...CSV_PROPERTY_KEYS.map((key): CsvColumn => ({ header: t(CRM_PROPERTIES[key].dashboardCsv.header), type: CRM_PROPERTIES[key].dashboardCsv.type })),
+    ...CSV_PROPERTY_KEYS.map((key): CsvColumn => ({ header: t(crmProperty(key).dashboardCsv!.header), type: crmProperty(key).dashboardCsv!.type })),
     { header: t('dashboard.col.createdAt'), type: 'date' },
   ];
 }
@@ -72,7 +72,7 @@ function toCells(row: ExportRow, params: DashboardParams, t: Translate): unknown
     return DIMENSIONS[key].labels.kind === 'ticketStatus' ? t(`ticketStatus.${value as 'open'}`) : value;
   });
   const properties = CSV_PROPERTY_KEYS.map((key) => {
-    const column: ExportColumn = CRM_PROPERTIES[key].dashboardCsv;
+    const column: ExportColumn = crmProperty(key).dashboardCsv!;
     const value = row[key];
     return column.present && value !== null ? column.present(value, t) : value;
   });

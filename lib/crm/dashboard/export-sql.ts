@@ -5,7 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { campaigns, partnerCampaigns, partners, products, TICKET_STATUSES, ticketCampaigns, ticketProducts, tickets, users } from '@/db/schema';
 import { LOOKUP_LISTS } from '@/lib/lookups/lists';
 import { contactDisplayNameOf } from '@/lib/parties/names';
-import { CRM_PROPERTIES, keysWhere, lookupName } from '../properties';
+import { crmProperty, keysWhere, lookupName } from '../properties';
 import { DIMENSIONS } from './dimensions';
 import { ftColumn, withFilteredTickets, type DashboardQuery } from './filter-sql';
 import type { GroupKey } from './params';
@@ -68,12 +68,12 @@ export function exportOrderQuery(query: DashboardQuery): SQL {
 }
 
 /** The properties with a column in the dashboard CSV, in its column order. */
-export const CSV_PROPERTY_KEYS = keysWhere('dashboardCsv').sort((a, b) => CRM_PROPERTIES[a].dashboardCsv.position - CRM_PROPERTIES[b].dashboardCsv.position);
+export const CSV_PROPERTY_KEYS = keysWhere('dashboardCsv').sort((a, b) => crmProperty(a).dashboardCsv!.position - crmProperty(b).dashboardCsv!.position);
 
 /** The export columns of some tickets of the view: one label column per level, then the ticket's. */
 export function exportRowsQuery(query: DashboardQuery, ids: readonly number[]): SQL {
   const labels = query.params.groupBy.map((key, index) => sql`${exportLevel(key).label} as ${sql.raw(`level${index}`)}`);
-  const columns = CSV_PROPERTY_KEYS.map((key) => sql`${CRM_PROPERTIES[key].dashboardCsv.value} as ${sql.raw(key)}`);
+  const columns = CSV_PROPERTY_KEYS.map((key) => sql`${crmProperty(key).dashboardCsv!.value} as ${sql.raw(key)}`);
   return sql`${withFilteredTickets(query, query.params.groupBy, ids)}
     select ft.id as id${labels.length > 0 ? sql`, ${sql.join(labels, sql`, `)}` : sql``},
       ${tickets.number} as number, ${tickets.title} as title, ${sql.join(columns, sql`, `)}, ${tickets.createdAt} as created_at
