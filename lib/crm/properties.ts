@@ -5,12 +5,11 @@
 // its lists from here (keysWhere). Adding a property: schema + migration + one entry + its words.
 // Framework-free: the export worker imports it.
 import { sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
   attributes,
   campaigns,
   companyGroups,
-  companySizes,
   contactAttributes,
   contacts,
   crmPartnerStatuses,
@@ -27,106 +26,15 @@ import {
   tickets,
   users,
 } from '@/db/schema';
-import type { CsvColumnType } from '@/lib/csv/columns';
-import type { MessageKey, Translate } from '@/lib/i18n';
+import type { Translate } from '@/lib/i18n';
 import type { LookupListKey } from '@/lib/lookups/lists';
 import { contactDisplayNameOf, ticketPartnerId } from '@/lib/parties/names';
-import { crmFormFields, type CrmFormField } from './form-fields';
+import { crmFormFields } from './form-fields';
+import { COMPANY_SIZE_NAME, companySizeCase, ft, lookupName, namesOf } from './property-sql';
+import type { CrmProperty, LabelSource, PropertyEntity } from './property-types';
 
-/** How a value is stored in the Verlauf and shown: history values are text. */
-export type CrmValueKind = 'lookup' | 'lookupMulti' | 'percent' | 'money' | 'integer' | 'boolean' | 'text' | 'reference';
-
-export type PropertyEntity = 'ticket' | 'partner' | 'contact';
-
-/** Where a dashboard level's group labels and order come from. */
-export type LabelSource =
-  | { kind: 'lookup'; list: LookupListKey }
-  | { kind: 'partner' }
-  | { kind: 'contact' }
-  | { kind: 'user' }
-  | { kind: 'ticketStatus' };
-
-/** A company-size range in admin order; the dashboard reads them once per request. */
-export type SizeRange = { id: number; min: number; max: number | null };
-
-/**
- * A property's value per CRM ticket of the dashboard, over `tickets`, `contacts` (the ticket's
- * contact) and `partners` (the ticket's partner): one expression, or a bridge of several values.
- */
-export type DashboardValue = { expression: (sizes: readonly SizeRange[]) => SQL } | { bridge: 'products' | 'campaigns' };
-
-export type DashboardSurface = {
-  /** Its place in the filter bar and the grouping list (SPEC section 8, left to right). */
-  position: number;
-  /** The dashboard's word, where SPEC section 8 names it differently from the field. */
-  label?: MessageKey;
-  /** The group of tickets without a value: "(ohne …)". */
-  emptyLabel: MessageKey;
-  labels: LabelSource;
-  value: DashboardValue;
-  /** A URL parameter filtering by it: shown in the filter bar, or hidden (it narrows a view to one group). */
-  filter?: 'bar' | 'hidden';
-  /** A grouping key (`groupBy`). */
-  group?: true;
-};
-
-/** A CSV column: header, type, the SQL reading it and how a stored value becomes the cell. */
-export type ExportColumn = { type: CsvColumnType; value: SQL; present?: (value: unknown, t: Translate) => unknown };
-
-export type CrmProperty = {
-  entity: PropertyEntity;
-  /** The one label of the property (its field name); surfaces use it unless they declare their own word. */
-  label: MessageKey;
-  kind: CrmValueKind;
-  list?: LookupListKey;
-  /** Its name in the CRM forms, in the Verlauf (crm_changes.field, stored: never renamed) and the Daten Manager. */
-  field?: string;
-  /** Recorded in the Verlauf when it changes. */
-  history?: true;
-  dashboard?: DashboardSurface;
-  /** A column of the dashboard CSV after number and title, at `position`. */
-  dashboardCsv?: ExportColumn & { position: number; header: MessageKey };
-  /** A CRM column of the Daten Manager (SPEC section 10), `columns=` key `field`. */
-  dataManager?: ExportColumn;
-  /** Its field in the entity's CRM form. */
-  form?: CrmFormField;
-};
-
-// ------------------------------------------------------------ SQL from schema columns
-
-type Lookup = SQLiteTable & { id: SQLiteColumn; name: SQLiteColumn; position: SQLiteColumn };
-
-/** The name of the lookup entry `id` points to. */
-export function lookupName(table: Lookup, id: SQL | SQLiteColumn): SQL {
-  return sql`(select ${table.name} from ${table} where ${table.id} = ${id})`;
-}
-
-/** The names of a record's entries of a many-to-many list, joined with `, ` in the list's admin order. */
-function namesOf(lookup: Lookup, bridgeEntry: SQLiteColumn, bridgeOwner: SQLiteColumn, owner: SQLiteColumn): SQL {
-  return sql`(select group_concat(${lookup.name}, ', ' order by ${lookup.position}, ${lookup.id}) from ${bridgeOwner.table} join ${lookup} on ${lookup.id} = ${bridgeEntry} where ${bridgeOwner} = ${owner})`;
-}
-
-/** Gruppierte Unternehmensgröße for the dashboard: a CASE over the current ranges (first match in admin order). */
-function companySizeCase(sizes: readonly SizeRange[]): SQL {
-  if (sizes.length === 0) return sql`null`;
-  const branches = sizes.map((size) =>
-    size.max === null
-      ? sql`when ${partners.employeeCount} >= ${size.min} then ${size.id}`
-      : sql`when ${partners.employeeCount} between ${size.min} and ${size.max} then ${size.id}`,
-  );
-  return sql`(case ${sql.join(branches, sql` `)} end)`;
-}
-
-/** Gruppierte Unternehmensgröße by name, as companySizeFor reads it: the first range in admin order. */
-const COMPANY_SIZE_NAME = sql`(select ${companySizes.name} from ${companySizes} where ${partners.employeeCount} is not null
-  and ${companySizes.minEmployees} <= ${partners.employeeCount}
-  and (${companySizes.maxEmployees} is null or ${companySizes.maxEmployees} >= ${partners.employeeCount})
-  order by ${companySizes.position}, ${companySizes.id} limit 1)`;
-
-/** A value of the dashboard's filtered-ticket set `ft` (its columns are named by property key). */
-function ft(key: string): SQL {
-  return sql.raw(`ft.${key}`);
-}
+export type { CrmValueKind, CrmProperty, DashboardSurface, DashboardValue, ExportColumn, LabelSource, PropertyEntity, SizeRange } from './property-types';
+export { lookupName };
 
 const column = (expression: SQL | SQLiteColumn) => ({ expression: () => sql`${expression}` });
 const lookup = (list: LookupListKey): LabelSource => ({ kind: 'lookup', list });

@@ -117,7 +117,7 @@ export function ticketRowsByIds(db: Db, user: SessionUser, ids: readonly number[
         title: tickets.title,
         status: tickets.status,
         partnerId: ticketPartnerId,
-        partnerName: sql<string | null>`coalesce(${partners.name}, ${contactPartner.name})`,
+        partnerName: partners.name,
         contactId: contacts.id,
         contactFirstName: contacts.firstName,
         contactLastName: contacts.lastName,
@@ -133,8 +133,8 @@ export function ticketRowsByIds(db: Db, user: SessionUser, ids: readonly number[
       })
       .from(tickets)
       .leftJoin(contacts, eq(contacts.id, tickets.contactId))
-      .leftJoin(partners, eq(partners.id, tickets.partnerId))
-      .leftJoin(contactPartner, eq(contactPartner.id, contacts.partnerId))
+      // The ticket's partner: its own, else its contact's (lib/parties/names.ts).
+      .leftJoin(partners, eq(partners.id, ticketPartnerId))
       .leftJoin(users, eq(users.id, tickets.assigneeId))
       .leftJoin(crmTicketStatuses, eq(crmTicketStatuses.id, tickets.crmStatusId))
       .where(inArray(tickets.id, ids.slice(start, start + 500)))
