@@ -4,8 +4,9 @@ import Database from 'better-sqlite3';
 import type { SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { parseDashboardParams } from '@/lib/crm/dashboard/params';
-import { sizeRanges } from '@/lib/crm/dashboard/sql';
-import { exportOrderQuery, grandTotalQuery, leafTicketsQuery, levelTotalsQuery } from '@/lib/crm/dashboard/sql';
+import { sizeRanges } from '@/lib/crm/dashboard/filter-sql';
+import { exportOrderQuery } from '@/lib/crm/dashboard/export-sql';
+import { grandTotalQuery, leafTicketsQuery, levelTotalsQuery } from '@/lib/crm/dashboard/level-sql';
 
 const [file, view = 'groupBy=crmStatus'] = process.argv.slice(2);
 if (!file) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { backfillSortKeys } from './sort-keys';
 
 export function migrationsFolder(): string {
   return path.join(process.cwd(), 'db', 'migrations');
@@ -18,6 +19,7 @@ export function migrateDatabase(sqlite: Database.Database, folder = migrationsFo
     if (violations.length > 0) {
       throw new Error(`Migration left ${violations.length} foreign key violation(s)`);
     }
+    backfillSortKeys(sqlite);
     sqlite.exec('ANALYZE');
   } finally {
     sqlite.pragma('foreign_keys = ON');

@@ -61,19 +61,25 @@ const lookup = {
 
 // ---------------------------------------------------------------- users and sign-in
 
-export const users = sqliteTable('users', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  /** Stored lower-cased, so uniqueness is case-insensitive. */
-  email: text('email').notNull().unique(),
-  name: text('name').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  roles: text('roles', { mode: 'json' }).$type<Role[]>().notNull().default(sql`'[]'`),
-  locale: text('locale', { enum: LOCALES }).notNull().default('de'),
-  active: integer('active', { mode: 'boolean' }).notNull().default(true),
-  /** Bumped on deactivation, role or password change: every older session stops working. */
-  sessionVersion: integer('session_version').notNull().default(1),
-  ...editable,
-});
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Stored lower-cased, so uniqueness is case-insensitive. */
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    /** germanSortKey(name) (lib/order/sort-key.ts): SQLite has no German collation. */
+    sortName: text('sort_name'),
+    passwordHash: text('password_hash').notNull(),
+    roles: text('roles', { mode: 'json' }).$type<Role[]>().notNull().default(sql`'[]'`),
+    locale: text('locale', { enum: LOCALES }).notNull().default('de'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** Bumped on deactivation, role or password change: every older session stops working. */
+    sessionVersion: integer('session_version').notNull().default(1),
+    ...editable,
+  },
+  (t) => [index('users_sort_name').on(t.sortName, t.id)],
+);
 
 /**
  * Server-side sessions: the cookie carries only the id; sign-out, password changes and the lifetimes
@@ -154,6 +160,8 @@ export const partners = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     gpid: integer('gpid').notNull().unique(),
     name: text('name').notNull(),
+    /** germanSortKey(name) (lib/order/sort-key.ts): SQLite has no German collation. */
+    sortName: text('sort_name'),
     name2: text('name2').notNull().default(''),
     searchName: text('search_name').notNull().default(''),
     street: text('street').notNull().default(''),
@@ -181,6 +189,7 @@ export const partners = sqliteTable(
   },
   (t) => [
     index('partners_name').on(t.name),
+    index('partners_sort_name').on(t.sortName, t.id),
     index('partners_city').on(t.city),
     index('partners_company_group').on(t.companyGroupId),
     index('partners_revenue_group').on(t.revenueGroupId),
@@ -225,12 +234,14 @@ export const contacts = sqliteTable(
     salutation: text('salutation').notNull().default(''),
     firstName: text('first_name').notNull().default(''),
     lastName: text('last_name').notNull(),
+    /** contactSortKey (lib/order/sort-key.ts): last name, then first name, in German order. */
+    sortName: text('sort_name'),
     email: text('email').notNull().default(''),
     phone: text('phone').notNull().default(''),
     position: text('position').notNull().default(''),
     ...editable,
   },
-  (t) => [index('contacts_partner').on(t.partnerId), index('contacts_last_name').on(t.lastName, t.firstName)],
+  (t) => [index('contacts_partner').on(t.partnerId), index('contacts_last_name').on(t.lastName, t.firstName), index('contacts_sort_name').on(t.sortName, t.id)],
 );
 
 export const contactAttributes = sqliteTable(

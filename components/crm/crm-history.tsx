@@ -2,7 +2,7 @@
 // (older ones a page further, `historyPage`). A compact list, so it fits the ticket's side panel as
 // well as the partner's CRM tab.
 import { Pagination } from '@/components/ui/pagination';
-import { crmField, formatCrmValue } from '@/lib/crm/fields';
+import { formatCrmValue, historyProperty } from '@/lib/crm/history-fields';
 import type { CrmHistoryPage } from '@/lib/crm/history';
 import type { CrmEntity } from '@/db/schema';
 import type { Formatter, Translate } from '@/lib/i18n';
@@ -38,7 +38,7 @@ export function CrmHistory({
           {total > pageSize && <p className="muted small">{t('crm.history.count', { count: format.integer(total) })}</p>}
           <ol className="history">
             {entries.map((entry) => {
-              const field = crmField(entity, entry.field);
+              const field = historyProperty(entity, entry.field);
               return (
                 <li key={entry.id}>
                   <div className="muted small">

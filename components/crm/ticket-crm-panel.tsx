@@ -1,38 +1,27 @@
 // The CRM panel of a ticket (SPEC section 5): "CRM aktivieren" while off, else the CRM form and
-// the history. Renders nothing for a user without `crm`, so no CRM value reaches the page.
+// the history. The page loads its view for a `crm` user only, so no CRM value reaches anyone else.
 import { ActionForm } from '@/components/ui/action-form';
-import { TextField } from '@/components/ui/fields';
-import { getDb } from '@/db/client';
-import { hasRole, type SessionUser } from '@/lib/auth/guards';
-import { crmHistoryPage } from '@/lib/crm/history';
-import { getTicketCrm } from '@/lib/crm/tickets/queries';
+import type { TicketCrmPanelView } from '@/lib/crm/forms/queries';
 import type { Formatter, Translate } from '@/lib/i18n';
-import { lookupOptions } from '@/lib/lookups/queries';
 import { saveTicketCrmAction, setTicketCrmEnabledAction } from '@/app/(app)/tickets/[id]/crm-actions';
+import { CrmFormFields } from './crm-form-fields';
 import { CrmHistory } from './crm-history';
 import { CrmStamp } from './crm-stamp';
-import { LookupCheckboxes, LookupSelect } from './lookup-fields';
 
 export function TicketCrmPanel({
-  ticketId,
-  user,
-  historyPage,
+  view,
   search,
   t,
   format,
 }: {
-  ticketId: number;
-  user: SessionUser;
-  /** The history's page, and the ticket page's other parameters, which its page links keep. */
-  historyPage: number;
+  /** Loaded by the page for a `crm` user only. */
+  view: TicketCrmPanelView;
+  /** The ticket page's other parameters, which the history's page links keep. */
   search: URLSearchParams;
   t: Translate;
   format: Formatter;
 }) {
-  if (!hasRole(user, 'crm')) return null;
-  const db = getDb();
-  const crm = getTicketCrm(db, user, ticketId);
-  if (!crm) return null;
+  const { crm } = view;
   const identity = (
     <>
       <input type="hidden" name="id" value={crm.id} />
@@ -51,7 +40,7 @@ export function TicketCrmPanel({
     </ActionForm>
   );
   const history = (
-    <CrmHistory entity="ticket" history={crmHistoryPage(db, user, 'ticket', ticketId, historyPage)} basePath={`/tickets/${ticketId}`} search={search} t={t} format={format} />
+    <CrmHistory entity="ticket" history={view.history} basePath={`/tickets/${crm.id}`} search={search} t={t} format={format} />
   );
 
   // The two states are keyed apart: otherwise React would hand the toggle's form state (its "Gespeichert."
@@ -74,16 +63,7 @@ export function TicketCrmPanel({
       <CrmStamp crm={crm} t={t} format={format} />
       <ActionForm action={saveTicketCrmAction} submitLabel={t('common.save')} label={t('crm.panel.title')}>
         {identity}
-        <LookupSelect name="crmStatusId" label={t('crm.field.crmStatus')} options={lookupOptions(db, user, 'crmTicketStatuses', crm.crmStatusId === null ? [] : [crm.crmStatusId])} value={crm.crmStatusId} t={t} />
-        <div className="row">
-          <TextField name="probability" label={`${t('crm.field.probability')} (%)`} defaultValue={crm.probability ?? ''} inputMode="numeric" />
-          <TextField name="potential" label={`${t('crm.field.potential')} (EUR)`} defaultValue={format.amountInput(crm.potentialCents)} inputMode="decimal" />
-          <TextField name="expectedUsers" label={t('crm.field.expectedUsers')} defaultValue={crm.expectedUsers ?? ''} inputMode="numeric" />
-        </div>
-        <LookupCheckboxes name="campaigns" legend={t('crm.field.campaigns')} options={lookupOptions(db, user, 'campaigns', crm.campaignIds)} values={crm.campaignIds} t={t} />
-        <TextField name="newCampaigns" label={t('crm.newCampaigns')} maxLength={2000} />
-        <LookupCheckboxes name="products" legend={t('crm.field.products')} options={lookupOptions(db, user, 'products', crm.productIds)} values={crm.productIds} t={t} />
-        <TextField name="newProducts" label={t('crm.newProducts')} maxLength={2000} />
+        <CrmFormFields form={view.form} inputsClassName="row" t={t} format={format} />
       </ActionForm>
       {toggle}
       {history}

@@ -21,6 +21,7 @@ import { insertUserWithDefaults } from '@/lib/users/mutations';
 import { seedLookups, type LookupIds, type SeededLookups, type SeedTx } from './lookups';
 import { makeCompany, makePartnerComment, makePerson, makeTicketText } from './names';
 import { createRandom, type Random } from './random';
+import { contactSortKey, germanSortKey } from '@/lib/order/sort-key';
 import { GPID_START } from '@/lib/partners/mutations';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -95,6 +96,7 @@ function insertPartners(tx: SeedTx, random: Random, lookups: SeededLookups, now:
       .values({
         gpid: FIRST_GPID + i,
         ...company,
+        sortName: germanSortKey(company.name),
         crmPartnerStatusId: statusId,
         companyGroupId: crm ? groupId : null,
         revenueGroupId: crm ? maybe(random, 0.85, () => random.pick(lookups.revenueGroups.ids)) : null,
@@ -130,9 +132,10 @@ function insertContacts(tx: SeedTx, random: Random, lookups: SeededLookups, part
   // Contacts predate every ticket (tickets reach back one year).
   const insert = (partner: SeededPartner | null) => {
     const createdAt = (partner?.createdAt ?? now - 500 * DAY) + random.int(0, 30) * DAY;
+    const person = makePerson(random, partner?.company ?? null);
     const contact = tx
       .insert(contacts)
-      .values({ partnerId: partner?.id ?? null, ...makePerson(random, partner?.company ?? null), createdAt: new Date(createdAt), updatedAt: new Date(createdAt) })
+      .values({ partnerId: partner?.id ?? null, ...person, sortName: contactSortKey(person), createdAt: new Date(createdAt), updatedAt: new Date(createdAt) })
       .returning({ id: contacts.id })
       .get();
     for (const attributeId of random.sample(lookups.attributes.contactIds, random.chance(0.3) ? random.int(1, 2) : 0)) {

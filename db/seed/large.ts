@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, DEMO_USERS, FIRST_GPID } from './demo';
 import { seedLookups, type LookupIds, type SeededLookups } from './lookups';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SURNAMES, makeCompany, makePartnerComment, makePerson, makeTicketText } from './names';
 import { createRandom, type Random } from './random';
+import { backfillSortKeys } from '../sort-keys';
 
 const BATCH = 5_000;
 const DAY = 86_400_000;
@@ -58,6 +59,8 @@ export async function seedLargeData(
 
   const contacts = insertPartnersAndContacts(sqlite, random, lookups, options.partners, now);
   insertTickets(sqlite, random, { lookups, userIds, contacts, partnerCount: options.partners, ticketCount: options.tickets, now });
+  // Bulk inserts leave the German sort keys to the one function that computes them.
+  backfillSortKeys(sqlite);
 
   const upsertCounter = sqlite.prepare('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value');
   upsertCounter.run('gpid', FIRST_GPID + options.partners - 1);

@@ -5,13 +5,14 @@ import type { Db, Tx } from '@/db/client';
 import { contacts, partners, tickets } from '@/db/schema';
 import { hasRole, type Actor } from '@/lib/auth/access';
 import { contactHasCrmData } from '@/lib/crm/contacts';
+import { contactSortKey } from '@/lib/order/sort-key';
 import { saveStamp, versionConflict, writeTransaction } from '@/lib/concurrency';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import type { ContactInput, CreateContactInput, DeleteContactInput, UpdateContactInput } from './schemas';
 
-function contactData(input: ContactInput): ContactInput {
+function contactData(input: ContactInput): ContactInput & { sortName: string } {
   const { salutation, firstName, lastName, email, phone, position, partnerId } = input;
-  return { salutation, firstName, lastName, email, phone, position, partnerId };
+  return { salutation, firstName, lastName, sortName: contactSortKey(input), email, phone, position, partnerId };
 }
 
 /** Null when the chosen partner exists (or none was chosen); otherwise the failure to return. */

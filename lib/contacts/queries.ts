@@ -5,11 +5,11 @@ import { and, asc, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { contacts, partners, users } from '@/db/schema';
 import type { PickerOption } from '@/lib/picker';
+import { contactName } from '@/lib/parties/names';
 import { likePattern } from '@/lib/like-pattern';
 
-export function contactName(row: { firstName: string | null; lastName: string | null }): string {
-  return `${row.firstName ?? ''} ${row.lastName ?? ''}`.trim();
-}
+// The display name has one definition (lib/parties/names.ts); re-exported for this module's readers.
+export { contactName };
 
 /** Contacts whose name, e-mail or partner's name contains the term (the query must join partners). */
 function contactSearchWhere(query: string): SQL | undefined {
@@ -28,7 +28,7 @@ export function searchContactOptions(db: Db, query: string, limit = 20): PickerO
     .from(contacts)
     .leftJoin(partners, eq(partners.id, contacts.partnerId))
     .where(contactSearchWhere(query))
-    .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
+    .orderBy(asc(contacts.sortName), asc(contacts.id))
     .limit(limit)
     .all();
   return rows.map((row) => ({ id: row.id, label: contactPickerLabel(row) }));
@@ -56,7 +56,7 @@ export function searchPartnerContactOptions(
       .from(contacts)
       .leftJoin(partners, eq(partners.id, contacts.partnerId))
       .where(and(scope, contactSearchWhere(query)))
-      .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
+      .orderBy(asc(contacts.sortName), asc(contacts.id))
       .limit(max)
       .all();
   const own = matches(eq(contacts.partnerId, partnerId), limit).map((row) => ({ id: row.id, label: contactPickerLabel(row) }));
@@ -111,7 +111,7 @@ export function listContacts(db: Db, query: string, page: { limit: number; offse
     .from(contacts)
     .leftJoin(partners, eq(partners.id, contacts.partnerId))
     .where(where)
-    .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
+    .orderBy(asc(contacts.sortName), asc(contacts.id))
     .limit(page.limit)
     .offset(page.offset)
     .all();
@@ -125,7 +125,7 @@ export function listPartnerContacts(db: Db, partnerId: number, limit = 200): Con
     .from(contacts)
     .leftJoin(partners, eq(partners.id, contacts.partnerId))
     .where(eq(contacts.partnerId, partnerId))
-    .orderBy(asc(contacts.lastName), asc(contacts.firstName), asc(contacts.id))
+    .orderBy(asc(contacts.sortName), asc(contacts.id))
     .limit(limit)
     .all()
     .map(toListItem);

@@ -6,13 +6,13 @@ import type { Db, Tx } from '@/db/client';
 import { crmChanges, users, type CrmEntity } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
+import type { CrmSnapshot, HistoryField } from './history-fields';
 
-/** A record's CRM values as history text: names for lookups (joined with ", "), numbers as digits. */
-export type CrmSnapshot = Record<string, string | null>;
+export type { CrmSnapshot };
 
-export function recordCrmChanges(tx: Tx, change: { entity: CrmEntity; entityId: number; userId: number; before: CrmSnapshot; after: CrmSnapshot; at?: Date }): number {
+export function recordCrmChanges<E extends CrmEntity>(tx: Tx, change: { entity: E; entityId: number; userId: number; before: CrmSnapshot<E>; after: CrmSnapshot<E>; at?: Date }): number {
   const at = change.at ?? new Date();
-  const rows = Object.keys(change.after)
+  const rows = (Object.keys(change.after) as HistoryField<E>[])
     .filter((field) => (change.before[field] ?? null) !== (change.after[field] ?? null))
     .map((field) => ({
       entity: change.entity,

@@ -1,9 +1,13 @@
-// The data manager's column registry (SPEC section 10): every exportable column of partners, contacts
-// and tickets, declared once with its URL key, label, CSV type, whether it is CRM data, and the SQL
-// that reads it. The page's checkboxes, the export route, the preview and the templates read this list.
-// The SQL fragments are fixed text chosen by key from this allowlist; no request value ever enters them.
+// The data manager's columns (SPEC section 10): every exportable column of partners, contacts and
+// tickets with its URL key, label, CSV type, whether it is CRM data, and the SQL that reads it. The
+// CRM columns come from the CRM property registry (lib/crm/properties.ts); the master data is listed
+// here, from the schema's columns. The page's checkboxes, the export route, the preview and the
+// templates read these lists; a request chooses columns by key, never SQL.
 import { sql, type SQL } from 'drizzle-orm';
-import { EXPORT_ENTITIES, type ExportEntity } from '@/db/schema';
+import { alias, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { contacts, EXPORT_ENTITIES, partners, tickets, users, type ExportEntity } from '@/db/schema';
+import { propertiesOf, type PropertyEntity } from '@/lib/crm/properties';
+import { contactDisplayName } from '@/lib/parties/names';
 import type { CsvColumnType } from '@/lib/csv/columns';
 import type { MessageKey, Translate } from '@/lib/i18n';
 
@@ -20,85 +24,64 @@ export type DataColumn = {
   present?: (value: unknown, t: Translate) => unknown;
 };
 
-function column(key: string, label: MessageKey, type: CsvColumnType, crm: boolean, expression: string, present?: DataColumn['present']): DataColumn {
-  return { key, label, type, crm, expression: sql.raw(expression), present };
+function column(key: string, label: MessageKey, type: CsvColumnType, expression: SQL | SQLiteColumn, present?: DataColumn['present']): DataColumn {
+  return { key, label, type, crm: false, expression: sql`${expression}`, present };
 }
 
-/** The names of a many-to-many list, joined with `, ` in the lookup list's admin order. */
-function namesOf(bridge: string, ownerColumn: string, ownerId: string, lookupTable: string, lookupColumn: string): string {
-  return `(select group_concat(l.name, ', ' order by l.position, l.id) from ${bridge} b join ${lookupTable} l on l.id = b.${lookupColumn} where b.${ownerColumn} = ${ownerId})`;
+/** The entity's CRM columns, from the property registry in its order: key = the property's field name. */
+function crmColumns(entity: PropertyEntity): DataColumn[] {
+  return propertiesOf(entity, 'dataManager').map(([key, property]) => {
+    const exported = property.dataManager!;
+    return { key: property.field ?? key, label: property.label, type: exported.type, crm: true, expression: exported.value, present: exported.present };
+  });
 }
 
-function lookupName(table: string, id: string): string {
-  return `(select l.name from ${table} l where l.id = ${id})`;
-}
-
-/** Gruppierte Unternehmensgröße, derived at read time like `companySizeFor`: the first range in admin order. */
-const COMPANY_SIZE = `(select s.name from company_sizes s where partners.employee_count is not null and s.min_employees <= partners.employee_count
-  and (s.max_employees is null or s.max_employees >= partners.employee_count) order by s.position, s.id limit 1)`;
+/** The partner of contacts and tickets, joined as `p` (see FROM in queries.ts). */
+export const joinedPartner = alias(partners, 'p');
+/** The Bearbeiter of tickets, joined as `u`. */
+export const joinedAssignee = alias(users, 'u');
 
 const PARTNER_COLUMNS: DataColumn[] = [
-  column('gpid', 'dataManager.col.gpid', 'integer', false, 'partners.gpid'),
-  column('name', 'dataManager.col.name', 'text', false, 'partners.name'),
-  column('name2', 'dataManager.col.name2', 'text', false, 'partners.name2'),
-  column('searchName', 'dataManager.col.searchName', 'text', false, 'partners.search_name'),
-  column('street', 'dataManager.col.street', 'text', false, 'partners.street'),
-  column('postcode', 'dataManager.col.postcode', 'text', false, 'partners.postcode'),
-  column('city', 'dataManager.col.city', 'text', false, 'partners.city'),
-  column('country', 'dataManager.col.country', 'text', false, 'partners.country'),
-  column('phone', 'dataManager.col.phone', 'text', false, 'partners.phone'),
-  column('email', 'dataManager.col.email', 'text', false, 'partners.email'),
-  column('website', 'dataManager.col.website', 'text', false, 'partners.website'),
-  column('partnerStatus', 'crm.field.partnerStatus', 'text', true, lookupName('crm_partner_statuses', 'partners.crm_partner_status_id')),
-  column('companyGroup', 'crm.field.companyGroup', 'text', true, lookupName('company_groups', 'partners.company_group_id')),
-  column('campaigns', 'crm.field.campaigns', 'text', true, namesOf('partner_campaigns', 'partner_id', 'partners.id', 'campaigns', 'campaign_id')),
-  column('products', 'crm.field.products', 'text', true, namesOf('partner_products', 'partner_id', 'partners.id', 'products', 'product_id')),
-  column('newsletter', 'crm.field.newsletter', 'boolean', true, 'partners.newsletter'),
-  column('revenueGroup', 'crm.field.revenueGroup', 'text', true, lookupName('revenue_groups', 'partners.revenue_group_id')),
-  column('employeeCount', 'crm.field.employeeCount', 'integer', true, 'partners.employee_count'),
-  column('companySize', 'crm.field.companySize', 'text', true, COMPANY_SIZE),
-  column('dataSource', 'crm.field.dataSource', 'text', true, lookupName('data_sources', 'partners.data_source_id')),
-  column('isProspect', 'crm.field.isProspect', 'boolean', true, 'partners.is_prospect'),
-  column('comment1', 'crm.field.comment1', 'text', true, 'partners.comment1'),
-  column('comment2', 'crm.field.comment2', 'text', true, 'partners.comment2'),
-  column('comment3', 'crm.field.comment3', 'text', true, 'partners.comment3'),
-  column('comment4', 'crm.field.comment4', 'text', true, 'partners.comment4'),
-  column('attributes', 'crm.field.attributes', 'text', true, namesOf('partner_attributes', 'partner_id', 'partners.id', 'attributes', 'attribute_id')),
+  column('gpid', 'dataManager.col.gpid', 'integer', partners.gpid),
+  column('name', 'dataManager.col.name', 'text', partners.name),
+  column('name2', 'dataManager.col.name2', 'text', partners.name2),
+  column('searchName', 'dataManager.col.searchName', 'text', partners.searchName),
+  column('street', 'dataManager.col.street', 'text', partners.street),
+  column('postcode', 'dataManager.col.postcode', 'text', partners.postcode),
+  column('city', 'dataManager.col.city', 'text', partners.city),
+  column('country', 'dataManager.col.country', 'text', partners.country),
+  column('phone', 'dataManager.col.phone', 'text', partners.phone),
+  column('email', 'dataManager.col.email', 'text', partners.email),
+  column('website', 'dataManager.col.website', 'text', partners.website),
+  ...crmColumns('partner'),
 ];
 
-// Contacts are read with their partner joined as `p`.
 const CONTACT_COLUMNS: DataColumn[] = [
-  column('id', 'dataManager.col.id', 'integer', false, 'contacts.id'),
-  column('partnerName', 'dataManager.col.partnerName', 'text', false, 'p.name'),
-  column('partnerGpid', 'dataManager.col.partnerGpid', 'integer', false, 'p.gpid'),
-  column('salutation', 'dataManager.col.salutation', 'text', false, 'contacts.salutation'),
-  column('firstName', 'dataManager.col.firstName', 'text', false, 'contacts.first_name'),
-  column('lastName', 'dataManager.col.lastName', 'text', false, 'contacts.last_name'),
-  column('email', 'dataManager.col.email', 'text', false, 'contacts.email'),
-  column('phone', 'dataManager.col.phone', 'text', false, 'contacts.phone'),
-  column('position', 'dataManager.col.position', 'text', false, 'contacts.position'),
-  column('attributes', 'crm.field.attributes', 'text', true, namesOf('contact_attributes', 'contact_id', 'contacts.id', 'attributes', 'attribute_id')),
+  column('id', 'dataManager.col.id', 'integer', contacts.id),
+  column('partnerName', 'dataManager.col.partnerName', 'text', joinedPartner.name),
+  column('partnerGpid', 'dataManager.col.partnerGpid', 'integer', joinedPartner.gpid),
+  column('salutation', 'dataManager.col.salutation', 'text', contacts.salutation),
+  column('firstName', 'dataManager.col.firstName', 'text', contacts.firstName),
+  column('lastName', 'dataManager.col.lastName', 'text', contacts.lastName),
+  column('email', 'dataManager.col.email', 'text', contacts.email),
+  column('phone', 'dataManager.col.phone', 'text', contacts.phone),
+  column('position', 'dataManager.col.position', 'text', contacts.position),
+  ...crmColumns('contact'),
 ];
 
-// Tickets are read with `contacts` (as the ticket list's WHERE needs it), the ticket's own partner `p`,
-// the contact's partner `cp` and the assignee `u` joined.
+// Tickets are read with their contact, their partner (lib/parties/names.ts: their own, else their
+// contact's) as `p` and their Bearbeiter as `u` joined.
 const TICKET_COLUMNS: DataColumn[] = [
-  column('number', 'dataManager.col.number', 'text', false, 'tickets.number'),
-  column('title', 'dataManager.col.title', 'text', false, 'tickets.title'),
-  column('status', 'dataManager.col.status', 'text', false, 'tickets.status', (value, t) => t(`ticketStatus.${value as 'open'}`)),
-  column('partner', 'dataManager.col.partner', 'text', false, 'coalesce(p.name, cp.name)'),
-  column('contact', 'dataManager.col.contact', 'text', false, `case when contacts.id is null then null else trim(contacts.first_name || ' ' || contacts.last_name) end`),
-  column('assignee', 'dataManager.col.assignee', 'text', false, 'u.name'),
+  column('number', 'dataManager.col.number', 'text', tickets.number),
+  column('title', 'dataManager.col.title', 'text', tickets.title),
+  column('status', 'dataManager.col.status', 'text', tickets.status, (value, t) => t(`ticketStatus.${value as 'open'}`)),
+  column('partner', 'dataManager.col.partner', 'text', joinedPartner.name),
+  column('contact', 'dataManager.col.contact', 'text', sql`case when ${contacts.id} is null then null else ${contactDisplayName} end`),
+  column('assignee', 'dataManager.col.assignee', 'text', joinedAssignee.name),
   // Timestamps stay UTC milliseconds as SQLite keeps them; the datetime columns format them.
-  column('createdAt', 'dataManager.col.createdAt', 'datetime', false, 'tickets.created_at'),
-  column('updatedAt', 'dataManager.col.updatedAt', 'datetime', false, 'tickets.updated_at'),
-  column('crmEnabled', 'crm.field.crmEnabled', 'boolean', true, 'tickets.crm_enabled'),
-  column('crmStatus', 'crm.field.crmStatus', 'text', true, lookupName('crm_ticket_statuses', 'tickets.crm_status_id')),
-  column('probability', 'crm.field.probability', 'percent', true, 'tickets.probability'),
-  column('potential', 'crm.field.potential', 'money', true, 'tickets.potential_cents'),
-  column('campaigns', 'crm.field.campaigns', 'text', true, namesOf('ticket_campaigns', 'ticket_id', 'tickets.id', 'campaigns', 'campaign_id')),
-  column('products', 'crm.field.products', 'text', true, namesOf('ticket_products', 'ticket_id', 'tickets.id', 'products', 'product_id')),
-  column('expectedUsers', 'crm.field.expectedUsers', 'integer', true, 'tickets.expected_users'),
+  column('createdAt', 'dataManager.col.createdAt', 'datetime', tickets.createdAt),
+  column('updatedAt', 'dataManager.col.updatedAt', 'datetime', tickets.updatedAt),
+  ...crmColumns('ticket'),
 ];
 
 export const DATA_COLUMNS: Readonly<Record<ExportEntity, readonly DataColumn[]>> = {

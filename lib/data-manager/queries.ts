@@ -3,16 +3,17 @@ import 'server-only';
 // query shape, so the preview shows exactly the file's first rows and the count is the file's row count.
 import type Database from 'better-sqlite3';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { SQLiteSyncDialect, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
-import { exportTemplates, type ExportEntity } from '@/db/schema';
+import { contactAttributes, contacts, exportTemplates, partnerAttributes, partners, tickets, users, type ExportEntity } from '@/db/schema';
 import { assertRole, hasRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import { csvBooleanWords, formatCsvHeader, formatCsvRow } from '@/lib/csv/columns';
 import type { Translate } from '@/lib/i18n';
 import { usesCrmCriteria } from '@/lib/tickets/filters';
 import { ticketListWhere } from '@/lib/tickets/queries';
-import { visibleColumns, type DataColumn } from './columns';
+import { ticketPartnerId } from '@/lib/parties/names';
+import { joinedAssignee, joinedPartner, visibleColumns, type DataColumn } from './columns';
 import { exportCsvColumns, pageParams, toCells, type PageQuery } from './export-rows';
 import type { ExportRequest } from './params';
 
@@ -23,30 +24,32 @@ export const PREVIEW_ROWS = 20;
 // The base table keeps its own name, because the ticket list's WHERE (ticketListWhere) names
 // `tickets` and `contacts`; the joined partners and users have short aliases the columns use.
 const FROM: Record<ExportEntity, SQL> = {
-  partners: sql.raw('partners'),
-  contacts: sql.raw('contacts left join partners p on p.id = contacts.partner_id'),
-  tickets: sql.raw(
-    'tickets left join contacts on contacts.id = tickets.contact_id left join partners p on p.id = tickets.partner_id ' +
-      'left join partners cp on cp.id = contacts.partner_id left join users u on u.id = tickets.assignee_id',
-  ),
+  partners: sql`${partners}`,
+  contacts: sql`${contacts} left join ${partners} ${sql.identifier('p')} on ${joinedPartner.id} = ${contacts.partnerId}`,
+  tickets: sql`${tickets} left join ${contacts} on ${contacts.id} = ${tickets.contactId}
+    left join ${partners} ${sql.identifier('p')} on ${joinedPartner.id} = ${ticketPartnerId}
+    left join ${users} ${sql.identifier('u')} on ${joinedAssignee.id} = ${tickets.assigneeId}`,
 };
 
 const ID: Record<ExportEntity, SQL> = {
-  partners: sql.raw('partners.id'),
-  contacts: sql.raw('contacts.id'),
-  tickets: sql.raw('tickets.id'),
+  partners: sql`${partners.id}`,
+  contacts: sql`${contacts.id}`,
+  tickets: sql`${tickets.id}`,
 };
 
 /** The Merkmal filter; a ticket has a Merkmal through its partner (its own or its contact's) or its contact. */
 function attributeCondition(entity: ExportEntity, attribute: number): SQL {
+  const ofPartner = (partnerId: SQL | SQLiteColumn) =>
+    sql`exists (select 1 from ${partnerAttributes} where ${partnerAttributes.partnerId} = ${partnerId} and ${partnerAttributes.attributeId} = ${attribute})`;
+  const ofContact = (contactId: SQLiteColumn) =>
+    sql`exists (select 1 from ${contactAttributes} where ${contactAttributes.contactId} = ${contactId} and ${contactAttributes.attributeId} = ${attribute})`;
   switch (entity) {
     case 'partners':
-      return sql`exists (select 1 from partner_attributes a where a.partner_id = partners.id and a.attribute_id = ${attribute})`;
+      return ofPartner(partners.id);
     case 'contacts':
-      return sql`exists (select 1 from contact_attributes a where a.contact_id = contacts.id and a.attribute_id = ${attribute})`;
+      return ofContact(contacts.id);
     case 'tickets':
-      return sql`(exists (select 1 from partner_attributes a where a.partner_id = coalesce(tickets.partner_id, contacts.partner_id) and a.attribute_id = ${attribute})
-        or exists (select 1 from contact_attributes a where a.contact_id = tickets.contact_id and a.attribute_id = ${attribute}))`;
+      return sql`(${ofPartner(ticketPartnerId)} or ${ofContact(tickets.contactId)})`;
   }
 }
 

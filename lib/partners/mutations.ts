@@ -6,6 +6,7 @@ import { contacts, partners, tickets } from '@/db/schema';
 import { hasRole, type Actor } from '@/lib/auth/access';
 import { nextCounterValue } from '@/lib/counters';
 import { partnerHasCrmData } from '@/lib/crm/partners/queries';
+import { germanSortKey } from '@/lib/order/sort-key';
 import { saveStamp, versionConflict, writeTransaction } from '@/lib/concurrency';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import { findSimilarPartners, type SimilarPartner } from './queries';
@@ -17,9 +18,9 @@ export const GPID_START = 10_001;
 /** A create refused because similar names exist; `similar` is what the form lists. */
 export type SimilarPartnersFailure = MutationFailure & { similar: SimilarPartner[] };
 
-function masterData(input: PartnerMasterData): PartnerMasterData {
+function masterData(input: PartnerMasterData): PartnerMasterData & { sortName: string } {
   const { name, name2, searchName, street, postcode, city, country, phone, email, website } = input;
-  return { name, name2, searchName, street, postcode, city, country, phone, email, website };
+  return { name, sortName: germanSortKey(name), name2, searchName, street, postcode, city, country, phone, email, website };
 }
 
 /** The next GPID nobody holds yet; skips numbers taken outside the counter (e.g. imported partners). */

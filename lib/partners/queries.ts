@@ -27,7 +27,7 @@ export function searchPartnerOptions(db: Db, query: string, limit = 20): PickerO
     .select({ id: partners.id, name: partners.name, gpid: partners.gpid, city: partners.city })
     .from(partners)
     .where(partnerSearchWhere(query))
-    .orderBy(asc(partners.name), asc(partners.id))
+    .orderBy(asc(partners.sortName), asc(partners.id))
     .limit(limit)
     .all();
   return rows.map((row) => ({ id: row.id, label: partnerLabel(row) }));
@@ -53,8 +53,8 @@ export function listPartners(db: Db, params: PartnerListParams, page: { limit: n
     .select({ id: partners.id, gpid: partners.gpid, name: partners.name, name2: partners.name2, postcode: partners.postcode, city: partners.city, phone: partners.phone })
     .from(partners)
     .where(where)
-    // The GPID is unique, so it also makes the name order stable from page to page.
-    .orderBy(...(params.sort === 'gpid' ? [direction(partners.gpid)] : [direction(partners.name), direction(partners.gpid)]))
+    // German order (lib/order/sort-key.ts); the id breaks ties, so the order is stable from page to page.
+    .orderBy(...(params.sort === 'gpid' ? [direction(partners.gpid)] : [direction(partners.sortName), direction(partners.id)]))
     .limit(page.limit)
     .offset(page.offset)
     .all();
@@ -146,7 +146,7 @@ export function findSimilarPartners(db: Db | Tx, name: string, limit = 10): Simi
     .select({ id: partners.id, gpid: partners.gpid, name: partners.name, city: partners.city })
     .from(partners)
     .where(like(partners.name, pattern))
-    .orderBy(asc(partners.name), asc(partners.gpid))
+    .orderBy(asc(partners.sortName), asc(partners.id))
     .all()
     .filter((row) => compact(normalisePartnerName(row.name)).includes(wanted))
     .slice(0, limit);

@@ -7,6 +7,7 @@ import { TICKETS_BY_CREATION, contacts, crmTicketStatuses, partners, tickets, us
 import { hasRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import { contactName, searchContactOptions, searchPartnerContactOptions } from '@/lib/contacts/queries';
+import { ticketPartnerId, ticketPartnerIdUnjoined } from '@/lib/parties/names';
 import { partnerLabel, searchPartnerOptions } from '@/lib/partners/queries';
 import type { PickerOption } from '@/lib/picker';
 import { likePattern } from '@/lib/like-pattern';
@@ -28,10 +29,6 @@ export type TicketListItem = {
 };
 
 const contactPartner = alias(partners, 'contact_partner');
-/** The partner a ticket shows, for selects that join the contact. */
-const effectivePartnerId = sql<number | null>`coalesce(${tickets.partnerId}, ${contacts.partnerId})`;
-/** The same, for WHERE clauses over tickets alone (no join: counts stay on the tickets indexes). */
-const ticketPartnerId = sql<number | null>`coalesce(${tickets.partnerId}, (select c.partner_id from contacts c where c.id = ${tickets.contactId}))`;
 
 /** The WHERE clause of a ticket list; CRM criteria only when the caller passed them for a `crm` user. */
 export function ticketListWhere(params: TicketListParams, user: SessionUser): SQL | undefined {
@@ -68,7 +65,7 @@ export function ticketListWhere(params: TicketListParams, user: SessionUser): SQ
     if (params.crm) conditions.push(eq(tickets.crmEnabled, params.crm === 'on'));
     if (params.crmStatus.length > 0) conditions.push(inArray(tickets.crmStatusId, params.crmStatus));
     if (params.revenueGroup.length > 0) {
-      conditions.push(inArray(ticketPartnerId, sql`(select ${partners.id} from ${partners} where ${inArray(partners.revenueGroupId, params.revenueGroup)})`));
+      conditions.push(inArray(ticketPartnerIdUnjoined, sql`(select ${partners.id} from ${partners} where ${inArray(partners.revenueGroupId, params.revenueGroup)})`));
     }
   }
   return and(...conditions);
@@ -119,8 +116,8 @@ export function ticketRowsByIds(db: Db, user: SessionUser, ids: readonly number[
         number: tickets.number,
         title: tickets.title,
         status: tickets.status,
-        partnerId: effectivePartnerId,
-        partnerName: sql<string | null>`coalesce(${partners.name}, ${contactPartner.name})`,
+        partnerId: ticketPartnerId,
+        partnerName: partners.name,
         contactId: contacts.id,
         contactFirstName: contacts.firstName,
         contactLastName: contacts.lastName,
@@ -136,8 +133,8 @@ export function ticketRowsByIds(db: Db, user: SessionUser, ids: readonly number[
       })
       .from(tickets)
       .leftJoin(contacts, eq(contacts.id, tickets.contactId))
-      .leftJoin(partners, eq(partners.id, tickets.partnerId))
-      .leftJoin(contactPartner, eq(contactPartner.id, contacts.partnerId))
+      // The ticket's partner: its own, else its contact's (lib/parties/names.ts).
+      .leftJoin(partners, eq(partners.id, ticketPartnerId))
       .leftJoin(users, eq(users.id, tickets.assigneeId))
       .leftJoin(crmTicketStatuses, eq(crmTicketStatuses.id, tickets.crmStatusId))
       .where(inArray(tickets.id, ids.slice(start, start + 500)))
@@ -280,7 +277,7 @@ export function listAssigneeChoices(db: Db, currentId: number | null = null): { 
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(currentId === null ? eq(users.active, true) : or(eq(users.active, true), eq(users.id, currentId)))
-    .orderBy(asc(users.name), asc(users.id))
+    .orderBy(asc(users.sortName), asc(users.id))
     .all();
 }
 

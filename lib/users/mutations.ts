@@ -8,6 +8,7 @@ import { assertRole, withImpliedRoles, type Actor } from '@/lib/auth/access';
 import { verifyCredentials } from '@/lib/auth/credentials';
 import { hashPassword } from '@/lib/auth/password';
 import { endUserSessions } from '@/lib/auth/sessions';
+import { germanSortKey } from '@/lib/order/sort-key';
 import { saveStamp, versionConflict, writeTransaction } from '@/lib/concurrency';
 import type { MutationFailure, MutationResult } from '@/lib/result';
 import type { ChangeOwnPasswordInput, CreateUserInput, UpdateUserInput } from './schemas';
@@ -19,7 +20,7 @@ export function insertUserWithDefaults(
 ): User {
   const user = tx
     .insert(users)
-    .values({ email: input.email.toLowerCase(), name: input.name, passwordHash: input.passwordHash, roles: withImpliedRoles(input.roles), locale: input.locale ?? 'de' })
+    .values({ email: input.email.toLowerCase(), name: input.name, sortName: germanSortKey(input.name), passwordHash: input.passwordHash, roles: withImpliedRoles(input.roles), locale: input.locale ?? 'de' })
     .returning()
     .get();
   tx.insert(queries)
@@ -69,6 +70,7 @@ export function updateUser(db: Db, actor: Actor, input: UpdateUserInput): Mutati
     tx.update(users)
       .set({
         name: input.name,
+        sortName: germanSortKey(input.name),
         roles,
         locale: input.locale,
         ...saveStamp(user, actor.id),

@@ -26,7 +26,7 @@ export function listUsers(db: Db, actor: Actor): UserListItem[] {
   return db
     .select({ id: users.id, email: users.email, name: users.name, roles: users.roles, locale: users.locale, active: users.active, version: users.version, createdAt: users.createdAt })
     .from(users)
-    .orderBy(asc(users.name))
+    .orderBy(asc(users.sortName), asc(users.id))
     .all();
 }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqlite } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
+import { contactSortKey, germanSortKey } from '@/lib/order/sort-key';
 
 const FIXTURE = path.join(process.cwd(), 'tests', 'fixtures', 'release-0.1.sqlite');
 
@@ -60,6 +61,20 @@ describe('upgrading a 0.1 database', () => {
     expect(roles.sort()).toEqual(['crm', 'crm_admin']);
     const admin = JSON.parse(sqlite.prepare(`select roles from users where email = 'admin@example.com'`).pluck().get() as string);
     expect(admin.filter((r: string) => r === 'crm')).toHaveLength(1);
+    sqlite.close();
+  });
+
+  it('fills the German sort key of every partner, user and contact', () => {
+    const sqlite = openSqlite(copyOfFixture());
+    migrateDatabase(sqlite);
+    for (const table of ['partners', 'users'] as const) {
+      const rows = sqlite.prepare(`select name, sort_name as sortName from ${table}`).all() as { name: string; sortName: string | null }[];
+      expect(rows.length, table).toBeGreaterThan(0);
+      for (const row of rows) expect(row.sortName, `${table}: ${row.name}`).toBe(germanSortKey(row.name));
+    }
+    const contacts = sqlite.prepare('select first_name as firstName, last_name as lastName, sort_name as sortName from contacts').all() as { firstName: string; lastName: string; sortName: string | null }[];
+    expect(contacts.length).toBeGreaterThan(0);
+    for (const row of contacts) expect(row.sortName).toBe(contactSortKey(row));
     sqlite.close();
   });
 });

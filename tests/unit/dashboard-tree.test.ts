@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTree, compareGroups, totalsFrom, type LevelLabels, type LevelRow, type Totals } from '@/lib/crm/dashboard/tree';
 import { visibleTree } from '@/lib/crm/dashboard/view';
+import { germanSortKey } from '@/lib/order/sort-key';
 
 const totals = (count: number): Totals => ({ count, sumPotentialCents: count * 100, sumWeightedCents: count * 50, avgProbability: 50, probabilityCount: count, sumExpectedUsers: count });
 
@@ -9,7 +10,9 @@ const statusLabels: LevelLabels = {
   order: (id) => ({ 1: 0, 2: 1, 3: 2 })[Number(id)] ?? 99,
   emptyLabel: '(ohne CRM-Status)',
 };
-const partnerLabels: LevelLabels = { label: (id) => ({ 10: 'Zeta AG', 11: 'Ärzte eG', 12: 'alpha GmbH' })[Number(id)] ?? '?', order: (id) => ({ 10: 'Zeta AG', 11: 'Ärzte eG', 12: 'alpha GmbH' })[Number(id)] ?? '', emptyLabel: '(ohne Geschäftspartner)' };
+const partnerNames: Record<number, string> = { 10: 'Zeta AG', 11: 'Ärzte eG', 12: 'alpha GmbH' };
+// Names are ordered by their stored German sort key (lib/order/sort-key.ts), as the queries load it.
+const partnerLabels: LevelLabels = { label: (id) => partnerNames[Number(id)] ?? '?', order: (id) => germanSortKey(partnerNames[Number(id)] ?? ''), emptyLabel: '(ohne Geschäftspartner)' };
 
 describe('totalsFrom', () => {
   it('rounds the weighted sum once, half up, and averages only tickets with a probability', () => {

@@ -10,7 +10,7 @@ import { DashboardTicketTable, ticketColumns } from '@/components/crm/dashboard/
 import { TotalsLine } from '@/components/crm/dashboard/totals-line';
 import { Pagination } from '@/components/ui/pagination';
 import { requireRole } from '@/lib/auth/guards';
-import { DIMENSIONS } from '@/lib/crm/dimensions';
+import { DIMENSIONS, isMultiValued } from '@/lib/crm/dashboard/dimensions';
 import { serialiseGroupPath } from '@/lib/crm/dashboard/group-path';
 import { GROUP_KEYS, MAX_GROUP_LEVELS, serialiseDashboardParams, withoutEmptyValues, type DashboardParams } from '@/lib/crm/dashboard/params';
 import { LIST_PAGE_SIZE, type DashboardPageData } from '@/lib/crm/dashboard/page-data';
@@ -106,7 +106,7 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
   function Groups({ visible, tickets }: NonNullable<DashboardPageData['tree']>) {
     const listAll = serialiseDashboardParams(params);
     listAll.set('view', 'list');
-    const multiValued = params.groupBy.filter((key) => 'bridge' in DIMENSIONS[key].value).map((key) => `„${t(DIMENSIONS[key].label)}“`);
+    const multiValued = params.groupBy.filter(isMultiValued).map((key) => `„${t(DIMENSIONS[key].label)}“`);
     return (
       <>
         {multiValued.length > 0 && groupsOverlap(summary.total.count, summary.groups) && <p className="muted small">{t('dashboard.overlapNote', { fields: multiValued.join(' / ') })}</p>}

@@ -2,7 +2,7 @@
 // Each is a drop-down that closes like a menu (components/ui/menu-details.tsx).
 import Link from 'next/link';
 import { MenuDetails } from '@/components/ui/menu-details';
-import { DIMENSIONS, FILTER_BAR, HIDDEN_FILTERS } from '@/lib/crm/dimensions';
+import { DIMENSIONS, FILTER_BAR, HIDDEN_FILTERS } from '@/lib/crm/dashboard/dimensions';
 import type { FilterOption, FilterOptions } from '@/lib/crm/dashboard/options';
 import { DEFAULT_GROUP_BY, type DashboardParams, type IdChoice, type IdFilter } from '@/lib/crm/dashboard/params';
 import type { Translate } from '@/lib/i18n';
@@ -31,7 +31,7 @@ function ChoiceFilter({ name, label, options, choice, t, search }: { name: IdFil
         ))}
         <label className="checkbox">
           <input type="checkbox" name={name} value="none" defaultChecked={choice.none} />
-          <em>{t(DIMENSIONS[name === 'contact' ? 'contact' : name].emptyLabel)}</em>
+          <em>{t(DIMENSIONS[name].emptyLabel)}</em>
         </label>
       </fieldset>
     </MenuDetails>
@@ -53,15 +53,14 @@ export function FilterBar({ params, options, search, t }: { params: DashboardPar
       ))}
       <div className="filter-row">
         {FILTER_BAR.map((key) => {
-          const filter = DIMENSIONS[key].filter!;
           const searchable = key === 'partner' || key === 'contact';
           return (
             <ChoiceFilter
               key={key}
-              name={filter}
+              name={key}
               label={t(DIMENSIONS[key].label)}
-              options={options[key as keyof FilterOptions]}
-              choice={params.filters[filter]}
+              options={options[key]}
+              choice={params.filters[key]}
               t={t}
               search={searchable ? { name: `${key}Query`, value: search[key], label: t(key === 'partner' ? 'dashboard.searchPartner' : 'dashboard.searchContact') } : undefined}
             />

@@ -9,9 +9,11 @@ import { csvBooleanWords, type CsvColumn } from '@/lib/csv/columns';
 import type { CsvDialect } from '@/lib/csv/dialects';
 import type { CsvSource } from '@/lib/csv/stream';
 import { translator, type Translate } from '@/lib/i18n';
-import { DIMENSIONS } from '../dimensions';
+import { crmProperty, type ExportColumn } from '../properties';
+import { DIMENSIONS } from './dimensions';
 import type { DashboardParams } from './params';
-import { exportOrderQuery, exportRowsQuery, sizeRanges, type DashboardQuery } from './sql';
+import { CSV_PROPERTY_KEYS, exportOrderQuery, exportRowsQuery } from './export-sql';
+import { sizeRanges, type DashboardQuery } from './filter-sql';
 
 /** The export of one dashboard view, as plain data a worker thread can be given. */
 export type DashboardExportJob = { kind: 'dashboard'; params: DashboardParams; dialect: CsvDialect; locale: Locale };
@@ -25,17 +27,7 @@ export function dashboardExportColumns(params: DashboardParams, t: Translate): C
     ...params.groupBy.map((key): CsvColumn => ({ header: t(DIMENSIONS[key].label), type: 'text' })),
     { header: t('dashboard.col.number'), type: 'text' },
     { header: t('dashboard.col.title'), type: 'text' },
-    { header: t('dashboard.dim.ticketStatus'), type: 'text' },
-    { header: t('dashboard.dim.partner'), type: 'text' },
-    { header: t('dashboard.dim.contact'), type: 'text' },
-    { header: t('dashboard.col.crmStatus'), type: 'text' },
-    { header: t('dashboard.col.probability'), type: 'percent' },
-    { header: t('dashboard.col.potential'), type: 'money' },
-    { header: t('dashboard.col.users'), type: 'integer' },
-    { header: t('dashboard.col.assignee'), type: 'text' },
-    { header: t('dashboard.dim.product'), type: 'text' },
-    { header: t('dashboard.dim.campaign'), type: 'text' },
-    { header: t('dashboard.col.activatedAt'), type: 'date' },
+    ...CSV_PROPERTY_KEYS.map((key): CsvColumn => ({ header: t(crmProperty(key).dashboardCsv!.header), type: crmProperty(key).dashboardCsv!.type })),
     { header: t('dashboard.col.createdAt'), type: 'date' },
   ];
 }
@@ -77,26 +69,15 @@ function toCells(row: ExportRow, params: DashboardParams, t: Translate): unknown
   const levels = params.groupBy.map((key, index) => {
     const value = row[`level${index}`];
     if (value === null || value === undefined) return t(DIMENSIONS[key].emptyLabel);
-    return key === 'ticketStatus' ? t(`ticketStatus.${value as 'open'}`) : value;
+    return DIMENSIONS[key].labels.kind === 'ticketStatus' ? t(`ticketStatus.${value as 'open'}`) : value;
   });
-  return [
-    ...levels,
-    row.number,
-    row.title,
-    t(`ticketStatus.${row.ticket_status as 'open'}`),
-    row.partner,
-    row.contact,
-    row.crm_status,
-    row.probability,
-    row.potential,
-    row.users,
-    row.assignee,
-    row.products,
-    row.campaigns,
-    // UTC milliseconds, which the date columns take as they are (no Date per cell).
-    row.activated_at === null ? null : Number(row.activated_at),
-    Number(row.created_at),
-  ];
+  const properties = CSV_PROPERTY_KEYS.map((key) => {
+    const column: ExportColumn = crmProperty(key).dashboardCsv!;
+    const value = row[key];
+    return column.present && value !== null ? column.present(value, t) : value;
+  });
+  // Timestamps are UTC milliseconds, which the date columns take as they are (no Date per cell).
+  return [...levels, row.number, row.title, ...properties, Number(row.created_at)];
 }
 
 /** The CSV of one view, read on the given (read-only) connection. */

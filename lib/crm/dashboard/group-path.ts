@@ -3,7 +3,7 @@
 // the level holds records, the ticket status keys where it holds statuses.
 import { TICKET_STATUSES } from '@/db/schema';
 import { idSchema } from '@/lib/validation';
-import { DIMENSIONS } from '../dimensions';
+import { DIMENSIONS } from './dimensions';
 import { paramProblem } from '@/lib/url-params';
 import type { DashboardProblem, GroupKey } from './params';
 import type { GroupId } from './tree';
@@ -21,8 +21,8 @@ export function serialiseGroupPath(path: readonly GroupId[]): string {
 }
 
 function parseStep(key: GroupKey, part: string): { ok: true; id: GroupId } | { ok: false } {
-  if (part === 'none') return DIMENSIONS[key].source.kind === 'ticketStatus' ? { ok: false } : { ok: true, id: null };
-  if (DIMENSIONS[key].source.kind === 'ticketStatus') {
+  if (part === 'none') return DIMENSIONS[key].labels.kind === 'ticketStatus' ? { ok: false } : { ok: true, id: null };
+  if (DIMENSIONS[key].labels.kind === 'ticketStatus') {
     const status = TICKET_STATUSES.find((candidate) => candidate === part);
     return status ? { ok: true, id: status } : { ok: false };
   }

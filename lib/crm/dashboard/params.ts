@@ -6,37 +6,9 @@ import { paramProblem, paramValues, readIds, type IdChoice, type ParamProblem, t
 
 export type { IdChoice };
 
-/** Filterable dimensions whose values are ids, or `none` for "field is empty". */
-export const ID_FILTERS = [
-  'crmStatus',
-  'partner',
-  'contact',
-  'companySize',
-  'revenueGroup',
-  'companyGroup',
-  'product',
-  'campaign',
-  'assignee',
-  // Not in the filter bar: they narrow a view to one group of these grouping levels.
-  'partnerStatus',
-  'dataSource',
-] as const;
-export type IdFilter = (typeof ID_FILTERS)[number];
-
-export const GROUP_KEYS = [
-  'crmStatus',
-  'partner',
-  'companySize',
-  'revenueGroup',
-  'companyGroup',
-  'product',
-  'campaign',
-  'assignee',
-  'ticketStatus',
-  'partnerStatus',
-  'dataSource',
-] as const;
-export type GroupKey = (typeof GROUP_KEYS)[number];
+// The filter parameters and grouping keys come from the CRM property registry.
+import { GROUP_KEYS, ID_FILTERS, type GroupKey, type IdFilter } from './dimensions';
+export { GROUP_KEYS, ID_FILTERS, type GroupKey, type IdFilter };
 
 export const MAX_GROUP_LEVELS = 4;
 export const DEFAULT_GROUP_BY: GroupKey[] = ['crmStatus'];

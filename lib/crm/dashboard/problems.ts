@@ -1,11 +1,10 @@
 // What the dashboard says about its URL: the field a bad value was meant for, by its label (not
 // the parameter's name), and a Benutzergröße range that no ticket can meet.
 import type { MessageKey } from '@/lib/i18n';
-import { DIMENSIONS } from '../dimensions';
-import { GROUP_KEYS, type DashboardParams } from './params';
+import { DIMENSION_KEYS, DIMENSIONS } from './dimensions';
+import type { DashboardParams } from './params';
 
 const OTHER_LABELS: Record<string, MessageKey> = {
-  contact: 'dashboard.dim.contact',
   usersFrom: 'dashboard.usersFrom',
   usersTo: 'dashboard.usersTo',
   groupBy: 'dashboard.grouping',
@@ -14,7 +13,7 @@ const OTHER_LABELS: Record<string, MessageKey> = {
 
 /** The label of the field a URL parameter sets; null for a parameter the dashboard does not know. */
 export function parameterLabel(param: string): MessageKey | null {
-  const key = GROUP_KEYS.find((candidate) => candidate === param);
+  const key = DIMENSION_KEYS.find((candidate) => candidate === param);
   return key ? DIMENSIONS[key].label : (OTHER_LABELS[param] ?? null);
 }
 

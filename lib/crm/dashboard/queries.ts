@@ -9,10 +9,11 @@ import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import type { Translate } from '@/lib/i18n';
 import { readEntries } from '@/lib/lookups/queries';
-import { DIMENSIONS } from '../dimensions';
+import { DIMENSIONS } from './dimensions';
 import { groupSteps, type GroupPath } from './group-path';
 import type { DashboardParams, GroupKey } from './params';
-import { allLeafPairsQuery, grandTotalQuery, leafTicketsQuery, levelTotalsQuery, listPageQuery, sizeRanges, type DashboardQuery } from './sql';
+import { sizeRanges, type DashboardQuery } from './filter-sql';
+import { allLeafPairsQuery, grandTotalQuery, leafTicketsQuery, levelTotalsQuery, listPageQuery } from './level-sql';
 import { buildTree, totalsFrom, type GroupId, type GroupNode, type LevelLabels, type RawTotals, type Totals } from './tree';
 
 const dialect = new SQLiteSyncDialect();
@@ -45,7 +46,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 export function levelLabels(db: Db, key: GroupKey, ids: GroupId[], t: Translate): LevelLabels {
   const dim = DIMENSIONS[key];
   const emptyLabel = t(dim.emptyLabel);
-  const source = dim.source;
+  const source = dim.labels;
   if (source.kind === 'ticketStatus') {
     return { emptyLabel, label: (id) => t(`ticketStatus.${id as (typeof TICKET_STATUSES)[number]}`), order: (id) => TICKET_STATUSES.indexOf(id as (typeof TICKET_STATUSES)[number]) };
   }
@@ -55,11 +56,11 @@ export function levelLabels(db: Db, key: GroupKey, ids: GroupId[], t: Translate)
   }
   const numeric = ids.filter((id): id is number => typeof id === 'number');
   const table = source.kind === 'partner' ? partners : users;
-  const names = new Map<number, string>();
+  const names = new Map<number, { name: string; sortName: string | null }>();
   for (const part of chunks(numeric, 500)) {
-    for (const row of db.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, part)).all()) names.set(row.id, row.name);
+    for (const row of db.select({ id: table.id, name: table.name, sortName: table.sortName }).from(table).where(inArray(table.id, part)).all()) names.set(row.id, row);
   }
-  return { emptyLabel, label: (id) => names.get(Number(id)) ?? `#${id}`, order: (id) => names.get(Number(id)) ?? '' };
+  return { emptyLabel, label: (id) => names.get(Number(id))?.name ?? `#${id}`, order: (id) => names.get(Number(id))?.sortName ?? '' };
 }
 
 export type DashboardSummary = { groupBy: GroupKey[]; total: Totals; groups: GroupNode[] };

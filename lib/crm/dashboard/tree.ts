@@ -1,5 +1,6 @@
 // Pure logic of the group tree: raw SQL sums to totals, rows of each level to nested groups in
 // the lookup's admin order with the empty group last.
+import { compareKeys } from '@/lib/order/sort-key';
 import type { GroupKey } from './params';
 
 export type GroupId = number | string | null;
@@ -41,19 +42,19 @@ export function totalsFrom(raw: RawTotals): Totals {
 /** How groups of one level are named and ordered. */
 export type LevelLabels = {
   label: (id: Exclude<GroupId, null>) => string;
-  /** Sort position: a number (admin position) or a text compared in German order. */
+  /** Sort position: a number (admin position) or a German sort key (lib/order/sort-key.ts). */
   order: (id: Exclude<GroupId, null>) => number | string;
   emptyLabel: string;
 };
 
-const collator = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
-
+/** The group order of page, JSON and CSV: by position or sort key, ties by id, the empty group last. */
 export function compareGroups(labels: LevelLabels, a: GroupId, b: GroupId): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
   const orderA = labels.order(a);
   const orderB = labels.order(b);
-  const byOrder = typeof orderA === 'number' && typeof orderB === 'number' ? orderA - orderB : collator.compare(String(orderA), String(orderB));
-  return byOrder !== 0 ? byOrder : String(a).localeCompare(String(b), 'de', { numeric: true });
+  const byOrder = typeof orderA === 'number' && typeof orderB === 'number' ? orderA - orderB : compareKeys(String(orderA), String(orderB));
+  if (byOrder !== 0) return byOrder;
+  return typeof a === 'number' && typeof b === 'number' ? a - b : compareKeys(String(a), String(b));
 }
 
 export type LevelRow = { keys: GroupId[]; totals: Totals };

@@ -18,7 +18,7 @@ type Values = Omit<PartnerCrm, 'id' | 'name' | 'crmVersion' | 'crmUpdatedAt' | '
 
 const single = (id: number | null) => (id === null ? [] : [id]);
 
-function snapshot(tx: Tx, values: Values): CrmSnapshot {
+function snapshot(tx: Tx, values: Values): CrmSnapshot<'partner'> {
   return {
     partnerStatus: entryNames(tx, 'crmPartnerStatuses', single(values.crmPartnerStatusId)),
     companyGroup: entryNames(tx, 'companyGroups', single(values.companyGroupId)),

@@ -16,7 +16,7 @@ import { readTicketCrm, type TicketCrm } from './queries';
 
 const text = (value: number | null) => (value === null ? null : String(value));
 
-function snapshot(tx: Tx, crm: Pick<TicketCrm, 'crmStatusId' | 'probability' | 'potentialCents' | 'expectedUsers' | 'campaignIds' | 'productIds'>): CrmSnapshot {
+function snapshot(tx: Tx, crm: Pick<TicketCrm, 'crmStatusId' | 'probability' | 'potentialCents' | 'expectedUsers' | 'campaignIds' | 'productIds'>): CrmSnapshot<'ticket'> {
   return {
     crmStatus: entryNames(tx, 'crmTicketStatuses', crm.crmStatusId === null ? [] : [crm.crmStatusId]),
     probability: text(crm.probability),

@@ -9,7 +9,8 @@ import { ContactAttributesForm } from '@/components/crm/contact-attributes-form'
 import { TicketTable } from '@/components/tickets/ticket-table';
 import { ActionForm } from '@/components/ui/action-form';
 import { CheckboxGroup } from '@/components/ui/fields';
-import { requireUser } from '@/lib/auth/guards';
+import { hasRole, requireUser } from '@/lib/auth/guards';
+import { contactAttributesView } from '@/lib/crm/forms/queries';
 import { contactName, findContact } from '@/lib/contacts/queries';
 import { EMPTY_TICKET_LIST_PARAMS } from '@/lib/tickets/filters';
 import { listTickets } from '@/lib/tickets/queries';
@@ -43,6 +44,8 @@ export default async function ContactPage({ params, searchParams }: Props) {
   const contact = loadContact((await params).id);
   if (!contact) notFound();
   const raw = await searchParams;
+  // The Merkmale form's view, for a `crm` user only (Merkmale are CRM data).
+  const attributesView = hasRole(user, 'crm') ? contactAttributesView(db, user, contact.id) : undefined;
 
   // After the picker's no-JavaScript search the form comes back by GET: keep what was typed, and the
   // version the edit started from, so a save in between is still detected.
@@ -93,7 +96,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
           </ActionForm>
         </section>
 
-        <ContactAttributesForm contactId={contact.id} user={user} t={t} />
+        {attributesView && <ContactAttributesForm view={attributesView} t={t} format={format} />}
 
         <section aria-labelledby="contact-tickets">
           <h2 id="contact-tickets">{t('contacts.tickets')}</h2>

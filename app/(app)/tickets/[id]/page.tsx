@@ -12,7 +12,8 @@ import { TicketFields } from '@/components/tickets/ticket-fields';
 import { TicketInfoPanel } from '@/components/tickets/ticket-info-panel';
 import { ActionForm } from '@/components/ui/action-form';
 import { pageFrom, searchWithout } from '@/components/ui/pagination';
-import { requireUser } from '@/lib/auth/guards';
+import { hasRole, requireUser } from '@/lib/auth/guards';
+import { ticketCrmPanelView } from '@/lib/crm/forms/queries';
 import { getI18n } from '@/lib/i18n/server';
 import { recordTitle } from '@/lib/i18n/titles';
 import { findTicketDetail, findTicketPickerMatches, findTicketPickerOptions, listAssigneeChoices } from '@/lib/tickets/queries';
@@ -43,6 +44,8 @@ export default async function TicketPage({ params, searchParams }: Props) {
   if (!ticket) notFound();
 
   const raw = await searchParams;
+  // The CRM panel's view, for a `crm` user only: nobody else receives a CRM value.
+  const crmPanel = hasRole(user, 'crm') ? ticketCrmPanelView(db, user, ticket.id, pageFrom(raw[HISTORY_PAGE_PARAM])) : undefined;
   const searching = isPickerSearch(raw);
   const draft = searching ? ticketFormDraft(raw) : null;
   const chosen = draft
@@ -93,8 +96,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
         </div>
         <aside className="stack">
           <TicketInfoPanel ticket={ticket} userId={user.id} actions={{ setStatus: setTicketStatusAction, takeOver: takeOverTicketAction }} t={t} format={format} />
-          {/* Renders nothing for a user without `crm`; reads its values through its own query. */}
-          <TicketCrmPanel ticketId={ticket.id} user={user} historyPage={pageFrom(raw[HISTORY_PAGE_PARAM])} search={searchWithout(raw, HISTORY_PAGE_PARAM)} t={t} format={format} />
+          {crmPanel && <TicketCrmPanel view={crmPanel} search={searchWithout(raw, HISTORY_PAGE_PARAM)} t={t} format={format} />}
         </aside>
       </div>
     </>

@@ -11,8 +11,7 @@ import { PartnerTabs } from '@/components/partners/partner-tabs';
 import { pageFrom, searchWithout } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
 import { requireRole, requireUser } from '@/lib/auth/guards';
-import { crmHistoryPage } from '@/lib/crm/history';
-import { getPartnerCrm } from '@/lib/crm/partners/queries';
+import { partnerCrmFormView } from '@/lib/crm/forms/queries';
 import { getI18n } from '@/lib/i18n/server';
 import { recordTitle } from '@/lib/i18n/titles';
 import { findPartner } from '@/lib/partners/queries';
@@ -36,9 +35,10 @@ export default async function PartnerCrmPage({ params, searchParams }: Props) {
   const { t, format } = await getI18n();
   const db = getDb();
   const partner = loadPartner((await params).id);
-  const crm = partner ? getPartnerCrm(db, user, partner.id) : undefined;
-  if (!partner || !crm) notFound();
   const raw = await searchParams;
+  const view = partner ? partnerCrmFormView(db, user, partner.id, pageFrom(raw[HISTORY_PAGE_PARAM])) : undefined;
+  if (!partner || !view) notFound();
+  const { crm } = view;
   return (
     <>
       <p>
@@ -49,11 +49,11 @@ export default async function PartnerCrmPage({ params, searchParams }: Props) {
       <section className="card" aria-labelledby="crm-tab">
         <h2 id="crm-tab">{t('crm.tab.title')}</h2>
         <CrmStamp crm={crm} t={t} format={format} />
-        <PartnerCrmForm crm={crm} user={user} t={t} />
+        <PartnerCrmForm view={view} t={t} format={format} />
       </section>
       <CrmHistory
         entity="partner"
-        history={crmHistoryPage(db, user, 'partner', crm.id, pageFrom(raw[HISTORY_PAGE_PARAM]))}
+        history={view.history}
         basePath={`/partners/${crm.id}/crm`}
         search={searchWithout(raw, HISTORY_PAGE_PARAM)}
         t={t}

@@ -1,0 +1,79 @@
+import 'server-only';
+// What the CRM forms show, one function per view (SPEC sections 4, 5 and 7): the record's values by
+// form field name and the choices of every lookup field, read here so the components only render.
+// The fields themselves come from the property registry (lib/crm/properties.ts).
+import type { Db } from '@/db/client';
+import type { SessionUser } from '@/lib/auth/guards';
+import { getContactAttributes } from '@/lib/crm/contacts';
+import { crmHistoryPage, type CrmHistoryPage } from '@/lib/crm/history';
+import { companySizeFor, getPartnerCrm, type PartnerCrm } from '@/lib/crm/partners/queries';
+import { propertiesOf, type PropertyEntity } from '@/lib/crm/properties';
+import { getTicketCrm, type TicketCrm } from '@/lib/crm/tickets/queries';
+import { attributeOptions, lookupOptions } from '@/lib/lookups/queries';
+
+export type LookupOption = { id: number; name: string; archived: boolean };
+/** A form field's current value: an id, a number (money in cents), a flag, a text or chosen ids. */
+export type CrmFormValue = string | number | boolean | number[] | null;
+export type CrmFormData = { entity: PropertyEntity; values: Record<string, CrmFormValue>; options: Record<string, LookupOption[]> };
+
+const ids = (value: CrmFormValue | undefined): number[] => (Array.isArray(value) ? value : typeof value === 'number' ? [value] : []);
+
+/** The choices of every lookup field of the entity's form: active entries plus the ones the record carries. */
+function formData(db: Db, user: SessionUser, entity: PropertyEntity, values: Record<string, CrmFormValue>): CrmFormData {
+  const options: Record<string, LookupOption[]> = {};
+  for (const [, property] of propertiesOf(entity, 'form')) {
+    const field = property.form!;
+    if (!property.list || (field.control !== 'lookup' && field.control !== 'checkboxes')) continue;
+    const chosen = ids(values[field.name]);
+    options[field.name] =
+      property.list === 'attributes' ? attributeOptions(db, user, entity === 'contact' ? 'contact' : 'partner', chosen) : lookupOptions(db, user, property.list, chosen);
+  }
+  return { entity, values, options };
+}
+
+export type TicketCrmPanelView = { crm: TicketCrm; form: CrmFormData; history: CrmHistoryPage };
+
+/** The ticket CRM panel (crm only; undefined for a ticket that does not exist). */
+export function ticketCrmPanelView(db: Db, user: SessionUser, ticketId: number, historyPage: number): TicketCrmPanelView | undefined {
+  const crm = getTicketCrm(db, user, ticketId);
+  if (!crm) return undefined;
+  const values = {
+    crmStatusId: crm.crmStatusId,
+    probability: crm.probability,
+    potential: crm.potentialCents,
+    expectedUsers: crm.expectedUsers,
+    campaigns: crm.campaignIds,
+    products: crm.productIds,
+  };
+  return { crm, form: formData(db, user, 'ticket', values), history: crmHistoryPage(db, user, 'ticket', ticketId, historyPage) };
+}
+
+export type PartnerCrmFormView = { crm: PartnerCrm; form: CrmFormData; companySize: { id: number; name: string } | null; history: CrmHistoryPage };
+
+/** The partner's CRM tab (crm only; undefined for a partner that does not exist). */
+export function partnerCrmFormView(db: Db, user: SessionUser, partnerId: number, historyPage: number): PartnerCrmFormView | undefined {
+  const crm = getPartnerCrm(db, user, partnerId);
+  if (!crm) return undefined;
+  const { crmPartnerStatusId, companyGroupId, revenueGroupId, dataSourceId, employeeCount, newsletter, isProspect, comment1, comment2, comment3, comment4 } = crm;
+  const values = {
+    ...{ crmPartnerStatusId, companyGroupId, revenueGroupId, dataSourceId, employeeCount, newsletter, isProspect, comment1, comment2, comment3, comment4 },
+    campaigns: crm.campaignIds,
+    products: crm.productIds,
+    attributes: crm.attributeIds,
+  };
+  return {
+    crm,
+    form: formData(db, user, 'partner', values),
+    companySize: companySizeFor(db, crm.employeeCount),
+    history: crmHistoryPage(db, user, 'partner', partnerId, historyPage),
+  };
+}
+
+export type ContactAttributesView = { contactId: number; attributeIds: number[]; form: CrmFormData };
+
+/** A contact's Merkmale form (crm only; undefined for a contact that does not exist). */
+export function contactAttributesView(db: Db, user: SessionUser, contactId: number): ContactAttributesView | undefined {
+  const current = getContactAttributes(db, user, contactId);
+  if (!current) return undefined;
+  return { contactId, attributeIds: current.attributeIds, form: formData(db, user, 'contact', { attributes: current.attributeIds }) };
+}

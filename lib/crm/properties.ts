@@ -1,0 +1,299 @@
+// The CRM property registry: every property of a ticket, partner or contact that the CRM reads,
+// declared once with its label, value kind, lookup list, SQL (from db/schema.ts columns) and the
+// surfaces it reaches: the dashboard (filter parameter, grouping key, group labels and order, CSV
+// column), the Daten Manager's CRM columns, the CRM forms and the Verlauf. Everything else derives
+// its lists from here (keysWhere). Adding a property: schema + migration + one entry + its words.
+// Framework-free: the export worker imports it.
+import { sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  attributes,
+  campaigns,
+  companyGroups,
+  contactAttributes,
+  contacts,
+  crmPartnerStatuses,
+  crmTicketStatuses,
+  dataSources,
+  partnerAttributes,
+  partnerCampaigns,
+  partnerProducts,
+  partners,
+  products,
+  revenueGroups,
+  ticketCampaigns,
+  ticketProducts,
+  tickets,
+  users,
+} from '@/db/schema';
+import type { Translate } from '@/lib/i18n';
+import type { LookupListKey } from '@/lib/lookups/lists';
+import { contactDisplayNameOf, ticketPartnerId } from '@/lib/parties/names';
+import { crmFormFields } from './form-fields';
+import { COMPANY_SIZE_NAME, companySizeCase, ft, lookupName, namesOf } from './property-sql';
+import type { CrmProperty, LabelSource, PropertyEntity } from './property-types';
+
+export type { CrmValueKind, CrmProperty, DashboardSurface, DashboardValue, ExportColumn, LabelSource, PropertyEntity, SizeRange } from './property-types';
+export { lookupName };
+
+const column = (expression: SQL | SQLiteColumn) => ({ expression: () => sql`${expression}` });
+const lookup = (list: LookupListKey): LabelSource => ({ kind: 'lookup', list });
+const ticketStatusWord = (value: unknown, t: Translate) => t(`ticketStatus.${value as 'open'}`);
+
+// ------------------------------------------------------------ the registry
+
+export const CRM_PROPERTIES = {
+  // The ticket's own data the dashboard filters, groups and exports by.
+  ticketStatus: {
+    entity: 'ticket',
+    label: 'dashboard.dim.ticketStatus',
+    kind: 'reference',
+    dashboard: { position: 9, emptyLabel: 'dashboard.empty.ticketStatus', labels: { kind: 'ticketStatus' }, value: column(tickets.status), group: true },
+    dashboardCsv: { position: 1, header: 'dashboard.dim.ticketStatus', type: 'text', value: sql`${tickets.status}`, present: ticketStatusWord },
+  },
+  partner: {
+    entity: 'ticket',
+    label: 'dashboard.dim.partner',
+    kind: 'reference',
+    dashboard: { position: 1, emptyLabel: 'dashboard.empty.partner', labels: { kind: 'partner' }, value: column(ticketPartnerId), filter: 'bar', group: true },
+    dashboardCsv: { position: 2, header: 'dashboard.dim.partner', type: 'text', value: sql`(select ${partners.name} from ${partners} where ${partners.id} = ${ft('partner')})` },
+  },
+  contact: {
+    entity: 'ticket',
+    label: 'dashboard.dim.contact',
+    kind: 'reference',
+    dashboard: { position: 2, emptyLabel: 'dashboard.empty.contact', labels: { kind: 'contact' }, value: column(tickets.contactId), filter: 'bar' },
+    dashboardCsv: { position: 3, header: 'dashboard.dim.contact', type: 'text', value: contactDisplayNameOf(ft('contact')) },
+  },
+  assignee: {
+    entity: 'ticket',
+    label: 'dashboard.dim.assignee',
+    kind: 'reference',
+    dashboard: { position: 8, emptyLabel: 'dashboard.empty.assignee', labels: { kind: 'user' }, value: column(tickets.assigneeId), filter: 'bar', group: true },
+    dashboardCsv: { position: 8, header: 'dashboard.col.assignee', type: 'text', value: sql`(select ${users.name} from ${users} where ${users.id} = ${ft('assignee')})` },
+  },
+
+  // Ticket CRM fields (SPEC section 2).
+  crmEnabled: {
+    entity: 'ticket',
+    label: 'crm.field.crmEnabled',
+    kind: 'boolean',
+    field: 'crmEnabled',
+    history: true,
+    dashboardCsv: { position: 11, header: 'dashboard.col.activatedAt', type: 'date', value: sql`${tickets.crmActivatedAt}` },
+    dataManager: { type: 'boolean', value: sql`${tickets.crmEnabled}` },
+  },
+  crmStatus: {
+    entity: 'ticket',
+    label: 'crm.field.crmStatus',
+    kind: 'lookup',
+    list: 'crmTicketStatuses',
+    field: 'crmStatus',
+    history: true,
+    dashboard: { position: 0, label: 'dashboard.dim.crmStatus', emptyLabel: 'dashboard.empty.crmStatus', labels: lookup('crmTicketStatuses'), value: column(tickets.crmStatusId), filter: 'bar', group: true },
+    dashboardCsv: { position: 4, header: 'dashboard.col.crmStatus', type: 'text', value: lookupName(crmTicketStatuses, tickets.crmStatusId) },
+    dataManager: { type: 'text', value: lookupName(crmTicketStatuses, tickets.crmStatusId) },
+    form: crmFormFields.lookup('crmStatusId'),
+  },
+  probability: {
+    entity: 'ticket',
+    label: 'crm.field.probability',
+    kind: 'percent',
+    field: 'probability',
+    history: true,
+    dashboardCsv: { position: 5, header: 'dashboard.col.probability', type: 'percent', value: sql`${tickets.probability}` },
+    dataManager: { type: 'percent', value: sql`${tickets.probability}` },
+    form: crmFormFields.number('probability', '%'),
+  },
+  potential: {
+    entity: 'ticket',
+    label: 'crm.field.potential',
+    kind: 'money',
+    field: 'potential',
+    history: true,
+    dashboardCsv: { position: 6, header: 'dashboard.col.potential', type: 'money', value: sql`${tickets.potentialCents}` },
+    dataManager: { type: 'money', value: sql`${tickets.potentialCents}` },
+    form: crmFormFields.money('potential'),
+  },
+  campaign: {
+    entity: 'ticket',
+    label: 'crm.field.campaigns',
+    kind: 'lookupMulti',
+    list: 'campaigns',
+    field: 'campaigns',
+    history: true,
+    // A ticket is in a campaign's group when it, or its partner, carries the campaign.
+    dashboard: { position: 7, label: 'dashboard.dim.campaign', emptyLabel: 'dashboard.empty.campaign', labels: lookup('campaigns'), value: { bridge: 'campaigns' }, filter: 'bar', group: true },
+    dashboardCsv: { position: 10, header: 'dashboard.dim.campaign', type: 'text', value: namesOf(campaigns, ticketCampaigns.campaignId, ticketCampaigns.ticketId, tickets.id) },
+    dataManager: { type: 'text', value: namesOf(campaigns, ticketCampaigns.campaignId, ticketCampaigns.ticketId, tickets.id) },
+    form: crmFormFields.checkboxes('campaigns', 'newCampaigns'),
+  },
+  product: {
+    entity: 'ticket',
+    label: 'crm.field.products',
+    kind: 'lookupMulti',
+    list: 'products',
+    field: 'products',
+    history: true,
+    dashboard: { position: 6, label: 'dashboard.dim.product', emptyLabel: 'dashboard.empty.product', labels: lookup('products'), value: { bridge: 'products' }, filter: 'bar', group: true },
+    dashboardCsv: { position: 9, header: 'dashboard.dim.product', type: 'text', value: namesOf(products, ticketProducts.productId, ticketProducts.ticketId, tickets.id) },
+    dataManager: { type: 'text', value: namesOf(products, ticketProducts.productId, ticketProducts.ticketId, tickets.id) },
+    form: crmFormFields.checkboxes('products', 'newProducts'),
+  },
+  expectedUsers: {
+    entity: 'ticket',
+    label: 'crm.field.expectedUsers',
+    kind: 'integer',
+    field: 'expectedUsers',
+    history: true,
+    dashboardCsv: { position: 7, header: 'dashboard.col.users', type: 'integer', value: sql`${tickets.expectedUsers}` },
+    dataManager: { type: 'integer', value: sql`${tickets.expectedUsers}` },
+    form: crmFormFields.number('expectedUsers'),
+  },
+
+  // Partner CRM fields (SPEC section 2).
+  partnerStatus: {
+    entity: 'partner',
+    label: 'crm.field.partnerStatus',
+    kind: 'lookup',
+    list: 'crmPartnerStatuses',
+    field: 'partnerStatus',
+    history: true,
+    dashboard: { position: 10, label: 'dashboard.dim.partnerStatus', emptyLabel: 'dashboard.empty.partnerStatus', labels: lookup('crmPartnerStatuses'), value: column(partners.crmPartnerStatusId), filter: 'hidden', group: true },
+    dataManager: { type: 'text', value: lookupName(crmPartnerStatuses, partners.crmPartnerStatusId) },
+    form: crmFormFields.lookup('crmPartnerStatusId'),
+  },
+  companyGroup: {
+    entity: 'partner',
+    label: 'crm.field.companyGroup',
+    kind: 'lookup',
+    list: 'companyGroups',
+    field: 'companyGroup',
+    history: true,
+    dashboard: { position: 5, label: 'dashboard.dim.companyGroup', emptyLabel: 'dashboard.empty.companyGroup', labels: lookup('companyGroups'), value: column(partners.companyGroupId), filter: 'bar', group: true },
+    dataManager: { type: 'text', value: lookupName(companyGroups, partners.companyGroupId) },
+    form: crmFormFields.lookup('companyGroupId'),
+  },
+  partnerCampaigns: {
+    entity: 'partner',
+    label: 'crm.field.campaigns',
+    kind: 'lookupMulti',
+    list: 'campaigns',
+    field: 'campaigns',
+    history: true,
+    dataManager: { type: 'text', value: namesOf(campaigns, partnerCampaigns.campaignId, partnerCampaigns.partnerId, partners.id) },
+    form: crmFormFields.checkboxes('campaigns', 'newCampaigns'),
+  },
+  partnerProducts: {
+    entity: 'partner',
+    label: 'crm.field.products',
+    kind: 'lookupMulti',
+    list: 'products',
+    field: 'products',
+    history: true,
+    dataManager: { type: 'text', value: namesOf(products, partnerProducts.productId, partnerProducts.partnerId, partners.id) },
+    form: crmFormFields.checkboxes('products', 'newProducts'),
+  },
+  newsletter: {
+    entity: 'partner',
+    label: 'crm.field.newsletter',
+    kind: 'boolean',
+    field: 'newsletter',
+    history: true,
+    dataManager: { type: 'boolean', value: sql`${partners.newsletter}` },
+    form: crmFormFields.checkbox('newsletter'),
+  },
+  revenueGroup: {
+    entity: 'partner',
+    label: 'crm.field.revenueGroup',
+    kind: 'lookup',
+    list: 'revenueGroups',
+    field: 'revenueGroup',
+    history: true,
+    dashboard: { position: 4, label: 'dashboard.dim.revenueGroup', emptyLabel: 'dashboard.empty.revenueGroup', labels: lookup('revenueGroups'), value: column(partners.revenueGroupId), filter: 'bar', group: true },
+    dataManager: { type: 'text', value: lookupName(revenueGroups, partners.revenueGroupId) },
+    form: crmFormFields.lookup('revenueGroupId'),
+  },
+  employeeCount: {
+    entity: 'partner',
+    label: 'crm.field.employeeCount',
+    kind: 'integer',
+    field: 'employeeCount',
+    history: true,
+    dataManager: { type: 'integer', value: sql`${partners.employeeCount}` },
+    form: crmFormFields.number('employeeCount'),
+  },
+  // Derived at read time from the employee count, never stored (SPEC section 2).
+  companySize: {
+    entity: 'partner',
+    label: 'crm.field.companySize',
+    kind: 'lookup',
+    list: 'companySizes',
+    field: 'companySize',
+    dashboard: { position: 3, label: 'dashboard.dim.companySize', emptyLabel: 'dashboard.empty.companySize', labels: lookup('companySizes'), value: { expression: companySizeCase }, filter: 'bar', group: true },
+    dataManager: { type: 'text', value: COMPANY_SIZE_NAME },
+  },
+  dataSource: {
+    entity: 'partner',
+    label: 'crm.field.dataSource',
+    kind: 'lookup',
+    list: 'dataSources',
+    field: 'dataSource',
+    history: true,
+    dashboard: { position: 11, label: 'dashboard.dim.dataSource', emptyLabel: 'dashboard.empty.dataSource', labels: lookup('dataSources'), value: column(partners.dataSourceId), filter: 'hidden', group: true },
+    dataManager: { type: 'text', value: lookupName(dataSources, partners.dataSourceId) },
+    form: crmFormFields.lookup('dataSourceId'),
+  },
+  isProspect: {
+    entity: 'partner',
+    label: 'crm.field.isProspect',
+    kind: 'boolean',
+    field: 'isProspect',
+    history: true,
+    dataManager: { type: 'boolean', value: sql`${partners.isProspect}` },
+    form: crmFormFields.checkbox('isProspect'),
+  },
+  comment1: { entity: 'partner', label: 'crm.field.comment1', kind: 'text', field: 'comment1', history: true, dataManager: { type: 'text', value: sql`${partners.comment1}` }, form: crmFormFields.text('comment1') },
+  comment2: { entity: 'partner', label: 'crm.field.comment2', kind: 'text', field: 'comment2', history: true, dataManager: { type: 'text', value: sql`${partners.comment2}` }, form: crmFormFields.text('comment2') },
+  comment3: { entity: 'partner', label: 'crm.field.comment3', kind: 'text', field: 'comment3', history: true, dataManager: { type: 'text', value: sql`${partners.comment3}` }, form: crmFormFields.text('comment3') },
+  comment4: { entity: 'partner', label: 'crm.field.comment4', kind: 'text', field: 'comment4', history: true, dataManager: { type: 'text', value: sql`${partners.comment4}` }, form: crmFormFields.text('comment4') },
+  attributes: {
+    entity: 'partner',
+    label: 'crm.field.attributes',
+    kind: 'lookupMulti',
+    list: 'attributes',
+    field: 'attributes',
+    history: true,
+    dataManager: { type: 'text', value: namesOf(attributes, partnerAttributes.attributeId, partnerAttributes.partnerId, partners.id) },
+    form: crmFormFields.checkboxes('attributes'),
+  },
+
+  // Contact CRM fields: the Merkmale (SPEC section 2).
+  contactAttributes: {
+    entity: 'contact',
+    label: 'crm.field.attributes',
+    kind: 'lookupMulti',
+    list: 'attributes',
+    field: 'attributes',
+    dataManager: { type: 'text', value: namesOf(attributes, contactAttributes.attributeId, contactAttributes.contactId, contacts.id) },
+    form: crmFormFields.checkboxes('attributes'),
+  },
+} as const satisfies Record<string, CrmProperty>;
+
+export type CrmPropertyKey = keyof typeof CRM_PROPERTIES;
+type Registry = typeof CRM_PROPERTIES;
+
+/** The keys of the properties that declare `surface`, in registry order. */
+export function keysWhere<S extends keyof CrmProperty>(surface: S): { [K in CrmPropertyKey]: Registry[K] extends Record<S, unknown> ? K : never }[CrmPropertyKey][] {
+  return (Object.keys(CRM_PROPERTIES) as CrmPropertyKey[]).filter((key) => surface in CRM_PROPERTIES[key]) as never;
+}
+
+/** A property by key, typed as the common shape. */
+export function crmProperty(key: CrmPropertyKey): CrmProperty {
+  return CRM_PROPERTIES[key];
+}
+
+/** The properties of one entity that declare `surface`, in registry order. */
+export function propertiesOf(entity: PropertyEntity, surface: keyof CrmProperty): [CrmPropertyKey, CrmProperty][] {
+  return (Object.keys(CRM_PROPERTIES) as CrmPropertyKey[]).filter((key) => CRM_PROPERTIES[key].entity === entity && surface in CRM_PROPERTIES[key]).map((key) => [key, crmProperty(key)]);
+}

@@ -1,0 +1,65 @@
+// The shape of a CRM property declaration (lib/crm/properties.ts) and of each surface it may reach.
+import type { SQL } from 'drizzle-orm';
+import type { CsvColumnType } from '@/lib/csv/columns';
+import type { MessageKey, Translate } from '@/lib/i18n';
+import type { LookupListKey } from '@/lib/lookups/lists';
+import type { CrmFormField } from './form-fields';
+
+/** How a value is stored in the Verlauf and shown: history values are text. */
+export type CrmValueKind = 'lookup' | 'lookupMulti' | 'percent' | 'money' | 'integer' | 'boolean' | 'text' | 'reference';
+
+export type PropertyEntity = 'ticket' | 'partner' | 'contact';
+
+/** Where a dashboard level's group labels and order come from. */
+export type LabelSource =
+  | { kind: 'lookup'; list: LookupListKey }
+  | { kind: 'partner' }
+  | { kind: 'contact' }
+  | { kind: 'user' }
+  | { kind: 'ticketStatus' };
+
+/** A company-size range in admin order; the dashboard reads them once per request. */
+export type SizeRange = { id: number; min: number; max: number | null };
+
+/**
+ * A property's value per CRM ticket of the dashboard, over `tickets`, `contacts` (the ticket's
+ * contact) and `partners` (the ticket's partner): one expression, or a bridge of several values.
+ */
+export type DashboardValue = { expression: (sizes: readonly SizeRange[]) => SQL } | { bridge: 'products' | 'campaigns' };
+
+export type DashboardSurface = {
+  /** Its place in the filter bar and the grouping list (SPEC section 8, left to right). */
+  position: number;
+  /** The dashboard's word, where SPEC section 8 names it differently from the field. */
+  label?: MessageKey;
+  /** The group of tickets without a value: "(ohne …)". */
+  emptyLabel: MessageKey;
+  labels: LabelSource;
+  value: DashboardValue;
+  /** A URL parameter filtering by it: shown in the filter bar, or hidden (it narrows a view to one group). */
+  filter?: 'bar' | 'hidden';
+  /** A grouping key (`groupBy`). */
+  group?: true;
+};
+
+/** A CSV column: header, type, the SQL reading it and how a stored value becomes the cell. */
+export type ExportColumn = { type: CsvColumnType; value: SQL; present?: (value: unknown, t: Translate) => unknown };
+
+export type CrmProperty = {
+  entity: PropertyEntity;
+  /** The one label of the property (its field name); surfaces use it unless they declare their own word. */
+  label: MessageKey;
+  kind: CrmValueKind;
+  list?: LookupListKey;
+  /** Its name in the CRM forms, in the Verlauf (crm_changes.field, stored: never renamed) and the Daten Manager. */
+  field?: string;
+  /** Recorded in the Verlauf when it changes. */
+  history?: true;
+  dashboard?: DashboardSurface;
+  /** A column of the dashboard CSV after number and title, at `position`. */
+  dashboardCsv?: ExportColumn & { position: number; header: MessageKey };
+  /** A CRM column of the Daten Manager (SPEC section 10), `columns=` key `field`. */
+  dataManager?: ExportColumn;
+  /** Its field in the entity's CRM form. */
+  form?: CrmFormField;
+};
