@@ -72,7 +72,7 @@ describe('every CRM property', () => {
       expect(ID_FILTERS).toContain(key);
       const parsed = parseDashboardParams(new URLSearchParams(`${key}=7&${key}=none&${key}=x`));
       expect(parsed.params.filters[key as (typeof ID_FILTERS)[number]]).toEqual({ ids: [7], none: true });
-      expect(parsed.problems).toEqual([{ param: key, value: 'x' }]);
+      expect(parsed.problems).toEqual([{ param: key, value: 'x', problem: 'invalid' }]);
       expect(serialiseDashboardParams(parsed.params).getAll(key)).toEqual(['7', 'none']);
       // The SQL: tickets with the field empty and tickets with any value partition the view.
       const base = emptyDashboardParams();
