@@ -19,10 +19,11 @@ export type GroupKey = KeysWithDashboard<{ group: true }>;
 export type Dimension = DashboardSurface & { key: DimensionKey; label: MessageKey };
 
 function dimensionOf(key: DimensionKey): Dimension {
-  const property = crmProperty(key);
-  const surface = property.dashboard!;
+  const property: { label: MessageKey; dashboard?: DashboardSurface } = crmProperty(key);
+  // Widened on purpose: the registry's literal union is too complex for the build's type check.
+  const surface: DashboardSurface = property.dashboard!;
   const label: MessageKey = surface.label ?? property.label;
-  return Object.assign({}, surface, { key, label });
+  return { ...surface, key, label };
 }
 
 export const DIMENSION_KEYS = (Object.keys(CRM_PROPERTIES) as CrmPropertyKey[])
