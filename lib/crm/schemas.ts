@@ -70,7 +70,7 @@ export const ticketCrmEnabledSchema = z.object({
 });
 
 /** The schema of a property's form field, by its kind (a number by its kind, the percent and whole-number rules). */
-function fieldSchema(property: CrmProperty, locale: Locale): z.ZodType {
+export function crmFieldSchema(property: CrmProperty, locale: Locale): z.ZodType {
   switch (property.kind) {
     case 'lookup':
       return optionalIdSchema;
@@ -107,7 +107,7 @@ function crmFormSchema<E extends RecordEntity>(entity: E, locale: Locale) {
   const shape: Record<string, z.ZodType> = { id: idSchema, crmVersion: versionSchema };
   for (const [, property] of propertiesOf(entity, 'form')) {
     const form = property.form!;
-    shape[form.name] = fieldSchema(property, locale);
+    shape[form.name] = crmFieldSchema(property, locale);
     if (form.control === 'checkboxes' && form.create) shape[form.create] = newNamesSchema;
   }
   return z.object(shape) as unknown as z.ZodObject<Record<keyof CrmFormInput<E>, z.ZodType>> & z.ZodType<CrmFormInput<E>>;
