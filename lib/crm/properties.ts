@@ -1,8 +1,9 @@
 // The CRM property registry: every property of a ticket, partner or contact that the CRM reads,
 // declared once with its label, value kind, lookup list, SQL (from db/schema.ts columns) and the
 // surfaces it reaches: the dashboard (filter parameter, grouping key, group labels and order, CSV
-// column), the Daten Manager's CRM columns, the CRM forms and the Verlauf. Everything else derives
-// its lists from here (keysWhere). Adding a property: schema + migration + one entry + its words.
+// column), the Daten Manager's CRM columns, the CRM forms, the CRM record (read, save: `column` or
+// `bridge`, see record/fields.ts) and the Verlauf. Everything else derives its lists from here
+// (keysWhere). Adding a property: schema + migration + one entry + its words + its demo values.
 // Framework-free: the export worker imports it.
 import { sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
