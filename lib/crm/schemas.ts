@@ -6,9 +6,8 @@ import type { Locale } from '@/db/schema';
 import { parseEuroToCents } from '@/lib/money';
 import { idSchema, versionSchema } from '@/lib/validation';
 import { chosenIdsSchema, newNamesSchema, optionalIdSchema } from './entries';
-import type { CrmFormField } from './form-fields';
-import { propertiesOf, type CRM_PROPERTIES, type CrmProperty, type CrmPropertyKey } from './properties';
-import type { RecordEntity } from './record/fields';
+import { propertiesOf, type CrmProperty } from './properties';
+import type { CrmFormCreated, CrmFormValues, RecordEntity } from './record/fields';
 
 /** '' means not set; otherwise a whole number within bounds. */
 function optionalWholeNumber(max: number, message: string) {
@@ -92,15 +91,8 @@ export function crmFieldSchema(property: CrmProperty, locale: Locale): z.ZodType
   }
 }
 
-type Registry = typeof CRM_PROPERTIES;
-type FormKey<E extends RecordEntity> = { [K in CrmPropertyKey]: Registry[K] extends { entity: E; form: CrmFormField } ? K : never }[CrmPropertyKey];
-type FormOf<K> = K extends CrmPropertyKey ? (Registry[K] extends { form: infer F extends CrmFormField } ? F : never) : never;
-type KindOf<K> = K extends CrmPropertyKey ? Registry[K]['kind'] : never;
-type KindValue = { lookup: number | null; lookupMulti: number[]; percent: number | null; money: number | null; integer: number | null; boolean: boolean; date: string | null; text: string; reference: string };
-type Created<E extends RecordEntity> = { [K in FormKey<E> as FormOf<K> extends { create: infer C extends string } ? C : never]: string[] };
-
 /** A parsed CRM form of a ticket or partner: its id and version, a value per form field, the names typed anew. */
-export type CrmFormInput<E extends RecordEntity> = { id: number; crmVersion: number } & { [K in FormKey<E> as FormOf<K>['name']]: KindValue[KindOf<K>] } & Created<E>;
+export type CrmFormInput<E extends RecordEntity> = { id: number; crmVersion: number } & CrmFormValues<E> & CrmFormCreated<E>;
 
 /** The CRM form of a ticket or partner, one field per property with a `form` (amounts read in the user's language). */
 function crmFormSchema<E extends RecordEntity>(entity: E, locale: Locale) {

@@ -29,6 +29,15 @@ export type CrmRecordValues<E extends RecordEntity> = { [K in ScalarKey<E> as Co
   [K in BridgeKey<E> as IdsOf<K>]: number[];
 };
 
+type FormKey<E extends RecordEntity> = { [K in CrmPropertyKey]: Registry[K] extends { entity: E; form: CrmFormField } ? K : never }[CrmPropertyKey];
+type FormOf<K> = K extends CrmPropertyKey ? (Registry[K] extends { form: infer F extends CrmFormField } ? F : never) : never;
+type KindOf<K> = K extends CrmPropertyKey ? Registry[K]['kind'] : never;
+type KindValue = { lookup: number | null; lookupMulti: number[]; percent: number | null; money: number | null; integer: number | null; boolean: boolean; date: string | null; text: string; reference: string };
+/** A form's values by field name, as the form shows them and its schema parses them (money in cents). */
+export type CrmFormValues<E extends RecordEntity> = { [K in FormKey<E> as FormOf<K>['name']]: KindValue[KindOf<K>] };
+/** A form's "new …" fields: the names typed anew. */
+export type CrmFormCreated<E extends RecordEntity> = { [K in FormKey<E> as FormOf<K> extends { create: infer C extends string } ? C : never]: string[] };
+
 /** A value of the record, by the key `recordKey` names it with. */
 export type RecordValue = string | number | boolean | number[] | null;
 type LooseRecord = Record<string, RecordValue>;
@@ -69,13 +78,13 @@ function recordValueOf(entity: RecordEntity, record: object, form: CrmFormField)
 }
 
 /** What the entity's CRM form shows, by form field name. */
-export function formValues(entity: RecordEntity, record: object): Record<string, RecordValue> {
+export function formValues<E extends RecordEntity>(entity: E, record: CrmRecordValues<E>): CrmFormValues<E> {
   const values: Record<string, RecordValue> = {};
   for (const { property } of [...scalarProperties(entity), ...bridgeProperties(entity)]) {
     const value = property.form ? recordValueOf(entity, record, property.form) : undefined;
     if (property.form && value !== undefined) values[property.form.name] = value;
   }
-  return values;
+  return values as CrmFormValues<E>;
 }
 
 /** The record's new values from a parsed form: its columns from their fields, its bridges' ids plus `created` ones. */
