@@ -45,7 +45,7 @@ export function savePartnerCrm(db: Db, user: SessionUser, input: PartnerCrmInput
       .where(eq(partners.id, input.id))
       .run();
     replaceBridges(tx, 'partner', input.id, next);
-    recordCrmChanges(tx, { entity: 'partner', entityId: input.id, userId: user.id, before, after: snapshot(tx, next) });
+    recordCrmChanges(tx, { entity: 'partner', entityId: input.id, userId: user.id, before, after: snapshot(tx, { ...current, ...next }) });
     return { ok: true, data: undefined };
   });
 }

@@ -38,12 +38,14 @@ export type CrmFormValues<E extends RecordEntity> = { [K in FormKey<E> as FormOf
 /** A form's "new …" fields: the names typed anew. */
 export type CrmFormCreated<E extends RecordEntity> = { [K in FormKey<E> as FormOf<K> extends { create: infer C extends string } ? C : never]: string[] };
 
-/** A value of the record, by the key `recordKey` names it with. */
+/** A value of the record: an id, a number (money in cents), a flag, a text, a date (YYYY-MM-DD) or chosen ids. */
 export type RecordValue = string | number | boolean | number[] | null;
 type LooseRecord = Record<string, RecordValue>;
 
-export type ScalarProperty = { key: CrmPropertyKey; property: CrmProperty; column: SQLiteColumn; recordKey: string };
-export type BridgeProperty = { key: CrmPropertyKey; property: CrmProperty; bridge: CrmBridge };
+/** A property of the record: where it is stored, and the record's key for its value (`valueKey`). */
+type RecordProperty = { key: CrmPropertyKey; property: CrmProperty; valueKey: string } & ({ column: SQLiteColumn; bridge?: never } | { bridge: CrmBridge; column?: never });
+type ScalarProperty = RecordProperty & { column: SQLiteColumn };
+type BridgeProperty = RecordProperty & { bridge: CrmBridge };
 
 /** The key of a column in its own table (db/schema.ts), found by the column itself. */
 export function columnKey(column: SQLiteColumn): string {
@@ -52,62 +54,58 @@ export function columnKey(column: SQLiteColumn): string {
   return found[0];
 }
 
-const entries = Object.entries(CRM_PROPERTIES) as [CrmPropertyKey, CrmProperty][];
+function declaredRecord(entity: RecordEntity): RecordProperty[] {
+  return (Object.entries(CRM_PROPERTIES) as [CrmPropertyKey, CrmProperty][]).flatMap(([key, property]): RecordProperty[] => {
+    if (property.entity !== entity) return [];
+    if (property.column) return [{ key, property, column: property.column, valueKey: columnKey(property.column) }];
+    if (property.bridge) return [{ key, property, bridge: property.bridge, valueKey: property.bridge.ids }];
+    return [];
+  });
+}
+
+const RECORD: Record<RecordEntity, RecordProperty[]> = { ticket: declaredRecord('ticket'), partner: declaredRecord('partner') };
 
 /** The entity's scalar CRM properties with a stored column, in registry order. */
 export function scalarProperties(entity: RecordEntity): ScalarProperty[] {
-  return entries.flatMap(([key, property]) => (property.entity === entity && property.column ? [{ key, property, column: property.column, recordKey: columnKey(property.column) }] : []));
+  return RECORD[entity].filter((item): item is ScalarProperty => item.column !== undefined);
 }
 
 /** The entity's multi-valued CRM properties with a bridge table, in registry order. */
 export function bridgeProperties(entity: RecordEntity): BridgeProperty[] {
-  return entries.flatMap(([key, property]) => (property.entity === entity && property.bridge ? [{ key, property, bridge: property.bridge }] : []));
+  return RECORD[entity].filter((item): item is BridgeProperty => item.bridge !== undefined);
 }
 
 /** The select list of the entity's scalar CRM columns. */
 export function crmRecordColumns<E extends RecordEntity>(entity: E): CrmRecordColumns<E> {
-  return Object.fromEntries(scalarProperties(entity).map(({ recordKey, column }) => [recordKey, column])) as CrmRecordColumns<E>;
-}
-
-/** The record's value of a form field (a scalar column or a bridge's ids). */
-function recordValueOf(entity: RecordEntity, record: object, form: CrmFormField): RecordValue | undefined {
-  const values = record as LooseRecord;
-  for (const scalar of scalarProperties(entity)) if (scalar.property.form?.name === form.name) return values[scalar.recordKey];
-  for (const { property, bridge } of bridgeProperties(entity)) if (property.form?.name === form.name) return values[bridge.ids];
-  return undefined;
+  return Object.fromEntries(scalarProperties(entity).map(({ valueKey, column }) => [valueKey, column])) as CrmRecordColumns<E>;
 }
 
 /** What the entity's CRM form shows, by form field name. */
 export function formValues<E extends RecordEntity>(entity: E, record: CrmRecordValues<E>): CrmFormValues<E> {
-  const values: Record<string, RecordValue> = {};
-  for (const { property } of [...scalarProperties(entity), ...bridgeProperties(entity)]) {
-    const value = property.form ? recordValueOf(entity, record, property.form) : undefined;
-    if (property.form && value !== undefined) values[property.form.name] = value;
-  }
-  return values as CrmFormValues<E>;
+  const values = record as unknown as LooseRecord;
+  return Object.fromEntries(RECORD[entity].flatMap(({ property, valueKey }) => (property.form ? [[property.form.name, values[valueKey]]] : []))) as CrmFormValues<E>;
 }
 
-/** The record's new values from a parsed form: its columns from their fields, its bridges' ids plus `created` ones. */
+/** The record's new values from a parsed form: its columns from their fields, its bridges' ids plus the `created` ones. */
 export function valuesFromForm(entity: RecordEntity, input: object, created: Partial<Record<string, number[]>>): LooseRecord {
   const form = input as LooseRecord;
   const values: LooseRecord = {};
-  for (const { property, recordKey } of scalarProperties(entity)) if (property.form) values[recordKey] = form[property.form.name];
-  for (const { property, bridge } of bridgeProperties(entity)) {
+  for (const { property, valueKey, bridge } of RECORD[entity]) {
     if (!property.form) continue;
-    const chosen = form[property.form.name] as number[];
+    const sent = form[property.form.name];
     const extra = property.form.control === 'checkboxes' && property.form.create ? (created[property.form.create] ?? []) : [];
-    values[bridge.ids] = [...new Set([...chosen, ...extra])];
+    values[valueKey] = bridge ? [...new Set([...(sent as number[]), ...extra])] : sent;
   }
   return values;
 }
 
 /** The columns a form save writes: the scalar values of `values`. */
 export function savedColumns(entity: RecordEntity, values: LooseRecord): LooseRecord {
-  return Object.fromEntries(scalarProperties(entity).filter(({ property }) => property.form).map(({ recordKey }) => [recordKey, values[recordKey]]));
+  return Object.fromEntries(scalarProperties(entity).flatMap(({ property, valueKey }) => (property.form ? [[valueKey, values[valueKey]]] : [])));
 }
 
 /** A lookup choice of the form: its field, its list and its ids now and as chosen. */
-export type LookupChoice = { field: string; list: LookupListKey; current: number[]; chosen: number[] };
+type LookupChoice = { field: string; list: LookupListKey; current: number[]; chosen: number[] };
 
 const idsOf = (value: RecordValue | undefined): number[] => (Array.isArray(value) ? value : typeof value === 'number' ? [value] : []);
 
@@ -115,10 +113,8 @@ const idsOf = (value: RecordValue | undefined): number[] => (Array.isArray(value
 export function lookupChoices(entity: RecordEntity, current: object, input: object): LookupChoice[] {
   const now = current as LooseRecord;
   const sent = input as LooseRecord;
-  const single = scalarProperties(entity).map(({ property, recordKey }) => ({ property, currentKey: recordKey }));
-  const multi = bridgeProperties(entity).map(({ property, bridge }) => ({ property, currentKey: bridge.ids }));
-  return [...single, ...multi].flatMap(({ property, currentKey }) =>
-    property.form && property.list ? [{ field: property.form.name, list: property.list, current: idsOf(now[currentKey]), chosen: idsOf(sent[property.form.name]) }] : [],
+  return RECORD[entity].flatMap(({ property, valueKey }) =>
+    property.form && property.list ? [{ field: property.form.name, list: property.list, current: idsOf(now[valueKey]), chosen: idsOf(sent[property.form.name]) }] : [],
   );
 }
 
@@ -130,9 +126,9 @@ export function creatableLists(entity: RecordEntity): { field: 'newCampaigns' | 
 }
 
 /** Names of lookup entries for the Verlauf (entryNames, within the writing transaction). */
-export type EntryNames = (list: LookupListKey, ids: readonly number[]) => string | null;
+type EntryNames = (list: LookupListKey, ids: readonly number[]) => string | null;
 
-/** A property's value as Verlauf text: entry names for lookups, digits for numbers, "true"/"false", texts as typed, null when empty. */
+/** A property's value as Verlauf text: entry names for lookups, digits for numbers, "true"/"false", texts and dates as typed, null when empty. */
 function historyText(property: CrmProperty, value: RecordValue | undefined, names: EntryNames): string | null {
   if (value === undefined || value === null) return null;
   if (property.list && (property.kind === 'lookup' || property.kind === 'lookupMulti')) return names(property.list, idsOf(value));
@@ -144,13 +140,6 @@ function historyText(property: CrmProperty, value: RecordValue | undefined, name
 export function historySnapshot<E extends RecordEntity>(entity: E, record: object, names: EntryNames): CrmSnapshot<E> {
   const values = record as LooseRecord;
   const snapshot: Record<string, string | null> = {};
-  const keyed = [
-    ...scalarProperties(entity).map(({ key, property, recordKey }) => ({ key, property, valueKey: recordKey })),
-    ...bridgeProperties(entity).map(({ key, property, bridge }) => ({ key, property, valueKey: bridge.ids })),
-  ];
-  for (const [key] of entries) {
-    const item = keyed.find((candidate) => candidate.key === key);
-    if (item?.property.history && item.property.field) snapshot[item.property.field] = historyText(item.property, values[item.valueKey], names);
-  }
+  for (const { property, valueKey } of RECORD[entity]) if (property.history && property.field) snapshot[property.field] = historyText(property, values[valueKey], names);
   return snapshot as CrmSnapshot<E>;
 }

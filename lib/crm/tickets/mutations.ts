@@ -63,7 +63,7 @@ export function saveTicketCrm(db: Db, user: SessionUser, input: TicketCrmInput):
       .where(eq(tickets.id, input.id))
       .run();
     replaceBridges(tx, 'ticket', input.id, next);
-    recordCrmChanges(tx, { entity: 'ticket', entityId: input.id, userId: user.id, before, after: snapshot(tx, next) });
+    recordCrmChanges(tx, { entity: 'ticket', entityId: input.id, userId: user.id, before, after: snapshot(tx, { ...current, ...next }) });
     return { ok: true, data: undefined };
   });
 }
