@@ -8,6 +8,7 @@ import { eq, getTableColumns } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
+import { partners } from '@/db/schema';
 import { seedDemoData } from '@/db/seed/demo';
 import type { SessionUser } from '@/lib/auth/guards';
 import { contactAttributesSchema } from '@/lib/crm/contacts';
@@ -22,6 +23,7 @@ import { contactAttributesView, partnerCrmFormView, ticketCrmPanelView, type Crm
 import { listCrmHistory } from '@/lib/crm/history';
 import { formatCrmValue, historyProperty, type CrmSnapshot, type HistoryField } from '@/lib/crm/history-fields';
 import { savePartnerCrm } from '@/lib/crm/partners/mutations';
+import { partnerHasCrmData } from '@/lib/crm/partners/queries';
 import { CRM_PROPERTIES, crmProperty, propertiesOf, type CrmProperty, type CrmPropertyKey, type PropertyEntity } from '@/lib/crm/properties';
 import { columnKey } from '@/lib/crm/record/fields';
 import { crmFieldSchema, partnerCrmSchema, ticketCrmSchema } from '@/lib/crm/schemas';
@@ -30,6 +32,7 @@ import { DATA_COLUMNS } from '@/lib/data-manager/columns';
 import { parseExportRequest } from '@/lib/data-manager/params';
 import { previewExport } from '@/lib/data-manager/queries';
 import { formatter, translator } from '@/lib/i18n';
+import { createPartner } from '@/lib/partners/mutations';
 import { freshAppDb, sessionUser } from '../support/db';
 
 let db: Db;
@@ -299,6 +302,25 @@ describe('the CRM record is derived from the registry', () => {
     else expect(after[0].newValue).toBe(change.history);
     expect(historyProperty(entity, after[0].field)).toBe(property);
     expect(viewOf(entity, id).form.values[field.name]).toEqual(change.stored);
+  });
+
+  // A user without crm may not delete a partner carrying CRM data: any one stored property counts.
+  it.each(propertiesOf('partner', 'form').map(([key]) => [key]))('a partner with only %s set carries CRM data', (key) => {
+    const property = crmProperty(key);
+    const created = createPartner(db, user, { name: `Nur ${key} GmbH`, name2: '', searchName: '', street: '', postcode: '', city: 'Berlin', country: 'DE', phone: '', email: '', website: '', force: true });
+    if (!created.ok) throw new Error(`partner not created: ${created.error}`);
+    const id = created.data.id;
+    expect(partnerHasCrmData(db, id)).toBe(false);
+    const { form } = viewOf('partner', id);
+    const change = changedValue(key, property, form.values[property.form!.name], form.options[property.form!.name] ?? []);
+    if (property.bridge) {
+      const { owner, entry } = property.bridge;
+      db.insert(owner.table).values((change.stored as number[]).map((entryId) => ({ [columnKey(owner)]: id, [columnKey(entry)]: entryId }))).run();
+    } else {
+      db.update(partners).set({ [columnKey(property.column!)]: change.stored }).where(eq(partners.id, id)).run();
+    }
+    expect(storedValue(property, id)).toEqual(change.stored);
+    expect(partnerHasCrmData(db, id)).toBe(true);
   });
 
   it('reads, checks and formats a date property by its kind alone', () => {
