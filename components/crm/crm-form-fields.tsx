@@ -1,5 +1,5 @@
 // The fields of a CRM form, rendered from the property registry (lib/crm/properties.ts) in its
-// order: choices and numbers, then flags, then multiple choices, then texts. Plain props only.
+// order: choices, numbers and dates, then flags, then multiple choices, then texts. Plain props only.
 import type { ReactNode } from 'react';
 import { CheckboxField, TextField } from '@/components/ui/fields';
 import type { CrmFormData, CrmFormValue } from '@/lib/crm/forms/queries';
@@ -37,6 +37,8 @@ export function CrmFormFields({ form, inputsClassName, after = {}, t, format }: 
         );
       case 'text':
         return <TextField name={field.name} label={t(label)} defaultValue={String(value(field.name) ?? '')} maxLength={2000} multiline />;
+      case 'date':
+        return <TextField name={field.name} label={t(label)} type="date" defaultValue={String(value(field.name) ?? '')} />;
     }
   };
   const section = (list: Field[], className?: string) => {
@@ -50,7 +52,7 @@ export function CrmFormFields({ form, inputsClassName, after = {}, t, format }: 
   };
   return (
     <>
-      {section(of('lookup', 'number', 'money'), inputsClassName)}
+      {section(of('lookup', 'number', 'money', 'date'), inputsClassName)}
       {section(of('checkbox'), 'row')}
       {section(of('checkboxes'))}
       {section(of('text'), 'form-grid')}

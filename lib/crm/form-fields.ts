@@ -6,13 +6,15 @@ export type CrmFormField =
   | { control: 'money'; name: string }
   | { control: 'checkboxes'; name: string; create?: 'newCampaigns' | 'newProducts' }
   | { control: 'checkbox'; name: string }
-  | { control: 'text'; name: string };
+  | { control: 'text'; name: string }
+  | { control: 'date'; name: string };
 
 export const crmFormFields = {
-  lookup: (name: string) => ({ control: 'lookup', name }) as const,
-  number: (name: string, unit?: '%') => ({ control: 'number', name, unit }) as const,
-  money: (name: string) => ({ control: 'money', name }) as const,
-  checkboxes: (name: string, create?: 'newCampaigns' | 'newProducts') => ({ control: 'checkboxes', name, create }) as const,
-  checkbox: (name: string) => ({ control: 'checkbox', name }) as const,
-  text: (name: string) => ({ control: 'text', name }) as const,
+  lookup: <N extends string>(name: N) => ({ control: 'lookup', name }) as const,
+  number: <N extends string>(name: N, unit?: '%') => ({ control: 'number', name, unit }) as const,
+  money: <N extends string>(name: N) => ({ control: 'money', name }) as const,
+  checkboxes: <N extends string, C extends 'newCampaigns' | 'newProducts' | undefined = undefined>(name: N, create?: C) => ({ control: 'checkboxes', name, create: create as C }) as const,
+  checkbox: <N extends string>(name: N) => ({ control: 'checkbox', name }) as const,
+  text: <N extends string>(name: N) => ({ control: 'text', name }) as const,
+  date: <N extends string>(name: N) => ({ control: 'date', name }) as const,
 } satisfies Record<string, (...args: never[]) => CrmFormField>;

@@ -19,7 +19,7 @@ export function historyProperty(entity: CrmEntity, field: string): CrmProperty |
   return Object.values(CRM_PROPERTIES).find((property: CrmProperty) => property.entity === entity && property.history === true && property.field === field);
 }
 
-/** A stored history value in the reader's language: amounts, percentages, yes/no. */
+/** A stored history value in the reader's language: amounts, percentages, numbers, dates, yes/no. */
 export function formatCrmValue(property: CrmProperty | undefined, value: string | null, t: Translate, format: Formatter): string {
   if (value === null || value === '') return '—';
   switch (property?.kind) {
@@ -29,6 +29,8 @@ export function formatCrmValue(property: CrmProperty | undefined, value: string 
       return Number.isFinite(Number(value)) ? format.percent(Number(value)) : value;
     case 'integer':
       return Number.isFinite(Number(value)) ? format.integer(Number(value)) : value;
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) ? format.calendarDate(value) : value;
     case 'boolean':
       return value === 'true' ? t('common.yes') : value === 'false' ? t('common.no') : value;
     default:

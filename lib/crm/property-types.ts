@@ -1,12 +1,13 @@
 // The shape of a CRM property declaration (lib/crm/properties.ts) and of each surface it may reach.
 import type { SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CsvColumnType } from '@/lib/csv/columns';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { LookupListKey } from '@/lib/lookups/lists';
 import type { CrmFormField } from './form-fields';
 
 /** How a value is stored in the Verlauf and shown: history values are text. */
-export type CrmValueKind = 'lookup' | 'lookupMulti' | 'percent' | 'money' | 'integer' | 'boolean' | 'text' | 'reference';
+export type CrmValueKind = 'lookup' | 'lookupMulti' | 'percent' | 'money' | 'integer' | 'boolean' | 'text' | 'date' | 'reference';
 
 export type PropertyEntity = 'ticket' | 'partner' | 'contact';
 
@@ -42,6 +43,12 @@ export type DashboardSurface = {
   group?: true;
 };
 
+/**
+ * A multi-valued property's bridge table: the column naming the record (`owner`), the column naming the
+ * lookup entry (`entry`) and the record's key for the chosen ids (`ids`, e.g. `campaignIds`).
+ */
+export type CrmBridge = { ids: string; owner: SQLiteColumn; entry: SQLiteColumn };
+
 /** A CSV column: header, type, the SQL reading it and how a stored value becomes the cell. */
 export type ExportColumn = { type: CsvColumnType; value: SQL; present?: (value: unknown, t: Translate) => unknown };
 
@@ -53,6 +60,14 @@ export type CrmProperty = {
   list?: LookupListKey;
   /** Its name in the CRM forms, in the Verlauf (crm_changes.field, stored: never renamed) and the Daten Manager. */
   field?: string;
+  /**
+   * Where a ticket's or partner's scalar property is stored, on its entity's table: the CRM record
+   * (read, form values, save, Verlauf snapshot, "carries CRM data") is derived from it. A `date` holds
+   * `YYYY-MM-DD` text.
+   */
+  column?: SQLiteColumn;
+  /** Where a multi-valued property of a ticket or partner is stored. */
+  bridge?: CrmBridge;
   /** Recorded in the Verlauf when it changes. */
   history?: true;
   dashboard?: DashboardSurface;

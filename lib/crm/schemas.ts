@@ -1,10 +1,13 @@
-// Input schemas of the CRM forms (ticket panel, partner tab), shared by forms and actions. Amounts are
-// read in the user's language, so the ticket form's schema is made per locale.
+// Input schemas of the CRM forms (ticket panel, partner tab), shared by forms and actions, derived from
+// the property registry: one field per property with a `form`, its rule by the property's kind.
+// Amounts are read in the user's language, so the ticket form's schema is made per locale.
 import { z } from 'zod';
 import type { Locale } from '@/db/schema';
 import { parseEuroToCents } from '@/lib/money';
 import { idSchema, versionSchema } from '@/lib/validation';
 import { chosenIdsSchema, newNamesSchema, optionalIdSchema } from './entries';
+import { propertiesOf, type CrmProperty } from './properties';
+import type { CrmFormCreated, CrmFormValues, RecordEntity } from './record/fields';
 
 /** '' means not set; otherwise a whole number within bounds. */
 function optionalWholeNumber(max: number, message: string) {
@@ -50,45 +53,60 @@ const checkbox = z
 
 const comment = z.string().max(2000, { message: 'tooLong' }).optional().default('');
 
+/** '' means not set; otherwise a calendar date as the browser's date field sends it (YYYY-MM-DD). */
+const optionalDate = z
+  .string()
+  .trim()
+  .optional()
+  .default('')
+  .refine((text) => text === '' || (/^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text)), { message: 'crm.error.date' })
+  .transform((text) => (text === '' ? null : text));
+
 export const ticketCrmEnabledSchema = z.object({
   id: idSchema,
   crmVersion: versionSchema,
   enabled: z.enum(['true', 'false'], { message: 'invalid' }).transform((value) => value === 'true'),
 });
 
-export const ticketCrmSchema = (locale: Locale) =>
-  z.object({
-    id: idSchema,
-    crmVersion: versionSchema,
-    crmStatusId: optionalIdSchema,
-    probability: optionalPercent,
-    potential: optionalEuro(locale),
-    expectedUsers: optionalWholeNumber(10_000_000, 'crm.error.wholeNumber'),
-    campaigns: chosenIdsSchema,
-    products: chosenIdsSchema,
-    newCampaigns: newNamesSchema,
-    newProducts: newNamesSchema,
-  });
-export type TicketCrmInput = z.infer<ReturnType<typeof ticketCrmSchema>>;
+/** The schema of a property's form field, by its kind (a number by its kind, the percent and whole-number rules). */
+export function crmFieldSchema(property: CrmProperty, locale: Locale): z.ZodType {
+  switch (property.kind) {
+    case 'lookup':
+      return optionalIdSchema;
+    case 'lookupMulti':
+      return chosenIdsSchema;
+    case 'percent':
+      return optionalPercent;
+    case 'money':
+      return optionalEuro(locale);
+    case 'integer':
+      return optionalWholeNumber(10_000_000, 'crm.error.wholeNumber');
+    case 'boolean':
+      return checkbox;
+    case 'date':
+      return optionalDate;
+    case 'text':
+    case 'reference':
+      return comment;
+  }
+}
 
-export const partnerCrmSchema = z.object({
-  id: idSchema,
-  crmVersion: versionSchema,
-  crmPartnerStatusId: optionalIdSchema,
-  companyGroupId: optionalIdSchema,
-  revenueGroupId: optionalIdSchema,
-  dataSourceId: optionalIdSchema,
-  employeeCount: optionalWholeNumber(10_000_000, 'crm.error.wholeNumber'),
-  newsletter: checkbox,
-  isProspect: checkbox,
-  comment1: comment,
-  comment2: comment,
-  comment3: comment,
-  comment4: comment,
-  campaigns: chosenIdsSchema,
-  products: chosenIdsSchema,
-  attributes: chosenIdsSchema,
-  newCampaigns: newNamesSchema,
-  newProducts: newNamesSchema,
-});
-export type PartnerCrmInput = z.infer<typeof partnerCrmSchema>;
+/** A parsed CRM form of a ticket or partner: its id and version, a value per form field, the names typed anew. */
+export type CrmFormInput<E extends RecordEntity> = { id: number; crmVersion: number } & CrmFormValues<E> & CrmFormCreated<E>;
+
+/** The CRM form of a ticket or partner, one field per property with a `form` (amounts read in the user's language). */
+function crmFormSchema<E extends RecordEntity>(entity: E, locale: Locale) {
+  const shape: Record<string, z.ZodType> = { id: idSchema, crmVersion: versionSchema };
+  for (const [, property] of propertiesOf(entity, 'form')) {
+    const form = property.form!;
+    shape[form.name] = crmFieldSchema(property, locale);
+    if (form.control === 'checkboxes' && form.create) shape[form.create] = newNamesSchema;
+  }
+  return z.object(shape) as unknown as z.ZodObject<Record<keyof CrmFormInput<E>, z.ZodType>> & z.ZodType<CrmFormInput<E>>;
+}
+
+export const ticketCrmSchema = (locale: Locale) => crmFormSchema('ticket', locale);
+export type TicketCrmInput = CrmFormInput<'ticket'>;
+
+export const partnerCrmSchema = crmFormSchema('partner', 'de');
+export type PartnerCrmInput = CrmFormInput<'partner'>;

@@ -46,6 +46,7 @@ export function formatter(locale: Locale) {
   const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 });
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: TIME_ZONE });
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
+  const calendarDate = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
   const relative = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
   return {
     /** Euro cents as a currency amount. */
@@ -57,6 +58,8 @@ export function formatter(locale: Locale) {
     percent: (value: number) => percent.format(value / 100),
     date: (value: Date) => date.format(value),
     dateTime: (value: Date) => dateTime.format(value),
+    /** A calendar date without time (YYYY-MM-DD), the same day in every time zone. */
+    calendarDate: (value: string) => calendarDate.format(new Date(`${value}T00:00:00Z`)),
     /** How long ago, in the largest whole unit ("vor 3 Tagen"). */
     age: (value: Date, now = Date.now()) => {
       const seconds = Math.round((value.getTime() - now) / 1000);

@@ -12,6 +12,7 @@ import { updateContact } from '@/lib/contacts/mutations';
 import { readPartnerCrm } from '@/lib/crm/partners/queries';
 import { savePartnerCrm } from '@/lib/crm/partners/mutations';
 import { readTicketCrm } from '@/lib/crm/tickets/queries';
+import { formValues } from '@/lib/crm/record/fields';
 import { saveTicketCrm } from '@/lib/crm/tickets/mutations';
 import { reorderLookupEntries } from '@/lib/lookups/mutations';
 import { readEntries } from '@/lib/lookups/queries';
@@ -114,7 +115,9 @@ function prepare(kind: CrashOpKind, token: string, seq: number): Prepared {
         campaigns: chosenCampaigns.map((entry) => entry.name).sort(),
         products: [...chosenProducts.map((entry) => entry.name), ...newProducts].sort(),
       };
+      // The form as shown, with the values this writer chooses: properties it does not track keep theirs.
       const input = {
+        ...formValues('ticket', current),
         id: ticketId,
         crmVersion: current.crmVersion,
         crmStatusId: status?.id ?? null,
@@ -158,12 +161,13 @@ function prepare(kind: CrashOpKind, token: string, seq: number): Prepared {
         products: chosenProducts.map((entry) => entry.name).sort(),
       };
       const input = {
-        ...current,
+        ...formValues('partner', current),
+        id: partnerId,
+        crmVersion: current.crmVersion,
         newsletter: after.newsletter,
         comment1: after.comment1,
         campaigns: ids(chosenCampaigns),
         products: ids(chosenProducts),
-        attributes: current.attributeIds,
         newCampaigns: [],
         newProducts: [],
       };

@@ -8,12 +8,13 @@ import { getContactAttributes } from '@/lib/crm/contacts';
 import { crmHistoryPage, type CrmHistoryPage } from '@/lib/crm/history';
 import { companySizeFor, getPartnerCrm, type PartnerCrm } from '@/lib/crm/partners/queries';
 import { propertiesOf, type PropertyEntity } from '@/lib/crm/properties';
+import { formValues, type RecordValue } from '@/lib/crm/record/fields';
 import { getTicketCrm, type TicketCrm } from '@/lib/crm/tickets/queries';
 import { attributeOptions, lookupOptions } from '@/lib/lookups/queries';
 
 export type LookupOption = { id: number; name: string; archived: boolean };
-/** A form field's current value: an id, a number (money in cents), a flag, a text or chosen ids. */
-export type CrmFormValue = string | number | boolean | number[] | null;
+/** A form field's current value: an id, a number (money in cents), a flag, a text, a date (YYYY-MM-DD) or chosen ids. */
+export type CrmFormValue = RecordValue;
 export type CrmFormData = { entity: PropertyEntity; values: Record<string, CrmFormValue>; options: Record<string, LookupOption[]> };
 
 const ids = (value: CrmFormValue | undefined): number[] => (Array.isArray(value) ? value : typeof value === 'number' ? [value] : []);
@@ -37,15 +38,7 @@ export type TicketCrmPanelView = { crm: TicketCrm; form: CrmFormData; history: C
 export function ticketCrmPanelView(db: Db, user: SessionUser, ticketId: number, historyPage: number): TicketCrmPanelView | undefined {
   const crm = getTicketCrm(db, user, ticketId);
   if (!crm) return undefined;
-  const values = {
-    crmStatusId: crm.crmStatusId,
-    probability: crm.probability,
-    potential: crm.potentialCents,
-    expectedUsers: crm.expectedUsers,
-    campaigns: crm.campaignIds,
-    products: crm.productIds,
-  };
-  return { crm, form: formData(db, user, 'ticket', values), history: crmHistoryPage(db, user, 'ticket', ticketId, historyPage) };
+  return { crm, form: formData(db, user, 'ticket', formValues('ticket', crm)), history: crmHistoryPage(db, user, 'ticket', ticketId, historyPage) };
 }
 
 export type PartnerCrmFormView = { crm: PartnerCrm; form: CrmFormData; companySize: { id: number; name: string } | null; history: CrmHistoryPage };
@@ -54,16 +47,9 @@ export type PartnerCrmFormView = { crm: PartnerCrm; form: CrmFormData; companySi
 export function partnerCrmFormView(db: Db, user: SessionUser, partnerId: number, historyPage: number): PartnerCrmFormView | undefined {
   const crm = getPartnerCrm(db, user, partnerId);
   if (!crm) return undefined;
-  const { crmPartnerStatusId, companyGroupId, revenueGroupId, dataSourceId, employeeCount, newsletter, isProspect, comment1, comment2, comment3, comment4 } = crm;
-  const values = {
-    ...{ crmPartnerStatusId, companyGroupId, revenueGroupId, dataSourceId, employeeCount, newsletter, isProspect, comment1, comment2, comment3, comment4 },
-    campaigns: crm.campaignIds,
-    products: crm.productIds,
-    attributes: crm.attributeIds,
-  };
   return {
     crm,
-    form: formData(db, user, 'partner', values),
+    form: formData(db, user, 'partner', formValues('partner', crm)),
     companySize: companySizeFor(db, crm.employeeCount),
     history: crmHistoryPage(db, user, 'partner', partnerId, historyPage),
   };

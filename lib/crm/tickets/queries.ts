@@ -1,10 +1,13 @@
 import 'server-only';
-// A ticket's CRM values (CRM data: `crm` users only).
-import { asc, eq } from 'drizzle-orm';
+// A ticket's CRM values (CRM data: `crm` users only): its stamp and the values the property
+// registry declares (lib/crm/record/fields.ts).
+import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { ticketCampaigns, ticketProducts, tickets, users } from '@/db/schema';
+import { tickets, users } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
+import { crmRecordColumns, type CrmRecordValues } from '../record/fields';
+import { readBridgeIds } from '../record/queries';
 
 export type TicketCrm = {
   id: number;
@@ -15,13 +18,7 @@ export type TicketCrm = {
   crmUpdatedBy: string | null;
   enabled: boolean;
   activatedAt: Date | null;
-  crmStatusId: number | null;
-  probability: number | null;
-  potentialCents: number | null;
-  expectedUsers: number | null;
-  campaignIds: number[];
-  productIds: number[];
-};
+} & CrmRecordValues<'ticket'>;
 
 export function readTicketCrm(db: Db | Tx, ticketId: number): TicketCrm | undefined {
   const row = db
@@ -33,19 +30,14 @@ export function readTicketCrm(db: Db | Tx, ticketId: number): TicketCrm | undefi
       crmUpdatedBy: users.name,
       enabled: tickets.crmEnabled,
       activatedAt: tickets.crmActivatedAt,
-      crmStatusId: tickets.crmStatusId,
-      probability: tickets.probability,
-      potentialCents: tickets.potentialCents,
-      expectedUsers: tickets.expectedUsers,
+      ...crmRecordColumns('ticket'),
     })
     .from(tickets)
     .leftJoin(users, eq(users.id, tickets.crmUpdatedById))
     .where(eq(tickets.id, ticketId))
     .get();
   if (!row) return undefined;
-  const campaignIds = db.select({ id: ticketCampaigns.campaignId }).from(ticketCampaigns).where(eq(ticketCampaigns.ticketId, ticketId)).orderBy(asc(ticketCampaigns.campaignId)).all();
-  const productIds = db.select({ id: ticketProducts.productId }).from(ticketProducts).where(eq(ticketProducts.ticketId, ticketId)).orderBy(asc(ticketProducts.productId)).all();
-  return { ...row, campaignIds: campaignIds.map((c) => c.id), productIds: productIds.map((p) => p.id) };
+  return { ...row, ...readBridgeIds(db, 'ticket', ticketId) };
 }
 
 export function getTicketCrm(db: Db, user: SessionUser, ticketId: number): TicketCrm | undefined {
