@@ -7,12 +7,14 @@ import 'server-only';
 // no user can hold both workers. If the client goes away, the worker is told to stop (or the place
 // in line is given up); if the worker fails, or the client takes nothing for 15 seconds, the
 // download is cut off (the client sees an aborted file) and the failure logged.
+import { EventEmitter } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import { databasePath } from '@/db/client';
+import { databasePath, openSqlite } from '@/db/client';
+import { csvChunks } from '@/lib/csv/stream';
 import { pagesInFlight } from '@/lib/pages-in-flight';
 import { createOnePerOwner, createSlots, type OnePerOwner, type Slots } from '@/lib/slots';
 import { bundled, sourceWorker } from '@/lib/worker-thread';
-import type { ExportJob } from './jobs';
+import { csvSourceOf, type ExportJob } from './jobs';
 import { GIVE_WAY_MS } from './rest';
 import type { ExportWorkerData, FromExportWorker, ToExportWorker } from './protocol';
 
@@ -42,8 +44,55 @@ export function exportWorkerState(): { held: number; waiting: number; users: num
   return { ...exportWorkers.state(), users: downloaders.size() };
 }
 
-function startWorker(data: ExportWorkerData): Worker {
-  const options = { workerData: data, resourceLimits: WORKER_LIMITS };
+type ExportWriter = Pick<Worker, 'on' | 'postMessage'>;
+
+/**
+ * The bench's A/B (bench/README.md): the same chunks written on the event loop, one per pull, each
+ * in a later turn of the loop; it answers as the worker does ('message', then 'exit').
+ */
+function startInProcess({ job, databasePath: file }: ExportWorkerData): ExportWriter {
+  const events = new EventEmitter();
+  let sqlite: ReturnType<typeof openSqlite> | undefined;
+  let chunks: Generator<string, void, undefined> | undefined;
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    try {
+      chunks?.return();
+    } finally {
+      sqlite?.close();
+      setImmediate(() => events.emit('exit', 0));
+    }
+  };
+  const encoder = new TextEncoder();
+  const writeNext = () => {
+    if (ended) return;
+    try {
+      if (!chunks) {
+        sqlite = openSqlite(file, { readonly: true });
+        chunks = csvChunks(csvSourceOf(sqlite, job));
+      }
+      const next = chunks.next();
+      if (next.done) {
+        events.emit('message', { type: 'end' } satisfies FromExportWorker);
+        return end();
+      }
+      events.emit('message', { type: 'chunk', bytes: encoder.encode(next.value) } satisfies FromExportWorker);
+    } catch (error) {
+      events.emit('message', { type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromExportWorker);
+      end();
+    }
+  };
+  return {
+    on: ((event: string, listener: (...args: unknown[]) => void) => events.on(event, listener)) as Worker['on'],
+    postMessage: (message: ToExportWorker) => (message === 'cancel' ? end() : setImmediate(writeNext)),
+  };
+}
+
+function startWorker(data: ExportWorkerData): ExportWriter {
+  if (process.env.CRM_EXPORT_WORKER === '0') return startInProcess(data);
+  const options = { workerData: data, resourceLimits: process.env.CRM_EXPORT_TUNING === '0' ? {} : WORKER_LIMITS };
   // The server's own flags (e.g. the bench's event-loop monitor) are not passed on.
   if (bundled()) return new Worker(new URL('./worker.ts', import.meta.url), { ...options, execArgv: [] });
   return sourceWorker(import.meta.url, 'worker.ts', options);
@@ -66,7 +115,7 @@ type StreamOptions = { stalledMs?: number; giveWayMs?: number };
 export function exportCsvStream(job: ExportJob, owner: number, { stalledMs = STALLED_MS, giveWayMs = GIVE_WAY_MS }: StreamOptions = {}): ReadableStream<Uint8Array> | null {
   const leave = downloaders.claim(owner);
   if (!leave) return null;
-  let worker: Worker | undefined;
+  let worker: ExportWriter | undefined;
   let settled = false;
   let answered: (() => void) | undefined;
   let release = () => {};
@@ -97,7 +146,7 @@ export function exportCsvStream(job: ExportJob, owner: number, { stalledMs = STA
           controller.error(error);
         };
         try {
-          worker = startWorker({ job, databasePath: databasePath(), pagesInFlight: pagesInFlight(), giveWayMs });
+          worker = startWorker({ job, databasePath: databasePath(), pagesInFlight: pagesInFlight(), giveWayMs: process.env.CRM_DOWNLOAD_GIVE_WAY === '0' ? 0 : giveWayMs });
         } catch (error) {
           return finish(error instanceof Error ? error : new Error(String(error)));
         }

@@ -31,7 +31,7 @@ function yieldProcessorToPages(): void {
   }
 }
 
-yieldProcessorToPages();
+if (process.env.CRM_EXPORT_TUNING !== '0') yieldProcessorToPages();
 const { job, databasePath, pagesInFlight, giveWayMs } = workerData as ExportWorkerData;
 const encoder = new TextEncoder();
 let chunks: Generator<string, void, undefined> | undefined;
@@ -69,8 +69,9 @@ port.on('message', (message: ToExportWorker) => {
   if (message === 'cancel') return finish();
   try {
     // The chunk is sent before the rest begins: the rest delays only the next one.
-    workThenRest(writeNext);
-    giveWayToPages(pagesInFlight, giveWayMs);
+    if (process.env.CRM_DOWNLOAD_REST === '0') writeNext();
+    else workThenRest(writeNext);
+    if (giveWayMs > 0) giveWayToPages(pagesInFlight, giveWayMs);
   } catch (error) {
     send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     finish();

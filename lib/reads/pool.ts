@@ -6,11 +6,11 @@ import 'server-only';
 // answer; meanwhile it renders other pages. A worker that dies fails its read and is replaced at the next one.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { databasePath } from '@/db/client';
+import { connection, databasePath, type Db } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/guards';
 import { createFairQueue, type FairQueue } from '@/lib/fair-queue';
 import { bundled, sourceWorker } from '@/lib/worker-thread';
-import type { ReadAnswer, ReadInput, ReadKind, ReadRequest, ReadResult, ReadWorkerData } from './jobs';
+import { READS, type ReadAnswer, type ReadInput, type ReadKind, type ReadRequest, type ReadResult, type ReadWorkerData } from './jobs';
 
 /** Two workers let a short read pass a long one; more would compete with the pages for the processors. */
 const WORKERS = Math.min(2, os.availableParallelism());
@@ -89,6 +89,12 @@ function dispatch(pool: Pool): void {
 
 /** Computes `kind` (jobs.ts) on `input` in a read worker, in one snapshot of the database. */
 export function readInWorker<K extends ReadKind>(kind: K, input: ReadInput<K> & { user: SessionUser }): Promise<ReadResult<K>> {
+  if (process.env.CRM_READ_WORKERS === '0') {
+    // The bench's A/B (bench/README.md): the same read on the event loop, in one transaction.
+    const { sqlite, db } = connection();
+    const read = READS[kind] as (db: Db, input: unknown) => ReadResult<K>;
+    return Promise.resolve().then(() => sqlite.transaction(() => read(db, input))());
+  }
   const pool = currentPool();
   const owner = input.user.id;
   return new Promise<ReadResult<K>>((resolve, reject) => {
