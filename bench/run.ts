@@ -133,9 +133,10 @@ function loadPlan(filtered: string, seconds: number, thinkMs: [number, number]):
 /** BENCH_AB=1: the variants of the A/B (bench/ab.ts), each a set of the server's switches. */
 const AB_VARIANTS: Variant[] = [
   { name: 'A: as is', env: {} },
-  { name: 'B: export worker only', env: { CRM_READ_WORKERS: '0', CRM_TURNS: '0', CRM_DOWNLOAD_REST: '0', CRM_DOWNLOAD_GIVE_WAY: '0' } },
-  { name: 'C: export worker untuned only', env: { CRM_READ_WORKERS: '0', CRM_TURNS: '0', CRM_DOWNLOAD_REST: '0', CRM_DOWNLOAD_GIVE_WAY: '0', CRM_EXPORT_TUNING: '0' } },
-  { name: 'D: none', env: { CRM_READ_WORKERS: '0', CRM_TURNS: '0', CRM_DOWNLOAD_REST: '0', CRM_DOWNLOAD_GIVE_WAY: '0', CRM_EXPORT_WORKER: '0' } },
+  { name: 'E: no read workers, no turns', env: { CRM_READ_WORKERS: '0', CRM_TURNS: '0' } },
+  { name: 'F: E without giving way', env: { CRM_READ_WORKERS: '0', CRM_TURNS: '0', CRM_DOWNLOAD_GIVE_WAY: '0' } },
+  { name: 'G: F with the download on the event loop (resting by timer)', env: { CRM_READ_WORKERS: '0', CRM_TURNS: '0', CRM_DOWNLOAD_GIVE_WAY: '0', CRM_EXPORT_WORKER: '0' } },
+  { name: 'B: F without resting', env: { CRM_READ_WORKERS: '0', CRM_TURNS: '0', CRM_DOWNLOAD_GIVE_WAY: '0', CRM_DOWNLOAD_REST: '0' } },
 ];
 
 async function main() {

@@ -15,7 +15,7 @@ import { pagesInFlight } from '@/lib/pages-in-flight';
 import { createOnePerOwner, createSlots, type OnePerOwner, type Slots } from '@/lib/slots';
 import { bundled, sourceWorker } from '@/lib/worker-thread';
 import { csvSourceOf, type ExportJob } from './jobs';
-import { GIVE_WAY_MS } from './rest';
+import { GIVE_WAY_MS, REST_PER_WORK } from './rest';
 import type { ExportWorkerData, FromExportWorker, ToExportWorker } from './protocol';
 
 /**
@@ -66,8 +66,10 @@ function startInProcess({ job, databasePath: file }: ExportWorkerData): ExportWr
     }
   };
   const encoder = new TextEncoder();
+  let lastWorkMs = 0;
   const writeNext = () => {
     if (ended) return;
+    const started = performance.now();
     try {
       if (!chunks) {
         sqlite = openSqlite(file, { readonly: true });
@@ -78,7 +80,9 @@ function startInProcess({ job, databasePath: file }: ExportWorkerData): ExportWr
         events.emit('message', { type: 'end' } satisfies FromExportWorker);
         return end();
       }
-      events.emit('message', { type: 'chunk', bytes: encoder.encode(next.value) } satisfies FromExportWorker);
+      const bytes = encoder.encode(next.value);
+      lastWorkMs = performance.now() - started;
+      events.emit('message', { type: 'chunk', bytes } satisfies FromExportWorker);
     } catch (error) {
       events.emit('message', { type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromExportWorker);
       end();
@@ -86,7 +90,12 @@ function startInProcess({ job, databasePath: file }: ExportWorkerData): ExportWr
   };
   return {
     on: ((event: string, listener: (...args: unknown[]) => void) => events.on(event, listener)) as Worker['on'],
-    postMessage: (message: ToExportWorker) => (message === 'cancel' ? end() : setImmediate(writeNext)),
+    postMessage: (message: ToExportWorker) => {
+      if (message === 'cancel') return end();
+      // The rest as in the worker (rest.ts), but as a timer: the event loop answers pages meanwhile.
+      if (process.env.CRM_DOWNLOAD_REST === '0') setImmediate(writeNext);
+      else setTimeout(writeNext, lastWorkMs * REST_PER_WORK);
+    },
   };
 }
 
