@@ -132,11 +132,11 @@ function loadPlan(filtered: string, seconds: number, thinkMs: [number, number]):
 
 /** BENCH_AB=1: the variants of the A/B (bench/ab.ts), each a set of the server's switches. */
 const AB_VARIANTS: Variant[] = [
-  { name: 'A: as is', env: {} },
-  { name: 'E: no read workers, no turns', env: { CRM_READ_WORKERS: '0', CRM_TURNS: '0' } },
-  { name: 'F: E without giving way', env: { CRM_READ_WORKERS: '0', CRM_TURNS: '0', CRM_DOWNLOAD_GIVE_WAY: '0' } },
-  { name: 'G: F with the download on the event loop (resting by timer)', env: { CRM_READ_WORKERS: '0', CRM_TURNS: '0', CRM_DOWNLOAD_GIVE_WAY: '0', CRM_EXPORT_WORKER: '0' } },
-  { name: 'B: F without resting', env: { CRM_READ_WORKERS: '0', CRM_TURNS: '0', CRM_DOWNLOAD_GIVE_WAY: '0', CRM_DOWNLOAD_REST: '0' } },
+  { name: 'as is', env: {} },
+  { name: 'heavy reads first come, first served', env: { CRM_READ_LINE: '0' } },
+  { name: 'downloads without resting', env: { CRM_DOWNLOAD_REST: '0' } },
+  { name: 'export worker untuned', env: { CRM_EXPORT_TUNING: '0' } },
+  { name: 'downloads on the event loop', env: { CRM_EXPORT_WORKER: '0' } },
 ];
 
 async function main() {

@@ -1,12 +1,14 @@
 'use server';
 // The dashboard's group tree with JavaScript: an opened leaf group loads its tickets here.
 import { z } from 'zod';
+import { getDb } from '@/db/client';
 import { getCurrentUser, hasRole } from '@/lib/auth/guards';
 import { parseGroupPath } from '@/lib/crm/dashboard/group-path';
+import { readDashboardGroup } from '@/lib/crm/dashboard/page-data';
 import { parseDashboardParams } from '@/lib/crm/dashboard/params';
 import { presentTicket, type TicketRow } from '@/lib/crm/dashboard/present';
 import { formatter, translator } from '@/lib/i18n';
-import { readInWorker } from '@/lib/reads/pool';
+import { heavyRead } from '@/lib/server-load/heavy-reads';
 
 export type GroupTicketsAnswer = { ok: true; rows: TicketRow[]; more: boolean } | { ok: false; error: string };
 
@@ -24,7 +26,7 @@ export async function loadDashboardGroupAction(query: unknown): Promise<GroupTic
   const { params } = parseDashboardParams(search);
   const { path } = parseGroupPath(search.get('open') ?? undefined, params.groupBy);
   if (!path) return { ok: false, error: t('dashboard.groupInvalid') };
-  const { tickets, more } = await readInWorker('dashboardGroup', { user, params, path });
+  const { tickets, more } = await heavyRead(user.id, () => readDashboardGroup(getDb(), { user, params, path }));
   const format = formatter(user.locale);
   return { ok: true, rows: tickets.map((ticket) => presentTicket(ticket, format)), more };
 }

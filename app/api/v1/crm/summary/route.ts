@@ -1,8 +1,10 @@
 // GET /api/v1/crm/summary: the dashboard's group tree as JSON for a signed-in crm user.
+import { getDb } from '@/db/client';
 import { guardRequest } from '@/lib/auth/guards';
+import { dashboardJson } from '@/lib/crm/dashboard/api';
 import { parseDashboardParams } from '@/lib/crm/dashboard/params';
 import { translator } from '@/lib/i18n';
-import { readInWorker } from '@/lib/reads/pool';
+import { heavyRead } from '@/lib/server-load/heavy-reads';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,6 +20,6 @@ export async function GET(request: Request) {
       { status: 400, headers: { 'Cache-Control': 'no-store' } },
     );
   }
-  // Totals and ticket ids come from one snapshot, read by a read worker (lib/reads).
-  return Response.json(await readInWorker('dashboardJson', { user, params }), { headers: { 'Cache-Control': 'no-store' } });
+  // Totals and ticket ids in one synchronous read (one snapshot), in this user's turn (lib/server-load).
+  return Response.json(await heavyRead(user.id, () => dashboardJson(getDb(), { user, params })), { headers: { 'Cache-Control': 'no-store' } });
 }
