@@ -14,6 +14,8 @@ export type FairQueue<T> = {
   clear: () => T[];
   /** Items waiting (not those in progress). */
   size: () => number;
+  /** The owners with items waiting. */
+  waitingOwners: () => (string | number)[];
 };
 
 /** `served`: when the owner's last item was taken (a counter; 0 for an owner never served). */
@@ -59,5 +61,6 @@ export function createFairQueue<T>(): FairQueue<T> {
       return items;
     },
     size: () => waiting,
+    waitingOwners: () => [...lines].filter(([, line]) => line.waiting.length > 0).map(([owner]) => owner),
   };
 }

@@ -1,6 +1,7 @@
 // The heavy reads take turns on the event loop (lib/server-load/heavy-reads.ts): one user's burst of
 // dashboard reads holds up another user's read by at most one of them, a request arriving while a
-// read runs joins the line before the next read starts, and a failing read fails alone.
+// read runs (even several turns of the loop later) joins the line before the burst's next read
+// starts, and a failing read fails alone.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { seedLargeData } from '@/db/seed/large';
@@ -8,6 +9,7 @@ import type { SessionUser } from '@/lib/auth/guards';
 import { readDashboardPage, type DashboardPageRequest } from '@/lib/crm/dashboard/page-data';
 import { parseDashboardParams } from '@/lib/crm/dashboard/params';
 import { heavyRead } from '@/lib/server-load/heavy-reads';
+import { sleepThisThread } from '@/lib/server-load/rest-between-chunks';
 import { listOwnQueries, loadBoardColumn } from '@/lib/ticketboard/queries';
 import { freshAppDb, sessionUser } from '../support/db';
 
@@ -59,6 +61,25 @@ describe('heavy reads', () => {
     await Promise.all(burst);
     await arrived;
     expect(answered).toEqual(['crm 1', 'agent', 'crm 2', 'crm 3', 'crm 4']);
+  });
+
+  it("rest before a user's next read, so that a request needing several turns of the loop joins the line first", async () => {
+    const answered: string[] = [];
+    const [query] = listOwnQueries(db, agent);
+    let arrived: Promise<number> | undefined;
+    /** A page reaches its read after some turns of the loop (session, proxy, rendering). */
+    const afterTurns = (turns: number, then: () => void) => (turns === 0 ? then() : setImmediate(() => afterTurns(turns - 1, then)));
+    const burst = Array.from({ length: 3 }, (_, index) =>
+      heavyRead(crm.id, () => {
+        if (index === 0) afterTurns(20, () => (arrived = heavyRead(agent.id, () => loadBoardColumn(db, agent, query)).then(() => answered.push('agent'))));
+        // A read that holds the thread as a heavy one does.
+        sleepThisThread(50);
+        return index;
+      }).then(() => answered.push(`crm ${index + 1}`)),
+    );
+    await Promise.all(burst);
+    await arrived;
+    expect(answered).toEqual(['crm 1', 'agent', 'crm 2', 'crm 3']);
   });
 
   it('fail a read that fails, alone; the next reads are answered', async () => {
