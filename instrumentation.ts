@@ -1,6 +1,6 @@
 // Runs once when the server starts, before it answers: stamp requests with their client address,
-// migrate, seed an empty database, say so in the log, start counting the requests in flight (the
-// downloads give way to them), and check router state headers the proxy cannot see (lib/malformed-requests.ts).
+// migrate, seed an empty database, say so in the log, and check router state headers the proxy
+// cannot see (lib/malformed-requests.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     // Every request is stamped with its client address before Next.js reads it (login throttle).
@@ -12,8 +12,6 @@ export async function register() {
       if (line.level === 'warn') console.warn(line.text);
       else console.log(line.text);
     }
-    const { countRequests } = await import('./lib/pages-in-flight');
-    countRequests();
     const { watchRouterStates } = await import('./lib/malformed-requests');
     watchRouterStates();
   }

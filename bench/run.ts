@@ -12,6 +12,7 @@ import * as schema from '@/db/schema';
 import { seedLargeData } from '@/db/seed/large';
 import { saveTicketCrm } from '@/lib/crm/tickets/mutations';
 import { ticketCrmSchema } from '@/lib/crm/schemas';
+import { runAb, type Variant } from './ab';
 import { measure, summarise, type Summary } from './measure';
 import { measureBoard } from './board';
 import { cpuShares, cpuSnapshot } from './cpu';
@@ -97,7 +98,21 @@ function measureSaveTransaction(file: string, ticketId: number, runs: number): S
  * second, three times the clicks, shows what happens above that level.
  */
 function loadLevels(filtered: string): LoadLevel[] {
-  const plan = (seconds: number, thinkMs: [number, number]): LoadPlan => ({
+  // The judged level is run several times: its p99 (with about 20 dashboards a run, the slowest) swings
+  // with the moments requests happen to meet, so one run alone says little.
+  const judged = Array.from({ length: LOAD_ROUNDS }, (_, round): LoadLevel => ({
+    title: `Mixed load at the judged level${LOAD_ROUNDS > 1 ? `, run ${round + 1} of ${LOAD_ROUNDS}` : ''}`,
+    judged: true,
+    plan: loadPlan(filtered, LOAD_SECONDS, [2_000, 6_000]),
+  }));
+  return [
+    ...judged,
+    { title: 'Above it: the same users clicking three times as often (not judged)', judged: false, plan: loadPlan(filtered, LOAD_SECONDS / 2, [500, 1_500]) },
+  ];
+}
+
+function loadPlan(filtered: string, seconds: number, thinkMs: [number, number]): LoadPlan {
+  return {
     users: LOAD_USERS,
     seconds,
     thinkMs,
@@ -112,24 +127,27 @@ function loadLevels(filtered: string): LoadLevel[] {
     ],
     reference: ['dashboard, 3 filters, 3 levels', 'dashboard, unfiltered (default grouping)'],
     exportPaths: [EXPORTS.crm, EXPORTS.tickets],
-  });
-  // The judged level is run several times: its p99 (with about 20 dashboards a run, the slowest) swings
-  // with the moments requests happen to meet, so one run alone says little.
-  const judged = Array.from({ length: LOAD_ROUNDS }, (_, round): LoadLevel => ({
-    title: `Mixed load at the judged level${LOAD_ROUNDS > 1 ? `, run ${round + 1} of ${LOAD_ROUNDS}` : ''}`,
-    judged: true,
-    plan: plan(LOAD_SECONDS, [2_000, 6_000]),
-  }));
-  return [
-    ...judged,
-    { title: 'Above it: the same users clicking three times as often (not judged)', judged: false, plan: plan(LOAD_SECONDS / 2, [500, 1_500]) },
-  ];
+  };
 }
+
+/** BENCH_AB=1: the variants of the A/B (bench/ab.ts), each a set of the server's switches. */
+const AB_VARIANTS: Variant[] = [
+  { name: 'as is', env: {} },
+  { name: 'heavy reads first come, first served', env: { CRM_READ_LINE: '0' } },
+  { name: 'downloads without resting', env: { CRM_DOWNLOAD_REST: '0' } },
+  { name: 'export worker untuned', env: { CRM_EXPORT_TUNING: '0' } },
+  { name: 'downloads on the event loop', env: { CRM_EXPORT_WORKER: '0' } },
+];
 
 async function main() {
   const loadAverage = os.loadavg()[0];
   const file = await ensureDataSet();
   const facts = pick(file);
+  if (process.env.BENCH_AB) {
+    const filteredAb = `crmStatus=${facts.statuses.join('&crmStatus=')}&revenueGroup=${facts.revenue.join('&revenueGroup=')}&usersFrom=10&groupBy=crmStatus,companySize,product`;
+    const pages = { filtered: filteredAb, ticket: facts.ticket, partner: facts.partner, crmExport: EXPORTS.crm };
+    return runAb(file, AB_VARIANTS, pages, loadPlan(filteredAb, LOAD_SECONDS, [2_000, 6_000]), path.join(root, 'bench', 'results', 'ab.md'));
+  }
   const server = await startServer(file);
   const cookie = await sessionCookie(file, 'crm@example.com');
   const headers = { cookie };

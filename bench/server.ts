@@ -2,6 +2,7 @@
 // session cookies for its users, so the load scripts measure pages exactly as browsers get them.
 // The server runs with bench/loop-monitor.mjs preloaded, which reads its event-loop delay from inside.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -34,7 +35,8 @@ export type BenchServer = {
   stop: () => Promise<void>;
 };
 
-export async function startServer(databasePath: string): Promise<BenchServer> {
+/** `env`: switches for this server (the A/B, bench/ab.ts). */
+export async function startServer(databasePath: string, env: Record<string, string> = {}): Promise<BenchServer> {
   if (!fs.existsSync(path.join(root, '.next', 'standalone', 'server.js'))) throw new Error('No production build: run `npm run build` first.');
   const prepared = spawnSync(process.execPath, [path.join(root, 'scripts', 'prepare-standalone.mjs')], { stdio: 'ignore' });
   if (prepared.status !== 0) throw new Error('prepare-standalone failed');
@@ -44,7 +46,7 @@ export async function startServer(databasePath: string): Promise<BenchServer> {
   // BENCH_CPU_PROF=<folder>: a V8 CPU profile of the server, written when it stops (for finding what blocks).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', monitor, path.join(root, '.next', 'standalone', 'server.js')], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1', DATABASE_PATH: databasePath, AUTH_SECRET: BENCH_SECRET, NEXT_TELEMETRY_DISABLED: '1', BENCH_LOOP_FILE: loopFile },
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1', DATABASE_PATH: databasePath, AUTH_SECRET: BENCH_SECRET, NEXT_TELEMETRY_DISABLED: '1', BENCH_LOOP_FILE: loopFile, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -85,10 +87,15 @@ export async function startServer(databasePath: string): Promise<BenchServer> {
 
 /** A session cookie for a user, signed like next-auth's own (the server re-reads the user). */
 export async function sessionCookie(databasePath: string, email: string): Promise<string> {
-  const db = new Database(databasePath, { readonly: true });
+  const db = new Database(databasePath);
+  db.pragma('busy_timeout = 5000');
   const user = db.prepare('select id, session_version as sv from users where email = ?').get(email) as { id: number; sv: number };
+  // A server-side session as a sign-in opens it (lib/auth/sessions.ts): the row holds the token's SHA-256.
+  const sid = crypto.randomBytes(32).toString('base64url');
+  const now = Date.now();
+  db.prepare('insert into sessions (id, user_id, created_at, last_seen_at, expires_at) values (?, ?, ?, ?, ?)').run(crypto.createHash('sha256').update(sid).digest('hex'), user.id, now, now, now + 12 * 3_600_000);
   db.close();
-  const token = await encode({ secret: BENCH_SECRET, salt: 'authjs.session-token', token: { uid: user.id, sv: user.sv, sub: String(user.id) } });
+  const token = await encode({ secret: BENCH_SECRET, salt: 'authjs.session-token', token: { uid: user.id, sv: user.sv, sid, sub: String(user.id) } });
   return `authjs.session-token=${token}`;
 }
 

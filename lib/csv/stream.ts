@@ -1,5 +1,5 @@
 // A CSV file as text chunks, pulled from an iterator of rows one batch at a time, so memory stays
-// flat (TOOLCHAIN pitfall 8). Downloads produce the chunks in a worker thread (lib/exports).
+// flat (TOOLCHAIN pitfall 8). Downloads produce the chunks in a worker thread (lib/server-load).
 import { berlinIsoDate } from './berlin-calendar';
 import { formatCsvHeader, formatCsvRow, type CsvBooleanWords, type CsvColumn } from './columns';
 import { CSV_DIALECT_SETTINGS, type CsvDialect } from './dialects';
@@ -81,7 +81,7 @@ export function csvResponse(stream: ReadableStream<Uint8Array>, fileBase: string
 /** When a user whose download is still running may ask again (seconds). */
 export const DOWNLOAD_RETRY_AFTER_SECONDS = 10;
 
-/** The answer to a user's second download while the first is still running (lib/exports/stream.ts). */
+/** The answer to a user's second download while the first is still running (lib/server-load/downloads.ts). */
 export function downloadBusyResponse(message: string): Response {
   return Response.json(
     { error: message },

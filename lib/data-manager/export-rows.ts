@@ -1,5 +1,5 @@
 // The rows of a Daten Manager export: every matching record a page at a time, the chosen columns
-// presented as the CSV wants them. Read in the export worker (lib/exports), so this module and what
+// presented as the CSV wants them. Read in the export worker (lib/server-load), so this module and what
 // it imports stay free of `server-only`; the statement, with the user's own conditions, and the
 // check of who may export which columns are made before (queries.ts).
 import type Database from 'better-sqlite3';

@@ -1,10 +1,10 @@
 import 'server-only';
 // The download of a Daten Manager export. Who may export which columns is checked and the statement
 // with the user's own conditions is made here; the rows are read and written in the export worker
-// (lib/exports), off the event loop that answers the pages. Only the export route imports this: a
+// (lib/server-load), off the event loop that answers the pages. Only the export route imports this: a
 // page that did would carry the worker's reference into its own bundle.
 import type { SessionUser } from '@/lib/auth/guards';
-import { exportCsvStream } from '@/lib/exports/stream';
+import { exportCsvStream } from '@/lib/server-load/downloads';
 import type { ExportRequest } from './params';
 import { assertMayExport, pageQuery } from './queries';
 

@@ -1,4 +1,4 @@
-// Downloads are fair between users (lib/exports/stream.ts): while a user's download runs, their second
+// Downloads are fair between users (lib/server-load/downloads.ts): while a user's download runs, their second
 // is refused with 429 and Retry-After, another user downloads at the same time in full, and a client
 // that stops reading is cut off, which frees the user's place.
 import http from 'node:http';

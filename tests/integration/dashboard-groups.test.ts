@@ -1,7 +1,7 @@
 // The tickets of one dashboard group (SPEC section 8, issue 17 point 2): an opened group, its list
 // and the action that loads it with JavaScript all show exactly that group's tickets of the view
 // (the view's filters AND the group's path), and only to `crm` users.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import { seedDemoData } from '@/db/seed/demo';
 import type { SessionUser } from '@/lib/auth/guards';
@@ -10,7 +10,6 @@ import { parseDashboardParams, type DashboardParams } from '@/lib/crm/dashboard/
 import { leafTicketIds, listPageIds, pathKey, summariseDashboard, summariseGroup } from '@/lib/crm/dashboard/queries';
 import type { GroupNode } from '@/lib/crm/dashboard/tree';
 import { translator } from '@/lib/i18n';
-import { stopReadWorkers } from '@/lib/reads/pool';
 import { session } from '../support/fake-guards';
 import { freshAppDb, sessionUser } from '../support/db';
 
@@ -35,7 +34,6 @@ beforeAll(async () => {
   agent = sessionUser(db, 'agent@example.com');
 });
 
-afterAll(() => stopReadWorkers());
 
 describe('a group of the view', () => {
   const product = () => db.$client.prepare('select product_id from ticket_products group by product_id order by count(*) desc limit 1').pluck().get() as number;

@@ -1,7 +1,7 @@
-// The read workers' line (lib/fair-queue.ts): one user's burst cannot hold up another user's read
-// for more than the one read that finishes first, and one user alone still gets every worker.
+// The heavy reads' line (lib/server-load/fair-queue.ts): one user's burst cannot hold up another user's read
+// for more than the one read that finishes first, an owner never served goes first, and one user alone gets every turn.
 import { describe, expect, it } from 'vitest';
-import { createFairQueue } from '@/lib/fair-queue';
+import { createFairQueue } from '@/lib/server-load/fair-queue';
 
 describe('createFairQueue', () => {
   it("serves another owner's item after at most one item of a burst, with two workers busy with the burst", () => {
@@ -33,6 +33,17 @@ describe('createFairQueue', () => {
     }
     expect(order).toEqual(['a1', 'b1', 'c1', 'a2', 'b2', 'a3']);
     expect(queue.size()).toBe(0);
+  });
+
+  it('serves an owner that arrives just after another was served before that owner again', () => {
+    const queue = createFairQueue<string>();
+    queue.push('a', 'a1');
+    queue.push('a', 'a2');
+    const first = queue.take()!;
+    queue.done(first.owner);
+    // b's item arrives after a's first was finished: a was served, b never.
+    queue.push('b', 'b1');
+    expect([queue.take()?.item, queue.take()?.item]).toEqual(['b1', 'a2']);
   });
 
   it("gives one owner alone every item it asks for, and an owner's later item waits for its earlier ones to start", () => {

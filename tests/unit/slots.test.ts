@@ -1,6 +1,6 @@
-// A fixed number of slots, first come first served, and one place per owner (lib/slots.ts).
+// A fixed number of slots, first come first served, and one place per owner (lib/server-load/slots.ts).
 import { describe, expect, it } from 'vitest';
-import { createOnePerOwner, createSlots } from '@/lib/slots';
+import { createOnePerOwner, createSlots } from '@/lib/server-load/slots';
 
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 

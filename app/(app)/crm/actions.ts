@@ -1,12 +1,14 @@
 'use server';
 // The dashboard's group tree with JavaScript: an opened leaf group loads its tickets here.
 import { z } from 'zod';
+import { getDb } from '@/db/client';
 import { defineReadAction } from '@/lib/action';
 import { parseGroupPath } from '@/lib/crm/dashboard/group-path';
+import { readDashboardGroup } from '@/lib/crm/dashboard/page-data';
 import { parseDashboardParams } from '@/lib/crm/dashboard/params';
 import { presentTicket, type TicketRow } from '@/lib/crm/dashboard/present';
 import { formatter, translator } from '@/lib/i18n';
-import { readInWorker } from '@/lib/reads/pool';
+import { heavyRead } from '@/lib/server-load/heavy-reads';
 
 export type GroupTicketsAnswer = { ok: true; rows: TicketRow[]; more: boolean } | { ok: false; error: string };
 
@@ -21,7 +23,7 @@ export const loadDashboardGroupAction: (query: unknown) => Promise<GroupTicketsA
     const { params } = parseDashboardParams(search);
     const { path } = parseGroupPath(search.get('open') ?? undefined, params.groupBy);
     if (!path) return { ok: false, error: translator(user.locale)('dashboard.groupInvalid') };
-    const { tickets, more } = await readInWorker('dashboardGroup', { user, params, path });
+    const { tickets, more } = await heavyRead(user.id, () => readDashboardGroup(getDb(), { user, params, path }));
     const format = formatter(user.locale);
     return { ok: true, rows: tickets.map((ticket) => presentTicket(ticket, format)), more };
   },

@@ -13,14 +13,15 @@ import { requireRole } from '@/lib/auth/guards';
 import { DIMENSIONS, isMultiValued } from '@/lib/crm/dashboard/dimensions';
 import { serialiseGroupPath } from '@/lib/crm/dashboard/group-path';
 import { GROUP_KEYS, MAX_GROUP_LEVELS, serialiseDashboardParams, withoutEmptyValues, type DashboardParams } from '@/lib/crm/dashboard/params';
-import { LIST_PAGE_SIZE, type DashboardPageData } from '@/lib/crm/dashboard/page-data';
+import { LIST_PAGE_SIZE, readDashboardPage, type DashboardPageData } from '@/lib/crm/dashboard/page-data';
 import { figureLabels, presentTicket, presentTree } from '@/lib/crm/dashboard/present';
 import { parameterLabel, usersRangeInverted } from '@/lib/crm/dashboard/problems';
 import { pathKey } from '@/lib/crm/dashboard/queries';
 import { parseDashboardView } from '@/lib/crm/dashboard/view-state';
 import { groupsOverlap } from '@/lib/crm/dashboard/tree';
 import { getI18n } from '@/lib/i18n/server';
-import { readInWorker } from '@/lib/reads/pool';
+import { getDb } from '@/db/client';
+import { heavyRead } from '@/lib/server-load/heavy-reads';
 import { pageTitle } from '@/lib/i18n/titles';
 import { ignoredParamMessage } from '@/lib/url-params';
 
@@ -41,9 +42,10 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
   const cleaned = withoutEmptyValues(raw);
   if (cleaned) redirect(cleaned.size > 0 ? `/crm?${cleaned.toString()}` : '/crm');
   const { params, problems, open, listView, page, search } = parseDashboardView(raw);
-  // Totals, tickets and filter lists are read in one snapshot by a read worker (lib/reads), so the
-  // event loop renders other pages meanwhile.
-  const { summary, tree, list, options } = await readInWorker('dashboardPage', { user, params, list: listView ? { page } : null, open, search });
+  // Totals, tickets and filter lists in one synchronous read, in this user's turn (lib/server-load).
+  const { summary, tree, list, options } = await heavyRead(user.id, () =>
+    readDashboardPage(getDb(), { user, params, list: listView ? { page } : null, open, search }),
+  );
   const view = serialiseDashboardParams(params).toString();
   const baseQuery = serialiseDashboardParams({ ...params, groupBy: ['crmStatus'] }).toString();
   const groupLabel = (key: (typeof GROUP_KEYS)[number]) => ({ key, label: t(DIMENSIONS[key].label) });

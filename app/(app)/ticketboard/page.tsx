@@ -6,9 +6,8 @@ import { SortableList } from '@/components/ui/sortable-list';
 import { getDb } from '@/db/client';
 import { requireUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
-import { readInWorker } from '@/lib/reads/pool';
-import { listOwnQueries } from '@/lib/ticketboard/queries';
-import { inTurns } from '@/lib/turns';
+import { heavyRead } from '@/lib/server-load/heavy-reads';
+import { listOwnQueries, loadBoardColumn } from '@/lib/ticketboard/queries';
 import { reorderQueriesAction } from './actions';
 import { pageTitle } from '@/lib/i18n/titles';
 
@@ -18,10 +17,9 @@ export default async function TicketboardPage() {
   const user = await requireUser();
   const { t, format } = await getI18n();
   const queries = listOwnQueries(getDb(), user);
-  // Each column (a count and 50 cards) is read by a read worker (lib/reads), one after the other, so
-  // the board holds at most one worker and other pages' reads go in between; the event loop draws a
-  // column while the next is read.
-  const columns = inTurns(queries, (query) => readInWorker('boardColumn', { user, query }));
+  // Every column (a count and 50 cards each) in one read, in this user's turn (lib/server-load): one
+  // turn, not eight, so another user's burst holds the board up by one of its reads, not eight.
+  const columns = heavyRead(user.id, () => queries.map((query) => loadBoardColumn(getDb(), user, query)));
   return (
     <>
       <div className="page-heading">
@@ -41,7 +39,7 @@ export default async function TicketboardPage() {
             className="board"
             items={queries.map((query, index) => ({
               id: query.id,
-              node: <BoardColumn column={columns[index]} first={index === 0} last={index === queries.length - 1} t={t} format={format} />,
+              node: <BoardColumn column={columns.then((all) => all[index])} first={index === 0} last={index === queries.length - 1} t={t} format={format} />,
             }))}
           />
         </>

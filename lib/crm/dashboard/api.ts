@@ -1,6 +1,6 @@
 import 'server-only';
 // The dashboard's group tree as JSON (SPEC section 12): exactly the numbers the page shows, with
-// every ticket id of each leaf group. Plain data in and out: a read worker (lib/reads) computes it.
+// every ticket id of each leaf group.
 import type { Db } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/guards';
 import { translator } from '@/lib/i18n';

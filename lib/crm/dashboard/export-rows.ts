@@ -1,5 +1,5 @@
 // The rows of the dashboard CSV (SPEC section 10): one row per ticket, in the view's group order,
-// one leading column per grouping level. Read in the export worker (lib/exports), so this module
+// one leading column per grouping level. Read in the export worker (lib/server-load), so this module
 // and what it imports stay free of `server-only`; who may export is checked before (export.ts).
 import type Database from 'better-sqlite3';
 import type { SQL } from 'drizzle-orm';

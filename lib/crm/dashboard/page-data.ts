@@ -1,8 +1,7 @@
 import 'server-only';
 // Everything the dashboard page shows, read in one snapshot: the totals, the tickets under them
 // (a sample per visible group, the group the URL opened, or a page of the flat list) and the filter
-// bar's choices. Plain data, so that a read worker (lib/reads) can compute it off the event loop
-// that renders the pages.
+// bar's choices.
 import type { Db } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/guards';
 import { translator } from '@/lib/i18n';

@@ -1,8 +1,7 @@
-// Downloads are written by a worker thread (lib/exports): whole files in chunks, each record once,
-// the worker's read snapshot released when the file is complete and when the client goes away,
-// a failure in the worker cutting the download off instead of leaving it hanging, the worker
-// giving way to the pages, and one download per user at a time.
-import { EventEmitter } from 'node:events';
+// Downloads are written by a worker thread (lib/server-load/downloads.ts): whole files in chunks,
+// each record once, the worker's read snapshot released when the file is complete and when the
+// client goes away, a failure in the worker cutting the download off instead of leaving it hanging,
+// and one download per user at a time.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import Papa from 'papaparse';
 import { asc, eq } from 'drizzle-orm';
@@ -13,9 +12,8 @@ import { seedDemoData } from '@/db/seed/demo';
 import type { SessionUser } from '@/lib/auth/guards';
 import { dataExportStream } from '@/lib/data-manager/export';
 import { parseExportRequest } from '@/lib/data-manager/params';
-import type { ExportJob } from '@/lib/exports/jobs';
-import { exportCsvStream, exportWorkerState } from '@/lib/exports/stream';
-import { countRequest, pagesInFlight } from '@/lib/pages-in-flight';
+import type { ExportJob } from '@/lib/server-load/export-jobs';
+import { exportCsvStream, exportWorkerState } from '@/lib/server-load/downloads';
 import { freshAppDb, sessionUser } from '../support/db';
 
 let db: Db;
@@ -172,28 +170,6 @@ describe('the export worker', () => {
     await expectSnapshotReleased();
     await expect(reader.read()).rejects.toThrow(/took no data for 100 ms/);
     expect(logged).toHaveBeenCalledWith('CSV export failed:', expect.any(Error));
-  });
-
-  it('writes no further chunk while a page is being answered, and goes on when it is', async () => {
-    // A page request as the server counts it; its response closes when `close` is emitted.
-    const page = new EventEmitter();
-    countRequest({ url: '/crm' }, page);
-    expect(Atomics.load(pagesInFlight(), 0)).toBe(1);
-    const answered = () => page.emit('close');
-    try {
-      // Long enough that only the answered page lets the worker go on.
-      const reader = jobStream(partnersJob(['gpid', 'name'], 'gpid, name'), { giveWayMs: 60_000 }).getReader();
-      const chunks = [(await reader.read()).value!];
-      const second = reader.read();
-      const waited = await Promise.race([second.then(() => 'written'), new Promise((resolve) => setTimeout(resolve, 500, 'waiting'))]);
-      expect(waited).toBe('waiting');
-      answered();
-      for (let next = await second; !next.done; next = await reader.read()) chunks.push(next.value);
-      expect(chunks.length).toBeGreaterThanOrEqual(3);
-      expect(Buffer.concat(chunks).toString('utf8').trim().split('\n').length).toBeGreaterThan(EXTRA_PARTNERS);
-    } finally {
-      answered(); // Counted down once, however the test went.
-    }
   });
 
   it('cuts the download off, and logs why, when the worker fails', async () => {

@@ -1,17 +1,17 @@
 // The export worker: one worker thread per download writes the CSV file, so that reading and
 // formatting 100,000 rows never holds up the event loop that answers the pages. It opens its own
 // read-only connection (one snapshot for the whole file) and writes one chunk per request from the
-// download, so nothing runs ahead of a slow client, resting after each and giving way to the pages
-// (rest.ts). Whatever ends the file (the last chunk, an error, or the client going away), the
+// download, so nothing runs ahead of a slow client, resting after each (rest-between-chunks.ts).
+// Why a worker: bench/README.md, "Concurrency A/B". Whatever ends the file (the last chunk, an error, or the client going away), the
 // snapshot and the connection are closed and the thread ends.
 import fs from 'node:fs';
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqlite } from '@/db/client';
 import { csvChunks } from '@/lib/csv/stream';
-import { csvSourceOf } from './jobs';
-import { giveWayToPages, workThenRest } from './rest';
-import type { ExportWorkerData, FromExportWorker, ToExportWorker } from './protocol';
+import { csvSourceOf } from './export-jobs';
+import type { ExportWorkerData, FromExportWorker, ToExportWorker } from './export-protocol';
+import { workThenRest } from './rest-between-chunks';
 
 const port = parentPort;
 if (!port) throw new Error('The export worker runs only as a worker thread');
@@ -31,8 +31,8 @@ function yieldProcessorToPages(): void {
   }
 }
 
-yieldProcessorToPages();
-const { job, databasePath, pagesInFlight, giveWayMs } = workerData as ExportWorkerData;
+if (process.env.CRM_EXPORT_TUNING !== '0') yieldProcessorToPages();
+const { job, databasePath } = workerData as ExportWorkerData;
 const encoder = new TextEncoder();
 let chunks: Generator<string, void, undefined> | undefined;
 let sqlite: ReturnType<typeof openSqlite> | undefined;
@@ -69,8 +69,9 @@ port.on('message', (message: ToExportWorker) => {
   if (message === 'cancel') return finish();
   try {
     // The chunk is sent before the rest begins: the rest delays only the next one.
-    workThenRest(writeNext);
-    giveWayToPages(pagesInFlight, giveWayMs);
+    // The bench's A/B (bench/README.md): CRM_DOWNLOAD_REST=0 writes without resting.
+    if (process.env.CRM_DOWNLOAD_REST === '0') writeNext();
+    else workThenRest(writeNext);
   } catch (error) {
     send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     finish();

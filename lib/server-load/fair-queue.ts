@@ -1,6 +1,6 @@
 // A line shared by several owners (users) that no owner can hog: each owner's items wait in a line of
 // their own, and the next item comes from the owner with the fewest items being worked on, among
-// equals the one served longest ago. A burst of one owner's items therefore delays another owner's
+// equals the one served longest ago (or never). A burst of one owner's items therefore delays another owner's
 // item by at most the one item that finishes first, however long the burst.
 
 export type FairQueue<T> = {
@@ -14,18 +14,21 @@ export type FairQueue<T> = {
   clear: () => T[];
   /** Items waiting (not those in progress). */
   size: () => number;
+  /** The owners with items waiting. */
+  waitingOwners: () => (string | number)[];
 };
 
-type Line<T> = { waiting: T[]; running: number };
+/** `served`: when the owner's last item was taken (a counter; 0 for an owner never served). */
+type Line<T> = { waiting: T[]; running: number; served: number };
 
 export function createFairQueue<T>(): FairQueue<T> {
-  // A Map keeps insertion order: an owner served is moved to the end, so equals take turns.
   const lines = new Map<string | number, Line<T>>();
   let waiting = 0;
+  let taken = 0;
 
   return {
     push(owner, item) {
-      const line = lines.get(owner) ?? { waiting: [], running: 0 };
+      const line = lines.get(owner) ?? { waiting: [], running: 0, served: 0 };
       line.waiting.push(item);
       lines.set(owner, line);
       waiting += 1;
@@ -33,15 +36,16 @@ export function createFairQueue<T>(): FairQueue<T> {
     take() {
       let next: [string | number, Line<T>] | undefined;
       for (const entry of lines) {
-        if (entry[1].waiting.length > 0 && (!next || entry[1].running < next[1].running)) next = entry;
+        const [, line] = entry;
+        if (line.waiting.length === 0) continue;
+        if (!next || line.running < next[1].running || (line.running === next[1].running && line.served < next[1].served)) next = entry;
       }
       if (!next) return undefined;
       const [owner, line] = next;
       const item = line.waiting.shift()!;
       waiting -= 1;
       line.running += 1;
-      lines.delete(owner);
-      lines.set(owner, line);
+      line.served = ++taken;
       return { owner, item };
     },
     done(owner) {
@@ -57,5 +61,6 @@ export function createFairQueue<T>(): FairQueue<T> {
       return items;
     },
     size: () => waiting,
+    waitingOwners: () => [...lines].filter(([, line]) => line.waiting.length > 0).map(([owner]) => owner),
   };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-// A download written by the export worker (worker.ts): a byte stream that asks the worker for the
+// A download written by the export worker (export-worker.ts): a byte stream that asks the worker for the
 // next chunk whenever the client has taken the one before (one chunk is kept ready). The server's
 // own event loop only passes the chunks on. At most two downloads are written at once; a third
 // waits for a free worker (its client sees the download start, then the bytes). Each user has one
@@ -9,21 +9,13 @@ import 'server-only';
 // download is cut off (the client sees an aborted file) and the failure logged.
 import { Worker } from 'node:worker_threads';
 import { databasePath } from '@/db/client';
-import { pagesInFlight } from '@/lib/pages-in-flight';
-import { createOnePerOwner, createSlots, type OnePerOwner, type Slots } from '@/lib/slots';
-import { bundled, sourceWorker } from '@/lib/worker-thread';
-import type { ExportJob } from './jobs';
-import { GIVE_WAY_MS } from './rest';
-import type { ExportWorkerData, FromExportWorker, ToExportWorker } from './protocol';
+import type { ExportJob } from './export-jobs';
+import { startInProcess, type ExportWriter } from './export-in-process';
+import type { ExportWorkerData, FromExportWorker, ToExportWorker } from './export-protocol';
+import { createOnePerOwner, createSlots, type OnePerOwner, type Slots } from './slots';
+import { bundled, sourceWorker } from './worker-thread';
 
-/**
- * The worker's garbage is short-lived strings. Its young generation is kept below V8's default (which
- * let the server grow by ~48 MB more per download) but not too small: every collection of it is
- * shared out to V8's helper threads, which serve the whole process at normal CPU priority (the
- * worker's own low priority does not reach them). At 8 MB they took about 30 % of a core while
- * downloads ran back to back; at 32 MB about 17 %, the downloads were about a quarter faster, and
- * the server grew about 5 MB more per download.
- */
+/** The worker's young generation: smaller than V8's default, not too small (bench/README.md, point 6). */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 32 };
 
 /**
@@ -42,11 +34,12 @@ export function exportWorkerState(): { held: number; waiting: number; users: num
   return { ...exportWorkers.state(), users: downloaders.size() };
 }
 
-function startWorker(data: ExportWorkerData): Worker {
-  const options = { workerData: data, resourceLimits: WORKER_LIMITS };
+function startWorker(data: ExportWorkerData): ExportWriter {
+  if (process.env.CRM_EXPORT_WORKER === '0') return startInProcess(data);
+  const options = { workerData: data, resourceLimits: process.env.CRM_EXPORT_TUNING === '0' ? {} : WORKER_LIMITS };
   // The server's own flags (e.g. the bench's event-loop monitor) are not passed on.
-  if (bundled()) return new Worker(new URL('./worker.ts', import.meta.url), { ...options, execArgv: [] });
-  return sourceWorker(import.meta.url, 'worker.ts', options);
+  if (bundled()) return new Worker(new URL('./export-worker.ts', import.meta.url), { ...options, execArgv: [] });
+  return sourceWorker(import.meta.url, 'export-worker.ts', options);
 }
 
 /**
@@ -57,16 +50,16 @@ function startWorker(data: ExportWorkerData): Worker {
  */
 const STALLED_MS = 15_000;
 
-type StreamOptions = { stalledMs?: number; giveWayMs?: number };
+type StreamOptions = { stalledMs?: number };
 
 /**
  * The download of `job` for `owner` (a user's id), or null while that owner already has one, being
  * written or waiting for a worker.
  */
-export function exportCsvStream(job: ExportJob, owner: number, { stalledMs = STALLED_MS, giveWayMs = GIVE_WAY_MS }: StreamOptions = {}): ReadableStream<Uint8Array> | null {
+export function exportCsvStream(job: ExportJob, owner: number, { stalledMs = STALLED_MS }: StreamOptions = {}): ReadableStream<Uint8Array> | null {
   const leave = downloaders.claim(owner);
   if (!leave) return null;
-  let worker: Worker | undefined;
+  let worker: ExportWriter | undefined;
   let settled = false;
   let answered: (() => void) | undefined;
   let release = () => {};
@@ -97,7 +90,7 @@ export function exportCsvStream(job: ExportJob, owner: number, { stalledMs = STA
           controller.error(error);
         };
         try {
-          worker = startWorker({ job, databasePath: databasePath(), pagesInFlight: pagesInFlight(), giveWayMs });
+          worker = startWorker({ job, databasePath: databasePath() });
         } catch (error) {
           return finish(error instanceof Error ? error : new Error(String(error)));
         }
