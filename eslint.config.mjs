@@ -4,7 +4,18 @@ import typescript from 'eslint-config-next/typescript';
 const config = [
   ...coreWebVitals,
   ...typescript,
-  { ignores: ['.next/**', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '**/*.tmp.ts', '**/*.tmp.mjs'] },
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'db/migrations/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+      '**/*.tmp.ts',
+      '**/*.tmp.mjs',
+    ],
+  },
 ];
 
 export default config;

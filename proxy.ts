@@ -64,14 +64,18 @@ function secured(request: NextRequest, response: NextResponse): NextResponse {
 function refuse(request: NextRequest, refusal: Refusal): NextResponse {
   console.warn(refusalLogLine(request, request.nextUrl.pathname, refusal));
   const text = refusal.status === 413 ? 'Payload Too Large' : 'Bad Request';
-  return new NextResponse(`${text}: ${refusal.reason}`, { status: refusal.status, headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new NextResponse(`${text}: ${refusal.reason}`, {
+    status: refusal.status,
+    headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 }
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const malformed = refusePath(pathname) ?? refuseRouterState(request.headers);
   if (malformed) return secured(request, refuse(request, malformed));
-  if (isCrossOrigin(request)) return secured(request, new NextResponse('Forbidden: cross-origin request', { status: 403, headers: { 'Cache-Control': 'no-store' } }));
+  if (isCrossOrigin(request))
+    return secured(request, new NextResponse('Forbidden: cross-origin request', { status: 403, headers: { 'Cache-Control': 'no-store' } }));
   const isRouteHandler = pathname.startsWith('/api/') || ROUTE_HANDLER_PATH.test(pathname);
   // A POST to a page is a server action call; route handlers read their own bodies.
   const badCall = isRouteHandler ? null : await refuseActionCall(request);

@@ -22,7 +22,13 @@ type Turn = { variant: string; round: number; alone: Record<string, Summary>; do
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
-async function oneTurn(variant: Variant, round: number, file: string, pages: { filtered: string; ticket: number; partner: number; crmExport: string }, plan: LoadPlan): Promise<Turn> {
+async function oneTurn(
+  variant: Variant,
+  round: number,
+  file: string,
+  pages: { filtered: string; ticket: number; partner: number; crmExport: string },
+  plan: LoadPlan,
+): Promise<Turn> {
   const server = await startServer(file, variant.env);
   try {
     const cookie = await sessionCookie(file, 'crm@example.com');
@@ -34,11 +40,20 @@ async function oneTurn(variant: Variant, round: number, file: string, pages: { f
     alone['ticket page'] = await measure(`${server.url}/tickets/${pages.ticket}`, { headers }, RUNS);
     alone['partner page'] = await measure(`${server.url}/partners/${pages.partner}`, { headers }, RUNS);
     alone['ticket board, 8 columns'] = await measureBoard(server.url, cookie, file);
-    const download = await measureDownload('CRM export', server.url, pages.crmExport, `/tickets/${pages.ticket}`, cookie, server.process.pid!);
+    const download = await measureDownload(
+      'CRM export',
+      server.url,
+      pages.crmExport,
+      `/tickets/${pages.ticket}`,
+      cookie,
+      server.process.pid!,
+    );
     const phase = await measureLoadPhase(server, cookie, file, plan);
     const pass = judgeLoad(phase, alone).every((verdict) => verdict.pass);
     const turn = { variant: variant.name, round, alone, download, phase, pass };
-    console.log(JSON.stringify({ variant: variant.name, round, alone, download, load: phase.figures.routes, exports: phase.figures.exports, pass }));
+    console.log(
+      JSON.stringify({ variant: variant.name, round, alone, download, load: phase.figures.routes, exports: phase.figures.exports, pass }),
+    );
     return turn;
   } finally {
     await server.stop();
@@ -81,7 +96,13 @@ function table(turns: Turn[]): string {
   ].join('\n');
 }
 
-export async function runAb(file: string, variants: Variant[], pages: { filtered: string; ticket: number; partner: number; crmExport: string }, plan: LoadPlan, outFile: string): Promise<void> {
+export async function runAb(
+  file: string,
+  variants: Variant[],
+  pages: { filtered: string; ticket: number; partner: number; crmExport: string },
+  plan: LoadPlan,
+  outFile: string,
+): Promise<void> {
   const turns: Turn[] = [];
   for (let round = 1; round <= ROUNDS; round += 1) {
     for (const variant of variants) turns.push(await oneTurn(variant, round, file, pages, plan));
@@ -89,7 +110,14 @@ export async function runAb(file: string, variants: Variant[], pages: { filtered
   const text = [
     `A/B measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${ROUNDS} rounds, variants in turn; mixed load ${plan.seconds} s per turn.`,
     '',
-    ...variants.map((variant) => `- ${variant.name}: ${Object.entries(variant.env).map(([key, value]) => `\`${key}=${value}\``).join(' ') || 'no switch'}`),
+    ...variants.map(
+      (variant) =>
+        `- ${variant.name}: ${
+          Object.entries(variant.env)
+            .map(([key, value]) => `\`${key}=${value}\``)
+            .join(' ') || 'no switch'
+        }`,
+    ),
     '',
     table(turns),
   ].join('\n');

@@ -37,7 +37,13 @@ async function oneTurn(variant: (typeof VARIANTS)[number]) {
       bursts.push(performance.now() - started);
       if (page.status !== 200) throw new Error(`board answered ${page.status}`);
     }
-    return { heavy: heavy.median, alone: alone.median, during: percentile(during, 50), worst: Math.max(...during), burst: percentile(bursts, 50) };
+    return {
+      heavy: heavy.median,
+      alone: alone.median,
+      during: percentile(during, 50),
+      worst: Math.max(...during),
+      burst: percentile(bursts, 50),
+    };
   } finally {
     await server.stop();
   }
@@ -53,7 +59,13 @@ async function main() {
       console.log(rows.at(-1));
     }
   }
-  console.log(['| variant (round) | one heavy summary alone | agent board alone | agent board during the burst (median / worst of 3) | whole burst |', '|---|---|---|---|---|', ...rows].join('\n'));
+  console.log(
+    [
+      '| variant (round) | one heavy summary alone | agent board alone | agent board during the burst (median / worst of 3) | whole burst |',
+      '|---|---|---|---|---|',
+      ...rows,
+    ].join('\n'),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -17,7 +17,12 @@ export function cpuSnapshot(serverPid: number): CpuSnapshot {
   const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
   // user nice system idle iowait irq softirq steal (guest time is already counted in user)
   const values = ticks.slice(0, 8).map(Number);
-  return { total: values.reduce((sum, value) => sum + value, 0), idle: values[3] + values[4], server: processTicks(serverPid), bench: processTicks('self') };
+  return {
+    total: values.reduce((sum, value) => sum + value, 0),
+    idle: values[3] + values[4],
+    server: processTicks(serverPid),
+    bench: processTicks('self'),
+  };
 }
 
 export function cpuShares(before: CpuSnapshot, after: CpuSnapshot): CpuShares {

@@ -3,9 +3,27 @@
 import { percentile, timeRequest } from './measure';
 import { rssMb } from './server';
 
-export type DownloadFigures = { what: string; status: number; seconds: number; mb: number; rows: number; rssBefore: number; rssPeak: number; pingMedian: number; pingP975: number; pings: number };
+export type DownloadFigures = {
+  what: string;
+  status: number;
+  seconds: number;
+  mb: number;
+  rows: number;
+  rssBefore: number;
+  rssPeak: number;
+  pingMedian: number;
+  pingP975: number;
+  pings: number;
+};
 
-export async function measureDownload(what: string, url: string, path: string, pingPath: string, cookie: string, pid: number): Promise<DownloadFigures> {
+export async function measureDownload(
+  what: string,
+  url: string,
+  path: string,
+  pingPath: string,
+  cookie: string,
+  pid: number,
+): Promise<DownloadFigures> {
   const before = rssMb(pid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 50);
@@ -27,5 +45,16 @@ export async function measureDownload(what: string, url: string, path: string, p
   await pinger;
   clearInterval(sampler);
   // Lines, not records: a cell with a line break would add one; the generated data has none.
-  return { what, status: response.status, seconds, mb: bytes / 1024 / 1024, rows: lines - 1, rssBefore: before, rssPeak: peak, pingMedian: percentile(pings, 50), pingP975: percentile(pings, 97.5), pings: pings.length };
+  return {
+    what,
+    status: response.status,
+    seconds,
+    mb: bytes / 1024 / 1024,
+    rows: lines - 1,
+    rssBefore: before,
+    rssPeak: peak,
+    pingMedian: percentile(pings, 50),
+    pingP975: percentile(pings, 97.5),
+    pings: pings.length,
+  };
 }

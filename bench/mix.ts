@@ -83,7 +83,11 @@ export function createMix(url: string, cookie: string, facts: MixFacts, routes: 
       if (!route.path) return save(user, random);
       const started = performance.now();
       try {
-        return { route: route.name, sample: await timeRequest(`${url}${route.path(random, facts)}`, { headers: { cookie } }), failed: false };
+        return {
+          route: route.name,
+          sample: await timeRequest(`${url}${route.path(random, facts)}`, { headers: { cookie } }),
+          failed: false,
+        };
       } catch {
         return { route: route.name, sample: { ms: performance.now() - started, status: 0, bytes: 0 }, failed: true };
       }

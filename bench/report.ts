@@ -32,7 +32,11 @@ function loadSection({ title, judged, phase, verdicts }: LoadReport, alone: Reco
   const aloneCell = (name: string) => {
     const atStart = alone[name]?.median;
     const before = phase.aloneBefore[name]?.median;
-    return atStart === undefined ? '' : before === undefined ? ms(atStart) : `${ms(atStart)} / ${ms(before)} → ${ms(medianAlone(name, alone, phase)!)}`;
+    return atStart === undefined
+      ? ''
+      : before === undefined
+        ? ms(atStart)
+        : `${ms(atStart)} / ${ms(before)} → ${ms(medianAlone(name, alone, phase)!)}`;
   };
   const [thinkMin, thinkMax] = figures.thinkMs.map((value) => (value / 1000).toFixed(1));
   return [
@@ -42,7 +46,10 @@ function loadSection({ title, judged, phase, verdicts }: LoadReport, alone: Reco
     '|---|---|---|---|---|---|---|---|',
     ...Object.entries(figures.routes)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, r]) => `| ${name} | ${r.runs} | ${ms(r.median)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.errors} | ${r.conflicts} | ${aloneCell(name)} |`),
+      .map(
+        ([name, r]) =>
+          `| ${name} | ${r.runs} | ${ms(r.median)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.errors} | ${r.conflicts} | ${aloneCell(name)} |`,
+      ),
     '',
     `Server during the phase: event-loop delay (beyond Node's 10 ms sampling tick, ${loop.samples} samples) p50 ${loop.p50.toFixed(1)} ms, p99 ${loop.p99.toFixed(1)} ms, max ${loop.max.toFixed(1)} ms; event loop busy ${percent(loop.utilization)} of the time; processors (both cores together) used by the server ${percent(cpu.server)}, by the benchmark's own clients ${percent(cpu.bench)}, by other work on the machine ${percent(cpu.others)}, idle ${percent(cpu.idle)}; resident memory ${phase.rssBefore.toFixed(0)} MB before, peak ${phase.rssPeak.toFixed(0)} MB (VmHWM ${phase.peakSincePhase ? 'restarted at the phase start' : 'since the server started'}). Saves answered ok: ${saves.accepted} on ${saves.tickets} tickets, ${saves.lost} missing from the CRM history, ${saves.wrongFinalValue} tickets not holding their last save.`,
     '',
@@ -55,7 +62,15 @@ function loadSection({ title, judged, phase, verdicts }: LoadReport, alone: Reco
 
 export function writeFigures(
   file: string,
-  figures: { machine: string; dataSet: string; loadAverage: number; aloneCpu: CpuShares; results: Record<string, Summary>; downloads: DownloadFigures[]; loads: LoadReport[] },
+  figures: {
+    machine: string;
+    dataSet: string;
+    loadAverage: number;
+    aloneCpu: CpuShares;
+    results: Record<string, Summary>;
+    downloads: DownloadFigures[];
+    loads: LoadReport[];
+  },
 ): void {
   const rows = Object.entries(figures.results).map(
     ([name, s]) => `| ${name} | ${ms(s.median)} | ${ms(s.p99)} | ${s.runs} | ${s.errors} | ${s.kb} KB | ${TARGETS[name] ?? ''} |`,
@@ -76,6 +91,8 @@ export function writeFigures(
     END,
   ].join('\n');
   const current = fs.readFileSync(file, 'utf8');
-  const next = current.includes(START) ? current.replace(new RegExp(`${START}[\\s\\S]*?${END}`), block) : `${current.trimEnd()}\n\n## Figures\n\n${block}\n`;
+  const next = current.includes(START)
+    ? current.replace(new RegExp(`${START}[\\s\\S]*?${END}`), block)
+    : `${current.trimEnd()}\n\n## Figures\n\n${block}\n`;
   fs.writeFileSync(file, next);
 }

@@ -63,7 +63,14 @@ async function measureSaves(url: string, cookie: string, ticketId: number, runs:
   const samples = [];
   let refused = 0;
   for (let index = 0; index < runs + 3; index += 1) {
-    const answer = await postCrmSave(url, cookie, ticketId, form, { crmStatusId: '', probability: String(10 + (index % 80)), potential: `${1000 + index},50`, expectedUsers: '12', campaigns: [], products: [] });
+    const answer = await postCrmSave(url, cookie, ticketId, form, {
+      crmStatusId: '',
+      probability: String(10 + (index % 80)),
+      potential: `${1000 + index},50`,
+      expectedUsers: '12',
+      campaigns: [],
+      products: [],
+    });
     if (!answer.form) throw new Error(`save ${index}: HTTP ${answer.sample.status}, no form in the answer`);
     form = answer.form;
     if (index < 3) continue;
@@ -78,12 +85,23 @@ async function measureSaves(url: string, cookie: string, ticketId: number, runs:
 function measureSaveTransaction(file: string, ticketId: number, runs: number): Summary {
   const sqlite = openSqlite(file);
   const db = drizzleOf(sqlite);
-  const row = sqlite.prepare("select id, email, name, roles from users where email = 'crm@example.com'").get() as { id: number; email: string; name: string; roles: string };
+  const row = sqlite.prepare("select id, email, name, roles from users where email = 'crm@example.com'").get() as {
+    id: number;
+    email: string;
+    name: string;
+    roles: string;
+  };
   const user = { id: row.id, email: row.email, name: row.name, roles: JSON.parse(row.roles) as schema.Role[], locale: 'de' as const };
   const samples = [];
   for (let index = 0; index < runs; index += 1) {
     const { version } = sqlite.prepare('select crm_version as version from tickets where id = ?').get(ticketId) as { version: number };
-    const input = ticketCrmSchema('de').parse({ id: String(ticketId), crmVersion: String(version), probability: String(index % 100), potential: `${2000 + index},00`, expectedUsers: '7' });
+    const input = ticketCrmSchema('de').parse({
+      id: String(ticketId),
+      crmVersion: String(version),
+      probability: String(index % 100),
+      potential: `${2000 + index},00`,
+      expectedUsers: '7',
+    });
     const started = performance.now();
     const result = saveTicketCrm(db, user, input);
     samples.push({ ms: performance.now() - started, status: result.ok ? 200 : 409, bytes: 0 });
@@ -107,7 +125,11 @@ function loadLevels(filtered: string): LoadLevel[] {
   }));
   return [
     ...judged,
-    { title: 'Above it: the same users clicking three times as often (not judged)', judged: false, plan: loadPlan(filtered, LOAD_SECONDS / 2, [500, 1_500]) },
+    {
+      title: 'Above it: the same users clicking three times as often (not judged)',
+      judged: false,
+      plan: loadPlan(filtered, LOAD_SECONDS / 2, [500, 1_500]),
+    },
   ];
 }
 
@@ -146,7 +168,13 @@ async function main() {
   if (process.env.BENCH_AB) {
     const filteredAb = `crmStatus=${facts.statuses.join('&crmStatus=')}&revenueGroup=${facts.revenue.join('&revenueGroup=')}&usersFrom=10&groupBy=crmStatus,companySize,product`;
     const pages = { filtered: filteredAb, ticket: facts.ticket, partner: facts.partner, crmExport: EXPORTS.crm };
-    return runAb(file, AB_VARIANTS, pages, loadPlan(filteredAb, LOAD_SECONDS, [2_000, 6_000]), path.join(root, 'bench', 'results', 'ab.md'));
+    return runAb(
+      file,
+      AB_VARIANTS,
+      pages,
+      loadPlan(filteredAb, LOAD_SECONDS, [2_000, 6_000]),
+      path.join(root, 'bench', 'results', 'ab.md'),
+    );
   }
   const server = await startServer(file);
   const cookie = await sessionCookie(file, 'crm@example.com');
@@ -173,8 +201,22 @@ async function main() {
     console.log('save transaction'.padEnd(44), JSON.stringify(results['save, the write alone (in process)']));
     const aloneCpu = cpuShares(cpuAtStart, cpuSnapshot(server.process.pid!));
     const downloads = [
-      await measureDownload('CRM dashboard export of every CRM ticket (Excel)', server.url, EXPORTS.crm, `/tickets/${facts.ticket}`, cookie, server.process.pid!),
-      await measureDownload('Daten Manager export of every ticket, all columns (Excel)', server.url, EXPORTS.tickets, `/tickets/${facts.ticket}`, cookie, server.process.pid!),
+      await measureDownload(
+        'CRM dashboard export of every CRM ticket (Excel)',
+        server.url,
+        EXPORTS.crm,
+        `/tickets/${facts.ticket}`,
+        cookie,
+        server.process.pid!,
+      ),
+      await measureDownload(
+        'Daten Manager export of every ticket, all columns (Excel)',
+        server.url,
+        EXPORTS.tickets,
+        `/tickets/${facts.ticket}`,
+        cookie,
+        server.process.pid!,
+      ),
     ];
     for (const figures of downloads) console.log('download', JSON.stringify(figures));
     const loads: LoadReport[] = [];
@@ -182,7 +224,8 @@ async function main() {
       const phase = await measureLoadPhase(server, cookie, file, level.plan);
       const verdicts = judgeLoad(phase, results);
       console.log(level.title, JSON.stringify(phase));
-      for (const verdict of verdicts) console.log(`${verdict.pass ? 'PASS' : 'FAIL'}${level.judged ? '' : ' (not judged)'}`, verdict.target, '—', verdict.measured);
+      for (const verdict of verdicts)
+        console.log(`${verdict.pass ? 'PASS' : 'FAIL'}${level.judged ? '' : ' (not judged)'}`, verdict.target, '—', verdict.measured);
       loads.push({ ...level, phase, verdicts });
     }
     writeFigures(path.join(root, 'bench', 'README.md'), {

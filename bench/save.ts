@@ -21,12 +21,24 @@ function commonPrefix(a: string, b: string): string {
 export type CrmPanelForm = { hidden: [string, string][]; version: number };
 
 /** What a user types into the CRM form; lists repeat their field like checkboxes do. */
-export type CrmSaveValues = { crmStatusId: string; probability: string; potential: string; expectedUsers: string; campaigns: string[]; products: string[] };
+export type CrmSaveValues = {
+  crmStatusId: string;
+  probability: string;
+  potential: string;
+  expectedUsers: string;
+  campaigns: string[];
+  products: string[];
+};
 
 export type CrmSaveAnswer = { sample: Sample; outcome: 'saved' | 'conflict' | 'failed'; form: CrmPanelForm | null };
 
 const decodeAttribute = (value: string) =>
-  value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The CRM save form in a ticket page's HTML, or null when the page has none (no access, CRM off). */
 export function readCrmPanelForm(html: string): CrmPanelForm | null {
@@ -49,7 +61,13 @@ export async function openCrmPanelForm(url: string, cookie: string, ticketId: nu
 }
 
 /** Posts the form with new values; a network error answers as outcome 'failed' with status 0. */
-export async function postCrmSave(url: string, cookie: string, ticketId: number, form: CrmPanelForm, values: CrmSaveValues): Promise<CrmSaveAnswer> {
+export async function postCrmSave(
+  url: string,
+  cookie: string,
+  ticketId: number,
+  form: CrmPanelForm,
+  values: CrmSaveValues,
+): Promise<CrmSaveAnswer> {
   const body = new FormData();
   for (const [name, value] of form.hidden) body.append(name, value);
   for (const [name, value] of Object.entries(values)) {

@@ -18,7 +18,9 @@ export type SavesKept = { accepted: number; lost: number; tickets: number; wrong
 
 export function checkSavesKept(file: string, sinceHistoryId: number, accepted: AcceptedSave[]): SavesKept {
   const db = new Database(file, { readonly: true });
-  const inHistory = db.prepare("select 1 from crm_changes where id > ? and entity = 'ticket' and entity_id = ? and field = 'potential' and new_value = ?").pluck();
+  const inHistory = db
+    .prepare("select 1 from crm_changes where id > ? and entity = 'ticket' and entity_id = ? and field = 'potential' and new_value = ?")
+    .pluck();
   const potential = db.prepare('select potential_cents from tickets where id = ?').pluck();
   const lost = accepted.filter((save) => inHistory.get(sinceHistoryId, save.ticketId, String(save.potentialCents)) === undefined).length;
   const last = new Map(accepted.map((save) => [save.ticketId, save.potentialCents]));

@@ -37,7 +37,8 @@ export type BenchServer = {
 
 /** `env`: switches for this server (the A/B, bench/ab.ts). */
 export async function startServer(databasePath: string, env: Record<string, string> = {}): Promise<BenchServer> {
-  if (!fs.existsSync(path.join(root, '.next', 'standalone', 'server.js'))) throw new Error('No production build: run `npm run build` first.');
+  if (!fs.existsSync(path.join(root, '.next', 'standalone', 'server.js')))
+    throw new Error('No production build: run `npm run build` first.');
   const prepared = spawnSync(process.execPath, [path.join(root, 'scripts', 'prepare-standalone.mjs')], { stdio: 'ignore' });
   if (prepared.status !== 0) throw new Error('prepare-standalone failed');
   const port = await freePort();
@@ -46,7 +47,17 @@ export async function startServer(databasePath: string, env: Record<string, stri
   // BENCH_CPU_PROF=<folder>: a V8 CPU profile of the server, written when it stops (for finding what blocks).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', monitor, path.join(root, '.next', 'standalone', 'server.js')], {
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1', DATABASE_PATH: databasePath, AUTH_SECRET: BENCH_SECRET, NEXT_TELEMETRY_DISABLED: '1', BENCH_LOOP_FILE: loopFile, ...env },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOSTNAME: '127.0.0.1',
+      DATABASE_PATH: databasePath,
+      AUTH_SECRET: BENCH_SECRET,
+      NEXT_TELEMETRY_DISABLED: '1',
+      BENCH_LOOP_FILE: loopFile,
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -70,18 +81,20 @@ export async function startServer(databasePath: string, env: Record<string, stri
       const deadline = Date.now() + 10_000;
       for (;;) {
         const snapshot = fs.existsSync(loopFile) ? (JSON.parse(fs.readFileSync(loopFile, 'utf8')) as LoopDelay & { mark: number }) : null;
-        if (snapshot && snapshot.mark === marks) return { samples: snapshot.samples, p50: snapshot.p50, p99: snapshot.p99, max: snapshot.max, utilization: snapshot.utilization };
+        if (snapshot && snapshot.mark === marks)
+          return { samples: snapshot.samples, p50: snapshot.p50, p99: snapshot.p99, max: snapshot.max, utilization: snapshot.utilization };
         if (Date.now() > deadline) throw new Error('the event-loop monitor did not answer');
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
-    stop: () => new Promise<void>((resolve) => {
-      child.once('exit', () => {
-        fs.rmSync(path.dirname(loopFile), { recursive: true, force: true });
-        resolve();
-      });
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => {
+          fs.rmSync(path.dirname(loopFile), { recursive: true, force: true });
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -93,9 +106,19 @@ export async function sessionCookie(databasePath: string, email: string): Promis
   // A server-side session as a sign-in opens it (lib/auth/sessions.ts): the row holds the token's SHA-256.
   const sid = crypto.randomBytes(32).toString('base64url');
   const now = Date.now();
-  db.prepare('insert into sessions (id, user_id, created_at, last_seen_at, expires_at) values (?, ?, ?, ?, ?)').run(crypto.createHash('sha256').update(sid).digest('hex'), user.id, now, now, now + 12 * 3_600_000);
+  db.prepare('insert into sessions (id, user_id, created_at, last_seen_at, expires_at) values (?, ?, ?, ?, ?)').run(
+    crypto.createHash('sha256').update(sid).digest('hex'),
+    user.id,
+    now,
+    now,
+    now + 12 * 3_600_000,
+  );
   db.close();
-  const token = await encode({ secret: BENCH_SECRET, salt: 'authjs.session-token', token: { uid: user.id, sv: user.sv, sid, sub: String(user.id) } });
+  const token = await encode({
+    secret: BENCH_SECRET,
+    salt: 'authjs.session-token',
+    token: { uid: user.id, sv: user.sv, sid, sub: String(user.id) },
+  });
   return `authjs.session-token=${token}`;
 }
 

@@ -46,7 +46,12 @@ async function demoSignIns(db: Db): Promise<StartupReport['demoSignIns']> {
   const rows = db
     .select({ email: users.email, roles: users.roles, passwordHash: users.passwordHash, active: users.active })
     .from(users)
-    .where(inArray(users.email, DEMO_USERS.map((user) => user.email)))
+    .where(
+      inArray(
+        users.email,
+        DEMO_USERS.map((user) => user.email),
+      ),
+    )
     .all();
   const open = await Promise.all(rows.map(async (row) => row.active && (await verifyPassword(row.passwordHash, DEMO_PASSWORD))));
   const order = (email: string) => DEMO_USERS.findIndex((user) => user.email === email);

@@ -1,15 +1,7 @@
 // Every table of the product (SPEC section 2), its indexes and the inferred row types.
 // Money is integer euro cents, percentages integers 0–100, timestamps UTC milliseconds.
 import { sql } from 'drizzle-orm';
-import {
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-  type AnySQLiteColumn,
-} from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export const ROLES = ['crm', 'crm_admin', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -71,7 +63,10 @@ export const users = sqliteTable(
     /** germanSortKey(name) (lib/order/sort-key.ts): SQLite has no German collation. */
     sortName: text('sort_name'),
     passwordHash: text('password_hash').notNull(),
-    roles: text('roles', { mode: 'json' }).$type<Role[]>().notNull().default(sql`'[]'`),
+    roles: text('roles', { mode: 'json' })
+      .$type<Role[]>()
+      .notNull()
+      .default(sql`'[]'`),
     locale: text('locale', { enum: LOCALES }).notNull().default('de'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     /** Bumped on deactivation, role or password change: every older session stops working. */
@@ -202,8 +197,12 @@ export const partners = sqliteTable(
 export const partnerCampaigns = sqliteTable(
   'partner_campaigns',
   {
-    partnerId: integer('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
-    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
   },
   (t) => [primaryKey({ columns: [t.partnerId, t.campaignId] }), index('partner_campaigns_campaign').on(t.campaignId, t.partnerId)],
 );
@@ -211,8 +210,12 @@ export const partnerCampaigns = sqliteTable(
 export const partnerProducts = sqliteTable(
   'partner_products',
   {
-    partnerId: integer('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
-    productId: integer('product_id').notNull().references(() => products.id),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
   },
   (t) => [primaryKey({ columns: [t.partnerId, t.productId] }), index('partner_products_product').on(t.productId, t.partnerId)],
 );
@@ -220,8 +223,12 @@ export const partnerProducts = sqliteTable(
 export const partnerAttributes = sqliteTable(
   'partner_attributes',
   {
-    partnerId: integer('partner_id').notNull().references(() => partners.id, { onDelete: 'cascade' }),
-    attributeId: integer('attribute_id').notNull().references(() => attributes.id),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    attributeId: integer('attribute_id')
+      .notNull()
+      .references(() => attributes.id),
   },
   (t) => [primaryKey({ columns: [t.partnerId, t.attributeId] }), index('partner_attributes_attribute').on(t.attributeId, t.partnerId)],
 );
@@ -241,14 +248,22 @@ export const contacts = sqliteTable(
     position: text('position').notNull().default(''),
     ...editable,
   },
-  (t) => [index('contacts_partner').on(t.partnerId), index('contacts_last_name').on(t.lastName, t.firstName), index('contacts_sort_name').on(t.sortName, t.id)],
+  (t) => [
+    index('contacts_partner').on(t.partnerId),
+    index('contacts_last_name').on(t.lastName, t.firstName),
+    index('contacts_sort_name').on(t.sortName, t.id),
+  ],
 );
 
 export const contactAttributes = sqliteTable(
   'contact_attributes',
   {
-    contactId: integer('contact_id').notNull().references(() => contacts.id, { onDelete: 'cascade' }),
-    attributeId: integer('attribute_id').notNull().references(() => attributes.id),
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    attributeId: integer('attribute_id')
+      .notNull()
+      .references(() => attributes.id),
   },
   (t) => [primaryKey({ columns: [t.contactId, t.attributeId] }), index('contact_attributes_attribute').on(t.attributeId, t.contactId)],
 );
@@ -298,15 +313,21 @@ export const tickets = sqliteTable(
     index('tickets_crm_partner')
       .on(t.partnerId, t.crmStatusId, t.potentialCents, t.probability, t.expectedUsers)
       .where(sql`crm_enabled = 1`),
-    index('tickets_crm_assignee').on(t.assigneeId).where(sql`crm_enabled = 1`),
+    index('tickets_crm_assignee')
+      .on(t.assigneeId)
+      .where(sql`crm_enabled = 1`),
   ],
 );
 
 export const ticketCampaigns = sqliteTable(
   'ticket_campaigns',
   {
-    ticketId: integer('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
-    campaignId: integer('campaign_id').notNull().references(() => campaigns.id),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
   },
   (t) => [primaryKey({ columns: [t.ticketId, t.campaignId] }), index('ticket_campaigns_campaign').on(t.campaignId, t.ticketId)],
 );
@@ -314,8 +335,12 @@ export const ticketCampaigns = sqliteTable(
 export const ticketProducts = sqliteTable(
   'ticket_products',
   {
-    ticketId: integer('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
-    productId: integer('product_id').notNull().references(() => products.id),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    productId: integer('product_id')
+      .notNull()
+      .references(() => products.id),
   },
   (t) => [primaryKey({ columns: [t.ticketId, t.productId] }), index('ticket_products_product').on(t.productId, t.ticketId)],
 );
@@ -341,7 +366,9 @@ export const queries = sqliteTable(
   'queries',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    ownerId: integer('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     position: integer('position').notNull().default(0),
     /** The saved ticket-list URL parameters, as a query string (`status=open&crm=on`). */
@@ -355,7 +382,9 @@ export const exportTemplates = sqliteTable(
   'export_templates',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    ownerId: integer('owner_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     entity: text('entity', { enum: EXPORT_ENTITIES }).notNull(),
     name: text('name').notNull(),
     columns: text('columns', { mode: 'json' }).$type<string[]>().notNull(),

@@ -5,7 +5,12 @@ import { contactSortKey, germanSortKey } from '@/lib/order/sort-key';
 
 const BATCH = 1000;
 
-function backfill<Row extends { id: number }>(sqlite: Database.Database, table: 'partners' | 'users' | 'contacts', columns: string, key: (row: Row) => string): number {
+function backfill<Row extends { id: number }>(
+  sqlite: Database.Database,
+  table: 'partners' | 'users' | 'contacts',
+  columns: string,
+  key: (row: Row) => string,
+): number {
   const select = sqlite.prepare(`select id, ${columns} from ${table} where sort_name is null limit ${BATCH}`);
   const update = sqlite.prepare(`update ${table} set sort_name = ? where id = ?`);
   let filled = 0;
@@ -24,6 +29,11 @@ export function backfillSortKeys(sqlite: Database.Database): number {
   return (
     backfill<{ id: number; name: string }>(sqlite, 'partners', 'name', (row) => germanSortKey(row.name)) +
     backfill<{ id: number; name: string }>(sqlite, 'users', 'name', (row) => germanSortKey(row.name)) +
-    backfill<{ id: number; firstName: string; lastName: string }>(sqlite, 'contacts', 'first_name as firstName, last_name as lastName', contactSortKey)
+    backfill<{ id: number; firstName: string; lastName: string }>(
+      sqlite,
+      'contacts',
+      'first_name as firstName, last_name as lastName',
+      contactSortKey,
+    )
   );
 }

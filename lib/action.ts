@@ -28,7 +28,10 @@ export type Revalidation = string | { layout: string };
 /** A handler's answer: its success with data `T`, or a failure (`F` may carry more, e.g. similar names). */
 type Answer<T, F extends MutationFailure> = MutationResult<T> | F;
 
-type Handler<S extends z.ZodType, T, F extends MutationFailure> = (input: z.infer<S>, user: SessionUser) => Answer<T, F> | Promise<Answer<T, F>>;
+type Handler<S extends z.ZodType, T, F extends MutationFailure> = (
+  input: z.infer<S>,
+  user: SessionUser,
+) => Answer<T, F> | Promise<Answer<T, F>>;
 
 type ActionOptions<S extends z.ZodType, T, F extends MutationFailure, D> = {
   /** The form's schema, or a maker of it for inputs read in the user's language (amounts). */

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const run = (args) => spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' });
+const run = (args) =>
+  spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' });
 
 if (!fs.existsSync(path.join(root, '.next', 'standalone', 'server.js'))) {
   console.log('No production build yet: running next build …');

@@ -9,6 +9,7 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 
 const steps = [
   ['lint', bin('eslint'), ['.']],
+  ['formatting', bin('prettier'), ['--check', '.']],
   ['typecheck', bin('tsc'), ['--noEmit']],
   ['unit and integration tests', bin('vitest'), ['run']],
   ['production build', bin('next'), ['build']],

@@ -13,13 +13,16 @@ const pickerArgs = z.array(z.unknown()).transform(([query, partnerId]) => ({ tex
 
 const noOptions = (): PickerOption[] => [];
 
-export const searchPartnersAction: (query: string) => Promise<PickerOption[]> = defineReadAction({ args: pickerArgs, refused: noOptions }, ({ text }) =>
-  searchPartnerOptions(getDb(), text),
+export const searchPartnersAction: (query: string) => Promise<PickerOption[]> = defineReadAction(
+  { args: pickerArgs, refused: noOptions },
+  ({ text }) => searchPartnerOptions(getDb(), text),
 );
 
 /** With a Geschäftspartner chosen in the form (`partnerId`), its contacts first, others only on a search. */
 export const searchContactsAction: (query: string, partnerId?: string) => Promise<PickerOption[]> = defineReadAction(
   { args: pickerArgs, refused: noOptions },
   ({ text, scope }, user) =>
-    scope === null ? searchContactOptions(getDb(), text) : searchPartnerContactOptions(getDb(), text, scope, otherPartnerMark(translator(user.locale))),
+    scope === null
+      ? searchContactOptions(getDb(), text)
+      : searchPartnerContactOptions(getDb(), text, scope, otherPartnerMark(translator(user.locale))),
 );

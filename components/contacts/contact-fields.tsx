@@ -15,7 +15,10 @@ export type PartnerPickerState = {
 };
 
 export function ContactFields({ t, values, partner }: { t: Translate; values: ContactFormValues; partner: PartnerPickerState }) {
-  const salutations = [{ value: '', label: t('contacts.salutation.none') }, ...SALUTATIONS.map((value) => ({ value, label: t(`contacts.salutation.${value}`) }))];
+  const salutations = [
+    { value: '', label: t('contacts.salutation.none') },
+    ...SALUTATIONS.map((value) => ({ value, label: t(`contacts.salutation.${value}`) })),
+  ];
   const partnerLabel = t('contacts.partner');
   return (
     <div className="form-grid">

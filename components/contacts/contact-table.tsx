@@ -4,7 +4,17 @@ import type { ContactListItem } from '@/lib/contacts/queries';
 import { contactName } from '@/lib/contacts/queries';
 import type { Translate } from '@/lib/i18n';
 
-export function ContactTable({ rows, t, showPartner = true, caption }: { rows: ContactListItem[]; t: Translate; showPartner?: boolean; caption: string }) {
+export function ContactTable({
+  rows,
+  t,
+  showPartner = true,
+  caption,
+}: {
+  rows: ContactListItem[];
+  t: Translate;
+  showPartner?: boolean;
+  caption: string;
+}) {
   return (
     <table className="table">
       <caption className="visually-hidden">{caption}</caption>
@@ -24,7 +34,9 @@ export function ContactTable({ rows, t, showPartner = true, caption }: { rows: C
               <RecordLink href={`/contacts/${contact.id}`}>{contactName(contact)}</RecordLink>
             </td>
             <td>{contact.position}</td>
-            {showPartner && <td>{contact.partner ? <RecordLink href={`/partners/${contact.partner.id}`}>{contact.partner.name}</RecordLink> : '—'}</td>}
+            {showPartner && (
+              <td>{contact.partner ? <RecordLink href={`/partners/${contact.partner.id}`}>{contact.partner.name}</RecordLink> : '—'}</td>
+            )}
             <td>{contact.email && <a href={`mailto:${contact.email}`}>{contact.email}</a>}</td>
             <td>{contact.phone}</td>
           </tr>

@@ -11,7 +11,13 @@ export function EntryFields({ kind, entry, t, format }: { kind: LookupKind; entr
       <TextField name="name" label={t('crmAdmin.name')} defaultValue={entry?.name} required maxLength={100} />
       {kind === 'employees' && (
         <div className="row">
-          <TextField name="minEmployees" label={t('crmAdmin.minEmployees')} defaultValue={entry?.minEmployees ?? ''} type="number" required />
+          <TextField
+            name="minEmployees"
+            label={t('crmAdmin.minEmployees')}
+            defaultValue={entry?.minEmployees ?? ''}
+            type="number"
+            required
+          />
           <TextField name="maxEmployees" label={t('crmAdmin.maxEmployees')} defaultValue={entry?.maxEmployees ?? ''} type="number" />
         </div>
       )}

@@ -51,13 +51,25 @@ export function EntryRow({
       </div>
       <div className="entry-actions">
         {!first && (
-          <ActionForm action={moveEntryAction} submitLabel="↑" submitAriaLabel={t('crmAdmin.moveUp', { name: entry.name })} submitClassName="button" className="inline-form">
+          <ActionForm
+            action={moveEntryAction}
+            submitLabel="↑"
+            submitAriaLabel={t('crmAdmin.moveUp', { name: entry.name })}
+            submitClassName="button"
+            className="inline-form"
+          >
             {identity}
             <input type="hidden" name="direction" value="up" />
           </ActionForm>
         )}
         {!last && (
-          <ActionForm action={moveEntryAction} submitLabel="↓" submitAriaLabel={t('crmAdmin.moveDown', { name: entry.name })} submitClassName="button" className="inline-form">
+          <ActionForm
+            action={moveEntryAction}
+            submitLabel="↓"
+            submitAriaLabel={t('crmAdmin.moveDown', { name: entry.name })}
+            submitClassName="button"
+            className="inline-form"
+          >
             {identity}
             <input type="hidden" name="direction" value="down" />
           </ActionForm>
@@ -72,12 +84,23 @@ export function EntryRow({
           {versioned}
           <input type="hidden" name="archived" value={entry.archived ? 'false' : 'true'} />
         </ActionForm>
-        <ActionForm action={deleteEntryAction} submitLabel={t('crmAdmin.delete')} submitClassName="button button-danger" submitAriaLabel={`${t('crmAdmin.delete')}: ${entry.name}`} className="inline-form">
+        <ActionForm
+          action={deleteEntryAction}
+          submitLabel={t('crmAdmin.delete')}
+          submitClassName="button button-danger"
+          submitAriaLabel={`${t('crmAdmin.delete')}: ${entry.name}`}
+          className="inline-form"
+        >
           {versioned}
           <ConfirmSubmit label={t('crmAdmin.confirmDelete')} ariaLabel={`${t('crmAdmin.confirmDelete')}: ${entry.name}`} />
         </ActionForm>
       </div>
-      <ActionForm action={updateEntryAction} submitLabel={t('common.save')} disclosure={t('crmAdmin.editEntry', { name: entry.name })} className="entry-edit stack">
+      <ActionForm
+        action={updateEntryAction}
+        submitLabel={t('common.save')}
+        disclosure={t('crmAdmin.editEntry', { name: entry.name })}
+        className="entry-edit stack"
+      >
         {versioned}
         <EntryFields kind={list.kind} entry={entry} t={t} format={format} />
       </ActionForm>

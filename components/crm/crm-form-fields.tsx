@@ -13,7 +13,19 @@ type Field = { field: CrmFormField; label: MessageKey };
 const asNumber = (value: CrmFormValue | undefined) => (typeof value === 'number' ? value : null);
 const asIds = (value: CrmFormValue | undefined) => (Array.isArray(value) ? value : []);
 
-export function CrmFormFields({ form, inputsClassName, after = {}, t, format }: { form: CrmFormData; inputsClassName: string; after?: Record<string, ReactNode>; t: Translate; format: Formatter }) {
+export function CrmFormFields({
+  form,
+  inputsClassName,
+  after = {},
+  t,
+  format,
+}: {
+  form: CrmFormData;
+  inputsClassName: string;
+  after?: Record<string, ReactNode>;
+  t: Translate;
+  format: Formatter;
+}) {
   const fields: Field[] = propertiesOf(form.entity, 'form').map(([, property]) => ({ field: property.form!, label: property.label }));
   const of = (...controls: CrmFormField['control'][]) => fields.filter(({ field }) => controls.includes(field.control));
   const value = (name: string) => form.values[name];
@@ -21,17 +33,45 @@ export function CrmFormFields({ form, inputsClassName, after = {}, t, format }: 
   const input = ({ field, label }: Field): ReactNode => {
     switch (field.control) {
       case 'lookup':
-        return <LookupSelect name={field.name} label={t(label)} options={form.options[field.name] ?? []} value={asNumber(value(field.name))} t={t} />;
+        return (
+          <LookupSelect
+            name={field.name}
+            label={t(label)}
+            options={form.options[field.name] ?? []}
+            value={asNumber(value(field.name))}
+            t={t}
+          />
+        );
       case 'number':
-        return <TextField name={field.name} label={field.unit ? `${t(label)} (${field.unit})` : t(label)} defaultValue={asNumber(value(field.name)) ?? ''} inputMode="numeric" />;
+        return (
+          <TextField
+            name={field.name}
+            label={field.unit ? `${t(label)} (${field.unit})` : t(label)}
+            defaultValue={asNumber(value(field.name)) ?? ''}
+            inputMode="numeric"
+          />
+        );
       case 'money':
-        return <TextField name={field.name} label={`${t(label)} (EUR)`} defaultValue={format.amountInput(asNumber(value(field.name)))} inputMode="decimal" />;
+        return (
+          <TextField
+            name={field.name}
+            label={`${t(label)} (EUR)`}
+            defaultValue={format.amountInput(asNumber(value(field.name)))}
+            inputMode="decimal"
+          />
+        );
       case 'checkbox':
         return <CheckboxField name={field.name} label={t(label)} defaultChecked={value(field.name) === true} />;
       case 'checkboxes':
         return (
           <>
-            <LookupCheckboxes name={field.name} legend={t(label)} options={form.options[field.name] ?? []} values={asIds(value(field.name))} t={t} />
+            <LookupCheckboxes
+              name={field.name}
+              legend={t(label)}
+              options={form.options[field.name] ?? []}
+              values={asIds(value(field.name))}
+              t={t}
+            />
             {field.create && <TextField name={field.create} label={t(`crm.${field.create}`)} maxLength={2000} />}
           </>
         );

@@ -45,13 +45,24 @@ export function CrmHistory({
                     <time dateTime={entry.at.toISOString()}>{format.dateTime(entry.at)}</time> · {entry.userName ?? '—'}
                   </div>
                   <div>
-                    <strong>{field ? t(field.label) : entry.field}</strong>: {formatCrmValue(field, entry.oldValue, t, format)} → {formatCrmValue(field, entry.newValue, t, format)}
+                    <strong>{field ? t(field.label) : entry.field}</strong>: {formatCrmValue(field, entry.oldValue, t, format)} →{' '}
+                    {formatCrmValue(field, entry.newValue, t, format)}
                   </div>
                 </li>
               );
             })}
           </ol>
-          <Pagination basePath={basePath} search={search} page={page} pageSize={pageSize} total={total} t={t} param={HISTORY_PAGE_PARAM} fragment={headingId} label={t('crm.history.pages')} />
+          <Pagination
+            basePath={basePath}
+            search={search}
+            page={page}
+            pageSize={pageSize}
+            total={total}
+            t={t}
+            param={HISTORY_PAGE_PARAM}
+            fragment={headingId}
+            label={t('crm.history.pages')}
+          />
         </>
       )}
     </section>

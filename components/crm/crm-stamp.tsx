@@ -2,7 +2,15 @@
 // The record's "Zuletzt geändert" line stays the master data's, so plain users see no CRM activity.
 import type { Formatter, Translate } from '@/lib/i18n';
 
-export function CrmStamp({ crm, t, format }: { crm: { crmUpdatedAt: Date | null; crmUpdatedBy: string | null }; t: Translate; format: Formatter }) {
+export function CrmStamp({
+  crm,
+  t,
+  format,
+}: {
+  crm: { crmUpdatedAt: Date | null; crmUpdatedBy: string | null };
+  t: Translate;
+  format: Formatter;
+}) {
   if (!crm.crmUpdatedAt) return null;
   const date = format.dateTime(crm.crmUpdatedAt);
   return (

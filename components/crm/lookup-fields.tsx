@@ -9,7 +9,19 @@ function labelOf(option: LookupOption, t: Translate): string {
   return option.archived ? t('crm.archivedSuffix', { name: option.name }) : option.name;
 }
 
-export function LookupSelect({ name, label, options, value, t }: { name: string; label: string; options: LookupOption[]; value: number | null; t: Translate }) {
+export function LookupSelect({
+  name,
+  label,
+  options,
+  value,
+  t,
+}: {
+  name: string;
+  label: string;
+  options: LookupOption[];
+  value: number | null;
+  t: Translate;
+}) {
   return (
     <SelectField
       name={name}
@@ -20,7 +32,19 @@ export function LookupSelect({ name, label, options, value, t }: { name: string;
   );
 }
 
-export function LookupCheckboxes({ name, legend, options, values, t }: { name: string; legend: string; options: LookupOption[]; values: number[]; t: Translate }) {
+export function LookupCheckboxes({
+  name,
+  legend,
+  options,
+  values,
+  t,
+}: {
+  name: string;
+  legend: string;
+  options: LookupOption[];
+  values: number[];
+  t: Translate;
+}) {
   return (
     <CheckboxGroup
       name={name}

@@ -6,7 +6,15 @@ import type { Formatter, Translate } from '@/lib/i18n';
 import { savePartnerCrmAction } from '@/app/(app)/partners/[id]/crm/actions';
 import { CrmFormFields } from './crm-form-fields';
 
-export function PartnerCrmForm({ view, t, format }: { view: Pick<PartnerCrmFormView, 'crm' | 'form' | 'companySize'>; t: Translate; format: Formatter }) {
+export function PartnerCrmForm({
+  view,
+  t,
+  format,
+}: {
+  view: Pick<PartnerCrmFormView, 'crm' | 'form' | 'companySize'>;
+  t: Translate;
+  format: Formatter;
+}) {
   const { crm, form, companySize } = view;
   const size = (
     <div className="field">

@@ -34,7 +34,8 @@ export function ExportForm({
   assignees: Choice[];
   t: Translate;
 }) {
-  const options = (crm: boolean) => columns.filter((column) => column.crm === crm).map((column) => ({ value: column.key, label: t(column.label) }));
+  const options = (crm: boolean) =>
+    columns.filter((column) => column.crm === crm).map((column) => ({ value: column.key, label: t(column.label) }));
   const crmOptions = options(true);
   return (
     <form method="get" action="/data-manager" className="stack data-manager-form" aria-label={t('dataManager.form')}>
@@ -42,7 +43,9 @@ export function ExportForm({
       <input type="hidden" name="preview" value="1" />
       <div className="data-manager-columns">
         <CheckboxGroup name="columns" legend={t('dataManager.columns')} options={options(false)} defaultValue={[...chosen]} />
-        {crmOptions.length > 0 && <CheckboxGroup name="columns" legend={t('dataManager.crmColumns')} options={crmOptions} defaultValue={[...chosen]} />}
+        {crmOptions.length > 0 && (
+          <CheckboxGroup name="columns" legend={t('dataManager.crmColumns')} options={crmOptions} defaultValue={[...chosen]} />
+        )}
       </div>
       <p className="muted">{t('dataManager.columnsHint')}</p>
       <fieldset className="field">
@@ -52,7 +55,10 @@ export function ExportForm({
             <SelectField
               name="attribute"
               label={t('dataManager.attribute')}
-              options={[{ value: '', label: t('dataManager.anyAttribute') }, ...attributes.map((entry) => ({ value: String(entry.id), label: entry.name }))]}
+              options={[
+                { value: '', label: t('dataManager.anyAttribute') },
+                ...attributes.map((entry) => ({ value: String(entry.id), label: entry.name })),
+              ]}
               defaultValue={attribute === null ? '' : String(attribute)}
             />
           )}

@@ -3,7 +3,17 @@
 import type { ExportPreview } from '@/lib/data-manager/queries';
 import type { Formatter, Translate } from '@/lib/i18n';
 
-export function ExportPreviewTable({ preview, downloadHref, t, format }: { preview: ExportPreview; downloadHref: string; t: Translate; format: Formatter }) {
+export function ExportPreviewTable({
+  preview,
+  downloadHref,
+  t,
+  format,
+}: {
+  preview: ExportPreview;
+  downloadHref: string;
+  t: Translate;
+  format: Formatter;
+}) {
   const total = format.integer(preview.total);
   return (
     <section aria-labelledby="data-manager-preview" className="stack">
@@ -22,7 +32,9 @@ export function ExportPreviewTable({ preview, downloadHref, t, format }: { previ
         // Scrolls sideways when the columns are many: focusable, so the keyboard can scroll it too.
         <div className="data-manager-preview" role="region" aria-labelledby="data-manager-preview-caption" tabIndex={0}>
           <table className="table">
-            <caption id="data-manager-preview-caption">{t('dataManager.previewCaption', { shown: format.integer(preview.rows.length), total })}</caption>
+            <caption id="data-manager-preview-caption">
+              {t('dataManager.previewCaption', { shown: format.integer(preview.rows.length), total })}
+            </caption>
             <thead>
               <tr>
                 {preview.header.map((header, index) => (

@@ -8,7 +8,17 @@ import type { ExportEntity } from '@/db/schema';
 import type { ExportTemplate } from '@/lib/data-manager/queries';
 import type { Translate } from '@/lib/i18n';
 
-export function ExportTemplates({ entity, templates, chosen, t }: { entity: ExportEntity; templates: ExportTemplate[]; chosen: readonly string[]; t: Translate }) {
+export function ExportTemplates({
+  entity,
+  templates,
+  chosen,
+  t,
+}: {
+  entity: ExportEntity;
+  templates: ExportTemplate[];
+  chosen: readonly string[];
+  t: Translate;
+}) {
   return (
     <section aria-labelledby="data-manager-templates" className="stack">
       <h2 id="data-manager-templates">{t('dataManager.templates')}</h2>
@@ -18,7 +28,10 @@ export function ExportTemplates({ entity, templates, chosen, t }: { entity: Expo
         <ul className="data-manager-templates">
           {templates.map((template) => (
             <li key={template.id}>
-              <Link href={`/data-manager?${new URLSearchParams({ entity, columns: template.columns.join(','), preview: '1' })}`} aria-label={t('dataManager.applyTemplate', { name: template.name })}>
+              <Link
+                href={`/data-manager?${new URLSearchParams({ entity, columns: template.columns.join(','), preview: '1' })}`}
+                aria-label={t('dataManager.applyTemplate', { name: template.name })}
+              >
                 {template.name}
               </Link>
               <ActionForm

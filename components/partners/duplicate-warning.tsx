@@ -23,14 +23,22 @@ export function DuplicateWarning({ labels }: { labels: { title: string; text: st
           <ul>
             {similar.map((partner) => (
               <li key={partner.id}>
-                <Link href={`/partners/${partner.id}`}>{partner.name}</Link> ({partner.city ? `${partner.gpid}, ${partner.city}` : partner.gpid})
+                <Link href={`/partners/${partner.id}`}>{partner.name}</Link> (
+                {partner.city ? `${partner.gpid}, ${partner.city}` : partner.gpid})
               </li>
             ))}
           </ul>
         </>
       )}
       <label className="checkbox">
-        <input key={String(ticked)} type="checkbox" name="force" defaultChecked={ticked} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
+        <input
+          key={String(ticked)}
+          type="checkbox"
+          name="force"
+          defaultChecked={ticked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
         {labels.force}
       </label>
       {error && (

@@ -35,7 +35,9 @@ export function PartnerHeader({ partner, t, format }: { partner: PartnerDetail; 
       <p className="muted">
         {t('partners.gpid')} {partner.gpid}
         {partner.name2 && ` · ${partner.name2}`} ·{' '}
-        {partner.updatedByName ? t('partners.lastChange', { date: changed, name: partner.updatedByName }) : t('partners.lastChangeAnonymous', { date: changed })}
+        {partner.updatedByName
+          ? t('partners.lastChange', { date: changed, name: partner.updatedByName })
+          : t('partners.lastChangeAnonymous', { date: changed })}
       </p>
       <PartnerSummary partner={partner} />
     </>

@@ -9,7 +9,14 @@ export function PartnerSearch({ params, t }: { params: PartnerListParams; t: Tra
     <form method="get" action="/partners" role="search" aria-label={t('partners.title')} className="toolbar">
       <div className="field">
         <label htmlFor="partner-search-q">{t('list.searchLabel')}</label>
-        <input id="partner-search-q" name="q" type="search" defaultValue={params.q} maxLength={200} aria-describedby="partner-search-hint" />
+        <input
+          id="partner-search-q"
+          name="q"
+          type="search"
+          defaultValue={params.q}
+          maxLength={200}
+          aria-describedby="partner-search-hint"
+        />
       </div>
       {kept.map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />

@@ -16,7 +16,17 @@ export function partnerTabsFor(roles: readonly Role[]): PartnerTab[] {
   return PARTNER_TABS.filter((tab) => !tab.role || hasRole({ roles }, tab.role));
 }
 
-export function PartnerTabs({ partnerId, current, roles, t }: { partnerId: number; current: string; roles: readonly Role[]; t: Translate }) {
+export function PartnerTabs({
+  partnerId,
+  current,
+  roles,
+  t,
+}: {
+  partnerId: number;
+  current: string;
+  roles: readonly Role[];
+  t: Translate;
+}) {
   return (
     <nav aria-label={t('partners.tabs')} className="tabs">
       <ul>

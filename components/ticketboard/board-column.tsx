@@ -10,7 +10,19 @@ import type { Formatter, Translate } from '@/lib/i18n';
 import type { BoardColumn as Column } from '@/lib/ticketboard/queries';
 import { TicketCard } from './ticket-card';
 
-export async function BoardColumn({ column: loading, first, last, t, format }: { column: Promise<Column>; first: boolean; last: boolean; t: Translate; format: Formatter }) {
+export async function BoardColumn({
+  column: loading,
+  first,
+  last,
+  t,
+  format,
+}: {
+  column: Promise<Column>;
+  first: boolean;
+  last: boolean;
+  t: Translate;
+  format: Formatter;
+}) {
   const column = await loading;
   const { id, name, version } = column;
   const headingId = `query-${id}`;
@@ -34,13 +46,25 @@ export async function BoardColumn({ column: loading, first, last, t, format }: {
       </header>
       <div className="board-column-actions">
         {!first && (
-          <ActionForm action={moveQueryAction} submitLabel="←" submitAriaLabel={t('ticketboard.moveLeft', { name })} submitClassName="button" className="inline-form">
+          <ActionForm
+            action={moveQueryAction}
+            submitLabel="←"
+            submitAriaLabel={t('ticketboard.moveLeft', { name })}
+            submitClassName="button"
+            className="inline-form"
+          >
             {identity}
             <input type="hidden" name="direction" value="left" />
           </ActionForm>
         )}
         {!last && (
-          <ActionForm action={moveQueryAction} submitLabel="→" submitAriaLabel={t('ticketboard.moveRight', { name })} submitClassName="button" className="inline-form">
+          <ActionForm
+            action={moveQueryAction}
+            submitLabel="→"
+            submitAriaLabel={t('ticketboard.moveRight', { name })}
+            submitClassName="button"
+            className="inline-form"
+          >
             {identity}
             <input type="hidden" name="direction" value="right" />
           </ActionForm>
@@ -54,10 +78,22 @@ export async function BoardColumn({ column: loading, first, last, t, format }: {
             {versioned}
             <TextField name="name" label={t('ticketboard.newName')} defaultValue={name} required maxLength={80} />
           </ActionForm>
-          <ActionForm action={duplicateQueryAction} submitLabel={t('ticketboard.duplicate')} submitAriaLabel={t('ticketboard.duplicateAria', { name })} submitClassName="button" className="inline-form">
+          <ActionForm
+            action={duplicateQueryAction}
+            submitLabel={t('ticketboard.duplicate')}
+            submitAriaLabel={t('ticketboard.duplicateAria', { name })}
+            submitClassName="button"
+            className="inline-form"
+          >
             {identity}
           </ActionForm>
-          <ActionForm action={deleteQueryAction} submitLabel={t('ticketboard.delete')} submitAriaLabel={t('ticketboard.deleteAria', { name })} submitClassName="button button-danger" className="inline-form">
+          <ActionForm
+            action={deleteQueryAction}
+            submitLabel={t('ticketboard.delete')}
+            submitAriaLabel={t('ticketboard.deleteAria', { name })}
+            submitClassName="button button-danger"
+            className="inline-form"
+          >
             {versioned}
           </ActionForm>
         </details>
@@ -66,7 +102,9 @@ export async function BoardColumn({ column: loading, first, last, t, format }: {
         <p className="alert alert-error">{t('ticketboard.crmUnavailable')}</p>
       ) : (
         <>
-          {column.invalidParams.length > 0 && <p className="muted small">{t('ticketboard.invalidParams', { params: column.invalidParams.join(', ') })}</p>}
+          {column.invalidParams.length > 0 && (
+            <p className="muted small">{t('ticketboard.invalidParams', { params: column.invalidParams.join(', ') })}</p>
+          )}
           {column.cards.length === 0 ? (
             <p className="muted">{t('ticketboard.noTickets')}</p>
           ) : (

@@ -9,7 +9,10 @@ import type { TicketListParams } from '@/lib/tickets/filters';
 type Option = { id: number; name: string; archived: boolean };
 
 function choices(options: Option[], t: Translate) {
-  return options.map((option) => ({ value: String(option.id), label: option.archived ? `${option.name} ${t('ticketboard.archived')}` : option.name }));
+  return options.map((option) => ({
+    value: String(option.id),
+    label: option.archived ? `${option.name} ${t('ticketboard.archived')}` : option.name,
+  }));
 }
 
 export function CrmCriteriaFields({ params, options, t }: { params: TicketListParams; options: CrmCriteriaOptions; t: Translate }) {
@@ -25,8 +28,18 @@ export function CrmCriteriaFields({ params, options, t }: { params: TicketListPa
         ]}
         defaultValue={params.crm ?? ''}
       />
-      <CheckboxGroup name="crmStatus" legend={t('ticketboard.field.crmStatus')} options={choices(options.statuses, t)} defaultValue={params.crmStatus.map(String)} />
-      <CheckboxGroup name="revenueGroup" legend={t('ticketboard.field.revenueGroup')} options={choices(options.revenueGroups, t)} defaultValue={params.revenueGroup.map(String)} />
+      <CheckboxGroup
+        name="crmStatus"
+        legend={t('ticketboard.field.crmStatus')}
+        options={choices(options.statuses, t)}
+        defaultValue={params.crmStatus.map(String)}
+      />
+      <CheckboxGroup
+        name="revenueGroup"
+        legend={t('ticketboard.field.revenueGroup')}
+        options={choices(options.revenueGroups, t)}
+        defaultValue={params.revenueGroup.map(String)}
+      />
     </>
   );
 }

@@ -10,7 +10,17 @@ import type { Translate } from '@/lib/i18n';
 import type { QueryFieldOptions } from '@/lib/ticketboard/form-options';
 import type { TicketListParams } from '@/lib/tickets/filters';
 
-export function QueryFields({ name, params, options, t }: { name: string; params: TicketListParams; options: QueryFieldOptions; t: Translate }) {
+export function QueryFields({
+  name,
+  params,
+  options,
+  t,
+}: {
+  name: string;
+  params: TicketListParams;
+  options: QueryFieldOptions;
+  t: Translate;
+}) {
   return (
     <>
       <TextField name="name" label={t('ticketboard.field.name')} defaultValue={name} required maxLength={80} />
@@ -23,7 +33,10 @@ export function QueryFields({ name, params, options, t }: { name: string; params
       <CheckboxGroup
         name="assignee"
         legend={t('ticketboard.field.assignee')}
-        options={[{ value: 'me', label: t('tickets.me') }, ...options.assignees.map((user) => ({ value: String(user.id), label: user.name }))]}
+        options={[
+          { value: 'me', label: t('tickets.me') },
+          ...options.assignees.map((user) => ({ value: String(user.id), label: user.name })),
+        ]}
         defaultValue={params.assignee.map(String)}
       />
       <EntityPicker

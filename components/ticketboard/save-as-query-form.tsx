@@ -11,7 +11,12 @@ export function SaveAsQueryForm({ params, t }: { params: TicketListParams; t: Tr
   return (
     <details className="save-as-query">
       <summary>{t('ticketboard.saveAsQuery')}</summary>
-      <ActionForm action={createQueryAction} submitLabel={t('ticketboard.saveAsQuery')} label={t('ticketboard.saveAsQueryTitle')} className="toolbar">
+      <ActionForm
+        action={createQueryAction}
+        submitLabel={t('ticketboard.saveAsQuery')}
+        label={t('ticketboard.saveAsQueryTitle')}
+        className="toolbar"
+      >
         {hidden.map(([name, value], index) => (
           <input key={index} type="hidden" name={name} value={value} />
         ))}

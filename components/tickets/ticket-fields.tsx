@@ -46,7 +46,13 @@ export function TicketFields({
   return (
     <>
       <TextField name="title" label={t('tickets.title')} defaultValue={values.title} required maxLength={TITLE_MAX} />
-      <TextField name="description" label={t('tickets.description')} defaultValue={values.description} maxLength={DESCRIPTION_MAX} multiline />
+      <TextField
+        name="description"
+        label={t('tickets.description')}
+        defaultValue={values.description}
+        maxLength={DESCRIPTION_MAX}
+        multiline
+      />
       <EntityPicker
         name="partnerId"
         queryName="partnerQuery"
@@ -71,7 +77,10 @@ export function TicketFields({
       <SelectField
         name="assigneeId"
         label={t('tickets.assignee')}
-        options={[{ value: '', label: t('tickets.noAssignee') }, ...assignees.map((user) => ({ value: String(user.id), label: user.name }))]}
+        options={[
+          { value: '', label: t('tickets.noAssignee') },
+          ...assignees.map((user) => ({ value: String(user.id), label: user.name })),
+        ]}
         defaultValue={values.assigneeId}
       />
     </>

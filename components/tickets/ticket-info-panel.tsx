@@ -63,7 +63,12 @@ export function TicketInfoPanel({
       </dl>
       <TicketStatusActions ticket={ticket} action={actions.setStatus} t={t} />
       {ticket.assignee?.id !== userId && (
-        <ActionForm action={actions.takeOver} submitLabel={t('tickets.takeOver')} submitClassName="button button-primary" className="inline-form">
+        <ActionForm
+          action={actions.takeOver}
+          submitLabel={t('tickets.takeOver')}
+          submitClassName="button button-primary"
+          className="inline-form"
+        >
           <input type="hidden" name="id" value={ticket.id} />
           <input type="hidden" name="version" value={ticket.version} />
         </ActionForm>

@@ -39,7 +39,13 @@ export function TicketStatusActions({
     <div className="ticket-actions" role="group" aria-label={t('tickets.changeStatus')}>
       {NEXT_STEPS[ticket.status].map((step) => (
         // Keyed by the step: after a change the buttons of the new status start without an old message.
-        <ActionForm key={`${ticket.status}-${step.to}`} action={action} submitLabel={t(step.label)} submitClassName="button" className="inline-form">
+        <ActionForm
+          key={`${ticket.status}-${step.to}`}
+          action={action}
+          submitLabel={t(step.label)}
+          submitClassName="button"
+          className="inline-form"
+        >
           <input type="hidden" name="id" value={ticket.id} />
           <input type="hidden" name="version" value={ticket.version} />
           <input type="hidden" name="status" value={step.to} />

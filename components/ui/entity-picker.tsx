@@ -16,7 +16,11 @@ type Labels = { label: string; none: string; search: string; searchIn: string; n
 const noop = () => () => undefined;
 /** False while rendering on the server and hydrating, true once the browser runs this component. */
 function useHydrated(): boolean {
-  return useSyncExternalStore(noop, () => true, () => false);
+  return useSyncExternalStore(
+    noop,
+    () => true,
+    () => false,
+  );
 }
 
 export function EntityPicker({
@@ -53,7 +57,11 @@ export function EntityPicker({
   const typed = !state.ok && state.values ? state.values[name] : undefined;
   // The submitted id is one of the choices the form offered (the loaded one or a search match).
   const selected =
-    typeof typed === 'string' ? (typed === '' ? null : ([loaded, ...options].find((option) => option !== null && String(option.id) === typed) ?? loaded)) : loaded;
+    typeof typed === 'string'
+      ? typed === ''
+        ? null
+        : ([loaded, ...options].find((option) => option !== null && String(option.id) === typed) ?? loaded)
+      : loaded;
   const error = givenError ?? state.fieldErrors?.[name];
   if (!hydrated) {
     const choices = selected && !options.some((option) => option.id === selected.id) ? [selected, ...options] : options;
@@ -83,7 +91,16 @@ export function EntityPicker({
   }
   // Keyed by the choice: a saved or refused choice that differs from the shown one starts the box anew.
   return (
-    <Combobox key={selected ? selected.id : ''} id={id} name={name} selected={selected} search={search} scopeField={scopeField} labels={labels} error={error} />
+    <Combobox
+      key={selected ? selected.id : ''}
+      id={id}
+      name={name}
+      selected={selected}
+      search={search}
+      scopeField={scopeField}
+      labels={labels}
+      error={error}
+    />
   );
 }
 

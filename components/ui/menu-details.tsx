@@ -4,7 +4,15 @@
 // puts the focus back on its summary. Without JavaScript it is a plain <details>.
 import { useEffect, useRef } from 'react';
 
-export function MenuDetails({ className, defaultOpen, children }: { className?: string; defaultOpen?: boolean; children: React.ReactNode }) {
+export function MenuDetails({
+  className,
+  defaultOpen,
+  children,
+}: {
+  className?: string;
+  defaultOpen?: boolean;
+  children: React.ReactNode;
+}) {
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     const details = ref.current;

@@ -41,7 +41,9 @@ export function useKeepFocus(containerRef: RefObject<HTMLElement | null>, itemAt
     const active = document.activeElement;
     // Only a lost focus is put back; one the user has moved on stays where it is.
     if (!container || !wanted || (active && active !== document.body)) return;
-    const item = [...container.querySelectorAll(`[${itemAttribute}]`)].find((element) => element.getAttribute(itemAttribute) === wanted.item);
+    const item = [...container.querySelectorAll(`[${itemAttribute}]`)].find(
+      (element) => element.getAttribute(itemAttribute) === wanted.item,
+    );
     const controls = [...(item?.querySelectorAll<HTMLElement>(wanted.tag) ?? [])].filter(
       (element) => !element.hidden && element.tabIndex >= 0 && !element.matches(':disabled'),
     );

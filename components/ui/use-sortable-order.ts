@@ -4,7 +4,11 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import Sortable from 'sortablejs';
 
-export function useSortableOrder(listRef: RefObject<HTMLElement | null>, order: readonly string[], onReorder: (next: string[]) => void): void {
+export function useSortableOrder(
+  listRef: RefObject<HTMLElement | null>,
+  order: readonly string[],
+  onReorder: (next: string[]) => void,
+): void {
   const latest = useRef({ order, onReorder });
   useEffect(() => {
     latest.current = { order, onReorder };

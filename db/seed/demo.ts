@@ -70,7 +70,10 @@ export async function seedDemoData(db: Db, options: { now?: number; seed?: numbe
     const ticketIds = insertTickets(tx, random, { lookups, partners: partnerRows, contacts: contactRows, users, now });
     insertHistory(tx, random, { lookups, partners: partnerRows, tickets: ticketIds, users, now });
     stampCrmFromHistory(tx);
-    for (const [name, value] of [['gpid', FIRST_GPID + PARTNER_COUNT - 1], ['ticket', TICKET_COUNT]] as const) {
+    for (const [name, value] of [
+      ['gpid', FIRST_GPID + PARTNER_COUNT - 1],
+      ['ticket', TICKET_COUNT],
+    ] as const) {
       tx.insert(counters).values({ name, value }).onConflictDoUpdate({ target: counters.name, set: { value } }).run();
     }
   });
@@ -135,7 +138,13 @@ function insertContacts(tx: SeedTx, random: Random, lookups: SeededLookups, part
     const person = makePerson(random, partner?.company ?? null);
     const contact = tx
       .insert(contacts)
-      .values({ partnerId: partner?.id ?? null, ...person, sortName: contactSortKey(person), createdAt: new Date(createdAt), updatedAt: new Date(createdAt) })
+      .values({
+        partnerId: partner?.id ?? null,
+        ...person,
+        sortName: contactSortKey(person),
+        createdAt: new Date(createdAt),
+        updatedAt: new Date(createdAt),
+      })
       .returning({ id: contacts.id })
       .get();
     for (const attributeId of random.sample(lookups.attributes.contactIds, random.chance(0.3) ? random.int(1, 2) : 0)) {
@@ -151,7 +160,18 @@ function insertContacts(tx: SeedTx, random: Random, lookups: SeededLookups, part
   return rows;
 }
 
-const STATUS_WEIGHTS: TicketStatus[] = ['open', 'open', 'open', 'in_progress', 'in_progress', 'in_progress', 'parked', 'closed', 'closed', 'closed'];
+const STATUS_WEIGHTS: TicketStatus[] = [
+  'open',
+  'open',
+  'open',
+  'in_progress',
+  'in_progress',
+  'in_progress',
+  'parked',
+  'closed',
+  'closed',
+  'closed',
+];
 const USER_COUNTS = [3, 5, 10, 15, 20, 25, 40, 50, 75, 100, 150, 250, 500];
 
 function probabilityFor(random: Random, lookups: SeededLookups, statusId: number | null): number | null {
@@ -189,7 +209,11 @@ function insertTickets(tx: SeedTx, random: Random, context: TicketContext): numb
     const decided = crmStatusId === won || crmStatusId === lost;
     const age = now - createdAt;
     const status =
-      decided && random.chance(0.8) ? 'closed' : age < 14 * DAY ? random.pick<TicketStatus>(['open', 'open', 'in_progress']) : random.pick(STATUS_WEIGHTS);
+      decided && random.chance(0.8)
+        ? 'closed'
+        : age < 14 * DAY
+          ? random.pick<TicketStatus>(['open', 'open', 'in_progress'])
+          : random.pick(STATUS_WEIGHTS);
     const updatedAt = Math.min(now, createdAt + random.int(0, Math.min(age, 60 * DAY)));
     const crmActivatedAt = hasCrmValues ? createdAt + random.int(0, updatedAt - createdAt) : null;
     if (crmEnabled && !archivedStatusUsed && status === 'closed' && !decided && lookups.crmTicketStatuses.archivedIds.length > 0) {
@@ -236,10 +260,15 @@ function insertTickets(tx: SeedTx, random: Random, context: TicketContext): numb
  * migration 0001 sets it for existing data. Records without CRM history keep no CRM stamp.
  */
 function stampCrmFromHistory(tx: SeedTx): void {
-  for (const [entity, table] of [['ticket', tickets], ['partner', partners]] as const) {
+  for (const [entity, table] of [
+    ['ticket', tickets],
+    ['partner', partners],
+  ] as const) {
     const newest = (column: typeof crmChanges.at | typeof crmChanges.userId) =>
       sql`(SELECT ${column} FROM ${crmChanges} WHERE ${crmChanges.entity} = ${entity} AND ${crmChanges.entityId} = ${table.id} ORDER BY ${crmChanges.at} DESC, ${crmChanges.id} DESC LIMIT 1)`;
-    tx.update(table).set({ crmUpdatedAt: newest(crmChanges.at), crmUpdatedById: newest(crmChanges.userId) }).run();
+    tx.update(table)
+      .set({ crmUpdatedAt: newest(crmChanges.at), crmUpdatedById: newest(crmChanges.userId) })
+      .run();
   }
 }
 
@@ -259,19 +288,25 @@ function insertHistory(tx: SeedTx, random: Random, context: HistoryContext): voi
     const userId = random.pick(crmUsers).id;
     let at = ticket.activatedAt?.getTime() ?? now - 30 * DAY;
     const change = (field: string, oldValue: string | null, newValue: string | null) => {
-      tx.insert(crmChanges).values({ entity: 'ticket', entityId: ticket.id, field, oldValue, newValue, userId, at: new Date(at) }).run();
+      tx.insert(crmChanges)
+        .values({ entity: 'ticket', entityId: ticket.id, field, oldValue, newValue, userId, at: new Date(at) })
+        .run();
       at = Math.min(now, at + random.int(1, 20) * DAY);
     };
     change('crmEnabled', 'false', 'true');
     const status = nameOf(statuses, ticket.statusId);
-    const previous = status === 'Gewonnen' || status === 'Verloren' ? 'Verhandlung' : status === 'Angebot erstellt' ? 'Bedarf ermittelt' : null;
+    const previous =
+      status === 'Gewonnen' || status === 'Verloren' ? 'Verhandlung' : status === 'Angebot erstellt' ? 'Bedarf ermittelt' : null;
     if (previous) change('crmStatus', previous, status);
     if (ticket.probability !== null && ticket.probability >= 20) {
       change('probability', String(ticket.probability - 10), String(ticket.probability));
     }
   }
   const bestandskunde = lookups.crmPartnerStatuses.byName.get('Bestandskunde') ?? null;
-  for (const partner of random.sample(context.partners.filter((row) => row.statusId === bestandskunde), 8)) {
+  for (const partner of random.sample(
+    context.partners.filter((row) => row.statusId === bestandskunde),
+    8,
+  )) {
     tx.insert(crmChanges)
       .values({
         entity: 'partner',

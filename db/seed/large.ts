@@ -62,7 +62,9 @@ export async function seedLargeData(
   // Bulk inserts leave the German sort keys to the one function that computes them.
   backfillSortKeys(sqlite);
 
-  const upsertCounter = sqlite.prepare('INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value');
+  const upsertCounter = sqlite.prepare(
+    'INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+  );
   upsertCounter.run('gpid', FIRST_GPID + options.partners - 1);
   upsertCounter.run('ticket', options.tickets);
   sqlite.exec('ANALYZE');
@@ -71,7 +73,13 @@ export async function seedLargeData(
 
 type ContactIndex = { ids: number[]; partnerIds: number[] };
 
-function insertPartnersAndContacts(sqlite: BetterSqlite3.Database, random: Random, lookups: SeededLookups, count: number, now: number): ContactIndex {
+function insertPartnersAndContacts(
+  sqlite: BetterSqlite3.Database,
+  random: Random,
+  lookups: SeededLookups,
+  count: number,
+  now: number,
+): ContactIndex {
   const partner = sqlite.prepare(
     `INSERT INTO partners (gpid, name, search_name, street, postcode, city, phone, email, website,
        crm_partner_status_id, company_group_id, newsletter, revenue_group_id, employee_count, data_source_id,
@@ -126,7 +134,17 @@ function insertPartnersAndContacts(sqlite: BetterSqlite3.Database, random: Rando
     for (let c = 0; c < contactCount; c++) {
       const person = makePerson(random, company);
       const at = createdAt + random.int(0, 30) * DAY;
-      const { lastInsertRowid } = contact.run(partnerId, person.salutation, person.firstName, person.lastName, person.email, person.phone, person.position, at, at);
+      const { lastInsertRowid } = contact.run(
+        partnerId,
+        person.salutation,
+        person.firstName,
+        person.lastName,
+        person.email,
+        person.phone,
+        person.position,
+        at,
+        at,
+      );
       linkAll(contactAttribute, lastInsertRowid, random.chance(0.15) ? [random.pick(lookups.attributes.contactIds)] : []);
       index.ids.push(Number(lastInsertRowid));
       index.partnerIds.push(Number(partnerId));
@@ -135,7 +153,14 @@ function insertPartnersAndContacts(sqlite: BetterSqlite3.Database, random: Rando
   return index;
 }
 
-type TicketContext = { lookups: SeededLookups; userIds: number[]; contacts: ContactIndex; partnerCount: number; ticketCount: number; now: number };
+type TicketContext = {
+  lookups: SeededLookups;
+  userIds: number[];
+  contacts: ContactIndex;
+  partnerCount: number;
+  ticketCount: number;
+  now: number;
+};
 
 function insertTickets(sqlite: BetterSqlite3.Database, random: Random, context: TicketContext): void {
   const { lookups, contacts, now } = context;
@@ -157,7 +182,12 @@ function insertTickets(sqlite: BetterSqlite3.Database, random: Random, context: 
     const c = random.int(0, contacts.ids.length - 1);
     const contactId = link < 0.85 && contacts.ids.length > 0 ? contacts.ids[c] : null;
     // Partner and contact (the contact's partner), a contact only, or a partner only.
-    const partnerId = link < 0.6 && contactId !== null ? contacts.partnerIds[c] : link < 0.85 && contactId !== null ? null : firstPartnerId + random.int(0, context.partnerCount - 1);
+    const partnerId =
+      link < 0.6 && contactId !== null
+        ? contacts.partnerIds[c]
+        : link < 0.85 && contactId !== null
+          ? null
+          : firstPartnerId + random.int(0, context.partnerCount - 1);
     const createdAt = createdTimes[i];
     const updatedAt = Math.min(now, createdAt + random.int(0, 90) * DAY);
     const crm = random.chance(0.5);

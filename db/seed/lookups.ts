@@ -43,12 +43,7 @@ export const CRM_TICKET_STATUSES: Entry[] = [
   { name: 'Zurückgestellt', archived: true },
 ];
 
-const CRM_PARTNER_STATUSES: Entry[] = [
-  { name: 'Neukunde' },
-  { name: 'Bestandskunde' },
-  { name: 'Ehemaliger Kunde' },
-  { name: 'Gesperrt' },
-];
+const CRM_PARTNER_STATUSES: Entry[] = [{ name: 'Neukunde' }, { name: 'Bestandskunde' }, { name: 'Ehemaliger Kunde' }, { name: 'Gesperrt' }];
 
 const COMPANY_SIZES = [
   { name: '1–9 Mitarbeitende', min: 1, max: 9 },
@@ -123,7 +118,8 @@ function collect(rows: { id: number; name: string; archived: boolean }[]): Looku
 
 /** Fills every lookup list (positions 0..n in the order above); call inside the seeding transaction. */
 export function seedLookups(tx: Db | SeedTx): SeededLookups {
-  const simple = (entries: Entry[]) => entries.map((entry, position) => ({ name: entry.name, position, archived: entry.archived ?? false }));
+  const simple = (entries: Entry[]) =>
+    entries.map((entry, position) => ({ name: entry.name, position, archived: entry.archived ?? false }));
 
   const sizeRows = tx
     .insert(companySizes)
@@ -152,7 +148,9 @@ export function seedLookups(tx: Db | SeedTx): SeededLookups {
     campaigns: collect(
       tx
         .insert(campaigns)
-        .values(CAMPAIGNS.map((campaign, position) => ({ name: campaign.name, position, startDate: campaign.start, endDate: campaign.end })))
+        .values(
+          CAMPAIGNS.map((campaign, position) => ({ name: campaign.name, position, startDate: campaign.start, endDate: campaign.end })),
+        )
         .returning()
         .all(),
     ),

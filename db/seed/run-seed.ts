@@ -12,7 +12,9 @@ export function runSeed(seed: (target: { db: Db; sqlite: Database.Database; file
       migrateDatabase(sqlite);
       const users = sqlite.prepare('SELECT count(*) FROM users').pluck().get() as number;
       if (users > 0) {
-        console.error(`Refusing to seed ${file}: it already has ${users} user(s). Seed an empty database (set DATABASE_PATH to a new file).`);
+        console.error(
+          `Refusing to seed ${file}: it already has ${users} user(s). Seed an empty database (set DATABASE_PATH to a new file).`,
+        );
         return 1;
       }
       return await seed({ db: drizzleOf(sqlite), sqlite, file });

@@ -32,7 +32,13 @@ export function normaliseAddress(raw: string): string {
 
 /** The client's address: the socket peer, or `hops` entries further left in X-Forwarded-For. */
 export function clientAddressFrom(peer: string | undefined, forwardedFor: string | undefined, hops: number): string {
-  const forwarded = hops > 0 && forwardedFor ? forwardedFor.split(',').map((entry) => entry.trim()).filter(Boolean) : [];
+  const forwarded =
+    hops > 0 && forwardedFor
+      ? forwardedFor
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean)
+      : [];
   const chain = [...forwarded, peer ?? ''];
   return normaliseAddress(chain[Math.max(chain.length - 1 - hops, 0)]);
 }
@@ -41,7 +47,11 @@ export function clientAddressFrom(peer: string | undefined, forwardedFor: string
 export function stampClientAddress(request: IncomingMessage, hops = trustedProxyHops()): void {
   const { headers } = request;
   const forwardedFor = headers['x-forwarded-for'];
-  headers[CLIENT_ADDRESS_HEADER] = clientAddressFrom(request.socket?.remoteAddress, Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor, hops);
+  headers[CLIENT_ADDRESS_HEADER] = clientAddressFrom(
+    request.socket?.remoteAddress,
+    Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor,
+    hops,
+  );
   if (hops === 0) for (const name of FORWARDING_HEADERS) delete headers[name];
 }
 

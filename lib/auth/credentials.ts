@@ -8,8 +8,7 @@ import { dummyPasswordHash, verifyPassword } from './password';
 import { checkThrottle, recordAttempt } from './throttle';
 
 export type CredentialsVerdict =
-  | { ok: true; user: { id: number; sessionVersion: number } }
-  | { ok: false; reason: 'invalid' | 'throttled' };
+  { ok: true; user: { id: number; sessionVersion: number } } | { ok: false; reason: 'invalid' | 'throttled' };
 
 export async function verifyCredentials(db: Db, email: string, password: string, ip: string): Promise<CredentialsVerdict> {
   const normalised = email.trim().toLowerCase();

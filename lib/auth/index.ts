@@ -55,7 +55,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     session({ session, token }) {
       // Only the user id, the session version and the session's row id (not its token) leave the
       // token; everything else is re-read per request.
-      return { ...session, uid: token.uid, sv: token.sv, sid: typeof token.sid === 'string' ? sessionIdOf(token.sid) : undefined } as typeof session;
+      return {
+        ...session,
+        uid: token.uid,
+        sv: token.sv,
+        sid: typeof token.sid === 'string' ? sessionIdOf(token.sid) : undefined,
+      } as typeof session;
     },
   },
   events: {

@@ -1,7 +1,12 @@
 // Password hashing with argon2id (OWASP parameters: 19 MiB, 2 iterations).
 import { hash, verify } from '@node-rs/argon2';
 
-const options = { algorithm: 2 /* Argon2id; the package's enum is a const enum */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const options = {
+  algorithm: 2 /* Argon2id; the package's enum is a const enum */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, options);

@@ -38,7 +38,13 @@ export function startSession(db: Db, userId: number, now = Date.now()): string {
       .where(or(lt(sessions.expiresAt, new Date(now)), lt(sessions.lastSeenAt, new Date(now - idleMs))))
       .run();
     tx.insert(sessions)
-      .values({ id: sessionIdOf(token), userId, createdAt: new Date(now), lastSeenAt: new Date(now), expiresAt: new Date(now + absoluteMs) })
+      .values({
+        id: sessionIdOf(token),
+        userId,
+        createdAt: new Date(now),
+        lastSeenAt: new Date(now),
+        expiresAt: new Date(now + absoluteMs),
+      })
       .run();
   });
   return token;
@@ -53,7 +59,10 @@ export function resumeSession(db: Db, sessionId: string, now = Date.now()): { us
     return null;
   }
   if (now - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-    db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, sessionId)).run();
+    db.update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, sessionId))
+      .run();
   }
   return { userId: row.userId };
 }

@@ -25,7 +25,10 @@ function addressKey(address: string): string {
     const left = head ? head.split(':') : [];
     const right = tail === undefined ? [] : tail ? tail.split(':') : [];
     const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(8 - left.length - right.length, 0)).fill('0'), ...right];
-    return `${groups.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(':')}::/64`;
+    return `${groups
+      .slice(0, 4)
+      .map((group) => parseInt(group, 16).toString(16))
+      .join(':')}::/64`;
   }
   return address;
 }

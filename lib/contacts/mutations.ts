@@ -57,7 +57,11 @@ export function deleteContact(db: Db, actor: Actor, input: DeleteContactInput): 
   return writeTransaction(db, (tx) => {
     const conflict = versionConflict(tx, loadVersioned(tx, input.id), input.version);
     if (conflict) return conflict;
-    const ticketCount = tx.select({ n: sql<number>`count(*)` }).from(tickets).where(eq(tickets.contactId, input.id)).get()!.n;
+    const ticketCount = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(tickets)
+      .where(eq(tickets.contactId, input.id))
+      .get()!.n;
     if (ticketCount > 0) return { ok: false, error: 'contacts.error.hasTickets' };
     if (!hasRole(actor, 'crm') && contactHasCrmData(tx, input.id)) return { ok: false, error: 'contacts.error.hasCrmData' };
     tx.delete(contacts).where(eq(contacts.id, input.id)).run();

@@ -145,4 +145,3 @@ export function findContact(db: Db, id: number): ContactDetail | null {
   const { version, updatedAt, updatedByName, ...listRow } = row;
   return { ...toListItem(listRow), version, updatedAt, updatedByName };
 }
-

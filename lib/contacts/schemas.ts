@@ -19,7 +19,9 @@ export const contactSchema = z.object({
   salutation: z.enum(['', ...SALUTATIONS], { message: 'invalid' }).default(''),
   firstName: optionalText(CONTACT_MAX.firstName),
   lastName: z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(CONTACT_MAX.lastName, { message: 'tooLong' }),
-  email: optionalText(CONTACT_MAX.email).refine((value) => value === '' || emailFormat.safeParse(value).success, { message: 'invalidEmail' }),
+  email: optionalText(CONTACT_MAX.email).refine((value) => value === '' || emailFormat.safeParse(value).success, {
+    message: 'invalidEmail',
+  }),
   phone: optionalText(CONTACT_MAX.phone),
   position: optionalText(CONTACT_MAX.position),
   /** Optional: a contact may belong to no partner (the picker's "keine Auswahl" sends ''). */

@@ -18,7 +18,13 @@ import { checkChosenEntries, chosenIdsSchema } from './entries';
 export const contactAttributesSchema = z.object({ id: idSchema, shownAttributes: chosenIdsSchema, attributes: chosenIdsSchema });
 
 function readAttributeIds(db: Db | Tx, contactId: number): number[] {
-  return db.select({ id: contactAttributes.attributeId }).from(contactAttributes).where(eq(contactAttributes.contactId, contactId)).orderBy(asc(contactAttributes.attributeId)).all().map((row) => row.id);
+  return db
+    .select({ id: contactAttributes.attributeId })
+    .from(contactAttributes)
+    .where(eq(contactAttributes.contactId, contactId))
+    .orderBy(asc(contactAttributes.attributeId))
+    .all()
+    .map((row) => row.id);
 }
 
 export function getContactAttributes(db: Db, user: SessionUser, contactId: number): { attributeIds: number[] } | undefined {
@@ -29,7 +35,9 @@ export function getContactAttributes(db: Db, user: SessionUser, contactId: numbe
 
 /** Whether the contact carries CRM data (Merkmale): the fact only, so it may decide for any user. */
 export function contactHasCrmData(db: Db | Tx, contactId: number): boolean {
-  return Boolean(db.select({ id: contactAttributes.contactId }).from(contactAttributes).where(eq(contactAttributes.contactId, contactId)).get());
+  return Boolean(
+    db.select({ id: contactAttributes.contactId }).from(contactAttributes).where(eq(contactAttributes.contactId, contactId)).get(),
+  );
 }
 
 export function saveContactAttributes(db: Db, user: SessionUser, input: z.infer<typeof contactAttributesSchema>): MutationResult {
@@ -41,11 +49,21 @@ export function saveContactAttributes(db: Db, user: SessionUser, input: z.infer<
     if (shown.length !== current.length || shown.some((id, index) => id !== current[index])) return { ok: false, error: 'staleVersion' };
     const problem = checkChosenEntries(tx, 'attributes', input.attributes, current);
     if (problem) return { ok: false, error: 'form', fieldErrors: { attributes: problem } };
-    if (input.attributes.length > 0 && tx.select({ id: attributes.id }).from(attributes).where(and(inArray(attributes.id, input.attributes), eq(attributes.appliesTo, 'partner'))).get()) {
+    if (
+      input.attributes.length > 0 &&
+      tx
+        .select({ id: attributes.id })
+        .from(attributes)
+        .where(and(inArray(attributes.id, input.attributes), eq(attributes.appliesTo, 'partner')))
+        .get()
+    ) {
       return { ok: false, error: 'form', fieldErrors: { attributes: 'crm.error.attributeTargetPartner' } };
     }
     tx.delete(contactAttributes).where(eq(contactAttributes.contactId, input.id)).run();
-    if (input.attributes.length > 0) tx.insert(contactAttributes).values(input.attributes.map((attributeId) => ({ contactId: input.id, attributeId }))).run();
+    if (input.attributes.length > 0)
+      tx.insert(contactAttributes)
+        .values(input.attributes.map((attributeId) => ({ contactId: input.id, attributeId })))
+        .run();
     return { ok: true, data: undefined };
   });
 }

@@ -13,7 +13,8 @@ export const crmFormFields = {
   lookup: <N extends string>(name: N) => ({ control: 'lookup', name }) as const,
   number: <N extends string>(name: N, unit?: '%') => ({ control: 'number', name, unit }) as const,
   money: <N extends string>(name: N) => ({ control: 'money', name }) as const,
-  checkboxes: <N extends string, C extends 'newCampaigns' | 'newProducts' | undefined = undefined>(name: N, create?: C) => ({ control: 'checkboxes', name, create: create as C }) as const,
+  checkboxes: <N extends string, C extends 'newCampaigns' | 'newProducts' | undefined = undefined>(name: N, create?: C) =>
+    ({ control: 'checkboxes', name, create: create as C }) as const,
   checkbox: <N extends string>(name: N) => ({ control: 'checkbox', name }) as const,
   text: <N extends string>(name: N) => ({ control: 'text', name }) as const,
   date: <N extends string>(name: N) => ({ control: 'date', name }) as const,

@@ -16,7 +16,9 @@ export type CrmSnapshot<E extends CrmEntity> = Partial<Record<HistoryField<E>, s
 
 /** The property behind a stored history entry; undefined for a field no longer declared. */
 export function historyProperty(entity: CrmEntity, field: string): CrmProperty | undefined {
-  return Object.values(CRM_PROPERTIES).find((property: CrmProperty) => property.entity === entity && property.history === true && property.field === field);
+  return Object.values(CRM_PROPERTIES).find(
+    (property: CrmProperty) => property.entity === entity && property.history === true && property.field === field,
+  );
 }
 
 /** A stored history value in the reader's language: amounts, percentages, numbers, dates, yes/no. */

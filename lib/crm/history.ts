@@ -10,7 +10,10 @@ import type { CrmSnapshot, HistoryField } from './history-fields';
 
 export type { CrmSnapshot };
 
-export function recordCrmChanges<E extends CrmEntity>(tx: Tx, change: { entity: E; entityId: number; userId: number; before: CrmSnapshot<E>; after: CrmSnapshot<E>; at?: Date }): number {
+export function recordCrmChanges<E extends CrmEntity>(
+  tx: Tx,
+  change: { entity: E; entityId: number; userId: number; before: CrmSnapshot<E>; after: CrmSnapshot<E>; at?: Date },
+): number {
   const at = change.at ?? new Date();
   const rows = (Object.keys(change.after) as HistoryField<E>[])
     .filter((field) => (change.before[field] ?? null) !== (change.after[field] ?? null))
@@ -27,16 +30,37 @@ export function recordCrmChanges<E extends CrmEntity>(tx: Tx, change: { entity: 
   return rows.length;
 }
 
-export type CrmHistoryEntry = { id: number; field: string; oldValue: string | null; newValue: string | null; userName: string | null; at: Date };
+export type CrmHistoryEntry = {
+  id: number;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  userName: string | null;
+  at: Date;
+};
 
 /** Entries the "Verlauf" shows at a time; older ones are on the following pages. */
 export const CRM_HISTORY_PAGE_SIZE = 20;
 
 /** The history of one record, newest first (CRM data: `crm` users only). */
-export function listCrmHistory(db: Db | Tx, user: SessionUser, entity: CrmEntity, entityId: number, limit = 200, offset = 0): CrmHistoryEntry[] {
+export function listCrmHistory(
+  db: Db | Tx,
+  user: SessionUser,
+  entity: CrmEntity,
+  entityId: number,
+  limit = 200,
+  offset = 0,
+): CrmHistoryEntry[] {
   assertRole(user, 'crm');
   return db
-    .select({ id: crmChanges.id, field: crmChanges.field, oldValue: crmChanges.oldValue, newValue: crmChanges.newValue, userName: users.name, at: crmChanges.at })
+    .select({
+      id: crmChanges.id,
+      field: crmChanges.field,
+      oldValue: crmChanges.oldValue,
+      newValue: crmChanges.newValue,
+      userName: users.name,
+      at: crmChanges.at,
+    })
     .from(crmChanges)
     .leftJoin(users, eq(users.id, crmChanges.userId))
     .where(ofRecord(entity, entityId))

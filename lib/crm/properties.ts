@@ -34,7 +34,16 @@ import { crmFormFields } from './form-fields';
 import { COMPANY_SIZE_NAME, companySizeCase, ft, lookupName, namesOf } from './property-sql';
 import type { CrmProperty, LabelSource, PropertyEntity } from './property-types';
 
-export type { CrmValueKind, CrmProperty, DashboardSurface, DashboardValue, ExportColumn, LabelSource, PropertyEntity, SizeRange } from './property-types';
+export type {
+  CrmValueKind,
+  CrmProperty,
+  DashboardSurface,
+  DashboardValue,
+  ExportColumn,
+  LabelSource,
+  PropertyEntity,
+  SizeRange,
+} from './property-types';
 export { lookupName };
 
 const column = (expression: SQL | SQLiteColumn) => ({ expression: () => sql`${expression}` });
@@ -49,29 +58,71 @@ export const CRM_PROPERTIES = {
     entity: 'ticket',
     label: 'dashboard.dim.ticketStatus',
     kind: 'reference',
-    dashboard: { position: 9, emptyLabel: 'dashboard.empty.ticketStatus', labels: { kind: 'ticketStatus' }, value: column(tickets.status), group: true },
-    dashboardCsv: { position: 1, header: 'dashboard.dim.ticketStatus', type: 'text', value: sql`${tickets.status}`, present: ticketStatusWord },
+    dashboard: {
+      position: 9,
+      emptyLabel: 'dashboard.empty.ticketStatus',
+      labels: { kind: 'ticketStatus' },
+      value: column(tickets.status),
+      group: true,
+    },
+    dashboardCsv: {
+      position: 1,
+      header: 'dashboard.dim.ticketStatus',
+      type: 'text',
+      value: sql`${tickets.status}`,
+      present: ticketStatusWord,
+    },
   },
   partner: {
     entity: 'ticket',
     label: 'dashboard.dim.partner',
     kind: 'reference',
-    dashboard: { position: 1, emptyLabel: 'dashboard.empty.partner', labels: { kind: 'partner' }, value: column(ticketPartnerId), filter: 'bar', group: true },
-    dashboardCsv: { position: 2, header: 'dashboard.dim.partner', type: 'text', value: sql`(select ${partners.name} from ${partners} where ${partners.id} = ${ft('partner')})` },
+    dashboard: {
+      position: 1,
+      emptyLabel: 'dashboard.empty.partner',
+      labels: { kind: 'partner' },
+      value: column(ticketPartnerId),
+      filter: 'bar',
+      group: true,
+    },
+    dashboardCsv: {
+      position: 2,
+      header: 'dashboard.dim.partner',
+      type: 'text',
+      value: sql`(select ${partners.name} from ${partners} where ${partners.id} = ${ft('partner')})`,
+    },
   },
   contact: {
     entity: 'ticket',
     label: 'dashboard.dim.contact',
     kind: 'reference',
-    dashboard: { position: 2, emptyLabel: 'dashboard.empty.contact', labels: { kind: 'contact' }, value: column(tickets.contactId), filter: 'bar' },
+    dashboard: {
+      position: 2,
+      emptyLabel: 'dashboard.empty.contact',
+      labels: { kind: 'contact' },
+      value: column(tickets.contactId),
+      filter: 'bar',
+    },
     dashboardCsv: { position: 3, header: 'dashboard.dim.contact', type: 'text', value: contactDisplayNameOf(ft('contact')) },
   },
   assignee: {
     entity: 'ticket',
     label: 'dashboard.dim.assignee',
     kind: 'reference',
-    dashboard: { position: 8, emptyLabel: 'dashboard.empty.assignee', labels: { kind: 'user' }, value: column(tickets.assigneeId), filter: 'bar', group: true },
-    dashboardCsv: { position: 8, header: 'dashboard.col.assignee', type: 'text', value: sql`(select ${users.name} from ${users} where ${users.id} = ${ft('assignee')})` },
+    dashboard: {
+      position: 8,
+      emptyLabel: 'dashboard.empty.assignee',
+      labels: { kind: 'user' },
+      value: column(tickets.assigneeId),
+      filter: 'bar',
+      group: true,
+    },
+    dashboardCsv: {
+      position: 8,
+      header: 'dashboard.col.assignee',
+      type: 'text',
+      value: sql`(select ${users.name} from ${users} where ${users.id} = ${ft('assignee')})`,
+    },
   },
 
   // Ticket CRM fields (SPEC section 2).
@@ -92,8 +143,21 @@ export const CRM_PROPERTIES = {
     field: 'crmStatus',
     column: tickets.crmStatusId,
     history: true,
-    dashboard: { position: 0, label: 'dashboard.dim.crmStatus', emptyLabel: 'dashboard.empty.crmStatus', labels: lookup('crmTicketStatuses'), value: column(tickets.crmStatusId), filter: 'bar', group: true },
-    dashboardCsv: { position: 4, header: 'dashboard.col.crmStatus', type: 'text', value: lookupName(crmTicketStatuses, tickets.crmStatusId) },
+    dashboard: {
+      position: 0,
+      label: 'dashboard.dim.crmStatus',
+      emptyLabel: 'dashboard.empty.crmStatus',
+      labels: lookup('crmTicketStatuses'),
+      value: column(tickets.crmStatusId),
+      filter: 'bar',
+      group: true,
+    },
+    dashboardCsv: {
+      position: 4,
+      header: 'dashboard.col.crmStatus',
+      type: 'text',
+      value: lookupName(crmTicketStatuses, tickets.crmStatusId),
+    },
     dataManager: { type: 'text', value: lookupName(crmTicketStatuses, tickets.crmStatusId) },
     form: crmFormFields.lookup('crmStatusId'),
   },
@@ -128,8 +192,21 @@ export const CRM_PROPERTIES = {
     bridge: { ids: 'campaignIds', owner: ticketCampaigns.ticketId, entry: ticketCampaigns.campaignId },
     history: true,
     // A ticket is in a campaign's group when it, or its partner, carries the campaign.
-    dashboard: { position: 7, label: 'dashboard.dim.campaign', emptyLabel: 'dashboard.empty.campaign', labels: lookup('campaigns'), value: { bridge: 'campaigns' }, filter: 'bar', group: true },
-    dashboardCsv: { position: 10, header: 'dashboard.dim.campaign', type: 'text', value: namesOf(campaigns, ticketCampaigns.campaignId, ticketCampaigns.ticketId, tickets.id) },
+    dashboard: {
+      position: 7,
+      label: 'dashboard.dim.campaign',
+      emptyLabel: 'dashboard.empty.campaign',
+      labels: lookup('campaigns'),
+      value: { bridge: 'campaigns' },
+      filter: 'bar',
+      group: true,
+    },
+    dashboardCsv: {
+      position: 10,
+      header: 'dashboard.dim.campaign',
+      type: 'text',
+      value: namesOf(campaigns, ticketCampaigns.campaignId, ticketCampaigns.ticketId, tickets.id),
+    },
     dataManager: { type: 'text', value: namesOf(campaigns, ticketCampaigns.campaignId, ticketCampaigns.ticketId, tickets.id) },
     form: crmFormFields.checkboxes('campaigns', 'newCampaigns'),
   },
@@ -141,8 +218,21 @@ export const CRM_PROPERTIES = {
     field: 'products',
     bridge: { ids: 'productIds', owner: ticketProducts.ticketId, entry: ticketProducts.productId },
     history: true,
-    dashboard: { position: 6, label: 'dashboard.dim.product', emptyLabel: 'dashboard.empty.product', labels: lookup('products'), value: { bridge: 'products' }, filter: 'bar', group: true },
-    dashboardCsv: { position: 9, header: 'dashboard.dim.product', type: 'text', value: namesOf(products, ticketProducts.productId, ticketProducts.ticketId, tickets.id) },
+    dashboard: {
+      position: 6,
+      label: 'dashboard.dim.product',
+      emptyLabel: 'dashboard.empty.product',
+      labels: lookup('products'),
+      value: { bridge: 'products' },
+      filter: 'bar',
+      group: true,
+    },
+    dashboardCsv: {
+      position: 9,
+      header: 'dashboard.dim.product',
+      type: 'text',
+      value: namesOf(products, ticketProducts.productId, ticketProducts.ticketId, tickets.id),
+    },
     dataManager: { type: 'text', value: namesOf(products, ticketProducts.productId, ticketProducts.ticketId, tickets.id) },
     form: crmFormFields.checkboxes('products', 'newProducts'),
   },
@@ -167,7 +257,15 @@ export const CRM_PROPERTIES = {
     field: 'partnerStatus',
     column: partners.crmPartnerStatusId,
     history: true,
-    dashboard: { position: 10, label: 'dashboard.dim.partnerStatus', emptyLabel: 'dashboard.empty.partnerStatus', labels: lookup('crmPartnerStatuses'), value: column(partners.crmPartnerStatusId), filter: 'hidden', group: true },
+    dashboard: {
+      position: 10,
+      label: 'dashboard.dim.partnerStatus',
+      emptyLabel: 'dashboard.empty.partnerStatus',
+      labels: lookup('crmPartnerStatuses'),
+      value: column(partners.crmPartnerStatusId),
+      filter: 'hidden',
+      group: true,
+    },
     dataManager: { type: 'text', value: lookupName(crmPartnerStatuses, partners.crmPartnerStatusId) },
     form: crmFormFields.lookup('crmPartnerStatusId'),
   },
@@ -179,7 +277,15 @@ export const CRM_PROPERTIES = {
     field: 'companyGroup',
     column: partners.companyGroupId,
     history: true,
-    dashboard: { position: 5, label: 'dashboard.dim.companyGroup', emptyLabel: 'dashboard.empty.companyGroup', labels: lookup('companyGroups'), value: column(partners.companyGroupId), filter: 'bar', group: true },
+    dashboard: {
+      position: 5,
+      label: 'dashboard.dim.companyGroup',
+      emptyLabel: 'dashboard.empty.companyGroup',
+      labels: lookup('companyGroups'),
+      value: column(partners.companyGroupId),
+      filter: 'bar',
+      group: true,
+    },
     dataManager: { type: 'text', value: lookupName(companyGroups, partners.companyGroupId) },
     form: crmFormFields.lookup('companyGroupId'),
   },
@@ -223,7 +329,15 @@ export const CRM_PROPERTIES = {
     field: 'revenueGroup',
     column: partners.revenueGroupId,
     history: true,
-    dashboard: { position: 4, label: 'dashboard.dim.revenueGroup', emptyLabel: 'dashboard.empty.revenueGroup', labels: lookup('revenueGroups'), value: column(partners.revenueGroupId), filter: 'bar', group: true },
+    dashboard: {
+      position: 4,
+      label: 'dashboard.dim.revenueGroup',
+      emptyLabel: 'dashboard.empty.revenueGroup',
+      labels: lookup('revenueGroups'),
+      value: column(partners.revenueGroupId),
+      filter: 'bar',
+      group: true,
+    },
     dataManager: { type: 'text', value: lookupName(revenueGroups, partners.revenueGroupId) },
     form: crmFormFields.lookup('revenueGroupId'),
   },
@@ -244,7 +358,15 @@ export const CRM_PROPERTIES = {
     kind: 'lookup',
     list: 'companySizes',
     field: 'companySize',
-    dashboard: { position: 3, label: 'dashboard.dim.companySize', emptyLabel: 'dashboard.empty.companySize', labels: lookup('companySizes'), value: { expression: companySizeCase }, filter: 'bar', group: true },
+    dashboard: {
+      position: 3,
+      label: 'dashboard.dim.companySize',
+      emptyLabel: 'dashboard.empty.companySize',
+      labels: lookup('companySizes'),
+      value: { expression: companySizeCase },
+      filter: 'bar',
+      group: true,
+    },
     dataManager: { type: 'text', value: COMPANY_SIZE_NAME },
   },
   dataSource: {
@@ -255,7 +377,15 @@ export const CRM_PROPERTIES = {
     field: 'dataSource',
     column: partners.dataSourceId,
     history: true,
-    dashboard: { position: 11, label: 'dashboard.dim.dataSource', emptyLabel: 'dashboard.empty.dataSource', labels: lookup('dataSources'), value: column(partners.dataSourceId), filter: 'hidden', group: true },
+    dashboard: {
+      position: 11,
+      label: 'dashboard.dim.dataSource',
+      emptyLabel: 'dashboard.empty.dataSource',
+      labels: lookup('dataSources'),
+      value: column(partners.dataSourceId),
+      filter: 'hidden',
+      group: true,
+    },
     dataManager: { type: 'text', value: lookupName(dataSources, partners.dataSourceId) },
     form: crmFormFields.lookup('dataSourceId'),
   },
@@ -269,10 +399,46 @@ export const CRM_PROPERTIES = {
     dataManager: { type: 'boolean', value: sql`${partners.isProspect}` },
     form: crmFormFields.checkbox('isProspect'),
   },
-  comment1: { entity: 'partner', label: 'crm.field.comment1', kind: 'text', field: 'comment1', column: partners.comment1, history: true, dataManager: { type: 'text', value: sql`${partners.comment1}` }, form: crmFormFields.text('comment1') },
-  comment2: { entity: 'partner', label: 'crm.field.comment2', kind: 'text', field: 'comment2', column: partners.comment2, history: true, dataManager: { type: 'text', value: sql`${partners.comment2}` }, form: crmFormFields.text('comment2') },
-  comment3: { entity: 'partner', label: 'crm.field.comment3', kind: 'text', field: 'comment3', column: partners.comment3, history: true, dataManager: { type: 'text', value: sql`${partners.comment3}` }, form: crmFormFields.text('comment3') },
-  comment4: { entity: 'partner', label: 'crm.field.comment4', kind: 'text', field: 'comment4', column: partners.comment4, history: true, dataManager: { type: 'text', value: sql`${partners.comment4}` }, form: crmFormFields.text('comment4') },
+  comment1: {
+    entity: 'partner',
+    label: 'crm.field.comment1',
+    kind: 'text',
+    field: 'comment1',
+    column: partners.comment1,
+    history: true,
+    dataManager: { type: 'text', value: sql`${partners.comment1}` },
+    form: crmFormFields.text('comment1'),
+  },
+  comment2: {
+    entity: 'partner',
+    label: 'crm.field.comment2',
+    kind: 'text',
+    field: 'comment2',
+    column: partners.comment2,
+    history: true,
+    dataManager: { type: 'text', value: sql`${partners.comment2}` },
+    form: crmFormFields.text('comment2'),
+  },
+  comment3: {
+    entity: 'partner',
+    label: 'crm.field.comment3',
+    kind: 'text',
+    field: 'comment3',
+    column: partners.comment3,
+    history: true,
+    dataManager: { type: 'text', value: sql`${partners.comment3}` },
+    form: crmFormFields.text('comment3'),
+  },
+  comment4: {
+    entity: 'partner',
+    label: 'crm.field.comment4',
+    kind: 'text',
+    field: 'comment4',
+    column: partners.comment4,
+    history: true,
+    dataManager: { type: 'text', value: sql`${partners.comment4}` },
+    form: crmFormFields.text('comment4'),
+  },
   attributes: {
     entity: 'partner',
     label: 'crm.field.attributes',
@@ -301,7 +467,9 @@ export type CrmPropertyKey = keyof typeof CRM_PROPERTIES;
 type Registry = typeof CRM_PROPERTIES;
 
 /** The keys of the properties that declare `surface`, in registry order. */
-export function keysWhere<S extends keyof CrmProperty>(surface: S): { [K in CrmPropertyKey]: Registry[K] extends Record<S, unknown> ? K : never }[CrmPropertyKey][] {
+export function keysWhere<S extends keyof CrmProperty>(
+  surface: S,
+): { [K in CrmPropertyKey]: Registry[K] extends Record<S, unknown> ? K : never }[CrmPropertyKey][] {
   return (Object.keys(CRM_PROPERTIES) as CrmPropertyKey[]).filter((key) => surface in CRM_PROPERTIES[key]) as never;
 }
 
@@ -312,5 +480,7 @@ export function crmProperty(key: CrmPropertyKey): CrmProperty {
 
 /** The properties of one entity that declare `surface`, in registry order. */
 export function propertiesOf(entity: PropertyEntity, surface: keyof CrmProperty): [CrmPropertyKey, CrmProperty][] {
-  return (Object.keys(CRM_PROPERTIES) as CrmPropertyKey[]).filter((key) => CRM_PROPERTIES[key].entity === entity && surface in CRM_PROPERTIES[key]).map((key) => [key, crmProperty(key)]);
+  return (Object.keys(CRM_PROPERTIES) as CrmPropertyKey[])
+    .filter((key) => CRM_PROPERTIES[key].entity === entity && surface in CRM_PROPERTIES[key])
+    .map((key) => [key, crmProperty(key)]);
 }

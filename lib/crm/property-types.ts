@@ -13,11 +13,7 @@ export type PropertyEntity = 'ticket' | 'partner' | 'contact';
 
 /** Where a dashboard level's group labels and order come from. */
 export type LabelSource =
-  | { kind: 'lookup'; list: LookupListKey }
-  | { kind: 'partner' }
-  | { kind: 'contact' }
-  | { kind: 'user' }
-  | { kind: 'ticketStatus' };
+  { kind: 'lookup'; list: LookupListKey } | { kind: 'partner' } | { kind: 'contact' } | { kind: 'user' } | { kind: 'ticketStatus' };
 
 /** A company-size range in admin order; the dashboard reads them once per request. */
 export type SizeRange = { id: number; min: number; max: number | null };

@@ -59,7 +59,9 @@ const optionalDate = z
   .trim()
   .optional()
   .default('')
-  .refine((text) => text === '' || (/^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text)), { message: 'crm.error.date' })
+  .refine((text) => text === '' || (/^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text)), {
+    message: 'crm.error.date',
+  })
   .transform((text) => (text === '' ? null : text));
 
 export const ticketCrmEnabledSchema = z.object({

@@ -19,7 +19,14 @@ type WallClock = BerlinDateParts & { second: string };
 function wallClock(instant: Date): WallClock {
   const parts: WallClock = { year: '', month: '', day: '', hour: '', minute: '', second: '' };
   for (const part of BERLIN_PARTS.formatToParts(instant)) {
-    if (part.type === 'year' || part.type === 'month' || part.type === 'day' || part.type === 'hour' || part.type === 'minute' || part.type === 'second') {
+    if (
+      part.type === 'year' ||
+      part.type === 'month' ||
+      part.type === 'day' ||
+      part.type === 'hour' ||
+      part.type === 'minute' ||
+      part.type === 'second'
+    ) {
       parts[part.type] = part.value;
     }
   }
@@ -36,7 +43,10 @@ const MAX_CACHED_HOURS = 100_000;
 /** Berlin's offset from UTC in ms at a whole second, from Intl's own wall clock. */
 function offsetAt(secondMs: number): number {
   const wall = wallClock(new Date(secondMs));
-  return Date.UTC(Number(wall.year), Number(wall.month) - 1, Number(wall.day), Number(wall.hour), Number(wall.minute), Number(wall.second)) - secondMs;
+  return (
+    Date.UTC(Number(wall.year), Number(wall.month) - 1, Number(wall.day), Number(wall.hour), Number(wall.minute), Number(wall.second)) -
+    secondMs
+  );
 }
 
 // Intl.formatToParts costs microseconds per call, which an export of 100,000 tickets with two
@@ -67,7 +77,9 @@ function civil(ms: number): BerlinDateParts {
   const shifted = days + 719_468;
   const era = Math.floor(shifted / 146_097);
   const dayOfEra = shifted - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
   const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;

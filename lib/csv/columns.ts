@@ -106,7 +106,12 @@ export function formatCsvValue(column: CsvColumn, value: unknown, dialect: CsvDi
 }
 
 /** One row of raw values, in column order, as cells; a row of another length than the columns throws. */
-export function formatCsvRow(columns: readonly CsvColumn[], row: readonly unknown[], dialect: CsvDialect, words: CsvBooleanWords): string[] {
+export function formatCsvRow(
+  columns: readonly CsvColumn[],
+  row: readonly unknown[],
+  dialect: CsvDialect,
+  words: CsvBooleanWords,
+): string[] {
   if (row.length !== columns.length) {
     throw new RangeError(`CSV row has ${row.length} values for ${columns.length} columns`);
   }

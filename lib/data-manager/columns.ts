@@ -24,7 +24,13 @@ export type DataColumn = {
   present?: (value: unknown, t: Translate) => unknown;
 };
 
-function column(key: string, label: MessageKey, type: CsvColumnType, expression: SQL | SQLiteColumn, present?: DataColumn['present']): DataColumn {
+function column(
+  key: string,
+  label: MessageKey,
+  type: CsvColumnType,
+  expression: SQL | SQLiteColumn,
+  present?: DataColumn['present'],
+): DataColumn {
   return { key, label, type, crm: false, expression: sql`${expression}`, present };
 }
 
@@ -32,7 +38,14 @@ function column(key: string, label: MessageKey, type: CsvColumnType, expression:
 function crmColumns(entity: PropertyEntity): DataColumn[] {
   return propertiesOf(entity, 'dataManager').map(([key, property]) => {
     const exported = property.dataManager!;
-    return { key: property.field ?? key, label: property.label, type: exported.type, crm: true, expression: exported.value, present: exported.present };
+    return {
+      key: property.field ?? key,
+      label: property.label,
+      type: exported.type,
+      crm: true,
+      expression: exported.value,
+      present: exported.present,
+    };
   });
 }
 

@@ -72,5 +72,10 @@ export function dataManagerCsvSource(sqlite: Database.Database, job: DataManager
     if (!column) throw new RangeError(`Unknown ${job.entity} column "${key}"`);
     return column;
   });
-  return { dialect: job.dialect, columns: exportCsvColumns(columns, t), rows: exportRows(sqlite, job.query, columns, t), words: csvBooleanWords(t) };
+  return {
+    dialect: job.dialect,
+    columns: exportCsvColumns(columns, t),
+    rows: exportRows(sqlite, job.query, columns, t),
+    words: csvBooleanWords(t),
+  };
 }

@@ -11,12 +11,15 @@ import { assertMayExport, pageQuery } from './queries';
 /** The download, or null while the user already has one running (the route answers 429). */
 export function dataExportStream(user: SessionUser, request: ExportRequest): ReadableStream<Uint8Array> | null {
   assertMayExport(user, request);
-  return exportCsvStream({
-    kind: 'dataManager',
-    entity: request.entity,
-    columns: request.columns.map((column) => column.key),
-    query: pageQuery(request, user),
-    dialect: request.dialect,
-    locale: user.locale,
-  }, user.id);
+  return exportCsvStream(
+    {
+      kind: 'dataManager',
+      entity: request.entity,
+      columns: request.columns.map((column) => column.key),
+      query: pageQuery(request, user),
+      dialect: request.dialect,
+      locale: user.locale,
+    },
+    user.id,
+  );
 }

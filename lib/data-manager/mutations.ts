@@ -21,7 +21,12 @@ export function saveExportTemplate(db: Db, user: SessionUser, input: SaveExportT
   for (const key of keys) {
     const found = findDataColumn(input.entity, key);
     if (!found || (found.crm && !hasRole(user, 'crm'))) {
-      return { ok: false, error: 'dataManager.error.unknownColumn', params: { column: key.slice(0, 100) }, fieldErrors: { columns: 'invalid' } };
+      return {
+        ok: false,
+        error: 'dataManager.error.unknownColumn',
+        params: { column: key.slice(0, 100) },
+        fieldErrors: { columns: 'invalid' },
+      };
     }
   }
   if (keys.length === 0) return { ok: false, error: 'dataManager.error.noColumns' };

@@ -21,10 +21,12 @@ export type ExportRequest = {
   ticketParams: TicketListParams;
 };
 
-
 /** `columns=a,b,c` from a link, or `columns=a&columns=b` from the page's checkboxes: both are accepted. */
 export function columnKeysOf(raw: RawParams): string[] {
-  const keys = sentValues(raw, 'columns').flatMap((value) => value.split(',')).map((key) => key.trim()).filter((key) => key !== '');
+  const keys = sentValues(raw, 'columns')
+    .flatMap((value) => value.split(','))
+    .map((key) => key.trim())
+    .filter((key) => key !== '');
   return [...new Set(keys)];
 }
 
@@ -32,7 +34,11 @@ export function columnKeysOf(raw: RawParams): string[] {
  * Reads an export request for a user. Unknown columns and invalid values answer 400; a CRM column or CRM
  * filter of a user without `crm` answers 403 (`crmForbidden`). Either way the problem names the parameter (and the column).
  */
-export function parseExportRequest(entity: ExportEntity, raw: RawParams, user: { roles: readonly Role[] }): { request: ExportRequest; problem?: never } | { request?: never; problem: ParamProblem } {
+export function parseExportRequest(
+  entity: ExportEntity,
+  raw: RawParams,
+  user: { roles: readonly Role[] },
+): { request: ExportRequest; problem?: never } | { request?: never; problem: ParamProblem } {
   const withCrm = hasRole(user, 'crm');
   const keys = columnKeysOf(raw);
   const columns: DataColumn[] = [];
@@ -88,7 +94,9 @@ export function serialiseExportRequest(request: ExportRequest): URLSearchParams 
 /** The sentence for a problem, naming the parameter and, for columns, the column. */
 export function problemMessage(problem: ParamProblem, t: Translate): string {
   if (problem.param === 'columns') {
-    return t(problem.problem === 'crmForbidden' ? 'dataManager.error.crmColumn' : 'dataManager.error.unknownColumn', { column: problem.value });
+    return t(problem.problem === 'crmForbidden' ? 'dataManager.error.crmColumn' : 'dataManager.error.unknownColumn', {
+      column: problem.value,
+    });
   }
   return refusedParamMessage(problem, t);
 }

@@ -86,8 +86,16 @@ export function previewExport(sqlite: Database.Database, user: SessionUser, requ
   const count = dialect.sqlToQuery(sql`select count(*) from ${FROM[request.entity]}${where ? sql` where ${where}` : sql``}`);
   const query = pageQuery(request, user);
   const read = () => {
-    const total = Number(sqlite.prepare(count.sql).pluck().get(...count.params));
-    const rows = sqlite.prepare(query.text).raw(true).all(...pageParams(query, 0, PREVIEW_ROWS)) as unknown[][];
+    const total = Number(
+      sqlite
+        .prepare(count.sql)
+        .pluck()
+        .get(...count.params),
+    );
+    const rows = sqlite
+      .prepare(query.text)
+      .raw(true)
+      .all(...pageParams(query, 0, PREVIEW_ROWS)) as unknown[][];
     return { total, rows };
   };
   // Both reads in one snapshot, so the count and the rows agree.

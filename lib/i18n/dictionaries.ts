@@ -14,9 +14,37 @@ import * as ticketboard from './messages/ticketboard';
 import * as tickets from './messages/tickets';
 import * as users from './messages/users';
 
-export const de = { ...shell.de, ...auth.de, ...users.de, ...lists.de, ...tickets.de, ...partners.de, ...contacts.de, ...crmAdmin.de, ...crm.de, ...dashboard.de, ...ticketboard.de, ...dataManager.de, ...errors.de };
+export const de = {
+  ...shell.de,
+  ...auth.de,
+  ...users.de,
+  ...lists.de,
+  ...tickets.de,
+  ...partners.de,
+  ...contacts.de,
+  ...crmAdmin.de,
+  ...crm.de,
+  ...dashboard.de,
+  ...ticketboard.de,
+  ...dataManager.de,
+  ...errors.de,
+};
 export type MessageKey = keyof typeof de;
-export const en: Record<MessageKey, string> = { ...shell.en, ...auth.en, ...users.en, ...lists.en, ...tickets.en, ...partners.en, ...contacts.en, ...crmAdmin.en, ...crm.en, ...dashboard.en, ...ticketboard.en, ...dataManager.en, ...errors.en };
+export const en: Record<MessageKey, string> = {
+  ...shell.en,
+  ...auth.en,
+  ...users.en,
+  ...lists.en,
+  ...tickets.en,
+  ...partners.en,
+  ...contacts.en,
+  ...crmAdmin.en,
+  ...crm.en,
+  ...dashboard.en,
+  ...ticketboard.en,
+  ...dataManager.en,
+  ...errors.en,
+};
 
 /** Every area, for the check that no two areas share a key. */
 export const AREAS = { shell, auth, users, lists, tickets, partners, contacts, crmAdmin, crm, dashboard, ticketboard, dataManager, errors };

@@ -67,7 +67,12 @@ export const LOOKUP_LISTS: Record<LookupListKey, LookupList> = {
   dataSources: { key: 'dataSources', table: dataSources, kind: 'plain', usedBy: [partners.dataSourceId] },
   campaigns: { key: 'campaigns', table: campaigns, kind: 'campaign', usedBy: [partnerCampaigns.campaignId, ticketCampaigns.campaignId] },
   products: { key: 'products', table: products, kind: 'plain', usedBy: [partnerProducts.productId, ticketProducts.productId] },
-  attributes: { key: 'attributes', table: attributes, kind: 'attribute', usedBy: [partnerAttributes.attributeId, contactAttributes.attributeId] },
+  attributes: {
+    key: 'attributes',
+    table: attributes,
+    kind: 'attribute',
+    usedBy: [partnerAttributes.attributeId, contactAttributes.attributeId],
+  },
 };
 
 export function isLookupListKey(value: unknown): value is LookupListKey {

@@ -24,7 +24,13 @@ function loadEntry(tx: Tx, list: LookupListKey, id: number, version: number): Mu
 function nameTaken(tx: Tx, list: LookupListKey, name: string, exceptId?: number): boolean {
   const table = tableOf(list);
   const sameName = sql`lower(${table.name}) = lower(${name})`;
-  return Boolean(tx.select({ id: table.id }).from(table).where(exceptId ? and(sameName, ne(table.id, exceptId)) : sameName).get());
+  return Boolean(
+    tx
+      .select({ id: table.id })
+      .from(table)
+      .where(exceptId ? and(sameName, ne(table.id, exceptId)) : sameName)
+      .get(),
+  );
 }
 
 /** Company-size ranges may not overlap (archived ones included: partners still fall into them). */
@@ -37,12 +43,18 @@ function overlappingSize(tx: Tx, details: LookupDetails, exceptId?: number): Loo
 }
 
 function checkEntry(tx: Tx, list: LookupListKey, name: string, details: LookupDetails, exceptId?: number): MutationFailure | null {
-  if (nameTaken(tx, list, name, exceptId)) return { ok: false, error: 'crmAdmin.error.nameTaken', fieldErrors: { name: 'crmAdmin.error.nameTaken' } };
+  if (nameTaken(tx, list, name, exceptId))
+    return { ok: false, error: 'crmAdmin.error.nameTaken', fieldErrors: { name: 'crmAdmin.error.nameTaken' } };
   if (LOOKUP_LISTS[list].kind === 'employees') {
     const overlap = overlappingSize(tx, details, exceptId);
     if (overlap) {
       const range = `${overlap.minEmployees}–${overlap.maxEmployees ?? '∞'}`;
-      return { ok: false, error: 'crmAdmin.error.overlap', params: { name: overlap.name, range }, fieldErrors: { minEmployees: 'crmAdmin.error.overlapShort' } };
+      return {
+        ok: false,
+        error: 'crmAdmin.error.overlap',
+        params: { name: overlap.name, range },
+        fieldErrors: { minEmployees: 'crmAdmin.error.overlapShort' },
+      };
     }
   }
   return null;
@@ -54,7 +66,10 @@ export function addLookupEntry(db: Db, user: SessionUser, input: AddEntryInput):
     const problem = checkEntry(tx, input.list, input.name, input.details);
     if (problem) return problem;
     const table = tableOf(input.list);
-    const position = tx.select({ next: sql<number>`coalesce(max(${table.position}) + 1, 0)` }).from(table).get()!.next;
+    const position = tx
+      .select({ next: sql<number>`coalesce(max(${table.position}) + 1, 0)` })
+      .from(table)
+      .get()!.next;
     const row = tx
       .insert(table)
       .values({ name: input.name, position, updatedById: user.id, ...input.details } as typeof table.$inferInsert)
@@ -81,14 +96,21 @@ export function updateLookupEntry(db: Db, user: SessionUser, input: UpdateEntryI
   });
 }
 
-export function setLookupEntryArchived(db: Db, user: SessionUser, input: { list: LookupListKey; id: number; version: number; archived: boolean }): MutationResult {
+export function setLookupEntryArchived(
+  db: Db,
+  user: SessionUser,
+  input: { list: LookupListKey; id: number; version: number; archived: boolean },
+): MutationResult {
   assertRole(user, 'crm_admin');
   return writeTransaction(db, (tx) => {
     const loaded = loadEntry(tx, input.list, input.id, input.version);
     if (!loaded.ok) return loaded;
     const { entry } = loaded;
     const table = tableOf(input.list);
-    tx.update(table).set({ archived: input.archived, ...saveStamp(entry, user.id) }).where(eq(table.id, input.id)).run();
+    tx.update(table)
+      .set({ archived: input.archived, ...saveStamp(entry, user.id) })
+      .where(eq(table.id, input.id))
+      .run();
     return { ok: true, data: undefined };
   });
 }
@@ -103,7 +125,11 @@ function confirmSizeDeletion(entry: LookupEntry, partnerCount: number): Mutation
   };
 }
 
-export function deleteLookupEntry(db: Db, user: SessionUser, input: { list: LookupListKey; id: number; version: number; confirm?: boolean }): MutationResult {
+export function deleteLookupEntry(
+  db: Db,
+  user: SessionUser,
+  input: { list: LookupListKey; id: number; version: number; confirm?: boolean },
+): MutationResult {
   assertRole(user, 'crm_admin');
   return writeTransaction(db, (tx) => {
     const loaded = loadEntry(tx, input.list, input.id, input.version);
@@ -111,7 +137,11 @@ export function deleteLookupEntry(db: Db, user: SessionUser, input: { list: Look
     const { entry } = loaded;
     const uses = countEntryUsage(tx, input.list, input.id);
     if (uses > 0 && input.list !== 'companySizes') {
-      return { ok: false, error: uses === 1 ? 'crmAdmin.error.inUseOne' : 'crmAdmin.error.inUse', params: { name: entry.name, count: uses } };
+      return {
+        ok: false,
+        error: uses === 1 ? 'crmAdmin.error.inUseOne' : 'crmAdmin.error.inUse',
+        params: { name: entry.name, count: uses },
+      };
     }
     if (uses > 0 && !input.confirm) return confirmSizeDeletion(entry, uses);
     const table = tableOf(input.list);
@@ -126,7 +156,11 @@ function writePositions(tx: Tx, list: LookupListKey, ids: number[]): void {
 }
 
 /** Moves an entry one place up or down (the buttons that stand in for drag and drop). */
-export function moveLookupEntry(db: Db, user: SessionUser, input: { list: LookupListKey; id: number; direction: 'up' | 'down' }): MutationResult {
+export function moveLookupEntry(
+  db: Db,
+  user: SessionUser,
+  input: { list: LookupListKey; id: number; direction: 'up' | 'down' },
+): MutationResult {
   assertRole(user, 'crm_admin');
   return writeTransaction(db, (tx) => {
     const ids = readEntries(tx, input.list).map((entry) => entry.id);
@@ -144,7 +178,8 @@ export function reorderLookupEntries(db: Db, user: SessionUser, input: { list: L
   assertRole(user, 'crm_admin');
   return writeTransaction(db, (tx) => {
     const current = readEntries(tx, input.list).map((entry) => entry.id);
-    const same = input.ids.length === current.length && new Set(input.ids).size === current.length && input.ids.every((id) => current.includes(id));
+    const same =
+      input.ids.length === current.length && new Set(input.ids).size === current.length && input.ids.every((id) => current.includes(id));
     if (!same) return { ok: false, error: 'crmAdmin.error.orderChanged' };
     writePositions(tx, input.list, input.ids);
     return { ok: true, data: undefined };

@@ -54,7 +54,10 @@ function countPartnersInSize(db: Db | Tx, id: number): number {
     .from(companySizes)
     .innerJoin(
       partners,
-      and(gte(partners.employeeCount, companySizes.minEmployees), or(isNull(companySizes.maxEmployees), lte(partners.employeeCount, companySizes.maxEmployees))),
+      and(
+        gte(partners.employeeCount, companySizes.minEmployees),
+        or(isNull(companySizes.maxEmployees), lte(partners.employeeCount, companySizes.maxEmployees)),
+      ),
     )
     .where(eq(companySizes.id, id))
     .get();
@@ -65,7 +68,12 @@ function countPartnersInSize(db: Db | Tx, id: number): number {
  * Picker options: the non-archived entries, plus archived ones the record already carries
  * (archived entries leave pickers but stay on the records that use them).
  */
-export function lookupOptions(db: Db, user: SessionUser, list: LookupListKey, keepIds: readonly number[] = []): { id: number; name: string; archived: boolean }[] {
+export function lookupOptions(
+  db: Db,
+  user: SessionUser,
+  list: LookupListKey,
+  keepIds: readonly number[] = [],
+): { id: number; name: string; archived: boolean }[] {
   assertRole(user, 'crm');
   const { table } = LOOKUP_LISTS[list];
   return db
@@ -77,7 +85,12 @@ export function lookupOptions(db: Db, user: SessionUser, list: LookupListKey, ke
 }
 
 /** Merkmale offered for partners or for contacts: those for that target or both (plus ones already carried). */
-export function attributeOptions(db: Db, user: SessionUser, target: 'partner' | 'contact', keepIds: readonly number[] = []): { id: number; name: string; archived: boolean }[] {
+export function attributeOptions(
+  db: Db,
+  user: SessionUser,
+  target: 'partner' | 'contact',
+  keepIds: readonly number[] = [],
+): { id: number; name: string; archived: boolean }[] {
   assertRole(user, 'crm');
   return db
     .select({ id: attributes.id, name: attributes.name, archived: attributes.archived })

@@ -91,9 +91,13 @@ export const addEntrySchema = (locale: Locale) =>
 export type AddEntryInput = z.infer<ReturnType<typeof addEntrySchema>>;
 
 export const updateEntrySchema = (locale: Locale) =>
-  z
-    .object({ ...entryFields, id: idSchema, version: versionSchema })
-    .transform((input, ctx) => ({ list: input.list, id: input.id, version: input.version, name: input.name, details: detailsOf(input, ctx, locale) }));
+  z.object({ ...entryFields, id: idSchema, version: versionSchema }).transform((input, ctx) => ({
+    list: input.list,
+    id: input.id,
+    version: input.version,
+    name: input.name,
+    details: detailsOf(input, ctx, locale),
+  }));
 export type UpdateEntryInput = z.infer<ReturnType<typeof updateEntrySchema>>;
 
 export const archiveEntrySchema = z.object({

@@ -8,7 +8,9 @@ import { contacts, tickets } from '@/db/schema';
 export const ticketPartnerId = sql<number | null>`coalesce(${tickets.partnerId}, ${contacts.partnerId})`;
 
 /** The same over `tickets` alone (no join), for WHERE clauses that must stay on the tickets indexes. */
-export const ticketPartnerIdUnjoined = sql<number | null>`coalesce(${tickets.partnerId}, (select c.partner_id from contacts c where c.id = ${tickets.contactId}))`;
+export const ticketPartnerIdUnjoined = sql<
+  number | null
+>`coalesce(${tickets.partnerId}, (select c.partner_id from contacts c where c.id = ${tickets.contactId}))`;
 
 /** A contact's display name, "Vorname Nachname", over the `contacts` table in scope. */
 export const contactDisplayName = sql<string>`trim(${contacts.firstName} || ' ' || ${contacts.lastName})`;

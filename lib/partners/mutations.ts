@@ -35,7 +35,11 @@ function nextFreeGpid(tx: Tx): number {
  * Creates a partner with the next GPID. Refused while partners with a similar name exist, unless the
  * user ticked "trotzdem anlegen" (`force`).
  */
-export function createPartner(db: Db, actor: Actor, input: CreatePartnerInput): MutationResult<{ id: number; gpid: number }> | SimilarPartnersFailure {
+export function createPartner(
+  db: Db,
+  actor: Actor,
+  input: CreatePartnerInput,
+): MutationResult<{ id: number; gpid: number }> | SimilarPartnersFailure {
   return db.transaction((tx): MutationResult<{ id: number; gpid: number }> | SimilarPartnersFailure => {
     if (!input.force) {
       const similar = findSimilarPartners(tx, input.name);
@@ -79,11 +83,20 @@ export function deletePartner(db: Db, actor: Actor, input: DeletePartnerInput): 
     const conflict = versionConflict(tx, loadVersioned(tx, input.id), input.version);
     if (conflict) return conflict;
     const count = (table: typeof contacts | typeof tickets) =>
-      tx.select({ n: sql<number>`count(*)` }).from(table).where(eq(table.partnerId, input.id)).get()!.n;
+      tx
+        .select({ n: sql<number>`count(*)` })
+        .from(table)
+        .where(eq(table.partnerId, input.id))
+        .get()!.n;
     const hasContacts = count(contacts) > 0;
     const hasTickets = count(tickets) > 0;
     if (hasContacts || hasTickets) {
-      const error = hasContacts && hasTickets ? 'partners.error.hasContactsAndTickets' : hasContacts ? 'partners.error.hasContacts' : 'partners.error.hasTickets';
+      const error =
+        hasContacts && hasTickets
+          ? 'partners.error.hasContactsAndTickets'
+          : hasContacts
+            ? 'partners.error.hasContacts'
+            : 'partners.error.hasTickets';
       return { ok: false, error };
     }
     if (!hasRole(actor, 'crm') && partnerHasCrmData(tx, input.id)) return { ok: false, error: 'partners.error.hasCrmData' };

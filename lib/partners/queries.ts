@@ -39,18 +39,38 @@ export function partnerLabel(row: { name: string; gpid: number; city: string }):
 
 /** One partner as a picker's preselected option, or null when the id is unknown. */
 export function findPartnerOption(db: Db, id: number): PickerOption | null {
-  const row = db.select({ id: partners.id, name: partners.name, gpid: partners.gpid, city: partners.city }).from(partners).where(eq(partners.id, id)).get();
+  const row = db
+    .select({ id: partners.id, name: partners.name, gpid: partners.gpid, city: partners.city })
+    .from(partners)
+    .where(eq(partners.id, id))
+    .get();
   return row ? { id: row.id, label: partnerLabel(row) } : null;
 }
 
 export type PartnerListItem = { id: number; gpid: number; name: string; name2: string; postcode: string; city: string; phone: string };
 
-export function listPartners(db: Db, params: PartnerListParams, page: { limit: number; offset: number }): { rows: PartnerListItem[]; total: number } {
+export function listPartners(
+  db: Db,
+  params: PartnerListParams,
+  page: { limit: number; offset: number },
+): { rows: PartnerListItem[]; total: number } {
   const where = partnerSearchWhere(params.q);
-  const total = db.select({ n: sql<number>`count(*)` }).from(partners).where(where).get()!.n;
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(partners)
+    .where(where)
+    .get()!.n;
   const direction = params.dir === 'desc' ? desc : asc;
   const rows = db
-    .select({ id: partners.id, gpid: partners.gpid, name: partners.name, name2: partners.name2, postcode: partners.postcode, city: partners.city, phone: partners.phone })
+    .select({
+      id: partners.id,
+      gpid: partners.gpid,
+      name: partners.name,
+      name2: partners.name2,
+      postcode: partners.postcode,
+      city: partners.city,
+      phone: partners.phone,
+    })
     .from(partners)
     .where(where)
     // German order (lib/order/sort-key.ts); the id breaks ties, so the order is stable from page to page.
@@ -103,7 +123,25 @@ export function findPartner(db: Db, id: number): PartnerDetail | null {
 
 /** Legal forms and their parts, compared after dots and brackets are removed ("e.K." → "ek"). */
 const LEGAL_FORM_WORDS = new Set([
-  'gmbh', 'mbh', 'ag', 'kg', 'kgaa', 'ohg', 'gbr', 'ug', 'haftungsbeschränkt', 'ek', 'ekfm', 'ekfr', 'ev', 'eg', 'se', 'co', 'ltd', 'inc', 'llc',
+  'gmbh',
+  'mbh',
+  'ag',
+  'kg',
+  'kgaa',
+  'ohg',
+  'gbr',
+  'ug',
+  'haftungsbeschränkt',
+  'ek',
+  'ekfm',
+  'ekfr',
+  'ev',
+  'eg',
+  'se',
+  'co',
+  'ltd',
+  'inc',
+  'llc',
 ]);
 
 /**

@@ -33,7 +33,9 @@ export const partnerMasterDataSchema = z.object({
   city: optionalText(PARTNER_MAX.city),
   country: optionalText(PARTNER_MAX.country),
   phone: optionalText(PARTNER_MAX.phone),
-  email: optionalText(PARTNER_MAX.email).refine((value) => value === '' || emailFormat.safeParse(value).success, { message: 'invalidEmail' }),
+  email: optionalText(PARTNER_MAX.email).refine((value) => value === '' || emailFormat.safeParse(value).success, {
+    message: 'invalidEmail',
+  }),
   // "www.beispiel.de" is how people write a website: it is stored with https:// in front.
   website: optionalText(PARTNER_MAX.website)
     .transform((value) => (value === '' || /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`))
@@ -43,7 +45,10 @@ export type PartnerMasterData = z.infer<typeof partnerMasterDataSchema>;
 
 export const createPartnerSchema = partnerMasterDataSchema.extend({
   /** The "trotzdem anlegen" tick: create even though similar names exist. */
-  force: z.string().optional().transform((value) => value === 'on'),
+  force: z
+    .string()
+    .optional()
+    .transform((value) => value === 'on'),
 });
 export type CreatePartnerInput = z.infer<typeof createPartnerSchema>;
 

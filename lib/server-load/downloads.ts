@@ -56,7 +56,11 @@ type StreamOptions = { stalledMs?: number };
  * The download of `job` for `owner` (a user's id), or null while that owner already has one, being
  * written or waiting for a worker.
  */
-export function exportCsvStream(job: ExportJob, owner: number, { stalledMs = STALLED_MS }: StreamOptions = {}): ReadableStream<Uint8Array> | null {
+export function exportCsvStream(
+  job: ExportJob,
+  owner: number,
+  { stalledMs = STALLED_MS }: StreamOptions = {},
+): ReadableStream<Uint8Array> | null {
   const leave = downloaders.claim(owner);
   if (!leave) return null;
   let worker: ExportWriter | undefined;

@@ -45,7 +45,10 @@ export function startInProcess({ job, databasePath: file }: ExportWorkerData): E
       lastWorkMs = performance.now() - started;
       events.emit('message', { type: 'chunk', bytes } satisfies FromExportWorker);
     } catch (error) {
-      events.emit('message', { type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromExportWorker);
+      events.emit('message', {
+        type: 'error',
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      } satisfies FromExportWorker);
       end();
     }
   };

@@ -12,7 +12,11 @@ export const REST_PER_READ = 0.5;
 
 type Waiting = () => void;
 /** `rested`: the owner of the last read, and until when only that owner's reads wait before the next. */
-type Line = { queue: ReturnType<typeof createFairQueue<Waiting>>; scheduled: boolean; rested: { owner: number | string; until: number } | null };
+type Line = {
+  queue: ReturnType<typeof createFairQueue<Waiting>>;
+  scheduled: boolean;
+  rested: { owner: number | string; until: number } | null;
+};
 
 const globalForReads = globalThis as unknown as { crmHeavyReads?: Line };
 const line = (globalForReads.crmHeavyReads ??= { queue: createFairQueue<Waiting>(), scheduled: false, rested: null });

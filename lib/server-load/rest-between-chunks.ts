@@ -13,7 +13,11 @@ export function sleepThisThread(ms: number): void {
 }
 
 /** Runs `work`, then rests for REST_PER_WORK of the time it took; a failure is passed on at once. */
-export function workThenRest<T>(work: () => T, sleep: (ms: number) => void = sleepThisThread, now: () => number = () => performance.now()): T {
+export function workThenRest<T>(
+  work: () => T,
+  sleep: (ms: number) => void = sleepThisThread,
+  now: () => number = () => performance.now(),
+): T {
   const started = now();
   const result = work();
   sleep((now() - started) * REST_PER_WORK);

@@ -19,5 +19,9 @@ export function bundled(): boolean {
  */
 export function sourceWorker(callerUrl: string, file: string, options: Omit<WorkerOptions, 'eval' | 'execArgv'>): Worker {
   const entry = path.join(path.dirname(fileURLToPath(callerUrl)), file);
-  return new Worker(`require('tsx/cjs/api').register();\nrequire(${JSON.stringify(entry)});`, { ...options, eval: true, execArgv: ['--conditions=react-server'] });
+  return new Worker(`require('tsx/cjs/api').register();\nrequire(${JSON.stringify(entry)});`, {
+    ...options,
+    eval: true,
+    execArgv: ['--conditions=react-server'],
+  });
 }

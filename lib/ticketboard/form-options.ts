@@ -32,19 +32,32 @@ export type CrmCriteriaOptions = { statuses: Option[]; revenueGroups: Option[] }
  */
 export function crmCriteriaOptions(db: Db, user: SessionUser, params: TicketListParams): CrmCriteriaOptions | null {
   if (!hasRole(user, 'crm')) return null;
-  return { statuses: lookupOptions(db, user, 'crmTicketStatuses', params.crmStatus), revenueGroups: lookupOptions(db, user, 'revenueGroups', params.revenueGroup) };
+  return {
+    statuses: lookupOptions(db, user, 'crmTicketStatuses', params.crmStatus),
+    revenueGroups: lookupOptions(db, user, 'revenueGroups', params.revenueGroup),
+  };
 }
 
 type RawParams = Record<string, string | string[] | undefined>;
 
 /** The form's values: after a no-JS picker search (`partnerQuery` present) the URL's, else the given ones. */
-export function queryFormValues(raw: RawParams, user: SessionUser, saved: { name: string; params: TicketListParams }): { name: string; params: TicketListParams } {
+export function queryFormValues(
+  raw: RawParams,
+  user: SessionUser,
+  saved: { name: string; params: TicketListParams },
+): { name: string; params: TicketListParams } {
   if (raw.partnerQuery === undefined) return saved;
   const name = typeof raw.name === 'string' ? raw.name.slice(0, 80) : saved.name;
   return { name, params: parseTicketListParams(raw, { allowCrm: hasRole(user, 'crm') }).params };
 }
 
-export function queryFieldOptions(db: Db, user: SessionUser, params: TicketListParams, raw: RawParams, searchHref: string): QueryFieldOptions {
+export function queryFieldOptions(
+  db: Db,
+  user: SessionUser,
+  params: TicketListParams,
+  raw: RawParams,
+  searchHref: string,
+): QueryFieldOptions {
   const partnerQuery = pickerQuery(raw.partnerQuery);
   return {
     assignees: listAssigneeChoices(db),

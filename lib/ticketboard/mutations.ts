@@ -22,7 +22,11 @@ function crmRefusal(user: SessionUser, params: TicketListParams): MutationFailur
 
 /** The user's own query, or undefined: another user's query is treated as absent. */
 function ownQuery(tx: Db | Tx, user: SessionUser, id: number): SavedQuery | undefined {
-  return tx.select().from(queries).where(and(eq(queries.id, id), eq(queries.ownerId, user.id))).get();
+  return tx
+    .select()
+    .from(queries)
+    .where(and(eq(queries.id, id), eq(queries.ownerId, user.id)))
+    .get();
 }
 
 function ownIds(tx: Db | Tx, user: SessionUser): number[] {
@@ -41,9 +45,18 @@ function writePositions(tx: Tx, ids: number[]): void {
 
 /** Appends a query after the user's last column. */
 function insertQuery(tx: Tx, user: SessionUser, name: string, params: string): MutationResult<{ id: number }> {
-  const count = tx.select({ n: sql<number>`count(*)` }).from(queries).where(eq(queries.ownerId, user.id)).get()!.n;
+  const count = tx
+    .select({ n: sql<number>`count(*)` })
+    .from(queries)
+    .where(eq(queries.ownerId, user.id))
+    .get()!.n;
   if (count >= MAX_QUERIES) return { ok: false, error: 'ticketboard.error.tooMany', params: { max: MAX_QUERIES } };
-  const last = tx.select({ max: sql<number | null>`max(${queries.position})` }).from(queries).where(eq(queries.ownerId, user.id)).get()?.max ?? -1;
+  const last =
+    tx
+      .select({ max: sql<number | null>`max(${queries.position})` })
+      .from(queries)
+      .where(eq(queries.ownerId, user.id))
+      .get()?.max ?? -1;
   const row = tx
     .insert(queries)
     .values({ ownerId: user.id, name, params, position: last + 1, updatedById: user.id })
@@ -79,7 +92,10 @@ export function renameQuery(db: Db, user: SessionUser, input: { id: number; vers
     const current = ownQuery(tx, user, input.id);
     const conflict = versionConflict(tx, current, input.version);
     if (conflict) return conflict;
-    tx.update(queries).set({ name: input.name, ...saveStamp(current!, user.id) }).where(eq(queries.id, input.id)).run();
+    tx.update(queries)
+      .set({ name: input.name, ...saveStamp(current!, user.id) })
+      .where(eq(queries.id, input.id))
+      .run();
     return { ok: true, data: undefined };
   });
 }
@@ -124,7 +140,8 @@ export function moveQuery(db: Db, user: SessionUser, input: { id: number; direct
 export function reorderQueries(db: Db, user: SessionUser, input: { ids: number[] }): MutationResult {
   return writeTransaction(db, (tx) => {
     const current = ownIds(tx, user);
-    const same = input.ids.length === current.length && new Set(input.ids).size === current.length && input.ids.every((id) => current.includes(id));
+    const same =
+      input.ids.length === current.length && new Set(input.ids).size === current.length && input.ids.every((id) => current.includes(id));
     if (!same) return { ok: false, error: 'ticketboard.error.orderChanged' };
     writePositions(tx, input.ids);
     return { ok: true, data: undefined };

@@ -14,7 +14,14 @@ import { parseSavedParams } from './saved-params';
 
 export const CARDS_PER_COLUMN = 50;
 
-export type BoardQuery = { id: number; name: string; version: number; params: TicketListParams; crmUnavailable: boolean; invalidParams: string[] };
+export type BoardQuery = {
+  id: number;
+  name: string;
+  version: number;
+  params: TicketListParams;
+  crmUnavailable: boolean;
+  invalidParams: string[];
+};
 
 export type BoardColumn = BoardQuery & {
   /** The full ticket list of this query. */
@@ -27,7 +34,14 @@ export type BoardColumn = BoardQuery & {
 function toBoardQuery(user: SessionUser, row: { id: number; name: string; version: number; params: string }): BoardQuery {
   const saved = parseSavedParams(row.params, { allowCrm: hasRole(user, 'crm') });
   const invalidParams = [...new Set(saved.problems.filter((problem) => problem.problem === 'invalid').map((problem) => problem.param))];
-  return { id: row.id, name: queryDisplayName(row.name, user.locale), version: row.version, params: saved.params, crmUnavailable: saved.crmUnavailable, invalidParams };
+  return {
+    id: row.id,
+    name: queryDisplayName(row.name, user.locale),
+    version: row.version,
+    params: saved.params,
+    crmUnavailable: saved.crmUnavailable,
+    invalidParams,
+  };
 }
 
 /** The user's queries in the user's order. */

@@ -14,7 +14,10 @@ const nameSchema = z.string().trim().min(1, { message: 'required' }).max(80, { m
 const anyValues = z.union([z.string(), z.array(z.string())]).optional();
 
 /** The ticket-list fields of a form; the CRM select sends '' for "any". */
-const paramFields = Object.fromEntries(TICKET_LIST_PARAMS.map((name) => [name, anyValues])) as Record<(typeof TICKET_LIST_PARAMS)[number], typeof anyValues>;
+const paramFields = Object.fromEntries(TICKET_LIST_PARAMS.map((name) => [name, anyValues])) as Record<
+  (typeof TICKET_LIST_PARAMS)[number],
+  typeof anyValues
+>;
 
 type RawFields = Partial<Record<(typeof TICKET_LIST_PARAMS)[number], string | string[]>>;
 

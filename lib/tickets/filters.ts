@@ -54,7 +54,10 @@ const REPEATABLE = new Set<ParamName>(['status', 'assignee', 'crmStatus', 'reven
  * Reads the parameters a user may use. Invalid values and CRM criteria of a user without `crm` are
  * reported and ignored, never applied.
  */
-export function parseTicketListParams(raw: RawParams, options: { allowCrm: boolean }): { params: TicketListParams; problems: ParamProblem[] } {
+export function parseTicketListParams(
+  raw: RawParams,
+  options: { allowCrm: boolean },
+): { params: TicketListParams; problems: ParamProblem[] } {
   const params: TicketListParams = structuredClone(EMPTY_TICKET_LIST_PARAMS);
   const problems: ParamProblem[] = [];
   for (const name of TICKET_LIST_PARAMS) {

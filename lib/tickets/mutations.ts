@@ -38,7 +38,8 @@ function checkReferences(tx: Tx, input: References, currentAssigneeId: number | 
   }
   if (input.assigneeId !== null) {
     const assignee = tx.select({ active: users.active }).from(users).where(eq(users.id, input.assigneeId)).get();
-    if (!assignee || (!assignee.active && input.assigneeId !== currentAssigneeId)) fieldErrors.assigneeId = 'tickets.error.assigneeNotFound';
+    if (!assignee || (!assignee.active && input.assigneeId !== currentAssigneeId))
+      fieldErrors.assigneeId = 'tickets.error.assigneeNotFound';
   }
   return Object.keys(fieldErrors).length > 0 ? { ok: false, error: 'form', fieldErrors } : null;
 }

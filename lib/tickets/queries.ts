@@ -25,7 +25,13 @@ export type TicketListItem = {
   createdAt: Date;
   updatedAt: Date;
   /** Present only for `crm` users. */
-  crm?: { enabled: boolean; status: string | null; probability: number | null; potentialCents: number | null; expectedUsers: number | null };
+  crm?: {
+    enabled: boolean;
+    status: string | null;
+    probability: number | null;
+    potentialCents: number | null;
+    expectedUsers: number | null;
+  };
 };
 
 const contactPartner = alias(partners, 'contact_partner');
@@ -35,13 +41,21 @@ export function ticketListWhere(params: TicketListParams, user: SessionUser): SQ
   const conditions: (SQL | undefined)[] = [];
   if (params.status.length > 0) conditions.push(inArray(tickets.status, params.status));
   if (params.assignee.length > 0) {
-    conditions.push(inArray(tickets.assigneeId, params.assignee.map((id) => (id === 'me' ? user.id : id))));
+    conditions.push(
+      inArray(
+        tickets.assigneeId,
+        params.assignee.map((id) => (id === 'me' ? user.id : id)),
+      ),
+    );
   }
   if (params.partner !== null) {
     conditions.push(
       or(
         eq(tickets.partnerId, params.partner),
-        and(isNull(tickets.partnerId), inArray(tickets.contactId, sql`(select ${contacts.id} from ${contacts} where ${contacts.partnerId} = ${params.partner})`)),
+        and(
+          isNull(tickets.partnerId),
+          inArray(tickets.contactId, sql`(select ${contacts.id} from ${contacts} where ${contacts.partnerId} = ${params.partner})`),
+        ),
       ),
     );
   }
@@ -65,7 +79,12 @@ export function ticketListWhere(params: TicketListParams, user: SessionUser): SQ
     if (params.crm) conditions.push(eq(tickets.crmEnabled, params.crm === 'on'));
     if (params.crmStatus.length > 0) conditions.push(inArray(tickets.crmStatusId, params.crmStatus));
     if (params.revenueGroup.length > 0) {
-      conditions.push(inArray(ticketPartnerIdUnjoined, sql`(select ${partners.id} from ${partners} where ${inArray(partners.revenueGroupId, params.revenueGroup)})`));
+      conditions.push(
+        inArray(
+          ticketPartnerIdUnjoined,
+          sql`(select ${partners.id} from ${partners} where ${inArray(partners.revenueGroupId, params.revenueGroup)})`,
+        ),
+      );
     }
   }
   return and(...conditions);
@@ -79,7 +98,11 @@ export function listTickets(
 ): { rows: TicketListItem[]; total: number } {
   const where = ticketListWhere(params, user);
   // Count and pick the page over tickets alone; only the page's rows get their joins.
-  const total = db.select({ n: sql<number>`count(*)` }).from(tickets).where(where).get()!.n;
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(tickets)
+    .where(where)
+    .get()!.n;
   return { total, rows: ticketRowsByIds(db, user, pageIds(db, where, total, page)) };
 }
 
@@ -91,7 +114,11 @@ export function listTickets(
  * just taken decides; the highest id stands in for the number of tickets (never fewer).
  */
 function pageIds(db: Db, where: SQL | undefined, total: number, page: { limit: number; offset: number }): number[] {
-  const ticketCount = db.select({ max: sql<number | null>`max(${tickets.id})` }).from(tickets).get()?.max ?? 0;
+  const ticketCount =
+    db
+      .select({ max: sql<number | null>`max(${tickets.id})` })
+      .from(tickets)
+      .get()?.max ?? 0;
   const walkByDate = total * total >= (page.offset + page.limit) * ticketCount;
   const from = walkByDate ? sql`${tickets} indexed by ${sql.raw(TICKETS_BY_CREATION)}` : sql`${tickets}`;
   const rows = db.all<{ id: number }>(
@@ -146,12 +173,23 @@ export function ticketRowsByIds(db: Db, user: SessionUser, ids: readonly number[
         title: row.title,
         status: row.status,
         partner: row.partnerId !== null && row.partnerName !== null ? { id: row.partnerId, name: row.partnerName } : null,
-        contact: row.contactId !== null ? { id: row.contactId, name: contactName({ firstName: row.contactFirstName, lastName: row.contactLastName }) } : null,
+        contact:
+          row.contactId !== null
+            ? { id: row.contactId, name: contactName({ firstName: row.contactFirstName, lastName: row.contactLastName }) }
+            : null,
         assignee: row.assigneeId !== null && row.assigneeName !== null ? { id: row.assigneeId, name: row.assigneeName } : null,
         createdAt: row.createdAt,
         updatedAt: row.updatedAt,
         ...(withCrm
-          ? { crm: { enabled: row.crmEnabled, status: row.crmStatus, probability: row.probability, potentialCents: row.potentialCents, expectedUsers: row.expectedUsers } }
+          ? {
+              crm: {
+                enabled: row.crmEnabled,
+                status: row.crmStatus,
+                probability: row.probability,
+                potentialCents: row.potentialCents,
+                expectedUsers: row.expectedUsers,
+              },
+            }
           : {}),
       });
     }
@@ -221,8 +259,12 @@ export function findTicketDetail(db: Db, id: number): TicketDetail | null {
     .get();
   if (!row) return null;
   const own = row.partnerId !== null && row.partnerName !== null ? { id: row.partnerId, name: row.partnerName } : null;
-  const viaContact = row.contactPartnerId !== null && row.contactPartnerName !== null ? { id: row.contactPartnerId, name: row.contactPartnerName } : null;
-  const contact = row.contactId !== null ? { id: row.contactId, name: contactName({ firstName: row.contactFirstName, lastName: row.contactLastName }) } : null;
+  const viaContact =
+    row.contactPartnerId !== null && row.contactPartnerName !== null ? { id: row.contactPartnerId, name: row.contactPartnerName } : null;
+  const contact =
+    row.contactId !== null
+      ? { id: row.contactId, name: contactName({ firstName: row.contactFirstName, lastName: row.contactLastName }) }
+      : null;
   return {
     id: row.id,
     number: row.number,
@@ -233,7 +275,9 @@ export function findTicketDetail(db: Db, id: number): TicketDetail | null {
     partner: own ? { ...own, viaContact: false } : viaContact ? { ...viaContact, viaContact: true } : null,
     contact,
     assignee: row.assigneeId !== null && row.assigneeName !== null ? { id: row.assigneeId, name: row.assigneeName } : null,
-    partnerOption: own ? { id: own.id, label: partnerLabel({ name: own.name, gpid: row.partnerGpid ?? 0, city: row.partnerCity ?? '' }) } : null,
+    partnerOption: own
+      ? { id: own.id, label: partnerLabel({ name: own.name, gpid: row.partnerGpid ?? 0, city: row.partnerCity ?? '' }) }
+      : null,
     contactOption: contact ? { id: contact.id, label: contactOptionLabel(contact.name, row.contactPartnerName) } : null,
     createdAt: row.createdAt,
     createdBy: row.createdBy,
@@ -255,7 +299,11 @@ export function findTicketPickerOptions(
   const partner =
     ids.partnerId === null
       ? undefined
-      : db.select({ id: partners.id, name: partners.name, gpid: partners.gpid, city: partners.city }).from(partners).where(eq(partners.id, ids.partnerId)).get();
+      : db
+          .select({ id: partners.id, name: partners.name, gpid: partners.gpid, city: partners.city })
+          .from(partners)
+          .where(eq(partners.id, ids.partnerId))
+          .get();
   const contact =
     ids.contactId === null
       ? undefined

@@ -20,7 +20,14 @@ export function insertUserWithDefaults(
 ): User {
   const user = tx
     .insert(users)
-    .values({ email: input.email.toLowerCase(), name: input.name, sortName: germanSortKey(input.name), passwordHash: input.passwordHash, roles: withImpliedRoles(input.roles), locale: input.locale ?? 'de' })
+    .values({
+      email: input.email.toLowerCase(),
+      name: input.name,
+      sortName: germanSortKey(input.name),
+      passwordHash: input.passwordHash,
+      roles: withImpliedRoles(input.roles),
+      locale: input.locale ?? 'de',
+    })
     .returning()
     .get();
   tx.insert(queries)
@@ -106,7 +113,11 @@ export function setUserActive(db: Db, actor: Actor, input: { id: number; version
   });
 }
 
-export async function setUserPassword(db: Db, actor: Actor, input: { id: number; version: number; password: string }): Promise<MutationResult> {
+export async function setUserPassword(
+  db: Db,
+  actor: Actor,
+  input: { id: number; version: number; password: string },
+): Promise<MutationResult> {
   assertRole(actor, 'admin');
   const passwordHash = await hashPassword(input.password);
   return writeTransaction(db, (tx) => {
@@ -129,11 +140,7 @@ type OwnPasswordRequest = { address: string; keepSessionId: string | null };
  * The signed-in user's own new password: the current one is checked like a sign-in (under the login
  * throttle), and every other session of the user ends; the one asking (`keepSessionId`) stays.
  */
-export async function changeOwnPassword(
-  db: Db,
-  actor: Actor,
-  input: ChangeOwnPasswordInput & OwnPasswordRequest,
-): Promise<MutationResult> {
+export async function changeOwnPassword(db: Db, actor: Actor, input: ChangeOwnPasswordInput & OwnPasswordRequest): Promise<MutationResult> {
   const userId = actor.id;
   const user = db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
   if (!user) return { ok: false, error: 'notFound' };

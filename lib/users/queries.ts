@@ -10,7 +10,15 @@ export type SessionUser = { id: number; email: string; name: string; roles: Role
 /** The signed-in user behind a session, or null when deactivated or the session is outdated. */
 export function findSessionUser(db: Db, id: number, sessionVersion: number): SessionUser | null {
   const row = db
-    .select({ id: users.id, email: users.email, name: users.name, roles: users.roles, locale: users.locale, active: users.active, sessionVersion: users.sessionVersion })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      roles: users.roles,
+      locale: users.locale,
+      active: users.active,
+      sessionVersion: users.sessionVersion,
+    })
     .from(users)
     .where(eq(users.id, id))
     .get();
@@ -24,7 +32,16 @@ type UserListItem = SessionUser & { active: boolean; version: number; createdAt:
 export function listUsers(db: Db, actor: Actor): UserListItem[] {
   assertRole(actor, 'admin');
   return db
-    .select({ id: users.id, email: users.email, name: users.name, roles: users.roles, locale: users.locale, active: users.active, version: users.version, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      roles: users.roles,
+      locale: users.locale,
+      active: users.active,
+      version: users.version,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .orderBy(asc(users.sortName), asc(users.id))
     .all();
@@ -34,7 +51,16 @@ export function findUserForAdmin(db: Db, actor: Actor, id: number): UserListItem
   assertRole(actor, 'admin');
   return (
     db
-      .select({ id: users.id, email: users.email, name: users.name, roles: users.roles, locale: users.locale, active: users.active, version: users.version, createdAt: users.createdAt })
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        roles: users.roles,
+        locale: users.locale,
+        active: users.active,
+        version: users.version,
+        createdAt: users.createdAt,
+      })
       .from(users)
       .where(eq(users.id, id))
       .get() ?? null

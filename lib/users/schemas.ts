@@ -11,17 +11,26 @@ const passwordSchema = z
   .min(PASSWORD_MIN, { message: 'passwordTooShort' })
   .max(PASSWORD_MAX, { message: 'passwordTooLong' })
   // Only within the bounds, so a password too short or too long gets that one message.
-  .refine((password) => password.length < PASSWORD_MIN || password.length > PASSWORD_MAX || !isCommonPassword(password), { message: 'passwordCommon' });
+  .refine((password) => password.length < PASSWORD_MIN || password.length > PASSWORD_MAX || !isCommonPassword(password), {
+    message: 'passwordCommon',
+  });
 
-const rolesSchema = z.preprocess(
-  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
-  z.array(z.enum(ROLES, { message: 'invalidRole' })),
-).transform(withImpliedRoles);
+const rolesSchema = z
+  .preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.enum(ROLES, { message: 'invalidRole' })),
+  )
+  .transform(withImpliedRoles);
 
 const nameSchema = z.string().trim().min(1, { message: 'required' }).max(200, { message: 'tooLong' });
 
 export const createUserSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254, { message: 'tooLong' }).pipe(z.email({ message: 'invalidEmail' })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, { message: 'tooLong' })
+    .pipe(z.email({ message: 'invalidEmail' })),
   name: nameSchema,
   password: passwordSchema,
   roles: rolesSchema,

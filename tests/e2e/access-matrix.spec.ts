@@ -8,7 +8,16 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import config from '../../playwright.config';
 import { form, formArgs, postAction, type ActionCall, type Answer } from './access/action-client';
-import { CALLER_NAMES, createCallers, createUser, deactivate, sessionCookie, type Caller, type CallerName, type TestUser } from './access/callers';
+import {
+  CALLER_NAMES,
+  createCallers,
+  createUser,
+  deactivate,
+  sessionCookie,
+  type Caller,
+  type CallerName,
+  type TestUser,
+} from './access/callers';
 import { databaseChecksum } from './access/checksum';
 import { builtActions, builtRoutes, servesPage, type BuiltAction } from './access/endpoints';
 import { freshQuery, queryOrder } from './access/fixtures';
@@ -34,7 +43,9 @@ test.beforeAll(async () => {
   bystander = createUser(db, 'matrix-bystander', []);
   loginUser = createUser(db, 'matrix-login', []);
   // The deactivated caller's cookie worked while the user was active: afterwards only the active flag refuses it.
-  expect((await fetch(new URL('/ticketboard', baseURL), { headers: { Cookie: callers.deactivated.cookie! }, redirect: 'manual' })).status).toBe(200);
+  expect(
+    (await fetch(new URL('/ticketboard', baseURL), { headers: { Cookie: callers.deactivated.cookie! }, redirect: 'manual' })).status,
+  ).toBe(200);
   deactivate(db, callers.deactivated.user!);
 });
 
@@ -68,15 +79,22 @@ test('the expectation file names exactly the endpoints of the build, each with a
   const actions = builtActions().map((action) => action.key);
   expect(Object.keys(ACTION_CALLS).sort(), 'server actions with a valid call').toEqual(actions);
   const routes = builtRoutes().map(({ method, route }) => `${method} ${route}`);
-  expect([...new Set(ROUTE_PROBES.map(({ method, route }) => `${method} ${route}`))].sort(), 'route handlers with a probe').toEqual(routes.sort());
-  expect(Object.keys(expected).sort(), 'endpoints of the expectation file').toEqual([...actions, ...ROUTE_PROBES.map((probe) => probe.key)].sort());
+  expect([...new Set(ROUTE_PROBES.map(({ method, route }) => `${method} ${route}`))].sort(), 'route handlers with a probe').toEqual(
+    routes.sort(),
+  );
+  expect(Object.keys(expected).sort(), 'endpoints of the expectation file').toEqual(
+    [...actions, ...ROUTE_PROBES.map((probe) => probe.key)].sort(),
+  );
   for (const [endpoint, row] of Object.entries(expected)) expect(Object.keys(row), endpoint).toEqual([...CALLER_NAMES]);
 });
 
 test('minted session cookies sign their callers in; the deactivated one no longer', async () => {
   for (const caller of Object.values(callers)) {
     const session = await fetch(new URL('/api/auth/session', baseURL), { headers: caller.cookie ? { Cookie: caller.cookie } : {} });
-    const page = await fetch(new URL('/ticketboard', baseURL), { headers: caller.cookie ? { Cookie: caller.cookie } : {}, redirect: 'manual' });
+    const page = await fetch(new URL('/ticketboard', baseURL), {
+      headers: caller.cookie ? { Cookie: caller.cookie } : {},
+      redirect: 'manual',
+    });
     const signedIn = caller.name !== 'anonymous' && caller.name !== 'deactivated';
     expect(((await session.json()) as { uid?: number } | null)?.uid, caller.name).toBe(signedIn ? caller.user!.id : undefined);
     expect(page.status, caller.name).toBe(signedIn ? 200 : 307);
@@ -100,7 +118,8 @@ test('every endpoint answers every caller as SPEC section 1 says', async () => {
   }
   for (const probe of ROUTE_PROBES) {
     actual[probe.key] = {} as Record<CallerName, string>;
-    for (const caller of Object.values(callers)) actual[probe.key][caller.name] = await observed(() => probe.send(baseURL, caller, loginUser.email));
+    for (const caller of Object.values(callers))
+      actual[probe.key][caller.name] = await observed(() => probe.send(baseURL, caller, loginUser.email));
   }
   if (process.env.UPDATE_ACCESS_MATRIX) console.log(JSON.stringify(actual, null, 2));
   expect(actual).toEqual(JSON.parse(fs.readFileSync(EXPECTED_FILE, 'utf8')));
@@ -111,7 +130,12 @@ test('a server action posted from a foreign origin is refused and changes nothin
   for (const name of ['createTicketAction', 'setTicketCrmEnabledAction', 'addEntryAction']) {
     const action = actionNamed(name);
     const call = ACTION_CALLS[action.key](context(caller));
-    for (const origin of ['http://evil.example', 'http://127.0.0.1.evil.example', `http://127.0.0.1:${Number(new URL(baseURL).port) + 1}`, 'null']) {
+    for (const origin of [
+      'http://evil.example',
+      'http://127.0.0.1.evil.example',
+      `http://127.0.0.1:${Number(new URL(baseURL).port) + 1}`,
+      'null',
+    ]) {
       const before = databaseChecksum(db);
       const { status } = await callAction(action, call, caller, { Origin: origin });
       expect(status, `${name} from ${origin}: refused`).toBe(403);
@@ -138,7 +162,10 @@ test('the header x-middleware-subrequest changes no answer', async () => {
       caller,
       expected,
       send: async (headers: Record<string, string>) => {
-        const response = await fetch(new URL(url, baseURL), { headers: { ...headers, ...(caller.cookie ? { Cookie: caller.cookie } : {}) }, redirect: 'manual' });
+        const response = await fetch(new URL(url, baseURL), {
+          headers: { ...headers, ...(caller.cookie ? { Cookie: caller.cookie } : {}) },
+          redirect: 'manual',
+        });
         await response.arrayBuffer();
         const location = response.headers.get('location');
         return [response.status, location && new URL(location, baseURL).pathname].filter(Boolean).join(' ');
@@ -155,16 +182,26 @@ test('the header x-middleware-subrequest changes no answer', async () => {
       },
     })),
   ];
-  const variants = ['middleware', 'proxy', 'src/middleware', 'src/proxy', 'pages/_middleware'].flatMap((name) => [name, Array(5).fill(name).join(':')]);
+  const variants = ['middleware', 'proxy', 'src/middleware', 'src/proxy', 'pages/_middleware'].flatMap((name) => [
+    name,
+    Array(5).fill(name).join(':'),
+  ]);
   for (const request of requests) {
     expect(await request.send({}), request.label).toBe(request.expected);
-    for (const variant of variants) expect(await request.send({ 'x-middleware-subrequest': variant }), `${request.label} with ${variant}`).toBe(request.expected);
+    for (const variant of variants)
+      expect(await request.send({ 'x-middleware-subrequest': variant }), `${request.label} with ${variant}`).toBe(request.expected);
   }
 });
 
 /** Each ticket board action that names a query, called with another user's query, and what it must answer. */
-const FOREIGN_QUERY_CALLS: Record<string, { args: (query: { id: number; version: number }, intruder: TestUser) => unknown[]; outcome: string }> = {
-  updateQueryAction: { args: ({ id, version }) => formArgs({ id, version, name: unique('Gekapert'), status: 'closed' }), outcome: 'notFound' },
+const FOREIGN_QUERY_CALLS: Record<
+  string,
+  { args: (query: { id: number; version: number }, intruder: TestUser) => unknown[]; outcome: string }
+> = {
+  updateQueryAction: {
+    args: ({ id, version }) => formArgs({ id, version, name: unique('Gekapert'), status: 'closed' }),
+    outcome: 'notFound',
+  },
   renameQueryAction: { args: ({ id, version }) => formArgs({ id, version, name: unique('Gekapert') }), outcome: 'notFound' },
   duplicateQueryAction: { args: ({ id }) => formArgs({ id }), outcome: 'notFound' },
   deleteQueryAction: { args: ({ id, version }) => formArgs({ id, version }), outcome: 'notFound' },
@@ -176,8 +213,12 @@ const FOREIGN_QUERY_CALLS: Record<string, { args: (query: { id: number; version:
 test("another user's saved query is not found: not its page, not any action naming it", async () => {
   const owner = callers.crm.user!;
   const query = freshQuery(db, owner.id, 'status=open&crm=on');
-  const boardActions = builtActions().filter((action) => action.filename === 'app/(app)/ticketboard/actions.ts' && action.name !== 'createQueryAction');
-  expect(boardActions.map((action) => action.name).sort(), 'ticket board actions naming a query').toEqual(Object.keys(FOREIGN_QUERY_CALLS).sort());
+  const boardActions = builtActions().filter(
+    (action) => action.filename === 'app/(app)/ticketboard/actions.ts' && action.name !== 'createQueryAction',
+  );
+  expect(boardActions.map((action) => action.name).sort(), 'ticket board actions naming a query').toEqual(
+    Object.keys(FOREIGN_QUERY_CALLS).sort(),
+  );
   for (const intruder of [callers.agent, callers.crm_admin]) {
     const headers = { Cookie: intruder.cookie! };
     const edit = await fetch(new URL(`/ticketboard/${query.id}`, baseURL), { headers, redirect: 'manual' });

@@ -44,33 +44,52 @@ const UNREACHABLE: Record<string, string> = {
 
 /** The build's pages (`/(app)/partners/[id]/page` → `/partners/[id]`). */
 function builtPages(): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next/server/app-paths-manifest.json'), 'utf8')) as Record<string, string>;
+  const manifest = JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next/server/app-paths-manifest.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
   return Object.keys(manifest)
     .filter((key) => key.endsWith('/page'))
     .map((key) => key.replace(/\/page$/, '').replace(/\/\([^)]+\)/g, '') || '/')
     .sort();
 }
 
-type Records = { partner: number; contact: number; crmTicket: number; plainTicket: number; user: number; crmStatuses: number[]; queries: Record<Role, number> };
+type Records = {
+  partner: number;
+  contact: number;
+  crmTicket: number;
+  plainTicket: number;
+  user: number;
+  crmStatuses: number[];
+  queries: Record<Role, number>;
+};
 
 /** Records to fill the [id] segments with: demo data that shows each page in full. */
 function records(users: Record<Role, number>): Records {
   return withDb((db) => {
     const one = (sql: string) => db.prepare(sql).pluck().get() as number;
     return {
-      partner: one(`select p.id from partners p where p.crm_partner_status_id is not null and exists (select 1 from contacts c where c.partner_id = p.id)
+      partner:
+        one(`select p.id from partners p where p.crm_partner_status_id is not null and exists (select 1 from contacts c where c.partner_id = p.id)
                     and exists (select 1 from tickets t where t.partner_id = p.id) order by p.id limit 1`),
       contact: one('select c.id from contacts c where exists (select 1 from tickets t where t.contact_id = c.id) order by c.id limit 1'),
-      crmTicket: one('select t.id from tickets t where t.crm_enabled = 1 and exists (select 1 from ticket_products p where p.ticket_id = t.id) order by t.id limit 1'),
+      crmTicket: one(
+        'select t.id from tickets t where t.crm_enabled = 1 and exists (select 1 from ticket_products p where p.ticket_id = t.id) order by t.id limit 1',
+      ),
       plainTicket: one('select id from tickets where crm_enabled = 0 order by id limit 1'),
       user: findUser(DEMO.agent).id,
       // The two CRM statuses with the most CRM tickets: a filter that still leaves three levels of groups.
       crmStatuses: db
-        .prepare('select crm_status_id from tickets where crm_enabled = 1 and crm_status_id is not null group by crm_status_id order by count(*) desc limit 2')
+        .prepare(
+          'select crm_status_id from tickets where crm_enabled = 1 and crm_status_id is not null group by crm_status_id order by count(*) desc limit 2',
+        )
         .pluck()
         .all() as number[],
       queries: Object.fromEntries(
-        ROLES.map((role) => [role, db.prepare('select id from queries where owner_id = ? order by position, id limit 1').pluck().get(users[role]) as number]),
+        ROLES.map((role) => [
+          role,
+          db.prepare('select id from queries where owner_id = ? order by position, id limit 1').pluck().get(users[role]) as number,
+        ]),
       ) as Record<Role, number>,
     };
   });
@@ -82,13 +101,17 @@ function records(users: Record<Role, number>): Records {
  * (all nine open would lie over each other); a dashboard visit opens the one it checks.
  */
 async function openAllDetails(page: Page): Promise<void> {
-  await page.locator('details:not([open]):not(.filter)').evaluateAll((elements) => elements.forEach((element) => ((element as HTMLDetailsElement).open = true)));
+  await page
+    .locator('details:not([open]):not(.filter)')
+    .evaluateAll((elements) => elements.forEach((element) => ((element as HTMLDetailsElement).open = true)));
 }
 
 /** Opens one of the dashboard's filter drop-downs ("CRM-Ticketstatus: 2"). */
 function openFilter(label: string): (page: Page) => Promise<void> {
   return async (page) => {
-    const filter = page.getByRole('form', { name: 'CRM Filteroptionen' }).locator('details.filter', { has: page.locator('summary', { hasText: `${label}:` }) });
+    const filter = page
+      .getByRole('form', { name: 'CRM Filteroptionen' })
+      .locator('details.filter', { has: page.locator('summary', { hasText: `${label}:` }) });
     await filter.locator('summary').click();
     await expect(filter.getByRole('group', { name: label, exact: true })).toBeVisible();
   };
@@ -136,12 +159,18 @@ async function violations(page: Page, skip?: string): Promise<string[]> {
   // Speed, not scope: legacy mode runs axe inside the page instead of opening a blank page per run to
   // merge frame results (the app has no iframes); `resultTypes` spares axe building selectors for
   // every passing element. Every rule of the tags still runs on every element checked.
-  const axe = new AxeBuilder({ page }).setLegacyMode(true).withTags(WCAG_TAGS).options({ resultTypes: ['violations'] });
+  const axe = new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .withTags(WCAG_TAGS)
+    .options({ resultTypes: ['violations'] });
   const { violations: found } = await (skip ? axe.exclude(skip) : axe).analyze();
   return found
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) =>
-      violation.nodes.map((node) => `${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${violation.help}. ${node.failureSummary?.replace(/\s+/g, ' ')}`),
+      violation.nodes.map(
+        (node) =>
+          `${violation.id} (${violation.impact}) at ${node.target.join(' ')}: ${violation.help}. ${node.failureSummary?.replace(/\s+/g, ' ')}`,
+      ),
     );
 }
 
@@ -195,8 +224,14 @@ async function inPool<T>(jobs: ((page: Page) => Promise<T>)[], pages: Page[]): P
 test('every page of the build has its accessibility check', () => {
   const checked = new Set(['/login', ...visits(records({ agent: 0, crm: 0, crmAdmin: 0, admin: 0 })).map((visit) => visit.route)]);
   const built = builtPages();
-  expect(built.filter((route) => !checked.has(route) && !(route in UNREACHABLE)), 'pages without an accessibility check').toEqual([]);
-  expect([...checked].filter((route) => !built.includes(route)), 'checks of pages the build no longer has').toEqual([]);
+  expect(
+    built.filter((route) => !checked.has(route) && !(route in UNREACHABLE)),
+    'pages without an accessibility check',
+  ).toEqual([]);
+  expect(
+    [...checked].filter((route) => !built.includes(route)),
+    'checks of pages the build no longer has',
+  ).toEqual([]);
 });
 
 test('the login page, also with a failed sign-in, has no serious accessibility problem', async ({ page }) => {
@@ -238,7 +273,12 @@ test.describe('signed-in pages', () => {
       const pages = await Promise.all(Array.from({ length: 3 }, () => context.newPage()));
       const mine = visits(ids).filter((visit) => visit.roles.includes(role));
       // Three pages at a time: the browser checks one page while the server renders the next.
-      const found = (await inPool(mine.map((visit) => (page: Page) => check(page, visit, role)), pages)).flat();
+      const found = (
+        await inPool(
+          mine.map((visit) => (page: Page) => check(page, visit, role)),
+          pages,
+        )
+      ).flat();
       await Promise.all(pages.map((page) => page.close()));
       expect(found, found.join('\n')).toEqual([]);
     });

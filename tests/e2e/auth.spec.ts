@@ -16,7 +16,16 @@ function demoPasswordHash(): string {
   return hash;
 }
 
-const ALL_SECTIONS = ['Ticketboard', 'Tickets', 'Geschäftspartner', 'Kontakte', 'CRM', 'Daten Manager', 'CRM-Administration', 'Benutzerverwaltung'];
+const ALL_SECTIONS = [
+  'Ticketboard',
+  'Tickets',
+  'Geschäftspartner',
+  'Kontakte',
+  'CRM',
+  'Daten Manager',
+  'CRM-Administration',
+  'Benutzerverwaltung',
+];
 
 const expectedNavigation: Record<string, string[]> = {
   [DEMO.admin]: ALL_SECTIONS,
@@ -73,7 +82,9 @@ test('repeated failures are slowed down and then refused, even with the right pa
   await login.submit(email, 'any-password');
   await expect(login.error()).toHaveText(/Zu viele fehlgeschlagene Anmeldungen/);
   const db = e2eDb();
-  const failures = db.prepare("select count(*) as n from login_attempts where key = ? and succeeded = 0").get(`email:${email}`) as { n: number };
+  const failures = db.prepare('select count(*) as n from login_attempts where key = ? and succeeded = 0').get(`email:${email}`) as {
+    n: number;
+  };
   db.close();
   expect(failures.n).toBe(10);
 });
@@ -124,7 +135,8 @@ test('a session ends at its absolute end and after idling, however often /api/au
     expect(cookie, 'a session cookie').toBeDefined();
     return cookie!;
   };
-  const status = async (cookie: string) => (await fetch(new URL('/ticketboard', baseURL), { headers: { Cookie: cookie }, redirect: 'manual' })).status;
+  const status = async (cookie: string) =>
+    (await fetch(new URL('/ticketboard', baseURL), { headers: { Cookie: cookie }, redirect: 'manual' })).status;
   const age = (column: 'expires_at' | 'last_seen_at', value: number) => {
     const db = e2eDb();
     db.prepare(`update sessions set ${column} = ? where user_id = ?`).run(value, user.id);
@@ -152,10 +164,14 @@ test('an attacker forging X-Forwarded-For is throttled as one address and cannot
   const owner = createTestUser('XFF Owner', [], demoPasswordHash());
   // Ten wrong passwords, each claiming another client address: all count for the socket's address.
   for (let attempt = 0; attempt < 10; attempt += 1) {
-    const answer = await credentialsSignIn(baseURL, owner.email, `wrong-${attempt}`, { headers: { 'X-Forwarded-For': `10.66.${attempt}.1` } });
+    const answer = await credentialsSignIn(baseURL, owner.email, `wrong-${attempt}`, {
+      headers: { 'X-Forwarded-For': `10.66.${attempt}.1` },
+    });
     expect(answer.location, `attempt ${attempt + 1}`).toContain('code=invalid');
   }
-  const refused = await credentialsSignIn(baseURL, owner.email, DEMO_PASSWORD, { headers: { 'X-Forwarded-For': '10.66.99.1', 'X-Real-IP': '10.66.99.2' } });
+  const refused = await credentialsSignIn(baseURL, owner.email, DEMO_PASSWORD, {
+    headers: { 'X-Forwarded-For': '10.66.99.1', 'X-Real-IP': '10.66.99.2' },
+  });
   expect(refused.location).toContain('code=throttled');
   expect(sessionCookieOf(refused)).toBeUndefined();
 

@@ -153,12 +153,16 @@ test('contact: Anrede and Merkmale stay over several saves', async ({ browser, b
   await box.check();
   await save(attributes, 'Merkmale speichern');
   await save(attributes, 'Merkmale speichern');
-  expect(one<{ n: number }>('select count(*) as n from contact_attributes where contact_id = ? and attribute_id = ?', contactId, attributeId).n).toBe(1);
+  expect(
+    one<{ n: number }>('select count(*) as n from contact_attributes where contact_id = ? and attribute_id = ?', contactId, attributeId).n,
+  ).toBe(1);
   await expect(box).toBeChecked();
   await box.uncheck();
   await save(attributes, 'Merkmale speichern');
   await save(attributes, 'Merkmale speichern');
-  expect(one<{ n: number }>('select count(*) as n from contact_attributes where contact_id = ? and attribute_id = ?', contactId, attributeId).n).toBe(0);
+  expect(
+    one<{ n: number }>('select count(*) as n from contact_attributes where contact_id = ? and attribute_id = ?', contactId, attributeId).n,
+  ).toBe(0);
 });
 
 test('user administration: Sprache and Rollen stay; a refused new user keeps English', async ({ browser, baseURL }) => {
@@ -212,10 +216,18 @@ test('CRM administration: "Gilt für" of a Merkmal stays after a rename', async 
   expect(one('select name, applies_to as a from attributes where id = ?', id)).toEqual({ name: `${name} neu`, a: 'contact' });
 });
 
-test('ticket board query: status boxes and the CRM choice stay after a refused save, and are stored by the next', async ({ browser, baseURL }) => {
+test('ticket board query: status boxes and the CRM choice stay after a refused save, and are stored by the next', async ({
+  browser,
+  baseURL,
+}) => {
   const page = await pageAs(browser, baseURL, DEMO.crm);
   const owner = findUser(DEMO.crm);
-  const queryId = withDb((db) => Number(db.prepare(`insert into queries (owner_id, name, params, position) values (?, ?, '', 99)`).run(owner.id, unique('Abfrage')).lastInsertRowid));
+  const queryId = withDb((db) =>
+    Number(
+      db.prepare(`insert into queries (owner_id, name, params, position) values (?, ?, '', 99)`).run(owner.id, unique('Abfrage'))
+        .lastInsertRowid,
+    ),
+  );
   await page.goto(`/ticketboard/${queryId}`);
   const form = page.getByRole('form', { name: /^Abfrage bearbeiten/ });
   await form.getByRole('checkbox', { name: 'Geparkt', exact: true }).check();

@@ -5,7 +5,13 @@ import { expect, test } from '@playwright/test';
 import { NewTicketPage } from './pages/ticket-pages';
 import { DEMO, e2eDb, signIn, unique } from './support';
 
-type Demo = { partnerId: number; partnerOption: string; ownContacts: string[]; ownContactId: number; other: { id: number; name: string; option: string } };
+type Demo = {
+  partnerId: number;
+  partnerOption: string;
+  ownContacts: string[];
+  ownContactId: number;
+  other: { id: number; name: string; option: string };
+};
 
 /** A demo partner with several contacts, and a contact of another partner. */
 function demoPartnerAndStranger(): Demo {
@@ -18,7 +24,9 @@ function demoPartnerAndStranger(): Demo {
       )
       .get() as { id: number; name: string; gpid: number; city: string };
     const own = db
-      .prepare(`select id, trim(first_name || ' ' || last_name) as name from contacts where partner_id = ? order by last_name, first_name, id`)
+      .prepare(
+        `select id, trim(first_name || ' ' || last_name) as name from contacts where partner_id = ? order by last_name, first_name, id`,
+      )
       .all(partner.id) as { id: number; name: string }[];
     const other = db
       .prepare(
@@ -39,7 +47,9 @@ function demoPartnerAndStranger(): Demo {
 }
 
 for (const javaScript of [true, false]) {
-  test(`the Kontakt picker offers the chosen partner's contacts, others only on a search and marked (JavaScript ${javaScript ? 'on' : 'off'})`, async ({ browser }) => {
+  test(`the Kontakt picker offers the chosen partner's contacts, others only on a search and marked (JavaScript ${javaScript ? 'on' : 'off'})`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: javaScript });
     const page = await context.newPage();
     await signIn(page, DEMO.agent);

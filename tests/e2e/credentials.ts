@@ -5,15 +5,27 @@ import http from 'node:http';
 
 export type RawAnswer = { status: number; location: string; cookies: string[] };
 
-function send(url: URL, options: { method?: string; headers?: Record<string, string>; body?: string; localAddress?: string }): Promise<RawAnswer & { body: string }> {
+function send(
+  url: URL,
+  options: { method?: string; headers?: Record<string, string>; body?: string; localAddress?: string },
+): Promise<RawAnswer & { body: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: options.method ?? 'GET', headers: options.headers, localAddress: options.localAddress }, (response) => {
-      let body = '';
-      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, location: response.headers.location ?? '', cookies: response.headers['set-cookie'] ?? [], body }),
-      );
-    });
+    const request = http.request(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers, localAddress: options.localAddress },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            location: response.headers.location ?? '',
+            cookies: response.headers['set-cookie'] ?? [],
+            body,
+          }),
+        );
+      },
+    );
     request.on('error', reject);
     request.end(options.body);
   });

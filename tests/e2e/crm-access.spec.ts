@@ -30,11 +30,29 @@ function crmActions(): CrmAction[] {
   return actions;
 }
 
-const LOOKUP_TABLES = ['crm_ticket_statuses', 'crm_partner_statuses', 'company_sizes', 'revenue_groups', 'company_groups', 'data_sources', 'campaigns', 'products', 'attributes'];
-const BRIDGE_TABLES = ['ticket_campaigns', 'ticket_products', 'partner_campaigns', 'partner_products', 'partner_attributes', 'contact_attributes'];
+const LOOKUP_TABLES = [
+  'crm_ticket_statuses',
+  'crm_partner_statuses',
+  'company_sizes',
+  'revenue_groups',
+  'company_groups',
+  'data_sources',
+  'campaigns',
+  'products',
+  'attributes',
+];
+const BRIDGE_TABLES = [
+  'ticket_campaigns',
+  'ticket_products',
+  'partner_campaigns',
+  'partner_products',
+  'partner_attributes',
+  'contact_attributes',
+];
 const CRM_TABLES = [...LOOKUP_TABLES, ...BRIDGE_TABLES, 'crm_changes'];
 const CRM_COLUMNS = {
-  tickets: 'id, version, crm_version, crm_updated_at, crm_updated_by_id, crm_enabled, crm_activated_at, crm_status_id, probability, potential_cents, expected_users',
+  tickets:
+    'id, version, crm_version, crm_updated_at, crm_updated_by_id, crm_enabled, crm_activated_at, crm_status_id, probability, potential_cents, expected_users',
   partners:
     'id, version, crm_version, crm_updated_at, crm_updated_by_id, crm_partner_status_id, company_group_id, newsletter, revenue_group_id, employee_count, data_source_id, is_prospect, comment1, comment2, comment3, comment4',
   contacts: 'id, version',
@@ -45,7 +63,8 @@ function crmChecksum(): string {
   return withDb((db) => {
     const hash = crypto.createHash('sha256');
     for (const table of CRM_TABLES) hash.update(table + JSON.stringify(db.prepare(`select * from ${table} order by 1, 2`).raw().all()));
-    for (const [table, columns] of Object.entries(CRM_COLUMNS)) hash.update(table + JSON.stringify(db.prepare(`select ${columns} from ${table} order by id`).raw().all()));
+    for (const [table, columns] of Object.entries(CRM_COLUMNS))
+      hash.update(table + JSON.stringify(db.prepare(`select ${columns} from ${table} order by id`).raw().all()));
     return hash.digest('hex');
   });
 }
@@ -93,7 +112,9 @@ function formFor(action: CrmAction, fixture: Fixture): { url: string; form: Form
     id: String(id),
     version: String(db.prepare(`select version from ${table} where id = ?`).pluck().get(id)),
     // The CRM forms carry the record's CRM version (tickets and partners have one).
-    ...(table === 'tickets' || table === 'partners' ? { crmVersion: String(db.prepare(`select crm_version from ${table} where id = ?`).pluck().get(id)) } : {}),
+    ...(table === 'tickets' || table === 'partners'
+      ? { crmVersion: String(db.prepare(`select crm_version from ${table} where id = ?`).pluck().get(id)) }
+      : {}),
     list: 'products',
     name: unique('Umbenannt'),
     direction: 'up',
@@ -112,7 +133,9 @@ function formFor(action: CrmAction, fixture: Fixture): { url: string; form: Form
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   // The contact's Merkmale form carries the Merkmale it showed.
   if (table === 'contacts') {
-    const shown = withDb((db) => db.prepare('select attribute_id from contact_attributes where contact_id = ?').pluck().all(id) as number[]);
+    const shown = withDb(
+      (db) => db.prepare('select attribute_id from contact_attributes where contact_id = ?').pluck().all(id) as number[],
+    );
     for (const attributeId of shown) form.append('shownAttributes', String(attributeId));
   }
   // The whole list in reverse: the new order a drag and drop would send.

@@ -91,14 +91,18 @@ test('an invalid range and an overlapping company size are refused with a messag
   const other = withDb(
     (db) =>
       db
-        .prepare('select name, min_employees as min, max_employees as max from company_sizes where min_employees <= 130 and coalesce(max_employees, 1e12) >= 120 order by position, id')
+        .prepare(
+          'select name, min_employees as min, max_employees as max from company_sizes where min_employees <= 130 and coalesce(max_employees, 1e12) >= 120 order by position, id',
+        )
         .get() as { name: string; min: number; max: number | null },
   );
   await sizes.goto();
   const sizeCount = await sizes.entries().count();
   const overlapping = unique('Überschneidung');
   await sizes.add({ Name: overlapping, 'Beschäftigte von': '120', 'Beschäftigte bis (leer: unbegrenzt)': '130' });
-  await expect(sizes.alert(`Die Spanne überschneidet sich mit „${other.name}“ (${other.min}–${other.max ?? '∞'} Beschäftigte).`)).toBeVisible();
+  await expect(
+    sizes.alert(`Die Spanne überschneidet sich mit „${other.name}“ (${other.min}–${other.max ?? '∞'} Beschäftigte).`),
+  ).toBeVisible();
   await expect(sizes.addForm().getByLabel('Beschäftigte von')).toHaveValue('120');
   await sizes.goto();
   await expect(sizes.entry(overlapping)).toHaveCount(0);
@@ -156,7 +160,9 @@ function usedStatusBesideSize(): { status: string; size: string } {
   const pair = withDb(
     (db) =>
       db
-        .prepare('select s.id, s.name as status, c.name as size from crm_ticket_statuses s join company_sizes c on c.id = s.id where s.archived = 0 order by s.id limit 1')
+        .prepare(
+          'select s.id, s.name as status, c.name as size from crm_ticket_statuses s join company_sizes c on c.id = s.id where s.archived = 0 order by s.id limit 1',
+        )
         .get() as { id: number; status: string; size: string },
   );
   const ticket = ticketWithoutCrm();
@@ -212,7 +218,9 @@ for (const javaScriptEnabled of [true, false]) {
     await context.close();
   });
 
-  test(`a company size shows its partners and is deleted only after a confirmation (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser }) => {
+  test(`a company size shows its partners and is deleted only after a confirmation (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await signIn(page, DEMO.admin);
@@ -222,7 +230,9 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(sizes.entry(name)).toContainText('Geschäftspartner in diesem Bereich: 2');
 
     await sizes.press(name, 'Löschen');
-    await expect(sizes.entry(name).getByRole('alert')).toHaveText(`2 Geschäftspartner fallen in „${name}“. Wirklich löschen? Sie fallen danach in keinen Bereich.`);
+    await expect(sizes.entry(name).getByRole('alert')).toHaveText(
+      `2 Geschäftspartner fallen in „${name}“. Wirklich löschen? Sie fallen danach in keinen Bereich.`,
+    );
     await expect(sizes.entry(name)).toHaveCount(1);
     await sizes.press(name, 'Ja, löschen');
     await expect(sizes.entry(name)).toHaveCount(0);

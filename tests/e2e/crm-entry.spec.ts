@@ -10,7 +10,9 @@ function someProduct(): string {
 }
 
 for (const javaScript of [true, false]) {
-  test(`a CRM user activates CRM on a ticket and fills it in; values and Verlauf stay (JavaScript ${javaScript ? 'on' : 'off'})`, async ({ browser }) => {
+  test(`a CRM user activates CRM on a ticket and fills it in; values and Verlauf stay (JavaScript ${javaScript ? 'on' : 'off'})`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: javaScript });
     const page = await context.newPage();
     const ticket = ticketWithoutCrm();
@@ -26,7 +28,14 @@ for (const javaScript of [true, false]) {
     await panel.activate();
     // The fresh form claims nothing was saved yet.
     await expect(panel.saved()).toHaveCount(0);
-    await panel.fill({ status, probability: '40', potential: '12.500,00', products: [product], newProducts: newProduct, expectedUsers: '25' });
+    await panel.fill({
+      status,
+      probability: '40',
+      potential: '12.500,00',
+      products: [product],
+      newProducts: newProduct,
+      expectedUsers: '25',
+    });
     await panel.save();
     await expect(panel.saved()).toHaveText('Gespeichert.');
 
@@ -71,7 +80,9 @@ for (const javaScript of [true, false]) {
   });
 }
 
-test('a long Verlauf shows 20 changes a page, newest first, and pages on without JavaScript, on a ticket and a partner', async ({ browser }) => {
+test('a long Verlauf shows 20 changes a page, newest first, and pages on without JavaScript, on a ticket and a partner', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const ticket = ticketWithoutCrm();
@@ -97,7 +108,14 @@ test('a long Verlauf shows 20 changes a page, newest first, and pages on without
   await page.goto(`/tickets/${ticket.id}?historyPage=abc`);
   await expect(entries).toHaveCount(20);
 
-  const partner = withDb((db) => db.prepare("select id from partners p where not exists (select 1 from crm_changes where entity = 'partner' and entity_id = p.id) order by id desc limit 1").get() as { id: number });
+  const partner = withDb(
+    (db) =>
+      db
+        .prepare(
+          "select id from partners p where not exists (select 1 from crm_changes where entity = 'partner' and entity_id = p.id) order by id desc limit 1",
+        )
+        .get() as { id: number },
+  );
   insertHistory('partner', partner.id, 21);
   await page.goto(`/partners/${partner.id}/crm?historyPage=2`);
   const tab = new PartnerCrmTab(page);
@@ -131,7 +149,7 @@ test('of two CRM users saving one ticket, the second is told who saved first and
   await otherContext.close();
 });
 
-test('on a partner\'s CRM tab the Umsatzgruppe, size, a new campaign and Merkmale are saved and listed in the Verlauf', async ({ page }) => {
+test("on a partner's CRM tab the Umsatzgruppe, size, a new campaign and Merkmale are saved and listed in the Verlauf", async ({ page }) => {
   const partner = withDb(
     (db) => db.prepare('select id from partners where coalesce(employee_count, 0) <> 120 order by id limit 1').get() as { id: number },
   );
@@ -140,7 +158,11 @@ test('on a partner\'s CRM tab the Umsatzgruppe, size, a new campaign and Merkmal
   const attribute = unique('Messebesucher');
   insertLookup('attributes', attribute, { applies_to: 'partner' });
   const expectedSize = withDb(
-    (db) => db.prepare('select name from company_sizes where min_employees <= 120 and coalesce(max_employees, 1e12) >= 120').pluck().get() as string,
+    (db) =>
+      db
+        .prepare('select name from company_sizes where min_employees <= 120 and coalesce(max_employees, 1e12) >= 120')
+        .pluck()
+        .get() as string,
   );
   const campaign = unique('Herbstmesse');
   await signIn(page, DEMO.crm);
@@ -175,7 +197,10 @@ async function bodies(page: Page, url: string): Promise<string[]> {
   return [await html.text(), await payload.text()];
 }
 
-test('a user without crm sees no CRM tab, panel or value, not in the HTML nor in the server component payload', async ({ page, browser }) => {
+test('a user without crm sees no CRM tab, panel or value, not in the HTML nor in the server component payload', async ({
+  page,
+  browser,
+}) => {
   const ticket = ticketWithoutCrm();
   const status = unique('Geheimer Status');
   const statusId = insertLookup('crmTicketStatuses', status);
@@ -186,9 +211,14 @@ test('a user without crm sees no CRM tab, panel or value, not in the HTML nor in
   const attribute = unique('Geheimes Merkmal');
   const attributeId = insertLookup('attributes', attribute, { applies_to: 'both' });
   const { partnerId, contactId } = withDb((db) => {
-    db.prepare('update tickets set crm_enabled = 1, crm_status_id = ?, potential_cents = 987654321, probability = 37 where id = ?').run(statusId, ticket.id);
+    db.prepare('update tickets set crm_enabled = 1, crm_status_id = ?, potential_cents = 987654321, probability = 37 where id = ?').run(
+      statusId,
+      ticket.id,
+    );
     db.prepare('insert into ticket_products (ticket_id, product_id) values (?, ?)').run(ticket.id, productId);
-    const ids = db.prepare('select min(partner_id) as partnerId, min(id) as contactId from contacts where partner_id is not null').get() as { partnerId: number; contactId: number };
+    const ids = db
+      .prepare('select min(partner_id) as partnerId, min(id) as contactId from contacts where partner_id is not null')
+      .get() as { partnerId: number; contactId: number };
     db.prepare('update partners set revenue_group_id = ? where id = ?').run(groupId, ids.partnerId);
     db.prepare('insert into contact_attributes (contact_id, attribute_id) values (?, ?)').run(ids.contactId, attributeId);
     return ids;
@@ -199,9 +229,14 @@ test('a user without crm sees no CRM tab, panel or value, not in the HTML nor in
   const crmContext = await browser.newContext();
   const crmPage = await crmContext.newPage();
   await signIn(crmPage, DEMO.crm);
-  const shown = { [`/tickets/${ticket.id}`]: [status, product, '9.876.543,21'], [`/partners/${partnerId}/crm`]: [group], [`/contacts/${contactId}`]: [attribute] };
+  const shown = {
+    [`/tickets/${ticket.id}`]: [status, product, '9.876.543,21'],
+    [`/partners/${partnerId}/crm`]: [group],
+    [`/contacts/${contactId}`]: [attribute],
+  };
   for (const [url, values] of Object.entries(shown)) {
-    for (const body of await bodies(crmPage, url)) for (const value of values) expect(body, `"${value}" for crm in ${url}`).toContain(value);
+    for (const body of await bodies(crmPage, url))
+      for (const value of values) expect(body, `"${value}" for crm in ${url}`).toContain(value);
   }
   await crmContext.close();
 

@@ -14,7 +14,8 @@ function crmTicket(): { id: number } {
   return ticket;
 }
 
-const storedPotential = (id: number) => withDb((db) => db.prepare('select potential_cents from tickets where id = ?').pluck().get(id) as number | null);
+const storedPotential = (id: number) =>
+  withDb((db) => db.prepare('select potential_cents from tickets where id = ?').pluck().get(id) as number | null);
 
 /** The CRM panel in English, found by its English labels. */
 function englishPanel(page: Page) {
@@ -32,13 +33,18 @@ function englishPanel(page: Page) {
 }
 
 for (const javaScript of [true, false]) {
-  test(`an English CRM user types and sees amounts in English notation, saving twice in a row (JavaScript ${javaScript ? 'on' : 'off'})`, async ({ browser, baseURL }) => {
+  test(`an English CRM user types and sees amounts in English notation, saving twice in a row (JavaScript ${javaScript ? 'on' : 'off'})`, async ({
+    browser,
+    baseURL,
+  }) => {
     const user = createTestUser('Emma English', ['crm']);
     withDb((db) => db.prepare("update users set locale = 'en' where id = ?").run(user.id));
     const ticket = crmTicket();
     const before = withDb((db) => db.prepare('select version, updated_by_id as updatedById from tickets where id = ?').get(ticket.id));
     const context = await browser.newContext({ javaScriptEnabled: javaScript });
-    await context.addCookies([{ name: SESSION_COOKIE, value: await sessionToken(user.email), url: baseURL!, httpOnly: true, sameSite: 'Lax' }]);
+    await context.addCookies([
+      { name: SESSION_COOKIE, value: await sessionToken(user.email), url: baseURL!, httpOnly: true, sameSite: 'Lax' },
+    ]);
     const page = await context.newPage();
     await page.goto(`/tickets/${ticket.id}`);
     const panel = englishPanel(page);
@@ -68,7 +74,9 @@ for (const javaScript of [true, false]) {
     expect(storedPotential(ticket.id)).toBe(150);
 
     // The CRM saves left the ticket's own version and "Changed … by …" alone.
-    expect(withDb((db) => db.prepare('select version, updated_by_id as updatedById from tickets where id = ?').get(ticket.id))).toEqual(before);
+    expect(withDb((db) => db.prepare('select version, updated_by_id as updatedById from tickets where id = ?').get(ticket.id))).toEqual(
+      before,
+    );
     await context.close();
   });
 }
@@ -100,7 +108,10 @@ test('a German CRM user types 13.500,50 and sees it so, then saves the English f
   expect(storedPotential(ticket.id)).toBe(1_360_025);
 });
 
-test('a plain user sees the master data\'s "Geändert … von …", never the CRM user who saved CRM data after it', async ({ page, browser }) => {
+test('a plain user sees the master data\'s "Geändert … von …", never the CRM user who saved CRM data after it', async ({
+  page,
+  browser,
+}) => {
   const ticket = crmTicket();
   await signIn(page, DEMO.agent);
   await page.goto(`/tickets/${ticket.id}`);
@@ -123,11 +134,17 @@ test('a plain user sees the master data\'s "Geändert … von …", never the CR
   await expect(page.getByRole('main')).not.toContainText('CRM geändert');
 });
 
-test('a plain user\'s delete of a partner with CRM data is refused with a message that shows none of it (JavaScript off)', async ({ browser }) => {
+test("a plain user's delete of a partner with CRM data is refused with a message that shows none of it (JavaScript off)", async ({
+  browser,
+}) => {
   const secret = unique('Rabatt nur für Stammkunden');
   const partner = withDb((db) => {
     const gpid = (db.prepare('select max(gpid) from partners').pluck().get() as number) + 1;
-    const id = Number(db.prepare('insert into partners (gpid, name, comment1, employee_count) values (?, ?, ?, 4711)').run(gpid, unique('Löschtest GmbH'), secret).lastInsertRowid);
+    const id = Number(
+      db
+        .prepare('insert into partners (gpid, name, comment1, employee_count) values (?, ?, ?, 4711)')
+        .run(gpid, unique('Löschtest GmbH'), secret).lastInsertRowid,
+    );
     return { id };
   });
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -136,7 +153,9 @@ test('a plain user\'s delete of a partner with CRM data is refused with a messag
   const partnerPage = new PartnerPage(page);
   await partnerPage.goto(partner.id);
   await partnerPage.delete();
-  await expect(page.getByRole('alert').filter({ hasText: 'Zu diesem Geschäftspartner gibt es CRM-Daten. Nur ein CRM Benutzer kann ihn löschen.' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Zu diesem Geschäftspartner gibt es CRM-Daten. Nur ein CRM Benutzer kann ihn löschen.' }),
+  ).toBeVisible();
   await expect(page.locator('body')).not.toContainText(secret);
   await expect(page.locator('body')).not.toContainText('4711');
   expect(withDb((db) => db.prepare('select count(*) from partners where id = ?').pluck().get(partner.id))).toBe(1);
@@ -150,15 +169,22 @@ test('a plain user\'s delete of a partner with CRM data is refused with a messag
 });
 
 for (const javaScript of [true, false]) {
-  test(`a CRM user saves a contact's Merkmale twice on one page; the contact's "Zuletzt geändert" stays (JavaScript ${javaScript ? 'on' : 'off'})`, async ({ browser }) => {
+  test(`a CRM user saves a contact's Merkmale twice on one page; the contact's "Zuletzt geändert" stays (JavaScript ${javaScript ? 'on' : 'off'})`, async ({
+    browser,
+  }) => {
     const first = unique('Merkmal Eins');
     const second = unique('Merkmal Zwei');
     const { contactId, stamp } = withDb((db) => {
-      const insert = db.prepare("insert into attributes (name, position, applies_to) values (?, (select coalesce(max(position) + 1, 0) from attributes), 'contact')");
+      const insert = db.prepare(
+        "insert into attributes (name, position, applies_to) values (?, (select coalesce(max(position) + 1, 0) from attributes), 'contact')",
+      );
       insert.run(first);
       insert.run(second);
       const id = Number(db.prepare('insert into contacts (last_name) values (?)').run(unique('Merkmaltest')).lastInsertRowid);
-      return { contactId: id, stamp: db.prepare('select version, updated_at as updatedAt, updated_by_id as updatedById from contacts where id = ?').get(id) };
+      return {
+        contactId: id,
+        stamp: db.prepare('select version, updated_at as updatedAt, updated_by_id as updatedById from contacts where id = ?').get(id),
+      };
     });
     const context = await browser.newContext({ javaScriptEnabled: javaScript });
     const page = await context.newPage();
@@ -176,9 +202,20 @@ for (const javaScript of [true, false]) {
     await choose(second);
     await expect(section.getByRole('checkbox', { name: first, exact: true })).toBeChecked();
     await expect(section.getByRole('checkbox', { name: second, exact: true })).toBeChecked();
-    const saved = withDb((db) => db.prepare('select a.name from contact_attributes x join attributes a on a.id = x.attribute_id where x.contact_id = ? order by a.name').pluck().all(contactId));
+    const saved = withDb((db) =>
+      db
+        .prepare(
+          'select a.name from contact_attributes x join attributes a on a.id = x.attribute_id where x.contact_id = ? order by a.name',
+        )
+        .pluck()
+        .all(contactId),
+    );
     expect(saved).toEqual([first, second].sort());
-    expect(withDb((db) => db.prepare('select version, updated_at as updatedAt, updated_by_id as updatedById from contacts where id = ?').get(contactId))).toEqual(stamp);
+    expect(
+      withDb((db) =>
+        db.prepare('select version, updated_at as updatedAt, updated_by_id as updatedById from contacts where id = ?').get(contactId),
+      ),
+    ).toEqual(stamp);
     await context.close();
   });
 }

@@ -17,7 +17,9 @@ test('past 30 groups the tree starts collapsed, and each opened leaf loads its o
 
   for (const partner of partners) {
     await dashboard.expand(status, partner.name);
-    await expect.poll(async () => sorted(await dashboard.groupTickets(status, partner.name).allInnerTexts())).toEqual(sorted(partner.tickets));
+    await expect
+      .poll(async () => sorted(await dashboard.groupTickets(status, partner.name).allInnerTexts()))
+      .toEqual(sorted(partner.tickets));
   }
   // Loaded where they are: the view did not change.
   expect(dashboard.param('open')).toEqual([]);
@@ -25,7 +27,7 @@ test('past 30 groups the tree starts collapsed, and each opened leaf loads its o
   await expect(dashboard.groupTickets(status, partners[0].name)).toHaveCount(partners[0].tickets.length);
 });
 
-test('without JavaScript a leaf\'s link shows the same view with that group open, and leads back', async ({ browser }) => {
+test("without JavaScript a leaf's link shows the same view with that group open, and leads back", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const { status, partners } = statusWithPartners();
@@ -42,7 +44,10 @@ test('without JavaScript a leaf\'s link shows the same view with that group open
     expect(sorted(await dashboard.groupTickets(status, partner.name).allInnerTexts())).toEqual(sorted(partner.tickets));
   }
 
-  await dashboard.group(status, partners[1].name).getByRole('link', { name: 'Gruppe schließen, zurück zur Übersicht', exact: true }).click();
+  await dashboard
+    .group(status, partners[1].name)
+    .getByRole('link', { name: 'Gruppe schließen, zurück zur Übersicht', exact: true })
+    .click();
   await expect(dashboard.group(status)).not.toHaveAttribute('open');
   expect(dashboard.param('open')).toEqual([]);
   expect(dashboard.param('groupBy')).toEqual(['crmStatus,partner']);
@@ -50,7 +55,9 @@ test('without JavaScript a leaf\'s link shows the same view with that group open
   await context.close();
 });
 
-test('a group\'s list keeps the view\'s filters and grouping: a product group under a product filter lists tickets with both', async ({ page }) => {
+test("a group's list keeps the view's filters and grouping: a product group under a product filter lists tickets with both", async ({
+  page,
+}) => {
   const { first, second, tickets } = productPair();
   await signIn(page, DEMO.crm);
   const dashboard = new DashboardPage(page);
@@ -68,7 +75,9 @@ test('a group\'s list keeps the view\'s filters and grouping: a product group un
   expect(sorted(await dashboard.groupTickets(second.name).allInnerTexts())).toEqual(sorted(tickets));
 });
 
-test('the dashboard\'s words: field labels in messages, an inverted Benutzergröße, what the average covers, overlapping groups', async ({ page }) => {
+test("the dashboard's words: field labels in messages, an inverted Benutzergröße, what the average covers, overlapping groups", async ({
+  page,
+}) => {
   await signIn(page, DEMO.crm);
   const dashboard = new DashboardPage(page);
   await dashboard.goto('?crmStatus=abc&groupBy=product,bogus&open=x');
@@ -81,12 +90,19 @@ test('the dashboard\'s words: field labels in messages, an inverted Benutzergrö
   await expect(page.getByText(/^Ein Ticket mit mehreren Werten in „Produkte“ steht in jeder dieser Gruppen/)).toBeVisible();
 
   await dashboard.goto('?usersFrom=50&usersTo=10');
-  await expect(page.getByRole('alert').filter({ hasText: '„Benutzergröße von“ (50) ist größer als „Benutzergröße bis“ (10): Kein Ticket liegt in diesem Bereich.' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: '„Benutzergröße von“ (50) ist größer als „Benutzergröße bis“ (10): Kein Ticket liegt in diesem Bereich.' }),
+  ).toBeVisible();
   await dashboard.expectTotal(0);
 
   await dashboard.goto();
   await expect(page.getByText(/^Ein Ticket mit mehreren Werten/)).toHaveCount(0);
-  const average = dashboard.grandTotal().locator('dt', { hasText: /^Ø Abschlusschance$/ }).locator('xpath=following-sibling::dd[1]');
+  const average = dashboard
+    .grandTotal()
+    .locator('dt', { hasText: /^Ø Abschlusschance$/ })
+    .locator('xpath=following-sibling::dd[1]');
   await expect(average).toHaveText(new RegExp(`^\\d+(,\\d)?\\s% aus ${crmTicketsWithProbability()} von ${crmTicketCount()}$`));
 });
 
@@ -102,7 +118,9 @@ test('without JavaScript an applied filter form leaves no empty parameter in the
   const search = new URL(page.url()).search;
   expect(search).not.toMatch(/=(&|$)/);
   expect(dashboard.param('groupBy')).toEqual(['crmStatus,product']);
-  for (const link of await page.locator('main a[href*="?"]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')!))) {
+  for (const link of await page
+    .locator('main a[href*="?"]')
+    .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')!))) {
     expect(link, link).not.toMatch(/=(&|#|$)/);
   }
   await context.close();

@@ -16,7 +16,9 @@ import {
 } from './pages/dashboard-page';
 import { DEMO, signIn, unique } from './support';
 
-test('with JavaScript a ticked CRM status applies at once; drag and drop reorders the grouping; the copied URL shows the same view', async ({ page }) => {
+test('with JavaScript a ticked CRM status applies at once; drag and drop reorders the grouping; the copied URL shows the same view', async ({
+  page,
+}) => {
   const status = busiestCrmStatus();
   const all = crmTicketCount();
   expect(status.count).toBeLessThan(all);
@@ -91,12 +93,18 @@ test('without JavaScript the filter applies with "Anwenden", and the ←/→/× 
   await context.close();
 });
 
-test('the Excel CSV of the view has the BOM, ";", CRLF, one row per ticket and a neutralised formula; RFC 4180 has neither BOM nor ";"', async ({ page }) => {
+test('the Excel CSV of the view has the BOM, ";", CRLF, one row per ticket and a neutralised formula; RFC 4180 has neither BOM nor ";"', async ({
+  page,
+}) => {
   const status = busiestCrmStatus();
   const suffix = unique('x');
   const title = `=HYPERLINK("x")-${suffix}`;
   const ticket = withDb(
-    (db) => db.prepare('select id, title from tickets where crm_enabled = 1 and crm_status_id = ? order by id limit 1').get(status.id) as { id: number; title: string },
+    (db) =>
+      db.prepare('select id, title from tickets where crm_enabled = 1 and crm_status_id = ? order by id limit 1').get(status.id) as {
+        id: number;
+        title: string;
+      },
   );
   const setTitle = (value: string) => withDb((db) => db.prepare('update tickets set title = ? where id = ?').run(value, ticket.id));
   setTitle(title);
@@ -140,7 +148,10 @@ test('the Excel CSV of the view has the BOM, ";", CRLF, one row per ticket and a
   }
 });
 
-test('anonymous callers get 401 or the login page, users without crm 403; the API answers the page\'s numbers and names a bad parameter', async ({ browser, request }) => {
+test("anonymous callers get 401 or the login page, users without crm 403; the API answers the page's numbers and names a bad parameter", async ({
+  browser,
+  request,
+}) => {
   for (const url of ['/api/v1/crm/summary', '/crm/export']) {
     const response = await request.get(url, { maxRedirects: 0 });
     expect(response.status(), url).toBe(401);

@@ -45,7 +45,10 @@ async function stalledDownload(baseURL: string, cookie: string): Promise<{ statu
   });
 }
 
-test("a user's second download is refused while the first runs, another user's is not, and a client that reads nothing is cut off", async ({ browser, baseURL }) => {
+test("a user's second download is refused while the first runs, another user's is not, and a client that reads nothing is cut off", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const first = await stalledDownload(baseURL!, await sessionToken(DEMO.crm));
   expect(first.status).toBe(200);
@@ -65,9 +68,7 @@ test("a user's second download is refused while the first runs, another user's i
     expect(rows.filter((row) => row[1]?.includes(marker))).toHaveLength(BULK_PARTNERS);
 
     // The first client took nothing more: it is cut off, and the user may download again.
-    await expect
-      .poll(async () => (await crm.request.get(EXPORT)).status(), { timeout: 90_000, intervals: [2_000] })
-      .toBe(200);
+    await expect.poll(async () => (await crm.request.get(EXPORT)).status(), { timeout: 90_000, intervals: [2_000] }).toBe(200);
     expect(await first.readOn()).toBe('cut');
   } finally {
     await crm.close();

@@ -12,7 +12,27 @@ import { DEMO, signIn } from './support';
 const PER_TARGET = 15;
 
 const TICKET_PARAMS = ['status', 'assignee', 'partner', 'contact', 'q', 'crm', 'crmStatus', 'revenueGroup', 'page', 'partnerQuery'];
-const DASHBOARD_PARAMS = ['crmStatus', 'partner', 'contact', 'companySize', 'revenueGroup', 'companyGroup', 'product', 'campaign', 'assignee', 'partnerStatus', 'dataSource', 'ticketStatus', 'usersFrom', 'usersTo', 'groupBy', 'view', 'page', 'partnerQuery', 'dialect'];
+const DASHBOARD_PARAMS = [
+  'crmStatus',
+  'partner',
+  'contact',
+  'companySize',
+  'revenueGroup',
+  'companyGroup',
+  'product',
+  'campaign',
+  'assignee',
+  'partnerStatus',
+  'dataSource',
+  'ticketStatus',
+  'usersFrom',
+  'usersTo',
+  'groupBy',
+  'view',
+  'page',
+  'partnerQuery',
+  'dialect',
+];
 const EXPORT_PARAMS = ['columns', 'attribute', 'dialect', 'preview', 'entity', ...TICKET_PARAMS];
 
 /** Fifteen query strings per target, the same on every run; values cut so that a URL stays a URL. */
@@ -36,42 +56,52 @@ function record(kind: 'ticket' | 'partner'): number {
 }
 
 /** A page: answered, with its heading; what it ignored is named in a message, never a server error. */
-const page = (heading: string): Check => async (response) => {
-  expect(response.status()).toBe(200);
-  const html = await response.text();
-  expect(html).toContain(`>${heading}</h1>`);
-  expect(html).not.toMatch(/Internal Server Error|Application error/);
-};
+const page =
+  (heading: string): Check =>
+  async (response) => {
+    expect(response.status()).toBe(200);
+    const html = await response.text();
+    expect(html).toContain(`>${heading}</h1>`);
+    expect(html).not.toMatch(/Internal Server Error|Application error/);
+  };
 
 /** The dashboard answers as a page, or first drops the empty parameters by a redirect to the same view. */
-const dashboardPage = (heading: string): Check => async (response) => {
-  if (response.status() !== 307) return page(heading)(response);
-  const location = new URL(response.headers().location, 'http://x');
-  expect(location.pathname).toBe('/crm');
-  expect([...location.searchParams.values()].every((value) => value.trim() !== '')).toBe(true);
-  await page(heading)(await request.get(`${location.pathname}${location.search}`, { maxRedirects: 0 }));
-};
+const dashboardPage =
+  (heading: string): Check =>
+  async (response) => {
+    if (response.status() !== 307) return page(heading)(response);
+    const location = new URL(response.headers().location, 'http://x');
+    expect(location.pathname).toBe('/crm');
+    expect([...location.searchParams.values()].every((value) => value.trim() !== '')).toBe(true);
+    await page(heading)(await request.get(`${location.pathname}${location.search}`, { maxRedirects: 0 }));
+  };
 
 /** A record's page: answered, with the section named (e.g. its Verlauf), never a server error. */
-const section = (heading: string): Check => async (response) => {
-  expect(response.status()).toBe(200);
-  const html = await response.text();
-  expect(html).toContain(`>${heading}</h2>`);
-  expect(html).not.toMatch(/Internal Server Error|Application error/);
-};
+const section =
+  (heading: string): Check =>
+  async (response) => {
+    expect(response.status()).toBe(200);
+    const html = await response.text();
+    expect(html).toContain(`>${heading}</h2>`);
+    expect(html).not.toMatch(/Internal Server Error|Application error/);
+  };
 
 /** An export or the API: its data, or a 4xx in JSON whose message names the parameter. */
-const data = (contentType: RegExp): Check => async (response) => {
-  if (response.status() === 200) {
-    expect(response.headers()['content-type']).toMatch(contentType);
-    return;
-  }
-  expect([400, 403, 404]).toContain(response.status());
-  const body = (await response.json()) as { error?: unknown };
-  expect(typeof body.error === 'string' && body.error.length > 0).toBe(true);
-};
+const data =
+  (contentType: RegExp): Check =>
+  async (response) => {
+    if (response.status() === 200) {
+      expect(response.headers()['content-type']).toMatch(contentType);
+      return;
+    }
+    expect([400, 403, 404]).toContain(response.status());
+    const body = (await response.json()) as { error?: unknown };
+    expect(typeof body.error === 'string' && body.error.length > 0).toBe(true);
+  };
 
-type Target = { names: readonly string[]; check: Check } & ({ path: string } | { path: (query: string, index: number) => string; name: string });
+type Target = { names: readonly string[]; check: Check } & (
+  { path: string } | { path: (query: string, index: number) => string; name: string }
+);
 
 const TARGETS: Target[] = [
   { path: '/tickets', names: TICKET_PARAMS, check: page('Tickets') },
@@ -81,10 +111,20 @@ const TARGETS: Target[] = [
   { path: '/data-manager', names: EXPORT_PARAMS, check: page('Daten Manager') },
   { path: '/ticketboard/new', names: [...TICKET_PARAMS, 'name'], check: page('Neue Abfrage') },
   // Record pages with a list of their own: the Verlauf's page, and the ticket form's draft after a picker search.
-  { path: () => `/tickets/${record('ticket')}`, name: '/tickets/[id]', names: ['historyPage', 'partnerQuery', 'contactQuery', 'title', 'partnerId', 'contactId', 'assigneeId', 'status', 'version'], check: section('Verlauf') },
+  {
+    path: () => `/tickets/${record('ticket')}`,
+    name: '/tickets/[id]',
+    names: ['historyPage', 'partnerQuery', 'contactQuery', 'title', 'partnerId', 'contactId', 'assigneeId', 'status', 'version'],
+    check: section('Verlauf'),
+  },
   { path: () => `/partners/${record('partner')}/crm`, name: '/partners/[id]/crm', names: ['historyPage'], check: section('Verlauf') },
   { path: '/crm/export', names: DASHBOARD_PARAMS, check: data(/^text\/csv/) },
-  { name: '/data-manager/export/[entity]', path: (_, index) => `/data-manager/export/${['partners', 'contacts', 'tickets', 'constructor', 'Partners'][index % 5]}`, names: EXPORT_PARAMS, check: data(/^text\/csv/) },
+  {
+    name: '/data-manager/export/[entity]',
+    path: (_, index) => `/data-manager/export/${['partners', 'contacts', 'tickets', 'constructor', 'Partners'][index % 5]}`,
+    names: EXPORT_PARAMS,
+    check: data(/^text\/csv/),
+  },
   { path: '/api/v1/crm/summary', names: DASHBOARD_PARAMS, check: data(/^application\/json/) },
 ];
 

@@ -8,7 +8,10 @@ import { DEMO, e2eDb, signIn, unique } from './support';
 function dbValue(query: string, ...args: unknown[]): unknown {
   const db = e2eDb();
   try {
-    return db.prepare(query).pluck().get(...args);
+    return db
+      .prepare(query)
+      .pluck()
+      .get(...args);
   } finally {
     db.close();
   }
@@ -80,7 +83,12 @@ test('the list searches and sorts through URL parameters, also without JavaScrip
   await expect(page).toHaveURL(/\/partners\/\d+$/);
   // A demo partner shows its contacts and its tickets.
   await expect(new PartnerPage(page).contacts().getByRole('row')).not.toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Tickets' }).getByRole('link', { name: /^T-\d{6}$/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Tickets' })
+      .getByRole('link', { name: /^T-\d{6}$/ })
+      .first(),
+  ).toBeVisible();
   await context.close();
 });
 

@@ -29,7 +29,11 @@ export function createTestUser(name: string, roles: Role[], passwordHash = '!'):
   const email = `${unique(name.toLowerCase().replace(/\W+/g, '-'))}@example.com`;
   return withDb((db) =>
     db.transaction(() => {
-      const id = Number(db.prepare('insert into users (email, name, password_hash, roles) values (?, ?, ?, ?)').run(email, name, passwordHash, JSON.stringify(roles)).lastInsertRowid);
+      const id = Number(
+        db
+          .prepare('insert into users (email, name, password_hash, roles) values (?, ?, ?, ?)')
+          .run(email, name, passwordHash, JSON.stringify(roles)).lastInsertRowid,
+      );
       const query = db.prepare('insert into queries (owner_id, name, params, position) values (?, ?, ?, ?)');
       DEFAULT_QUERIES.forEach((entry, position) => query.run(id, entry.name, entry.params, position));
       return { id, email, name };
@@ -53,7 +57,8 @@ export const SESSION_COOKIE = 'authjs.session-token';
 export async function sessionToken(email: string): Promise<string> {
   const sid = crypto.randomBytes(32).toString('base64url');
   const user = withDb((db) => {
-    const row = db.prepare('select id, session_version as sv from users where email = ?').get(email) as { id: number; sv: number } | undefined;
+    const row = db.prepare('select id, session_version as sv from users where email = ?').get(email) as
+      { id: number; sv: number } | undefined;
     if (row) {
       const id = crypto.createHash('sha256').update(sid).digest('hex');
       db.prepare('insert into sessions (id, user_id, expires_at) values (?, ?, ?)').run(id, row.id, Date.now() + 12 * 60 * 60 * 1000);

@@ -29,15 +29,24 @@ function records(): Records {
           order by t.id limit 1`,
       )
       .get() as { id: number; number: string; title: string; partnerId: number; contactId: number; statusId: number; productId: number };
-    const partner = db.prepare('select id, name, gpid, street, city from partners where id = ?').get(ticket.partnerId) as Records['partner'];
-    const contact = db.prepare(`select id, trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) as name from contacts where id = ?`).get(ticket.contactId) as Records['contact'];
+    const partner = db
+      .prepare('select id, name, gpid, street, city from partners where id = ?')
+      .get(ticket.partnerId) as Records['partner'];
+    const contact = db
+      .prepare(`select id, trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')) as name from contacts where id = ?`)
+      .get(ticket.contactId) as Records['contact'];
     // A small tree (one status, one product), so it opens fully and shows its tickets in tables.
     const dashboard = `/crm?groupBy=crmStatus,product,assignee&crmStatus=${ticket.statusId}&product=${ticket.productId}`;
     return { ticket: { id: ticket.id, number: ticket.number, title: ticket.title }, partner, contact, dashboard };
   });
 }
 
-async function contextFor(browser: Browser, baseURL: string, email: string, options: { viewport: { width: number; height: number }; javaScriptEnabled?: boolean }): Promise<BrowserContext> {
+async function contextFor(
+  browser: Browser,
+  baseURL: string,
+  email: string,
+  options: { viewport: { width: number; height: number }; javaScriptEnabled?: boolean },
+): Promise<BrowserContext> {
   const context = await browser.newContext({ ...options, locale: 'de-DE' });
   await context.addCookies([{ name: SESSION_COOKIE, value: await sessionToken(email), url: baseURL, httpOnly: true, sameSite: 'Lax' }]);
   return context;
@@ -57,7 +66,10 @@ async function wrappedTicketNumbers(page: Page): Promise<string[]> {
 }
 
 test.describe('on a phone (390 px)', () => {
-  test('no page is wider than the screen; tables scroll in their own box; ticket numbers stay on one line', async ({ browser, baseURL }) => {
+  test('no page is wider than the screen; tables scroll in their own box; ticket numbers stay on one line', async ({
+    browser,
+    baseURL,
+  }) => {
     const { ticket, partner, contact, dashboard } = records();
     const context = await contextFor(browser, baseURL!, DEMO.admin, { viewport: PHONE });
     const page = await context.newPage();
@@ -89,7 +101,11 @@ test.describe('on a phone (390 px)', () => {
       await page.goto(url);
       const table = page.getByRole('table').first();
       await expect(table).toBeVisible();
-      const box = await table.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth, right: element.getBoundingClientRect().right }));
+      const box = await table.evaluate((element) => ({
+        scroll: element.scrollWidth,
+        client: element.clientWidth,
+        right: element.getBoundingClientRect().right,
+      }));
       expect(box.scroll, `the table on ${url} scrolls`).toBeGreaterThan(box.client);
       expect(box.right).toBeLessThanOrEqual(PHONE.width);
       await expect(table.getByRole('link', { name: /^T-\d+$/ }).first()).toBeVisible();
@@ -108,7 +124,9 @@ test.describe('on a phone (390 px)', () => {
     await expect(menu).toBeVisible();
     await expect(navigation).toBeHidden();
     // Name, menu button and user menu share one line.
-    const tops = await Promise.all([header.getByRole('link', { name: 'Ticket-CRM' }), menu, user].map(async (element) => (await element.boundingBox())!.y));
+    const tops = await Promise.all(
+      [header.getByRole('link', { name: 'Ticket-CRM' }), menu, user].map(async (element) => (await element.boundingBox())!.y),
+    );
     expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(20);
 
     await menu.click();
@@ -177,7 +195,9 @@ test.describe('on a wide screen (1440 px)', () => {
   test('five board columns stand side by side with heads of one height; more scroll inside the board', async ({ browser, baseURL }) => {
     const owner = createTestUser('Spalten', ['crm']);
     const addQuery = (name: string, params: string, position: number) =>
-      withDb((db) => db.prepare('insert into queries (owner_id, name, params, position) values (?, ?, ?, ?)').run(owner.id, name, params, position));
+      withDb((db) =>
+        db.prepare('insert into queries (owner_id, name, params, position) values (?, ?, ?, ?)').run(owner.id, name, params, position),
+      );
     addQuery('Meine offenen Tickets mit einem ziemlich langen Namen', 'status=open&assignee=me', 4);
     const context = await contextFor(browser, baseURL!, owner.email, { viewport: DESKTOP });
     const page = await context.newPage();
@@ -220,7 +240,7 @@ test.describe('on a wide screen (1440 px)', () => {
     await context.close();
   });
 
-  test('the ticket page\'s pickers show the whole chosen name', async ({ browser, baseURL }) => {
+  test("the ticket page's pickers show the whole chosen name", async ({ browser, baseURL }) => {
     const { ticket, partner } = records();
     const context = await contextFor(browser, baseURL!, DEMO.crm, { viewport: DESKTOP });
     const page = await context.newPage();
@@ -233,7 +253,7 @@ test.describe('on a wide screen (1440 px)', () => {
   });
 });
 
-test('the partner CRM tab has the Stammdaten tab\'s header: GPID and address', async ({ browser, baseURL }) => {
+test("the partner CRM tab has the Stammdaten tab's header: GPID and address", async ({ browser, baseURL }) => {
   const { partner } = records();
   const context = await contextFor(browser, baseURL!, DEMO.crm, { viewport: DESKTOP });
   const page = await context.newPage();
@@ -258,7 +278,7 @@ test.describe('page titles', () => {
     withDb((db) => db.prepare('update users set locale = ? where id = ?').run(locale, user.id));
   }
 
-  test('every page is titled in the user\'s language; record pages name their record', async ({ browser, baseURL }) => {
+  test("every page is titled in the user's language; record pages name their record", async ({ browser, baseURL }) => {
     const { ticket, partner, contact } = records();
     const user = createTestUser('Titel', ['crm']);
     const context = await contextFor(browser, baseURL!, user.email, { viewport: DESKTOP });
@@ -307,7 +327,11 @@ test.describe('page titles', () => {
     const user = createTestUser('Board', []);
     const context = await contextFor(browser, baseURL!, user.email, { viewport: DESKTOP });
     const page = await context.newPage();
-    const heads = () => page.getByRole('list', { name: /^(Abfragen|Queries)$/ }).locator(':scope > li').getByRole('heading', { level: 2 });
+    const heads = () =>
+      page
+        .getByRole('list', { name: /^(Abfragen|Queries)$/ })
+        .locator(':scope > li')
+        .getByRole('heading', { level: 2 });
     await page.goto('/ticketboard');
     await expect(heads()).toHaveText(['Offen', 'In Bearbeitung', 'Geparkt', 'Geschlossen']);
     setLocale(user, 'en');

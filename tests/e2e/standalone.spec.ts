@@ -149,7 +149,11 @@ async function sendMalformedRequests(request: APIRequestContext): Promise<number
   const action = { 'Next-Action': `7f${'0a'.repeat(20)}`, 'Content-Type': 'text/plain;charset=UTF-8' };
   const answers = await Promise.all([
     request.get(`${origin}/tickets/%ff`, { maxRedirects: 0 }),
-    request.post(`${origin}/tickets`, { headers: { 'Next-Action': 'abc', 'Content-Type': 'text/plain;charset=UTF-8' }, data: 'garbage{{', maxRedirects: 0 }),
+    request.post(`${origin}/tickets`, {
+      headers: { 'Next-Action': 'abc', 'Content-Type': 'text/plain;charset=UTF-8' },
+      data: 'garbage{{',
+      maxRedirects: 0,
+    }),
     request.post(`${origin}/login`, { headers: action, data: 'garbage{{', maxRedirects: 0 }),
     request.post(`${origin}/login`, { headers: action, data: `["${'a'.repeat(2 * 1024 * 1024)}"]`, maxRedirects: 0 }),
     request.get(`${origin}/tickets`, { headers: { RSC: '1', 'Next-Router-State-Tree': 'garbage' }, maxRedirects: 0 }),
@@ -159,7 +163,10 @@ async function sendMalformedRequests(request: APIRequestContext): Promise<number
 
 const MALFORMED_STATUSES = [400, 400, 400, 413, 400];
 
-test('requests Next.js cannot read answer 400 or 413, signed in or not, and log one line each, no stack trace', async ({ page, request }) => {
+test('requests Next.js cannot read answer 400 or 413, signed in or not, and log one line each, no stack trace', async ({
+  page,
+  request,
+}) => {
   const logged = output.length;
   expect(await sendMalformedRequests(request)).toEqual(MALFORMED_STATUSES);
   // Signing in is a server action call that passes the same checks.

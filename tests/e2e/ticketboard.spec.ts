@@ -42,7 +42,10 @@ test('a user without crm sees no CRM criteria and is refused when sending them',
   await expect(alertWith(page, 'stehen nur CRM Benutzern zur Verfügung')).toBeVisible();
 });
 
-test('columns reorder by drag and drop and, without JavaScript, by the ←/→ buttons; a list is saved as a query', async ({ page, browser }) => {
+test('columns reorder by drag and drop and, without JavaScript, by the ←/→ buttons; a list is saved as a query', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, DEMO.admin);
   await page.goto('/tickets?status=parked');
   const first = unique('Geparkt gespeichert');
@@ -85,7 +88,8 @@ test('the board does not prefetch the tickets on its cards, and a card opens its
   // next/link would ask the server for every card's ticket as it scrolls into view (bench/README.md, point 9).
   const prefetched: string[] = [];
   page.on('request', (request) => {
-    if (request.headers()['next-router-prefetch'] && /^\/tickets\/\d+$/.test(new URL(request.url()).pathname)) prefetched.push(request.url());
+    if (request.headers()['next-router-prefetch'] && /^\/tickets\/\d+$/.test(new URL(request.url()).pathname))
+      prefetched.push(request.url());
   });
   await board.goto();
   const cards = board.column(name).locator('.board-card');

@@ -14,7 +14,9 @@ function ticketsWithNewStatus(): CrmTickets {
   const statusId = insertLookup('crmTicketStatuses', status);
   const numberOf = (id: number) => withDb((db) => db.prepare('select number from tickets where id = ?').pluck().get(id) as string);
   const active = ticketWithoutCrm();
-  withDb((db) => db.prepare('update tickets set crm_enabled = 1, crm_status_id = ?, potential_cents = 1234500 where id = ?').run(statusId, active.id));
+  withDb((db) =>
+    db.prepare('update tickets set crm_enabled = 1, crm_status_id = ?, potential_cents = 1234500 where id = ?').run(statusId, active.id),
+  );
   const inactive = ticketWithoutCrm();
   withDb((db) => db.prepare('update tickets set crm_enabled = 0, crm_status_id = ? where id = ?').run(statusId, inactive.id));
   return { statusId, status, active: numberOf(active.id), inactive: numberOf(inactive.id) };
@@ -30,7 +32,9 @@ async function apply(page: Page, list: TicketListPage, values: { crm?: string; c
 }
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`a CRM user sees and keeps the CRM criteria of /tickets and its CRM columns (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser }) => {
+  test(`a CRM user sees and keeps the CRM criteria of /tickets and its CRM columns (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await signIn(page, DEMO.crm);
@@ -95,6 +99,7 @@ test('a user without crm gets no CRM control, column or value on /tickets, not e
   expect(payload.headers()['content-type']).toContain('text/x-component');
   for (const body of [await html.text(), await payload.text()]) {
     expect(body).toContain(data.active);
-    for (const secret of [data.status, 'CRM-Status', 'Umsatzpotenzial', 'CRM ist aktiviert', '12.345,00', '1234500']) expect(body).not.toContain(secret);
+    for (const secret of [data.status, 'CRM-Status', 'Umsatzpotenzial', 'CRM ist aktiviert', '12.345,00', '1234500'])
+      expect(body).not.toContain(secret);
   }
 });

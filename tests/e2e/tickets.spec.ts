@@ -16,13 +16,23 @@ function demoContact(): DemoContact {
          from contacts c join partners p on p.id = c.partner_id where c.first_name <> '' and p.city <> '' order by c.id limit 1`,
       )
       .get() as { id: number; name: string; partner: string; gpid: number; city: string };
-    return { id: row.id, name: row.name, partner: row.partner, option: `${row.name} – ${row.partner}`, partnerOption: `${row.partner} (${row.gpid}, ${row.city})` };
+    return {
+      id: row.id,
+      name: row.name,
+      partner: row.partner,
+      option: `${row.name} – ${row.partner}`,
+      partnerOption: `${row.partner} (${row.gpid}, ${row.city})`,
+    };
   } finally {
     db.close();
   }
 }
 
-async function openTicketForContact(page: Page, contact: DemoContact, options: { javaScript: boolean }): Promise<{ id: number; title: string }> {
+async function openTicketForContact(
+  page: Page,
+  contact: DemoContact,
+  options: { javaScript: boolean },
+): Promise<{ id: number; title: string }> {
   const title = unique('Drucker im Lager druckt nicht');
   const form = new NewTicketPage(page, options);
   await form.goto();
@@ -56,7 +66,9 @@ async function workTicket(page: Page, contact: DemoContact, options: { javaScrip
 
   const db = e2eDb();
   try {
-    expect(db.prepare('select status, assignee_id is not null as assigned, partner_id, contact_id from tickets where id = ?').get(id)).toEqual({
+    expect(
+      db.prepare('select status, assignee_id is not null as assigned, partner_id, contact_id from tickets where id = ?').get(id),
+    ).toEqual({
       status: 'closed',
       assigned: 1,
       partner_id: null,
@@ -79,7 +91,7 @@ test('an agent opens a ticket for a contact, takes it over, parks and closes it'
   await workTicket(page, demoContact(), { javaScript: true });
 });
 
-test('the same day\'s work without JavaScript, including a partner search while editing', async ({ browser }) => {
+test("the same day's work without JavaScript, including a partner search while editing", async ({ browser }) => {
   const page = await newAgentPage(browser, false);
   const contact = demoContact();
   await workTicket(page, contact, { javaScript: false });

@@ -16,7 +16,7 @@ async function createUser(page: Page, name: string, email: string, password: str
   await expect(page.getByRole('row', { name: new RegExp(email) })).toBeVisible();
 }
 
-test('an administrator creates a user, grants a role, and deactivation ends that user\'s session at once', async ({ page, browser }) => {
+test("an administrator creates a user, grants a role, and deactivation ends that user's session at once", async ({ page, browser }) => {
   // Four sign-ins (argon2 each) and two browsers: give it room on a busy 2-core machine.
   test.setTimeout(60_000);
   const name = unique('Erika Muster');
@@ -72,7 +72,9 @@ test('the users form explains bad input and keeps what was typed', async ({ page
 test('the last active administrator cannot be deactivated', async ({ page }) => {
   // Other specs create administrators of their own: make the demo admin the only active one.
   const db = e2eDb();
-  db.prepare(`update users set active = 0, session_version = session_version + 1 where email <> ? and active = 1 and exists (select 1 from json_each(users.roles) where value = 'admin')`).run(DEMO.admin);
+  db.prepare(
+    `update users set active = 0, session_version = session_version + 1 where email <> ? and active = 1 and exists (select 1 from json_each(users.roles) where value = 'admin')`,
+  ).run(DEMO.admin);
   db.close();
   await signIn(page, DEMO.admin);
   await page.goto('/admin/users');
@@ -159,7 +161,9 @@ test('a user changes their own password without JavaScript: other sessions end, 
   await submit(DEMO_PASSWORD, 'password123');
   await expect(form.getByLabel('Neues Passwort', { exact: true })).toHaveAccessibleDescription(/zu verbreitet/);
   await submit(DEMO_PASSWORD, newPassword, `${newPassword}!`);
-  await expect(form.getByLabel('Neues Passwort wiederholen')).toHaveAccessibleDescription('Die beiden neuen Passwörter stimmen nicht überein.');
+  await expect(form.getByLabel('Neues Passwort wiederholen')).toHaveAccessibleDescription(
+    'Die beiden neuen Passwörter stimmen nicht überein.',
+  );
   // Nothing was changed so far: the other session still works.
   await otherPage.goto('/ticketboard');
   await expect(otherPage.getByRole('heading', { name: 'Ticketboard' })).toBeVisible();

@@ -83,7 +83,10 @@ describe('defineAction', () => {
   });
 
   it('refuses the anonymous and a user without the role before validating or running', async () => {
-    const guarded = defineAction({ schema, role: 'crm' }, (input): MutationResult<{ id: number }> => ({ ok: true, data: { id: input.id } }));
+    const guarded = defineAction({ schema, role: 'crm' }, (input): MutationResult<{ id: number }> => ({
+      ok: true,
+      data: { id: input.id },
+    }));
     calls.length = 0;
     session.user = null;
     expect(await save({}, form({ id: '1', name: 'x' }))).toEqual({ ok: false, error: expect.stringMatching(/Sitzung/) });
@@ -99,11 +102,16 @@ describe('defineAction', () => {
 describe('defineReadAction', () => {
   type Answer = { ok: true; text: string; by: number } | { ok: false; error: string };
   const search = defineReadAction(
-    { args: z.tuple([z.string().max(5)]).rest(z.unknown()), role: 'crm', invalid: 'dashboard.groupInvalid', refused: (error: string): Answer => ({ ok: false, error }) },
+    {
+      args: z.tuple([z.string().max(5)]).rest(z.unknown()),
+      role: 'crm',
+      invalid: 'dashboard.groupInvalid',
+      refused: (error: string): Answer => ({ ok: false, error }),
+    },
     ([text], user): Answer => ({ ok: true, text, by: user.id }),
   );
 
-  it('answers the handler\'s data for valid arguments of an allowed user', async () => {
+  it("answers the handler's data for valid arguments of an allowed user", async () => {
     session.user = crm;
     expect(await search('abc')).toEqual({ ok: true, text: 'abc', by: 8 });
   });

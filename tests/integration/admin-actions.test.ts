@@ -31,10 +31,15 @@ beforeEach(() => {
 
 describe('user administration actions', () => {
   it('refuse an anonymous caller and a signed-in user without admin, changing nothing', async () => {
-    expect(await createUserAction({}, newUser)).toMatchObject({ ok: false, error: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.' });
+    expect(await createUserAction({}, newUser)).toMatchObject({
+      ok: false,
+      error: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+    });
     session.user = agent;
     expect(await createUserAction({}, newUser)).toMatchObject({ ok: false, error: 'Keine Berechtigung für diese Aktion.' });
-    expect(await updateUserAction({}, form({ id: '1', version: '1', name: 'X', roles: 'admin', locale: 'de' }))).toMatchObject({ ok: false });
+    expect(await updateUserAction({}, form({ id: '1', version: '1', name: 'X', roles: 'admin', locale: 'de' }))).toMatchObject({
+      ok: false,
+    });
     expect(await setUserActiveAction({}, form({ id: '1', version: '1', active: 'false' }))).toMatchObject({ ok: false });
     expect(await setUserPasswordAction({}, form({ id: '1', version: '1', password: 'x-12345678' }))).toMatchObject({ ok: false });
     expect(db.select().from(users).all()).toHaveLength(0);

@@ -19,7 +19,9 @@ let admin: Actor;
 beforeEach(async () => {
   db = freshAppDb();
   const passwordHash = await hashPassword('richtig-1234');
-  userId = db.transaction((tx) => insertUserWithDefaults(tx, { email: 'Petra@Example.com', name: 'Petra', passwordHash, roles: ['crm'] })).id;
+  userId = db.transaction((tx) =>
+    insertUserWithDefaults(tx, { email: 'Petra@Example.com', name: 'Petra', passwordHash, roles: ['crm'] }),
+  ).id;
   admin = { id: userId, roles: ['admin'] };
 });
 
@@ -56,7 +58,7 @@ describe('login throttling', () => {
     expect(checkThrottle(db, keys, now + THROTTLE_WINDOW_MS + 1)).toEqual({ refused: false, delayMs: 0 });
   });
 
-  it('failures from one address never lock the account\'s owner out from another: only slowed down', async () => {
+  it("failures from one address never lock the account's owner out from another: only slowed down", async () => {
     const now = Date.now();
     for (let i = 0; i < 10; i += 1) recordAttempt(db, keys, false, now);
     expect(checkThrottle(db, keys, now)).toEqual({ refused: true });
@@ -82,7 +84,7 @@ describe('login throttling', () => {
     expect(checkThrottle(db, { email: 'petra@example.com', ip: '10.0.0.67' }, now)).toEqual({ refused: false, delayMs: 0 });
   });
 
-  it('a successful sign-in clears the account\'s count', () => {
+  it("a successful sign-in clears the account's count", () => {
     const now = Date.now();
     for (let i = 0; i < 5; i += 1) recordAttempt(db, keys, false, now - 1000);
     recordAttempt(db, keys, true, now);
@@ -99,7 +101,10 @@ describe('login throttling', () => {
 describe('session check per request', () => {
   it('a deactivation or a change of roles ends existing sessions; a new sign-in works again', () => {
     expect(findSessionUser(db, userId, 1)).toMatchObject({ id: userId, roles: ['crm'] });
-    expect(updateUser(db, admin, { id: userId, version: 1, name: 'Petra', roles: ['crm', 'crm_admin'], locale: 'de' })).toEqual({ ok: true, data: undefined });
+    expect(updateUser(db, admin, { id: userId, version: 1, name: 'Petra', roles: ['crm', 'crm_admin'], locale: 'de' })).toEqual({
+      ok: true,
+      data: undefined,
+    });
     expect(findSessionUser(db, userId, 1)).toBeNull();
     expect(findSessionUser(db, userId, 2)).toMatchObject({ roles: ['crm', 'crm_admin'] });
     expect(setUserActive(db, admin, { id: userId, version: 2, active: false })).toEqual({ ok: true, data: undefined });

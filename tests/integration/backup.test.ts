@@ -49,8 +49,7 @@ function startWriter(file: string): Promise<ChildProcess> {
   });
 }
 
-const rowCount = (sqlite: Database.Database, table: string) =>
-  sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
+const rowCount = (sqlite: Database.Database, table: string) => sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
 
 function rowCounts(sqlite: Database.Database): Record<string, number> {
   const tables = sqlite
@@ -64,7 +63,7 @@ describe('backupDatabase', () => {
   it('takes a consistent copy with every committed row while another connection keeps writing', async () => {
     const { sqlite, file, dir } = scratch();
     // Some bulk first, so the copy spans many pages rather than one step of a few.
-    const bulk = sqlite.prepare("INSERT INTO login_attempts (key, succeeded, at) VALUES (?, 1, 0)");
+    const bulk = sqlite.prepare('INSERT INTO login_attempts (key, succeeded, at) VALUES (?, 1, 0)');
     sqlite.transaction(() => {
       for (let i = 0; i < 20_000; i++) bulk.run(`ip:bulk-${i}-${'x'.repeat(40)}`);
     })();
@@ -73,7 +72,9 @@ describe('backupDatabase', () => {
     const lastCommitted = sqlite.prepare('SELECT max(id) FROM login_attempts').pluck().get() as number;
     const stats = await backupDatabase(sqlite, path.join(dir, 'backup.sqlite'));
     // The writer went on committing around the backup.
-    await expect.poll(() => sqlite.prepare('SELECT max(id) FROM login_attempts').pluck().get() as number).toBeGreaterThan(lastCommitted + 100);
+    await expect
+      .poll(() => sqlite.prepare('SELECT max(id) FROM login_attempts').pluck().get() as number)
+      .toBeGreaterThan(lastCommitted + 100);
 
     expect(stats.integrity).toBe('ok');
     expect(stats.pages).toBeGreaterThan(100);

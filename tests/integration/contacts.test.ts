@@ -39,20 +39,53 @@ function create(fields: Record<string, string>): number {
   return result.data.id;
 }
 const rowOf = (id: number) => db.select().from(contacts).where(eq(contacts.id, id)).get()!;
-const actor = (id: number, roles: Role[] = []): SessionUser => ({ id, email: `${id}@example.com`, name: `User ${id}`, roles, locale: 'de' });
+const actor = (id: number, roles: Role[] = []): SessionUser => ({
+  id,
+  email: `${id}@example.com`,
+  name: `User ${id}`,
+  roles,
+  locale: 'de',
+});
 
 describe('createContact', () => {
   it('stores a contact under a partner or without one', () => {
-    const id = create({ salutation: 'Frau', firstName: 'Julia', lastName: ' Krüger ', email: 'julia.krueger@hanse.de', partnerId: String(partnerId) });
-    expect(rowOf(id)).toMatchObject({ salutation: 'Frau', firstName: 'Julia', lastName: 'Krüger', partnerId, version: 1, updatedById: anna });
+    const id = create({
+      salutation: 'Frau',
+      firstName: 'Julia',
+      lastName: ' Krüger ',
+      email: 'julia.krueger@hanse.de',
+      partnerId: String(partnerId),
+    });
+    expect(rowOf(id)).toMatchObject({
+      salutation: 'Frau',
+      firstName: 'Julia',
+      lastName: 'Krüger',
+      partnerId,
+      version: 1,
+      updatedById: anna,
+    });
     expect(rowOf(create({ lastName: 'Ohnefirma', partnerId: '' })).partnerId).toBeNull();
   });
 
   it('the schema explains bad input per field', () => {
-    const parsed = createContactSchema.safeParse({ salutation: 'Dr.', lastName: '', email: 'nein', partnerId: '-3', phone: '1'.repeat(51) });
+    const parsed = createContactSchema.safeParse({
+      salutation: 'Dr.',
+      lastName: '',
+      email: 'nein',
+      partnerId: '-3',
+      phone: '1'.repeat(51),
+    });
     const byField = Object.fromEntries(parsed.error!.issues.map((issue) => [issue.path[0], issue.message]));
-    expect(byField).toEqual({ salutation: 'invalid', lastName: 'required', email: 'invalidEmail', partnerId: 'invalidId', phone: 'tooLong' });
-    expect(createContactSchema.safeParse({ lastName: 'x'.repeat(10_000) }).error?.issues.map((issue) => issue.message)).toEqual(['tooLong']);
+    expect(byField).toEqual({
+      salutation: 'invalid',
+      lastName: 'required',
+      email: 'invalidEmail',
+      partnerId: 'invalidId',
+      phone: 'tooLong',
+    });
+    expect(createContactSchema.safeParse({ lastName: 'x'.repeat(10_000) }).error?.issues.map((issue) => issue.message)).toEqual([
+      'tooLong',
+    ]);
   });
 
   it('refuses a partner that does not exist, next to the picker, and writes nothing', () => {
@@ -71,7 +104,10 @@ describe('updateContact and deleteContact', () => {
 
   it('saves a new version; a stale save names who saved in between and the first change survives', () => {
     const id = create({ lastName: 'Becker' });
-    expect(edit(id, 1, { lastName: 'Becker', position: 'IT-Leiter', partnerId: String(partnerId) }, bernd)).toEqual({ ok: true, data: undefined });
+    expect(edit(id, 1, { lastName: 'Becker', position: 'IT-Leiter', partnerId: String(partnerId) }, bernd)).toEqual({
+      ok: true,
+      data: undefined,
+    });
     expect(edit(id, 1, { lastName: 'Bäcker' }, anna)).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
     expect(rowOf(id)).toMatchObject({ lastName: 'Becker', position: 'IT-Leiter', partnerId, version: 2, updatedById: bernd });
     expect(findContact(db, id)).toMatchObject({ partner: { id: partnerId, name: 'Hanse Logistik GmbH' }, updatedByName: 'Bernd Technik' });
@@ -80,7 +116,10 @@ describe('updateContact and deleteContact', () => {
   it('answers notFound for an unknown id and refuses an unknown partner', () => {
     expect(edit(9999, 1, { lastName: 'X' }, anna)).toEqual({ ok: false, error: 'notFound' });
     const id = create({ lastName: 'Vogel' });
-    expect(edit(id, 1, { lastName: 'Vogel', partnerId: '4242' }, anna)).toMatchObject({ ok: false, fieldErrors: { partnerId: 'contacts.error.unknownPartner' } });
+    expect(edit(id, 1, { lastName: 'Vogel', partnerId: '4242' }, anna)).toMatchObject({
+      ok: false,
+      fieldErrors: { partnerId: 'contacts.error.unknownPartner' },
+    });
     expect(rowOf(id).version).toBe(1);
   });
 
@@ -124,7 +163,10 @@ describe('contact queries', () => {
     expect(names('web.de')).toEqual(['Albrecht']);
     expect(names('hanse')).toEqual(['Meyer', 'Zimmermann']);
     expect(names('_')).toEqual([]);
-    expect(listContacts(db, '', { limit: 2, offset: 2 })).toMatchObject({ total: 3, rows: [{ lastName: 'Zimmermann', partner: { id: partnerId } }] });
+    expect(listContacts(db, '', { limit: 2, offset: 2 })).toMatchObject({
+      total: 3,
+      rows: [{ lastName: 'Zimmermann', partner: { id: partnerId } }],
+    });
     expect(listPartnerContacts(db, partnerId).map((row) => row.lastName)).toEqual(['Meyer', 'Zimmermann']);
   });
 
@@ -160,7 +202,11 @@ describe('contact queries', () => {
 
   it('prefill the form from the picker search and the ?partner preselection', () => {
     const fallback = { salutation: '', firstName: 'Alt', lastName: 'Alt', email: '', phone: '', position: '' };
-    expect(contactFormPrefill({ firstName: 'Neu', lastName: 'x'.repeat(500) }, fallback)).toMatchObject({ firstName: 'Neu', lastName: 'x'.repeat(100), email: '' });
+    expect(contactFormPrefill({ firstName: 'Neu', lastName: 'x'.repeat(500) }, fallback)).toMatchObject({
+      firstName: 'Neu',
+      lastName: 'x'.repeat(100),
+      email: '',
+    });
     expect(prefillPartnerId({ partner: '5' })).toBe(5);
     expect(prefillPartnerId({ partnerId: '', partner: '5' })).toBeNull();
     expect(prefillPartnerId({ partnerId: '-1' })).toBeNull();
@@ -185,9 +231,13 @@ describe('contact actions', () => {
     expect(await createContactAction({}, form({ lastName: 'Irrtum', partnerId: '999' }))).toMatchObject({
       fieldErrors: { partnerId: 'Diesen Geschäftspartner gibt es nicht. Bitte wählen Sie einen anderen.' },
     });
-    expect(await updateContactAction({}, form({ id: 'abc', version: '1', lastName: 'X' }))).toMatchObject({ fieldErrors: { id: 'Ungültige Kennung.' } });
+    expect(await updateContactAction({}, form({ id: 'abc', version: '1', lastName: 'X' }))).toMatchObject({
+      fieldErrors: { id: 'Ungültige Kennung.' },
+    });
     expect(db.select().from(contacts).all()).toHaveLength(0);
-    await expect(createContactAction({}, form({ lastName: 'Richtig', partnerId: String(partnerId) }))).rejects.toThrow(/^redirect:\/contacts\/\d+\?created=1$/);
+    await expect(createContactAction({}, form({ lastName: 'Richtig', partnerId: String(partnerId) }))).rejects.toThrow(
+      /^redirect:\/contacts\/\d+\?created=1$/,
+    );
     expect(db.select().from(contacts).all()).toHaveLength(1);
   });
 });
@@ -206,7 +256,10 @@ describe('the Kontakt picker with a Geschäftspartner chosen', () => {
   });
 
   it("offers only the partner's contacts until a search, then the others after them, marked", () => {
-    expect(labels(searchPartnerContactOptions(db, '', partnerId, mark))).toEqual(['Jan Meyer – Hanse Logistik GmbH', 'Anna Zimmermann – Hanse Logistik GmbH']);
+    expect(labels(searchPartnerContactOptions(db, '', partnerId, mark))).toEqual([
+      'Jan Meyer – Hanse Logistik GmbH',
+      'Anna Zimmermann – Hanse Logistik GmbH',
+    ]);
     expect(labels(searchPartnerContactOptions(db, 'jan', partnerId, mark))).toEqual([
       'Jan Meyer – Hanse Logistik GmbH',
       'Jana Albers · anderer Geschäftspartner: Nordsee Fisch AG',
@@ -214,14 +267,22 @@ describe('the Kontakt picker with a Geschäftspartner chosen', () => {
     ]);
     expect(labels(searchPartnerContactOptions(db, '', otherPartner, mark))).toEqual(['Jana Albers – Nordsee Fisch AG']);
     // The limit counts the partner's own contacts first.
-    expect(labels(searchPartnerContactOptions(db, 'jan', partnerId, mark, 2))).toEqual(['Jan Meyer – Hanse Logistik GmbH', 'Jana Albers · anderer Geschäftspartner: Nordsee Fisch AG']);
+    expect(labels(searchPartnerContactOptions(db, 'jan', partnerId, mark, 2))).toEqual([
+      'Jan Meyer – Hanse Logistik GmbH',
+      'Jana Albers · anderer Geschäftspartner: Nordsee Fisch AG',
+    ]);
   });
 
-  it('the search action scopes by the partner the form sends, in the user\'s language, and ignores a bad one', async () => {
+  it("the search action scopes by the partner the form sends, in the user's language, and ignores a bad one", async () => {
     expect(await searchContactsAction('', String(partnerId))).toEqual([]);
     session.user = { id: anna, email: 'anna@example.com', name: 'Anna Admin', roles: [], locale: 'en' };
-    expect(labels(await searchContactsAction('', String(partnerId)))).toEqual(['Jan Meyer – Hanse Logistik GmbH', 'Anna Zimmermann – Hanse Logistik GmbH']);
-    expect(labels(await searchContactsAction('albers', String(partnerId)))).toEqual(['Jana Albers · other business partner: Nordsee Fisch AG']);
+    expect(labels(await searchContactsAction('', String(partnerId)))).toEqual([
+      'Jan Meyer – Hanse Logistik GmbH',
+      'Anna Zimmermann – Hanse Logistik GmbH',
+    ]);
+    expect(labels(await searchContactsAction('albers', String(partnerId)))).toEqual([
+      'Jana Albers · other business partner: Nordsee Fisch AG',
+    ]);
     // Without a partner (or with a value that is none), every contact as before.
     for (const scope of [undefined, '', 'abc', '-1', '1e3']) expect(await searchContactsAction('', scope)).toHaveLength(4);
   });

@@ -19,12 +19,26 @@ import { dashboardFilterOptions } from '@/lib/crm/dashboard/options';
 import { emptyDashboardParams, parseDashboardParams, serialiseDashboardParams, type GroupKey } from '@/lib/crm/dashboard/params';
 import { parameterLabel } from '@/lib/crm/dashboard/problems';
 import { summariseDashboard } from '@/lib/crm/dashboard/queries';
-import { contactAttributesView, partnerCrmFormView, ticketCrmPanelView, type CrmFormData, type CrmFormValue, type LookupOption } from '@/lib/crm/forms/queries';
+import {
+  contactAttributesView,
+  partnerCrmFormView,
+  ticketCrmPanelView,
+  type CrmFormData,
+  type CrmFormValue,
+  type LookupOption,
+} from '@/lib/crm/forms/queries';
 import { listCrmHistory } from '@/lib/crm/history';
 import { formatCrmValue, historyProperty, type CrmSnapshot, type HistoryField } from '@/lib/crm/history-fields';
 import { savePartnerCrm } from '@/lib/crm/partners/mutations';
 import { partnerHasCrmData } from '@/lib/crm/partners/queries';
-import { CRM_PROPERTIES, crmProperty, propertiesOf, type CrmProperty, type CrmPropertyKey, type PropertyEntity } from '@/lib/crm/properties';
+import {
+  CRM_PROPERTIES,
+  crmProperty,
+  propertiesOf,
+  type CrmProperty,
+  type CrmPropertyKey,
+  type PropertyEntity,
+} from '@/lib/crm/properties';
 import { columnKey } from '@/lib/crm/record/fields';
 import { crmFieldSchema, partnerCrmSchema, ticketCrmSchema } from '@/lib/crm/schemas';
 import { saveTicketCrm } from '@/lib/crm/tickets/mutations';
@@ -54,7 +68,13 @@ async function csvRows(query: string): Promise<string[][]> {
 }
 
 function formOf(entity: PropertyEntity): CrmFormData {
-  const firstId = (table: 'tickets' | 'partners' | 'contacts') => Number(db.$client.prepare(`select min(id) from ${table}${table === 'tickets' ? ' where crm_enabled = 1' : ''}`).pluck().get());
+  const firstId = (table: 'tickets' | 'partners' | 'contacts') =>
+    Number(
+      db.$client
+        .prepare(`select min(id) from ${table}${table === 'tickets' ? ' where crm_enabled = 1' : ''}`)
+        .pluck()
+        .get(),
+    );
   if (entity === 'ticket') return ticketCrmPanelView(db, user, firstId('tickets'), 1)!.form;
   if (entity === 'partner') return partnerCrmFormView(db, user, firstId('partners'), 1)!.form;
   return contactAttributesView(db, user, firstId('contacts'))!.form;
@@ -69,7 +89,9 @@ const FORM_SCHEMAS: Record<PropertyEntity, readonly string[]> = {
 describe('every CRM property', () => {
   it.each(KEYS.map((key) => [key]))('%s has its words in German and English', (key) => {
     const property = crmProperty(key);
-    const labels = [property.label, property.dashboard?.label, property.dashboard?.emptyLabel, property.dashboardCsv?.header].filter((label) => label !== undefined);
+    const labels = [property.label, property.dashboard?.label, property.dashboard?.emptyLabel, property.dashboardCsv?.header].filter(
+      (label) => label !== undefined,
+    );
     for (const label of labels) {
       expect(de(label), label).not.toBe(label);
       expect(en(label), label).not.toBe(label);
@@ -118,16 +140,20 @@ describe('every CRM property', () => {
     expect(dashboardExportColumns(params, de)[0].header).toBe(de(dim.label));
     const [, ...rows] = await csvRows(`groupBy=${key}`);
     const labels = new Set(groups.map((group) => group.label));
-    for (const row of rows) for (const label of dim.value && 'bridge' in dim.value ? row[0].split(', ') : [row[0]]) expect(labels).toContain(label);
+    for (const row of rows)
+      for (const label of dim.value && 'bridge' in dim.value ? row[0].split(', ') : [row[0]]) expect(labels).toContain(label);
   });
 
-  it.each(KEYS.filter((key) => crmProperty(key).dashboardCsv).map((key) => [key]))('%s has its column in the dashboard CSV', async (key) => {
-    const column = crmProperty(key).dashboardCsv!;
-    const [header, ...rows] = await csvRows('groupBy=none');
-    const index = header.indexOf(de(column.header));
-    expect(index).toBeGreaterThan(-1);
-    expect(rows.some((row) => row[index] !== '')).toBe(true);
-  });
+  it.each(KEYS.filter((key) => crmProperty(key).dashboardCsv).map((key) => [key]))(
+    '%s has its column in the dashboard CSV',
+    async (key) => {
+      const column = crmProperty(key).dashboardCsv!;
+      const [header, ...rows] = await csvRows('groupBy=none');
+      const index = header.indexOf(de(column.header));
+      expect(index).toBeGreaterThan(-1);
+      expect(rows.some((row) => row[index] !== '')).toBe(true);
+    },
+  );
 
   it.each(KEYS.filter((key) => crmProperty(key).dataManager).map((key) => [key]))('%s is a CRM column of the Daten Manager', (key) => {
     const property = crmProperty(key);
@@ -143,15 +169,19 @@ describe('every CRM property', () => {
     expect(parseExportRequest(entity, { columns: columnKey }, { roles: [] }).problem?.problem).toBe('crmForbidden');
   });
 
-  it.each(KEYS.filter((key) => crmProperty(key).form).map((key) => [key]))('%s is a field of its CRM form, read by the form schema', (key) => {
-    const property = crmProperty(key);
-    const field = property.form!;
-    const form = formOf(property.entity);
-    expect(form.values[field.name], field.name).not.toBeUndefined();
-    if (field.control === 'lookup' || field.control === 'checkboxes') expect(form.options[field.name]?.length, field.name).toBeGreaterThan(0);
-    expect(FORM_SCHEMAS[property.entity]).toContain(field.name);
-    if (field.control === 'checkboxes' && field.create) expect(FORM_SCHEMAS[property.entity]).toContain(field.create);
-  });
+  it.each(KEYS.filter((key) => crmProperty(key).form).map((key) => [key]))(
+    '%s is a field of its CRM form, read by the form schema',
+    (key) => {
+      const property = crmProperty(key);
+      const field = property.form!;
+      const form = formOf(property.entity);
+      expect(form.values[field.name], field.name).not.toBeUndefined();
+      if (field.control === 'lookup' || field.control === 'checkboxes')
+        expect(form.options[field.name]?.length, field.name).toBeGreaterThan(0);
+      expect(FORM_SCHEMAS[property.entity]).toContain(field.name);
+      if (field.control === 'checkboxes' && field.create) expect(FORM_SCHEMAS[property.entity]).toContain(field.create);
+    },
+  );
 
   it.each(KEYS.filter((key) => crmProperty(key).history).map((key) => [key]))('%s is labelled and formatted in the Verlauf', (key) => {
     const property = crmProperty(key);
@@ -164,13 +194,24 @@ describe('the surfaces hold no CRM entry of their own', () => {
   it('every CRM column of the Daten Manager is a registry property', () => {
     for (const [entity, columns] of Object.entries(DATA_COLUMNS)) {
       for (const column of columns.filter((candidate) => candidate.crm)) {
-        expect(KEYS.some((key) => ENTITY_EXPORT[crmProperty(key).entity] === entity && (crmProperty(key).field ?? key) === column.key), `${entity}.${column.key}`).toBe(true);
+        expect(
+          KEYS.some((key) => ENTITY_EXPORT[crmProperty(key).entity] === entity && (crmProperty(key).field ?? key) === column.key),
+          `${entity}.${column.key}`,
+        ).toBe(true);
       }
     }
   });
 
   it('types a history snapshot by the registry: a wrong field is a compile error', () => {
-    const ticketFields: HistoryField<'ticket'>[] = ['crmEnabled', 'crmStatus', 'probability', 'potential', 'campaigns', 'products', 'expectedUsers'];
+    const ticketFields: HistoryField<'ticket'>[] = [
+      'crmEnabled',
+      'crmStatus',
+      'probability',
+      'potential',
+      'campaigns',
+      'products',
+      'expectedUsers',
+    ];
     const snapshot: CrmSnapshot<'partner'> = { partnerStatus: 'Kunde', comment1: null };
     // @ts-expect-error `crmStatus` is a ticket field, not a partner field.
     const wrong: CrmSnapshot<'partner'> = { crmStatus: 'Angebot' };
@@ -194,7 +235,12 @@ const format = formatter('de');
 const RECORD_ENTITIES: RecordEntity[] = ['ticket', 'partner'];
 
 function recordId(entity: RecordEntity): number {
-  return Number(db.$client.prepare(entity === 'ticket' ? 'select min(id) from tickets where crm_enabled = 1' : 'select min(id) from partners').pluck().get());
+  return Number(
+    db.$client
+      .prepare(entity === 'ticket' ? 'select min(id) from tickets where crm_enabled = 1' : 'select min(id) from partners')
+      .pluck()
+      .get(),
+  );
 }
 
 function viewOf(entity: RecordEntity, id: number): { crm: { crmVersion: number } & object; form: CrmFormData } {
@@ -220,12 +266,19 @@ function postedForm(entity: RecordEntity, form: CrmFormData): Record<string, str
 
 function saveForm(entity: RecordEntity, id: number, version: number, body: Record<string, string | string[]>) {
   const fields = { id: String(id), crmVersion: String(version), ...body };
-  return entity === 'ticket' ? saveTicketCrm(db, user, ticketCrmSchema('de').parse(fields)) : savePartnerCrm(db, user, partnerCrmSchema.parse(fields));
+  return entity === 'ticket'
+    ? saveTicketCrm(db, user, ticketCrmSchema('de').parse(fields))
+    : savePartnerCrm(db, user, partnerCrmSchema.parse(fields));
 }
 
 /** A new value for a property: what the form posts, what the column (or bridge) then holds, and the Verlauf's text. */
-function changedValue(key: CrmPropertyKey, property: CrmProperty, current: CrmFormValue, options: LookupOption[]): { post: string | string[] | undefined; stored: unknown; history: string } {
-  const other = <T,>(value: unknown, first: T, second: T): T => (value === first ? second : first);
+function changedValue(
+  key: CrmPropertyKey,
+  property: CrmProperty,
+  current: CrmFormValue,
+  options: LookupOption[],
+): { post: string | string[] | undefined; stored: unknown; history: string } {
+  const other = <T>(value: unknown, first: T, second: T): T => (value === first ? second : first);
   switch (property.kind) {
     case 'lookup': {
       const option = options.find((candidate) => !candidate.archived && candidate.id !== current)!;
@@ -262,10 +315,20 @@ function changedValue(key: CrmPropertyKey, property: CrmProperty, current: CrmFo
 function storedValue(property: CrmProperty, id: number): unknown {
   if (property.bridge) {
     const { owner, entry } = property.bridge;
-    return db.select({ id: entry }).from(owner.table).where(eq(owner, id)).all().map((row) => row.id).sort((a, b) => Number(a) - Number(b));
+    return db
+      .select({ id: entry })
+      .from(owner.table)
+      .where(eq(owner, id))
+      .all()
+      .map((row) => row.id)
+      .sort((a, b) => Number(a) - Number(b));
   }
   const table = property.column!.table;
-  return db.select({ value: property.column! }).from(table).where(eq(getTableColumns(table).id, id)).get()!.value;
+  return db
+    .select({ value: property.column! })
+    .from(table)
+    .where(eq(getTableColumns(table).id, id))
+    .get()!.value;
 }
 
 describe('the CRM record is derived from the registry', () => {
@@ -307,7 +370,19 @@ describe('the CRM record is derived from the registry', () => {
   // A user without crm may not delete a partner carrying CRM data: any one stored property counts.
   it.each(propertiesOf('partner', 'form').map(([key]) => [key]))('a partner with only %s set carries CRM data', (key) => {
     const property = crmProperty(key);
-    const created = createPartner(db, user, { name: `Nur ${key} GmbH`, name2: '', searchName: '', street: '', postcode: '', city: 'Berlin', country: 'DE', phone: '', email: '', website: '', force: true });
+    const created = createPartner(db, user, {
+      name: `Nur ${key} GmbH`,
+      name2: '',
+      searchName: '',
+      street: '',
+      postcode: '',
+      city: 'Berlin',
+      country: 'DE',
+      phone: '',
+      email: '',
+      website: '',
+      force: true,
+    });
     if (!created.ok) throw new Error(`partner not created: ${created.error}`);
     const id = created.data.id;
     expect(partnerHasCrmData(db, id)).toBe(false);
@@ -315,33 +390,57 @@ describe('the CRM record is derived from the registry', () => {
     const change = changedValue(key, property, form.values[property.form!.name], form.options[property.form!.name] ?? []);
     if (property.bridge) {
       const { owner, entry } = property.bridge;
-      db.insert(owner.table).values((change.stored as number[]).map((entryId) => ({ [columnKey(owner)]: id, [columnKey(entry)]: entryId }))).run();
+      db.insert(owner.table)
+        .values((change.stored as number[]).map((entryId) => ({ [columnKey(owner)]: id, [columnKey(entry)]: entryId })))
+        .run();
     } else {
-      db.update(partners).set({ [columnKey(property.column!)]: change.stored }).where(eq(partners.id, id)).run();
+      db.update(partners)
+        .set({ [columnKey(property.column!)]: change.stored })
+        .where(eq(partners.id, id))
+        .run();
     }
     expect(storedValue(property, id)).toEqual(change.stored);
     expect(partnerHasCrmData(db, id)).toBe(true);
   });
 
   it('reads, checks and formats a date property by its kind alone', () => {
-    const date = { ...crmProperty('comment1'), kind: 'date', form: { control: 'date', name: 'expectedClose' } } as const satisfies CrmProperty;
+    const date = {
+      ...crmProperty('comment1'),
+      kind: 'date',
+      form: { control: 'date', name: 'expectedClose' },
+    } as const satisfies CrmProperty;
     const schema = crmFieldSchema(date, 'de');
     expect(schema.parse('2027-03-31')).toBe('2027-03-31');
     expect(schema.parse('')).toBeNull();
-    for (const bad of ['2027-02-30', '31.03.2027', '2027-3-1']) expect(schema.safeParse(bad).error?.issues[0].message, bad).toBe('crm.error.date');
+    for (const bad of ['2027-02-30', '31.03.2027', '2027-3-1'])
+      expect(schema.safeParse(bad).error?.issues[0].message, bad).toBe('crm.error.date');
     expect(formatCrmValue(date, '2027-03-31', de, format)).toBe('31.03.2027');
     expect(formatCrmValue(date, '2027-03-31', en, formatter('en'))).toBe('31 Mar 2027');
   });
 
   // The data layer of tickets and partners names no scalar CRM property: a new one needs no edit there.
-  const DATA_LAYER = ['lib/crm/tickets/queries.ts', 'lib/crm/tickets/mutations.ts', 'lib/crm/partners/queries.ts', 'lib/crm/partners/mutations.ts', 'lib/crm/schemas.ts', 'lib/crm/forms/queries.ts'];
+  const DATA_LAYER = [
+    'lib/crm/tickets/queries.ts',
+    'lib/crm/tickets/mutations.ts',
+    'lib/crm/partners/queries.ts',
+    'lib/crm/partners/mutations.ts',
+    'lib/crm/schemas.ts',
+    'lib/crm/forms/queries.ts',
+  ];
   // The Gruppierte Unternehmensgröße is derived from the employee count when a partner's form is read.
-  const DERIVED: Record<string, string[]> = { 'lib/crm/partners/queries.ts': ['employeeCount'], 'lib/crm/forms/queries.ts': ['employeeCount'] };
+  const DERIVED: Record<string, string[]> = {
+    'lib/crm/partners/queries.ts': ['employeeCount'],
+    'lib/crm/forms/queries.ts': ['employeeCount'],
+  };
   it.each(DATA_LAYER.map((file) => [file]))('%s names no scalar CRM property', (file) => {
     // Message keys aside: the percent and amount rules keep their first property's key, their words are general.
     const source = readFileSync(path.join(process.cwd(), file), 'utf8').replace(/'crm\.error\.\w+'/g, '');
     const scalars = KEYS.map((key) => crmProperty(key)).filter((property) => property.column);
-    const names = new Set(scalars.flatMap((property) => [property.field!, property.form?.name, columnKey(property.column!)]).filter((name) => name !== undefined));
+    const names = new Set(
+      scalars
+        .flatMap((property) => [property.field!, property.form?.name, columnKey(property.column!)])
+        .filter((name) => name !== undefined),
+    );
     const named = [...names].filter((name) => !(DERIVED[file] ?? []).includes(name) && new RegExp(`\\b${name}\\b`).test(source));
     expect(named).toEqual([]);
   });

@@ -22,7 +22,9 @@ let crm: SessionUser;
 let agent: SessionUser;
 
 function leaves(groups: GroupNode[], prefix: GroupPath = []): { path: GroupPath; group: GroupNode }[] {
-  return groups.flatMap((group) => (group.groups.length > 0 ? leaves(group.groups, [...prefix, group.id]) : [{ path: [...prefix, group.id], group }]));
+  return groups.flatMap((group) =>
+    group.groups.length > 0 ? leaves(group.groups, [...prefix, group.id]) : [{ path: [...prefix, group.id], group }],
+  );
 }
 
 const view = (query: string): DashboardParams => parseDashboardParams(new URLSearchParams(query)).params;
@@ -34,9 +36,9 @@ beforeAll(async () => {
   agent = sessionUser(db, 'agent@example.com');
 });
 
-
 describe('a group of the view', () => {
-  const product = () => db.$client.prepare('select product_id from ticket_products group by product_id order by count(*) desc limit 1').pluck().get() as number;
+  const product = () =>
+    db.$client.prepare('select product_id from ticket_products group by product_id order by count(*) desc limit 1').pluck().get() as number;
 
   it('holds exactly the tickets the group tree counts, also where a filter and a level share a multi-valued field', () => {
     const queries = [
@@ -56,7 +58,15 @@ describe('a group of the view', () => {
         expect(new Set(ids), `${query} open=${serialiseGroupPath(path)}`).toEqual(new Set(expected.get(pathKey(path))));
         expect(ids).toHaveLength(group.count);
         const figures = summariseGroup(db, crm, params, path);
-        for (const name of ['count', 'sumPotentialCents', 'sumWeightedCents', 'avgProbability', 'probabilityCount', 'sumExpectedUsers'] as const) expect(figures[name], name).toBe(group[name]);
+        for (const name of [
+          'count',
+          'sumPotentialCents',
+          'sumWeightedCents',
+          'avgProbability',
+          'probabilityCount',
+          'sumExpectedUsers',
+        ] as const)
+          expect(figures[name], name).toBe(group[name]);
         checked += 1;
       }
     }

@@ -40,7 +40,9 @@ beforeAll(() => {
     if (!result.ok) throw new Error(result.error);
     return result.data.id;
   });
-  userIds = NAMES.map((name, index) => insertUserWithDefaults(db, { email: `order-${index}@example.com`, name, passwordHash: '!', roles: [] }).id);
+  userIds = NAMES.map(
+    (name, index) => insertUserWithDefaults(db, { email: `order-${index}@example.com`, name, passwordHash: '!', roles: [] }).id,
+  );
   const pick = <T>(list: T[], index: number) => list[index % list.length];
   partnerIds.forEach((partnerId, index) => {
     db.update(partners)
@@ -76,9 +78,17 @@ beforeAll(() => {
         })
         .returning({ id: tickets.id })
         .get();
-      db.insert(ticketProducts).values({ ticketId: ticket.id, productId: pick(lookups.products.ids, number) }).run();
-      if (number % 3 === 0) db.insert(ticketProducts).values({ ticketId: ticket.id, productId: pick(lookups.products.ids, number + 2) }).run();
-      if (number % 2 === 0) db.insert(ticketCampaigns).values({ ticketId: ticket.id, campaignId: pick(lookups.campaigns.ids, number) }).run();
+      db.insert(ticketProducts)
+        .values({ ticketId: ticket.id, productId: pick(lookups.products.ids, number) })
+        .run();
+      if (number % 3 === 0)
+        db.insert(ticketProducts)
+          .values({ ticketId: ticket.id, productId: pick(lookups.products.ids, number + 2) })
+          .run();
+      if (number % 2 === 0)
+        db.insert(ticketCampaigns)
+          .values({ ticketId: ticket.id, campaignId: pick(lookups.campaigns.ids, number) })
+          .run();
     });
   }
 });
@@ -113,7 +123,13 @@ describe('the group order of page, JSON and CSV', () => {
     const json = dashboardJson(db, { user, params });
     expect(jsonOrder(json.groups)).toEqual(page.map((group) => [group.id, group.label]));
 
-    const numbers = new Map(db.select({ id: tickets.id, number: tickets.number }).from(tickets).all().map((row) => [row.id, row.number]));
+    const numbers = new Map(
+      db
+        .select({ id: tickets.id, number: tickets.number })
+        .from(tickets)
+        .all()
+        .map((row) => [row.id, row.number]),
+    );
     const groupOf = groupIndexOfTicket(page, leafTicketIds(db, user, params), numbers);
     for (const dialect of ['excel', 'rfc4180'] as const) {
       const rows = await exportRows(query, dialect);
@@ -143,13 +159,21 @@ describe('lists sorted by name', () => {
   it('lists partners and users in the same German order', () => {
     const listed = listPartners(db, DEFAULT_PARTNER_LIST_PARAMS, { limit: 100, offset: 0 }).rows.map((row) => row.name);
     expect(listed).toEqual(GERMAN_ORDER);
-    const people = listUsers(db, { id: user.id, roles: ['admin'] }).filter((row) => userIds.includes(row.id)).map((row) => row.name);
+    const people = listUsers(db, { id: user.id, roles: ['admin'] })
+      .filter((row) => userIds.includes(row.id))
+      .map((row) => row.name);
     expect(people).toEqual(GERMAN_ORDER);
   });
 });
 
 describe('users table', () => {
   it('stores a sort key for every user written through the data layer', () => {
-    expect(db.select({ sortName: users.sortName }).from(users).all().every((row) => row.sortName !== null)).toBe(true);
+    expect(
+      db
+        .select({ sortName: users.sortName })
+        .from(users)
+        .all()
+        .every((row) => row.sortName !== null),
+    ).toBe(true);
   });
 });

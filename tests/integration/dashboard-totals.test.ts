@@ -7,14 +7,28 @@ import type { Db } from '@/db/client';
 import * as s from '@/db/schema';
 import { seedDemoData } from '@/db/seed/demo';
 import type { SessionUser } from '@/lib/auth/guards';
-import { GROUP_KEYS, ID_FILTERS, emptyDashboardParams, type DashboardParams, type GroupKey, type IdFilter } from '@/lib/crm/dashboard/params';
+import {
+  GROUP_KEYS,
+  ID_FILTERS,
+  emptyDashboardParams,
+  type DashboardParams,
+  type GroupKey,
+  type IdFilter,
+} from '@/lib/crm/dashboard/params';
 import { leafTicketIds, summariseDashboard } from '@/lib/crm/dashboard/queries';
 import type { GroupNode, Totals } from '@/lib/crm/dashboard/tree';
 import { translator } from '@/lib/i18n';
 import { freshAppDb } from '../support/db';
 
 type Value = number | string | null;
-type Row = { id: number; potential: number | null; probability: number | null; users: number | null; single: Record<string, Value>; multi: Record<'product' | 'campaign', number[]> };
+type Row = {
+  id: number;
+  potential: number | null;
+  probability: number | null;
+  users: number | null;
+  single: Record<string, Value>;
+  multi: Record<'product' | 'campaign', number[]>;
+};
 
 let db: Db;
 let user: SessionUser;
@@ -23,9 +37,25 @@ let ids: Record<IdFilter, number[]>;
 
 /** Every CRM ticket with each dimension's value(s), read with plain selects. */
 function loadRows(): Row[] {
-  const sizes = db.select().from(s.companySizes).all().sort((a, b) => a.position - b.position);
-  const partnerById = new Map(db.select().from(s.partners).all().map((p) => [p.id, p]));
-  const contactById = new Map(db.select().from(s.contacts).all().map((c) => [c.id, c]));
+  const sizes = db
+    .select()
+    .from(s.companySizes)
+    .all()
+    .sort((a, b) => a.position - b.position);
+  const partnerById = new Map(
+    db
+      .select()
+      .from(s.partners)
+      .all()
+      .map((p) => [p.id, p]),
+  );
+  const contactById = new Map(
+    db
+      .select()
+      .from(s.contacts)
+      .all()
+      .map((c) => [c.id, c]),
+  );
   const ticketProducts = db.select().from(s.ticketProducts).all();
   const ticketCampaigns = db.select().from(s.ticketCampaigns).all();
   const partnerCampaigns = db.select().from(s.partnerCampaigns).all();
@@ -38,7 +68,10 @@ function loadRows(): Row[] {
       const partnerId = t.partnerId ?? (t.contactId ? (contactById.get(t.contactId)?.partnerId ?? null) : null);
       const p = partnerId ? partnerById.get(partnerId) : undefined;
       const employees = p?.employeeCount ?? null;
-      const size = employees === null ? undefined : sizes.find((z) => employees >= z.minEmployees && (z.maxEmployees === null || employees <= z.maxEmployees));
+      const size =
+        employees === null
+          ? undefined
+          : sizes.find((z) => employees >= z.minEmployees && (z.maxEmployees === null || employees <= z.maxEmployees));
       const campaigns = new Set([
         ...ticketCampaigns.filter((x) => x.ticketId === t.id).map((x) => x.campaignId),
         ...partnerCampaigns.filter((x) => x.partnerId === partnerId).map((x) => x.campaignId),
@@ -90,7 +123,10 @@ function totalsOf(group: Row[]): Totals {
     count: group.length,
     sumPotentialCents: group.reduce((sum, row) => sum + (row.potential ?? 0), 0),
     sumWeightedCents: Number((weighted * 2n + 100n) / 200n),
-    avgProbability: withProbability.length === 0 ? null : Math.round((withProbability.reduce((sum, row) => sum + row.probability!, 0) * 10) / withProbability.length) / 10,
+    avgProbability:
+      withProbability.length === 0
+        ? null
+        : Math.round((withProbability.reduce((sum, row) => sum + row.probability!, 0) * 10) / withProbability.length) / 10,
     probabilityCount: withProbability.length,
     sumExpectedUsers: group.reduce((sum, row) => sum + (row.users ?? 0), 0),
   };
@@ -115,7 +151,16 @@ function recompute(params: DashboardParams): { total: Totals; groups: Map<string
 }
 
 function flatten(groups: GroupNode[], prefix: Value[] = [], into = new Map<string, Totals>()): Map<string, Totals> {
-  for (const { id, groups: children, count, sumPotentialCents, sumWeightedCents, avgProbability, probabilityCount, sumExpectedUsers } of groups) {
+  for (const {
+    id,
+    groups: children,
+    count,
+    sumPotentialCents,
+    sumWeightedCents,
+    avgProbability,
+    probabilityCount,
+    sumExpectedUsers,
+  } of groups) {
     const totals = { count, sumPotentialCents, sumWeightedCents, avgProbability, probabilityCount, sumExpectedUsers };
     const path = [...prefix, id];
     into.set(JSON.stringify(path), totals);
@@ -133,17 +178,53 @@ beforeAll(async () => {
   db.$client.exec('update tickets set potential_cents = id * 1237 + 99, probability = (id * 7) % 101 where crm_enabled = 1 and id % 3 = 0');
   rows = loadRows();
   ids = {
-    crmStatus: db.select().from(s.crmTicketStatuses).all().map((r) => r.id),
+    crmStatus: db
+      .select()
+      .from(s.crmTicketStatuses)
+      .all()
+      .map((r) => r.id),
     partner: [...new Set(rows.map((r) => r.single.partner).filter((v): v is number => v !== null))].slice(0, 12),
     contact: [...new Set(rows.map((r) => r.single.contact).filter((v): v is number => v !== null))].slice(0, 12),
-    companySize: db.select().from(s.companySizes).all().map((r) => r.id),
-    revenueGroup: db.select().from(s.revenueGroups).all().map((r) => r.id),
-    companyGroup: db.select().from(s.companyGroups).all().map((r) => r.id),
-    product: db.select().from(s.products).all().map((r) => r.id),
-    campaign: db.select().from(s.campaigns).all().map((r) => r.id),
-    assignee: db.select().from(s.users).all().map((r) => r.id),
-    partnerStatus: db.select().from(s.crmPartnerStatuses).all().map((r) => r.id),
-    dataSource: db.select().from(s.dataSources).all().map((r) => r.id),
+    companySize: db
+      .select()
+      .from(s.companySizes)
+      .all()
+      .map((r) => r.id),
+    revenueGroup: db
+      .select()
+      .from(s.revenueGroups)
+      .all()
+      .map((r) => r.id),
+    companyGroup: db
+      .select()
+      .from(s.companyGroups)
+      .all()
+      .map((r) => r.id),
+    product: db
+      .select()
+      .from(s.products)
+      .all()
+      .map((r) => r.id),
+    campaign: db
+      .select()
+      .from(s.campaigns)
+      .all()
+      .map((r) => r.id),
+    assignee: db
+      .select()
+      .from(s.users)
+      .all()
+      .map((r) => r.id),
+    partnerStatus: db
+      .select()
+      .from(s.crmPartnerStatuses)
+      .all()
+      .map((r) => r.id),
+    dataSource: db
+      .select()
+      .from(s.dataSources)
+      .all()
+      .map((r) => r.id),
   };
 });
 

@@ -20,7 +20,6 @@ let agent: SessionUser;
 let attributeId: number;
 let ticketNumber: string;
 
-
 async function exportAs(user: SessionUser | null, entity: string, query: string): Promise<Response> {
   session.user = user;
   return GET(new Request(`http://localhost/data-manager/export/${entity}?${query}`), { params: Promise.resolve({ entity }) });
@@ -56,12 +55,20 @@ beforeAll(async () => {
   db.insert(partnerAttributes).values({ partnerId: partner.id, attributeId }).run();
   ticketNumber = 'T-990001';
   db.insert(tickets)
-    .values({ number: ticketNumber, title: '-SUM(A1)', potentialCents: -25_050, probability: 40, crmEnabled: true, createdAt: new Date('2024-03-15T09:30:00Z') })
+    .values({
+      number: ticketNumber,
+      title: '-SUM(A1)',
+      potentialCents: -25_050,
+      probability: 40,
+      crmEnabled: true,
+      createdAt: new Date('2024-03-15T09:30:00Z'),
+    })
     .run();
 });
 
 describe('data manager export: dialects', () => {
-  const partnerQuery = () => `attribute=${attributeId}&columns=gpid,name,employeeCount,newsletter,comment1,comment2,comment3,comment4,city,street`;
+  const partnerQuery = () =>
+    `attribute=${attributeId}&columns=gpid,name,employeeCount,newsletter,comment1,comment2,comment3,comment4,city,street`;
 
   it('excel: BOM, semicolons, CRLF, German words, quoting, and every formula start neutralised', async () => {
     const body = await text(await exportAs(crmUser, 'partners', `${partnerQuery()}&dialect=excel`));
@@ -75,16 +82,33 @@ describe('data manager export: dialects', () => {
     const body = await text(await exportAs(crmUser, 'partners', `${partnerQuery()}&dialect=rfc4180`));
     expect(body.charCodeAt(0)).not.toBe(0xfeff);
     const [header, ...rest] = body.split('\r\n');
-    expect(header).toBe('GPID,Name,Unternehmensgröße (Beschäftigte),Newsletter aktiviert,Kommentar 1,Kommentar 2,Kommentar 3,Kommentar 4,Ort,Straße');
-    expect(rest.join('\r\n')).toBe('990001,"Müller; ""Söhne""\r\nGmbH",250,true,"=HYPERLINK(""http://x"")",+49 30 1234,@home\t,-minus,\tTab,"\rCR"\r\n');
+    expect(header).toBe(
+      'GPID,Name,Unternehmensgröße (Beschäftigte),Newsletter aktiviert,Kommentar 1,Kommentar 2,Kommentar 3,Kommentar 4,Ort,Straße',
+    );
+    expect(rest.join('\r\n')).toBe(
+      '990001,"Müller; ""Söhne""\r\nGmbH",250,true,"=HYPERLINK(""http://x"")",+49 30 1234,@home\t,-minus,\tTab,"\rCR"\r\n',
+    );
     // Read back, every value is exactly as stored.
-    expect(Papa.parse<string[]>(body, { skipEmptyLines: true }).data[1]).toEqual(['990001', 'Müller; "Söhne"\r\nGmbH', '250', 'true', '=HYPERLINK("http://x")', '+49 30 1234', '@home\t', '-minus', '\tTab', '\rCR']);
+    expect(Papa.parse<string[]>(body, { skipEmptyLines: true }).data[1]).toEqual([
+      '990001',
+      'Müller; "Söhne"\r\nGmbH',
+      '250',
+      'true',
+      '=HYPERLINK("http://x")',
+      '+49 30 1234',
+      '@home\t',
+      '-minus',
+      '\tTab',
+      '\rCR',
+    ]);
   });
 
   it('writes money, percentages and times per dialect; a plain negative amount stays a number', async () => {
     const columns = `q=${ticketNumber}&columns=number,title,potential,probability,createdAt`;
     const excel = await text(await exportAs(crmUser, 'tickets', `${columns}&dialect=excel`));
-    expect(excel).toBe("\uFEFFNummer;Titel;Umsatzpotenzial;Abschlusschance;Erstellt\r\nT-990001;\"'-SUM(A1)\";-250,50;40;15.03.2024 10:30\r\n");
+    expect(excel).toBe(
+      '\uFEFFNummer;Titel;Umsatzpotenzial;Abschlusschance;Erstellt\r\nT-990001;"\'-SUM(A1)";-250,50;40;15.03.2024 10:30\r\n',
+    );
     const rfc = await text(await exportAs(crmUser, 'tickets', `${columns}&dialect=rfc4180`));
     expect(rfc).toBe('Nummer,Titel,Umsatzpotenzial,Abschlusschance,Erstellt\r\nT-990001,-SUM(A1),-250.50,40,2024-03-15T09:30:00.000Z\r\n');
   });

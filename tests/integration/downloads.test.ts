@@ -71,7 +71,10 @@ function checkpoint(sqlite: Database.Database): { log: number; checkpointed: num
 }
 
 function writeSomething(): void {
-  db.update(partners).set({ comment4: `touched ${Date.now()}` }).where(eq(partners.gpid, 800_000)).run();
+  db.update(partners)
+    .set({ comment4: `touched ${Date.now()}` })
+    .where(eq(partners.gpid, 800_000))
+    .run();
 }
 
 /** A download past its first chunk, and a write after it that the worker's snapshot holds back. */

@@ -18,7 +18,13 @@ let crm: SessionUser;
 let agent: SessionUser;
 
 function dashboard(query: string, user = crm): DashboardPageRequest {
-  return { user, params: parseDashboardParams(Object.fromEntries(new URLSearchParams(query))).params, list: { page: 1 }, open: null, search: { partner: '', contact: '' } };
+  return {
+    user,
+    params: parseDashboardParams(Object.fromEntries(new URLSearchParams(query))).params,
+    list: { page: 1 },
+    open: null,
+    search: { partner: '', contact: '' },
+  };
 }
 
 beforeAll(async () => {
@@ -37,7 +43,9 @@ describe('heavy reads', () => {
   it("serve another user's read after at most one read of a user's burst", async () => {
     const heavy = dashboard('groupBy=crmStatus,product,assignee,companySize');
     const answered: string[] = [];
-    const burst = Array.from({ length: 6 }, (_, index) => heavyRead(crm.id, () => readDashboardPage(db, heavy)).then(() => answered.push(`crm ${index + 1}`)));
+    const burst = Array.from({ length: 6 }, (_, index) =>
+      heavyRead(crm.id, () => readDashboardPage(db, heavy)).then(() => answered.push(`crm ${index + 1}`)),
+    );
     const [query] = listOwnQueries(db, agent);
     const other = heavyRead(agent.id, () => loadBoardColumn(db, agent, query)).then(() => answered.push('agent'));
     await Promise.all([...burst, other]);
@@ -54,7 +62,8 @@ describe('heavy reads', () => {
     const burst = Array.from({ length: 4 }, (_, index) =>
       heavyRead(crm.id, () => {
         // The agent's request comes in (is read from its socket) while the first read of the burst runs.
-        if (index === 0) setImmediate(() => (arrived = heavyRead(agent.id, () => loadBoardColumn(db, agent, query)).then(() => answered.push('agent'))));
+        if (index === 0)
+          setImmediate(() => (arrived = heavyRead(agent.id, () => loadBoardColumn(db, agent, query)).then(() => answered.push('agent'))));
         return readDashboardPage(db, heavy);
       }).then(() => answered.push(`crm ${index + 1}`)),
     );
@@ -71,7 +80,8 @@ describe('heavy reads', () => {
     const afterTurns = (turns: number, then: () => void) => (turns === 0 ? then() : setImmediate(() => afterTurns(turns - 1, then)));
     const burst = Array.from({ length: 3 }, (_, index) =>
       heavyRead(crm.id, () => {
-        if (index === 0) afterTurns(20, () => (arrived = heavyRead(agent.id, () => loadBoardColumn(db, agent, query)).then(() => answered.push('agent'))));
+        if (index === 0)
+          afterTurns(20, () => (arrived = heavyRead(agent.id, () => loadBoardColumn(db, agent, query)).then(() => answered.push('agent'))));
         // A read that holds the thread as a heavy one does.
         sleepThisThread(50);
         return index;

@@ -27,8 +27,12 @@ const namesOf = (list: Parameters<typeof listLookupEntries>[2]) => listLookupEnt
 
 beforeEach(() => {
   db = freshAppDb();
-  const adminRow = db.transaction((tx) => insertUserWithDefaults(tx, { email: 'a@example.com', name: 'Alma Admin', passwordHash: 'x', roles: ['crm', 'crm_admin'] }));
-  const crmRow = db.transaction((tx) => insertUserWithDefaults(tx, { email: 'c@example.com', name: 'Carl', passwordHash: 'x', roles: ['crm'] }));
+  const adminRow = db.transaction((tx) =>
+    insertUserWithDefaults(tx, { email: 'a@example.com', name: 'Alma Admin', passwordHash: 'x', roles: ['crm', 'crm_admin'] }),
+  );
+  const crmRow = db.transaction((tx) =>
+    insertUserWithDefaults(tx, { email: 'c@example.com', name: 'Carl', passwordHash: 'x', roles: ['crm'] }),
+  );
   admin = { id: adminRow.id, email: adminRow.email, name: adminRow.name, roles: adminRow.roles, locale: 'de' };
   crmUser = { id: crmRow.id, email: crmRow.email, name: crmRow.name, roles: crmRow.roles, locale: 'de' };
 });
@@ -50,21 +54,37 @@ describe('adding entries', () => {
     ]);
   });
 
-  it('reads revenue bounds in the admin\'s language: English notation for an English admin, ambiguous ones the English way', () => {
+  it("reads revenue bounds in the admin's language: English notation for an English admin, ambiguous ones the English way", () => {
     const parsed = addEntrySchema('en').parse({ list: 'revenueGroups', name: 'Medium', minEuro: '13,500.50', maxEuro: '49999,99' });
     expect(parsed.details).toMatchObject({ minCents: 1_350_050, maxCents: 4_999_999 });
-    expect(addEntrySchema('en').parse({ list: 'revenueGroups', name: 'Tiny', minEuro: '1.500', maxEuro: '' }).details).toMatchObject({ minCents: 150, maxCents: null });
-    expect(addEntrySchema('de').parse({ list: 'revenueGroups', name: 'Klein', minEuro: '1.500', maxEuro: '' }).details).toMatchObject({ minCents: 150_000, maxCents: null });
+    expect(addEntrySchema('en').parse({ list: 'revenueGroups', name: 'Tiny', minEuro: '1.500', maxEuro: '' }).details).toMatchObject({
+      minCents: 150,
+      maxCents: null,
+    });
+    expect(addEntrySchema('de').parse({ list: 'revenueGroups', name: 'Klein', minEuro: '1.500', maxEuro: '' }).details).toMatchObject({
+      minCents: 150_000,
+      maxCents: null,
+    });
   });
 
   it('rejects invalid bounds and dates with a message per field', () => {
     const issues = (fields: Record<string, string>) =>
-      Object.fromEntries(addEntrySchema('de').safeParse(fields).error!.issues.map((issue) => [issue.path[0], issue.message]));
-    expect(issues({ list: 'companySizes', name: 'X', minEmployees: '50', maxEmployees: '10' })).toEqual({ maxEmployees: 'crmAdmin.error.maxBelowMin' });
+      Object.fromEntries(
+        addEntrySchema('de')
+          .safeParse(fields)
+          .error!.issues.map((issue) => [issue.path[0], issue.message]),
+      );
+    expect(issues({ list: 'companySizes', name: 'X', minEmployees: '50', maxEmployees: '10' })).toEqual({
+      maxEmployees: 'crmAdmin.error.maxBelowMin',
+    });
     expect(issues({ list: 'companySizes', name: 'X', minEmployees: '-1' })).toEqual({ minEmployees: 'crmAdmin.error.wholeNumber' });
     expect(issues({ list: 'revenueGroups', name: 'X', minEuro: 'viel' })).toEqual({ minEuro: 'crmAdmin.error.amount' });
-    expect(issues({ list: 'revenueGroups', name: 'X', minEuro: '5,00', maxEuro: '1,00' })).toEqual({ maxEuro: 'crmAdmin.error.maxBelowMin' });
-    expect(issues({ list: 'campaigns', name: 'X', startDate: '2026-05-01', endDate: '2026-04-01' })).toEqual({ endDate: 'crmAdmin.error.endBeforeStart' });
+    expect(issues({ list: 'revenueGroups', name: 'X', minEuro: '5,00', maxEuro: '1,00' })).toEqual({
+      maxEuro: 'crmAdmin.error.maxBelowMin',
+    });
+    expect(issues({ list: 'campaigns', name: 'X', startDate: '2026-05-01', endDate: '2026-04-01' })).toEqual({
+      endDate: 'crmAdmin.error.endBeforeStart',
+    });
     expect(issues({ list: 'campaigns', name: 'X', startDate: '2026-02-30' })).toEqual({ startDate: 'crmAdmin.error.date' });
     expect(issues({ list: 'attributes', name: 'X', appliesTo: 'tickets' })).toEqual({ appliesTo: 'invalid' });
     expect(issues({ list: 'nope', name: '' })).toMatchObject({ list: 'crmAdmin.error.unknownList' });
@@ -80,7 +100,9 @@ describe('adding entries', () => {
       params: { name: '1–9', range: '1–9' },
       fieldErrors: { minEmployees: 'crmAdmin.error.overlapShort' },
     });
-    expect(add({ list: 'companySizes', name: '1000+', minEmployees: '1000', maxEmployees: '' })).toMatchObject({ params: { name: '500+', range: '500–∞' } });
+    expect(add({ list: 'companySizes', name: '1000+', minEmployees: '1000', maxEmployees: '' })).toMatchObject({
+      params: { name: '500+', range: '500–∞' },
+    });
     expect(add({ list: 'companySizes', name: '10–499', minEmployees: '10', maxEmployees: '499' })).toMatchObject({ ok: true });
     expect(db.select().from(companySizes).all()).toHaveLength(3);
   });
@@ -92,10 +114,22 @@ describe('editing, archiving, deleting', () => {
     add({ list: 'companySizes', name: 'Mittel', minEmployees: '10', maxEmployees: '49' });
     const [small] = listLookupEntries(db, admin, 'companySizes');
     const edit = (version: number, fields: Record<string, string>) =>
-      updateLookupEntry(db, admin, updateEntrySchema('de').parse({ list: 'companySizes', id: String(small.id), version: String(version), ...fields }));
+      updateLookupEntry(
+        db,
+        admin,
+        updateEntrySchema('de').parse({ list: 'companySizes', id: String(small.id), version: String(version), ...fields }),
+      );
     expect(edit(1, { name: 'Kleinst', minEmployees: '0', maxEmployees: '9' })).toEqual({ ok: true, data: undefined });
-    expect(edit(1, { name: 'Alt', minEmployees: '0', maxEmployees: '9' })).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Alma Admin' });
-    expect(edit(2, { name: 'Kleinst', minEmployees: '0', maxEmployees: '10' })).toMatchObject({ ok: false, error: 'crmAdmin.error.overlap', params: { name: 'Mittel' } });
+    expect(edit(1, { name: 'Alt', minEmployees: '0', maxEmployees: '9' })).toEqual({
+      ok: false,
+      error: 'staleVersion',
+      changedBy: 'Alma Admin',
+    });
+    expect(edit(2, { name: 'Kleinst', minEmployees: '0', maxEmployees: '10' })).toMatchObject({
+      ok: false,
+      error: 'crmAdmin.error.overlap',
+      params: { name: 'Mittel' },
+    });
     expect(namesOf('companySizes')).toEqual(['Kleinst', 'Mittel']);
   });
 
@@ -111,14 +145,19 @@ describe('editing, archiving, deleting', () => {
       error: 'crmAdmin.error.inUseOne',
       params: { name: 'Gewonnen', count: 1 },
     });
-    expect(setLookupEntryArchived(db, admin, { list: 'crmTicketStatuses', id: won.id, version: 1, archived: true })).toMatchObject({ ok: true });
+    expect(setLookupEntryArchived(db, admin, { list: 'crmTicketStatuses', id: won.id, version: 1, archived: true })).toMatchObject({
+      ok: true,
+    });
     expect(lookupOptions(db, crmUser, 'crmTicketStatuses').map((option) => option.name)).toEqual(['Verloren']);
     expect(lookupOptions(db, crmUser, 'crmTicketStatuses', [won.id]).map((option) => option.name)).toEqual(['Gewonnen', 'Verloren']);
     expect(db.select().from(tickets).get()!.crmStatusId).toBe(won.id);
 
     expect(deleteLookupEntry(db, admin, { list: 'crmTicketStatuses', id: lost.id, version: 1 })).toEqual({ ok: true, data: undefined });
     expect(db.select().from(crmTicketStatuses).where(eq(crmTicketStatuses.id, lost.id)).get()).toBeUndefined();
-    expect(deleteLookupEntry(db, admin, { list: 'crmTicketStatuses', id: 9999, version: 1 })).toMatchObject({ ok: false, error: 'notFound' });
+    expect(deleteLookupEntry(db, admin, { list: 'crmTicketStatuses', id: 9999, version: 1 })).toMatchObject({
+      ok: false,
+      error: 'notFound',
+    });
   });
 });
 
@@ -129,7 +168,9 @@ describe('company sizes hold the partners whose employee count falls into them',
     add({ list: 'companySizes', name: 'Groß', minEmployees: '50', maxEmployees: '' });
     add({ list: 'companySizes', name: 'Leer', minEmployees: '0', maxEmployees: '0' });
     [5, 9, 10, null, 200, 1_000_000].forEach((employeeCount, index) => {
-      db.insert(partners).values({ gpid: index + 1, name: `Partner ${index}`, employeeCount }).run();
+      db.insert(partners)
+        .values({ gpid: index + 1, name: `Partner ${index}`, employeeCount })
+        .run();
     });
   });
 
@@ -165,7 +206,11 @@ describe('company sizes hold the partners whose employee count falls into them',
     add({ list: 'crmTicketStatuses', name: 'Gewonnen' });
     const [won] = listLookupEntries(db, admin, 'crmTicketStatuses');
     db.insert(tickets).values({ number: 'T-1', title: 'Angebot', crmEnabled: true, crmStatusId: won.id }).run();
-    const result = deleteLookupEntry(db, admin, deleteEntrySchema.parse({ list: 'crmTicketStatuses', id: String(won.id), version: '1', confirm: '1' }));
+    const result = deleteLookupEntry(
+      db,
+      admin,
+      deleteEntrySchema.parse({ list: 'crmTicketStatuses', id: String(won.id), version: '1', confirm: '1' }),
+    );
     expect(result).toMatchObject({ ok: false, error: 'crmAdmin.error.inUseOne' });
   });
 });
@@ -189,7 +234,11 @@ describe('reordering', () => {
     const [a, b, c] = listLookupEntries(db, admin, 'products').map((entry) => entry.id);
     expect(reorderLookupEntries(db, admin, { list: 'products', ids: [c, a, b] })).toEqual({ ok: true, data: undefined });
     expect(namesOf('products')).toEqual(['C', 'A', 'B']);
-    for (const ids of [[c, a], [c, a, a], [c, a, b, 999]]) {
+    for (const ids of [
+      [c, a],
+      [c, a, a],
+      [c, a, b, 999],
+    ]) {
       expect(reorderLookupEntries(db, admin, { list: 'products', ids })).toMatchObject({ ok: false, error: 'crmAdmin.error.orderChanged' });
     }
     expect(namesOf('products')).toEqual(['C', 'A', 'B']);

@@ -16,7 +16,9 @@ describe('migrateDatabase', () => {
     migrateDatabase(sqlite);
     migrateDatabase(sqlite);
     const tables = sqlite.prepare("select name from sqlite_master where type = 'table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['users', 'partners', 'contacts', 'tickets', 'crm_changes', 'queries', 'login_attempts', 'company_sizes']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['users', 'partners', 'contacts', 'tickets', 'crm_changes', 'queries', 'login_attempts', 'company_sizes']),
+    );
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
@@ -28,11 +30,16 @@ describe('migrateDatabase', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-migrations-'));
     fs.cpSync(migrationsFolder(), folder, { recursive: true });
     const journalFile = path.join(folder, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { idx: number; when: number; tag: string; breakpoints: boolean; version: string }[] };
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as {
+      entries: { idx: number; when: number; tag: string; breakpoints: boolean; version: string }[];
+    };
     const last = journal.entries.at(-1)!;
     journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1, tag: '9999_broken' });
     fs.writeFileSync(journalFile, JSON.stringify(journal));
-    fs.writeFileSync(path.join(folder, '9999_broken.sql'), 'CREATE TABLE half_done (id integer);\n--> statement-breakpoint\nTHIS IS NOT SQL;');
+    fs.writeFileSync(
+      path.join(folder, '9999_broken.sql'),
+      'CREATE TABLE half_done (id integer);\n--> statement-breakpoint\nTHIS IS NOT SQL;',
+    );
 
     const sqlite = openSqlite(tempFile());
     expect(() => migrateDatabase(sqlite, folder)).toThrow();

@@ -37,12 +37,23 @@ function create(fields: Record<string, string>, by = anna): { id: number; gpid: 
 }
 
 const rowOf = (id: number) => db.select().from(partners).where(eq(partners.id, id)).get()!;
-const actor = (id: number, roles: Role[] = []): SessionUser => ({ id, email: `${id}@example.com`, name: `User ${id}`, roles, locale: 'de' });
+const actor = (id: number, roles: Role[] = []): SessionUser => ({
+  id,
+  email: `${id}@example.com`,
+  name: `User ${id}`,
+  roles,
+  locale: 'de',
+});
 const partnerCount = () => db.select().from(partners).all().length;
 
 describe('createPartner', () => {
   it('hands out GPIDs from the counter, starting at 10001, and stores the master data', () => {
-    const first = create({ name: 'Hanse Logistik GmbH', city: 'Bremen', email: 'info@hanse-logistik.de', website: 'www.hanse-logistik.de' });
+    const first = create({
+      name: 'Hanse Logistik GmbH',
+      city: 'Bremen',
+      email: 'info@hanse-logistik.de',
+      website: 'www.hanse-logistik.de',
+    });
     const second = create({ name: 'Alpen Solartechnik AG' });
     expect([first.gpid, second.gpid]).toEqual([10_001, 10_002]);
     expect(rowOf(first.id)).toMatchObject({
@@ -63,7 +74,12 @@ describe('createPartner', () => {
   });
 
   it('the schema explains bad input per field, also for a 10,000-character name', () => {
-    const parsed = createPartnerSchema.safeParse({ name: '  ', email: 'keine-mail', website: 'javascript:alert(1)', postcode: '1'.repeat(21) });
+    const parsed = createPartnerSchema.safeParse({
+      name: '  ',
+      email: 'keine-mail',
+      website: 'javascript:alert(1)',
+      postcode: '1'.repeat(21),
+    });
     const byField = Object.fromEntries(parsed.error!.issues.map((issue) => [issue.path[0], issue.message]));
     expect(byField).toEqual({ name: 'required', email: 'invalidEmail', website: 'partners.error.invalidWebsite', postcode: 'tooLong' });
     expect(createPartnerSchema.safeParse({ name: 'x'.repeat(10_000) }).error?.issues.map((issue) => issue.message)).toEqual(['tooLong']);
@@ -73,7 +89,12 @@ describe('createPartner', () => {
   it('refuses a similar name with the list of similar partners, and writes nothing', () => {
     const existing = create({ name: 'Müller & Söhne Maschinenbau GmbH & Co. KG', city: 'Ulm' });
     create({ name: 'Schulz Logistik AG' });
-    for (const name of ['Müller & Söhne Maschinenbau AG', 'MÜLLER SÖHNE MASCHINENBAU', 'müller-söhne maschinenbau e.K.', 'Söhne Maschinenbau']) {
+    for (const name of [
+      'Müller & Söhne Maschinenbau AG',
+      'MÜLLER SÖHNE MASCHINENBAU',
+      'müller-söhne maschinenbau e.K.',
+      'Söhne Maschinenbau',
+    ]) {
       const result = createPartner(db, actor(anna), createPartnerSchema.parse({ name }));
       expect(result, name).toMatchObject({
         ok: false,
@@ -123,7 +144,10 @@ describe('updatePartner', () => {
   it('answers notFound for an unknown id, and the schema refuses negative and malformed ids', () => {
     expect(edit(9999, 1, 'Niemand', anna)).toEqual({ ok: false, error: 'notFound' });
     for (const id of ['-1', 'abc', '1.5', '']) {
-      expect(updatePartnerSchema.safeParse({ id, version: '1', name: 'X' }).error?.issues[0]).toMatchObject({ path: ['id'], message: 'invalidId' });
+      expect(updatePartnerSchema.safeParse({ id, version: '1', name: 'X' }).error?.issues[0]).toMatchObject({
+        path: ['id'],
+        message: 'invalidId',
+      });
     }
   });
 });
@@ -134,7 +158,10 @@ describe('deletePartner', () => {
     const contact = db.insert(contacts).values({ partnerId: id, lastName: 'Krause' }).returning().get();
     expect(deletePartner(db, actor(anna), { id, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'partners.error.hasContacts' });
     const ticket = db.insert(tickets).values({ number: 'T-000001', title: 'Drucker', partnerId: id }).returning().get();
-    expect(deletePartner(db, actor(anna), { id, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'partners.error.hasContactsAndTickets' });
+    expect(deletePartner(db, actor(anna), { id, version: 1, confirm: 'on' })).toEqual({
+      ok: false,
+      error: 'partners.error.hasContactsAndTickets',
+    });
     db.delete(contacts).where(eq(contacts.id, contact.id)).run();
     expect(deletePartner(db, actor(anna), { id, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'partners.error.hasTickets' });
     db.delete(tickets).where(eq(tickets.id, ticket.id)).run();
@@ -145,7 +172,11 @@ describe('deletePartner', () => {
   it('refuses a stale version and an unknown id', () => {
     const { id } = create({ name: 'Essen Netzservice GmbH' });
     expect(updatePartner(db, actor(bernd), updatePartnerSchema.parse({ id, version: 1, name: 'Essen Netzservice AG' })).ok).toBe(true);
-    expect(deletePartner(db, actor(anna), { id, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
+    expect(deletePartner(db, actor(anna), { id, version: 1, confirm: 'on' })).toEqual({
+      ok: false,
+      error: 'staleVersion',
+      changedBy: 'Bernd Technik',
+    });
     expect(deletePartner(db, actor(anna), { id: 9999, version: 1, confirm: 'on' })).toEqual({ ok: false, error: 'notFound' });
     expect(partnerCount()).toBe(1);
   });
@@ -160,29 +191,45 @@ describe('deletePartner with CRM data', () => {
     [
       'a campaign',
       (id) => {
-        const campaign = db.insert(campaigns).values({ name: `Messe ${id}` }).returning().get();
+        const campaign = db
+          .insert(campaigns)
+          .values({ name: `Messe ${id}` })
+          .returning()
+          .get();
         db.insert(partnerCampaigns).values({ partnerId: id, campaignId: campaign.id }).run();
       },
     ],
-    ['only CRM history', (id) => db.insert(crmChanges).values({ entity: 'partner', entityId: id, field: 'employeeCount', oldValue: '12', newValue: null, userId: anna }).run()],
+    [
+      'only CRM history',
+      (id) =>
+        db
+          .insert(crmChanges)
+          .values({ entity: 'partner', entityId: id, field: 'employeeCount', oldValue: '12', newValue: null, userId: anna })
+          .run(),
+    ],
   ];
 
   it('is refused for a user without crm, whatever the CRM data, and changes nothing', () => {
     for (const [what, apply] of CRM_DATA) {
       const { id } = create({ name: `Partner mit CRM ${what}`, force: 'on' });
       apply(id);
-      expect(deletePartner(db, actor(bernd), { id, version: 1, confirm: 'on' }), what).toEqual({ ok: false, error: 'partners.error.hasCrmData' });
+      expect(deletePartner(db, actor(bernd), { id, version: 1, confirm: 'on' }), what).toEqual({
+        ok: false,
+        error: 'partners.error.hasCrmData',
+      });
       expect(rowOf(id), what).toBeDefined();
     }
   });
 
-  it('is allowed to a crm user, and the partner\'s CRM history stays', () => {
+  it("is allowed to a crm user, and the partner's CRM history stays", () => {
     const { id } = create({ name: 'Lübeck Reederei GmbH' });
     for (const [, apply] of CRM_DATA) apply(id);
     expect(deletePartner(db, actor(bernd, ['crm']), { id, version: 1, confirm: 'on' })).toEqual({ ok: true, data: undefined });
     expect(db.select().from(partners).where(eq(partners.id, id)).get()).toBeUndefined();
     expect(db.select().from(partnerCampaigns).where(eq(partnerCampaigns.partnerId, id)).all()).toEqual([]);
-    expect(db.select().from(crmChanges).where(eq(crmChanges.entityId, id)).all()).toMatchObject([{ entity: 'partner', field: 'employeeCount' }]);
+    expect(db.select().from(crmChanges).where(eq(crmChanges.entityId, id)).all()).toMatchObject([
+      { entity: 'partner', field: 'employeeCount' },
+    ]);
   });
 
   it('still lets a user without crm delete a partner without CRM data', () => {
@@ -192,8 +239,10 @@ describe('deletePartner with CRM data', () => {
 });
 
 describe('listPartners', () => {
-  const list = (params: Partial<PartnerListParams>, page = { limit: 50, offset: 0 }) => listPartners(db, { ...DEFAULT_PARTNER_LIST_PARAMS, ...params }, page);
-  const names = (params: Partial<PartnerListParams>, page?: { limit: number; offset: number }) => list(params, page).rows.map((row) => row.name);
+  const list = (params: Partial<PartnerListParams>, page = { limit: 50, offset: 0 }) =>
+    listPartners(db, { ...DEFAULT_PARTNER_LIST_PARAMS, ...params }, page);
+  const names = (params: Partial<PartnerListParams>, page?: { limit: number; offset: number }) =>
+    list(params, page).rows.map((row) => row.name);
 
   beforeEach(() => {
     create({ name: 'Bauer Haustechnik GmbH', city: 'Erfurt', searchName: 'BAUER' });
@@ -238,7 +287,10 @@ describe('partner actions', () => {
   };
 
   it('refuse an anonymous caller and change nothing', async () => {
-    expect(await createPartnerAction({}, form({ name: 'Anonym GmbH' }))).toMatchObject({ ok: false, error: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.' });
+    expect(await createPartnerAction({}, form({ name: 'Anonym GmbH' }))).toMatchObject({
+      ok: false,
+      error: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+    });
     expect(await updatePartnerAction({}, form({ id: '1', version: '1', name: 'X' }))).toMatchObject({ ok: false });
     expect(await deletePartnerAction({}, form({ id: '1', version: '1', confirm: 'on' }))).toMatchObject({ ok: false });
     expect(partnerCount()).toBe(0);
@@ -247,9 +299,18 @@ describe('partner actions', () => {
   it('answer an oversized name and a malformed id with messages and the typed values', async () => {
     signIn();
     const long = await createPartnerAction({}, form({ name: 'x'.repeat(10_000), city: 'Ulm' }));
-    expect(long).toMatchObject({ ok: false, error: 'Bitte prüfen Sie die markierten Felder.', fieldErrors: { name: 'Der Text ist zu lang.' }, values: { city: 'Ulm' } });
-    expect(await updatePartnerAction({}, form({ id: '-1', version: '1', name: 'X' }))).toMatchObject({ fieldErrors: { id: 'Ungültige Kennung.' } });
-    expect(await updatePartnerAction({}, form({ id: '4711', version: '1', name: 'X' }))).toMatchObject({ error: 'Der Datensatz wurde nicht gefunden.' });
+    expect(long).toMatchObject({
+      ok: false,
+      error: 'Bitte prüfen Sie die markierten Felder.',
+      fieldErrors: { name: 'Der Text ist zu lang.' },
+      values: { city: 'Ulm' },
+    });
+    expect(await updatePartnerAction({}, form({ id: '-1', version: '1', name: 'X' }))).toMatchObject({
+      fieldErrors: { id: 'Ungültige Kennung.' },
+    });
+    expect(await updatePartnerAction({}, form({ id: '4711', version: '1', name: 'X' }))).toMatchObject({
+      error: 'Der Datensatz wurde nicht gefunden.',
+    });
     expect(partnerCount()).toBe(0);
   });
 
@@ -264,7 +325,9 @@ describe('partner actions', () => {
       values: { name: 'Köhler Großhandel KG', city: 'Bonn' },
       data: { similar: [{ id: existing.id, name: 'Köhler Großhandel GmbH', gpid: 10_001, city: 'Köln' }] },
     });
-    await expect(createPartnerAction(refused, form({ name: 'Köhler Großhandel KG', city: 'Bonn', force: 'on' }))).rejects.toThrow(/^redirect:\/partners\/\d+\?created=1$/);
+    await expect(createPartnerAction(refused, form({ name: 'Köhler Großhandel KG', city: 'Bonn', force: 'on' }))).rejects.toThrow(
+      /^redirect:\/partners\/\d+\?created=1$/,
+    );
     expect(partnerCount()).toBe(2);
   });
 
@@ -276,7 +339,9 @@ describe('partner actions', () => {
       ok: false,
       error: expect.stringContaining('inzwischen von Bernd Technik geändert'),
     });
-    expect(await deletePartnerAction({}, form({ id: String(id), version: '2' }))).toMatchObject({ fieldErrors: { confirm: 'Bitte bestätigen Sie das Löschen mit dem Häkchen.' } });
+    expect(await deletePartnerAction({}, form({ id: String(id), version: '2' }))).toMatchObject({
+      fieldErrors: { confirm: 'Bitte bestätigen Sie das Löschen mit dem Häkchen.' },
+    });
     expect(rowOf(id).name).toBe('Bonn Finanzberatung GmbH');
   });
 
@@ -285,7 +350,11 @@ describe('partner actions', () => {
     const { id } = create({ name: 'Jena Optik GmbH' });
     db.update(partners).set({ comment1: 'Rabatt 30 % zugesagt', employeeCount: 4711 }).where(eq(partners.id, id)).run();
     const answer = await deletePartnerAction({}, form({ id: String(id), version: '1', confirm: 'on' }));
-    expect(answer).toEqual({ ok: false, error: 'Zu diesem Geschäftspartner gibt es CRM-Daten. Nur ein CRM Benutzer kann ihn löschen.', values: { id: String(id), version: '1', confirm: 'on' } });
+    expect(answer).toEqual({
+      ok: false,
+      error: 'Zu diesem Geschäftspartner gibt es CRM-Daten. Nur ein CRM Benutzer kann ihn löschen.',
+      values: { id: String(id), version: '1', confirm: 'on' },
+    });
     expect(JSON.stringify(answer)).not.toMatch(/Rabatt|4711/);
     expect(rowOf(id).name).toBe('Jena Optik GmbH');
   });

@@ -28,7 +28,11 @@ import { freshAppDb, scratchDb } from '../support/db';
 
 const NOW = Date.UTC(2026, 5, 15, 9, 0, 0);
 
-const count = (db: Db, table: SQLiteTable) => db.select({ n: sql<number>`count(*)` }).from(table).get()!.n;
+const count = (db: Db, table: SQLiteTable) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(table)
+    .get()!.n;
 
 function foreignKeyViolations(db: Db): unknown[] {
   return db.all(sql`PRAGMA foreign_key_check`);
@@ -92,23 +96,49 @@ describe('demo seed', () => {
     expect(count(db, contacts)).toBeGreaterThanOrEqual(80);
     expect(count(db, contacts)).toBeLessThanOrEqual(120);
     expect(count(db, tickets)).toBe(300);
-    const crmEnabled = db.select({ n: sql<number>`count(*)` }).from(tickets).where(eq(tickets.crmEnabled, true)).get()!.n;
+    const crmEnabled = db
+      .select({ n: sql<number>`count(*)` })
+      .from(tickets)
+      .where(eq(tickets.crmEnabled, true))
+      .get()!.n;
     expect(crmEnabled).toBeGreaterThanOrEqual(120);
     expect(crmEnabled).toBeLessThanOrEqual(180);
     expect(db.select({ n: tickets.number }).from(tickets).orderBy(asc(tickets.number)).limit(1).get()!.n).toBe('T-000001');
     expect(db.select().from(counters).orderBy(asc(counters.name)).all()).toEqual([
-      { name: 'gpid', value: db.select({ max: sql<number>`max(${partners.gpid})` }).from(partners).get()!.max },
+      {
+        name: 'gpid',
+        value: db
+          .select({ max: sql<number>`max(${partners.gpid})` })
+          .from(partners)
+          .get()!.max,
+      },
       { name: 'ticket', value: 300 },
     ]);
   });
 
   it('fills every lookup list, with the CRM statuses of the spec', () => {
     const { db } = first;
-    for (const table of [crmTicketStatuses, crmPartnerStatuses, companySizes, revenueGroups, companyGroups, dataSources, campaigns, products, attributes]) {
+    for (const table of [
+      crmTicketStatuses,
+      crmPartnerStatuses,
+      companySizes,
+      revenueGroups,
+      companyGroups,
+      dataSources,
+      campaigns,
+      products,
+      attributes,
+    ]) {
       expect(count(db, table)).toBeGreaterThan(0);
     }
-    const statusNames = db.select({ name: crmTicketStatuses.name }).from(crmTicketStatuses).all().map((row) => row.name);
-    expect(statusNames).toEqual(expect.arrayContaining(['Bedarf ermittelt', 'Informationen zugesandt', 'Angebot erstellt', 'Gewonnen', 'Verloren']));
+    const statusNames = db
+      .select({ name: crmTicketStatuses.name })
+      .from(crmTicketStatuses)
+      .all()
+      .map((row) => row.name);
+    expect(statusNames).toEqual(
+      expect.arrayContaining(['Bedarf ermittelt', 'Informationen zugesandt', 'Angebot erstellt', 'Gewonnen', 'Verloren']),
+    );
   });
 
   it('defines company sizes that do not overlap', () => {
@@ -125,7 +155,11 @@ describe('demo seed', () => {
   });
 
   it('links every ticket to a partner or a contact, and a contact to its own partner', () => {
-    const rows = first.db.select({ partnerId: tickets.partnerId, contactId: tickets.contactId, contactPartnerId: contacts.partnerId }).from(tickets).leftJoin(contacts, eq(contacts.id, tickets.contactId)).all();
+    const rows = first.db
+      .select({ partnerId: tickets.partnerId, contactId: tickets.contactId, contactPartnerId: contacts.partnerId })
+      .from(tickets)
+      .leftJoin(contacts, eq(contacts.id, tickets.contactId))
+      .all();
     for (const row of rows) {
       expect(row.partnerId !== null || row.contactId !== null).toBe(true);
       if (row.partnerId !== null && row.contactId !== null) expect(row.contactPartnerId).toBe(row.partnerId);
@@ -138,9 +172,17 @@ describe('demo seed', () => {
   });
 
   it('stamps the CRM data of each record with its newest history entry, and nothing else', () => {
-    for (const [entity, table] of [['ticket', tickets], ['partner', partners]] as const) {
+    for (const [entity, table] of [
+      ['ticket', tickets],
+      ['partner', partners],
+    ] as const) {
       const newest = new Map<number, { at: number; userId: number | null }>();
-      for (const change of first.db.select().from(crmChanges).where(eq(crmChanges.entity, entity)).orderBy(asc(crmChanges.at), asc(crmChanges.id)).all()) {
+      for (const change of first.db
+        .select()
+        .from(crmChanges)
+        .where(eq(crmChanges.entity, entity))
+        .orderBy(asc(crmChanges.at), asc(crmChanges.id))
+        .all()) {
         newest.set(change.entityId, { at: change.at.getTime(), userId: change.userId });
       }
       const rows = first.db.select({ id: table.id, at: table.crmUpdatedAt, by: table.crmUpdatedById }).from(table).all();
@@ -148,7 +190,10 @@ describe('demo seed', () => {
       expect(stamped.length, entity).toBe(newest.size);
       for (const row of rows) {
         const expected = newest.get(row.id);
-        expect({ at: row.at?.getTime() ?? null, by: row.by }, `${entity} ${row.id}`).toEqual({ at: expected?.at ?? null, by: expected?.userId ?? null });
+        expect({ at: row.at?.getTime() ?? null, by: row.by }, `${entity} ${row.id}`).toEqual({
+          at: expected?.at ?? null,
+          by: expected?.userId ?? null,
+        });
       }
     }
   });
@@ -166,12 +211,20 @@ describe('large data generator', () => {
     expect(count(db, tickets)).toBe(2_000);
     expect(count(db, contacts)).toBeGreaterThanOrEqual(300);
     expect(count(db, contacts)).toBeLessThanOrEqual(500);
-    const crmEnabled = db.select({ n: sql<number>`count(*)` }).from(tickets).where(eq(tickets.crmEnabled, true)).get()!.n;
+    const crmEnabled = db
+      .select({ n: sql<number>`count(*)` })
+      .from(tickets)
+      .where(eq(tickets.crmEnabled, true))
+      .get()!.n;
     expect(crmEnabled).toBeGreaterThanOrEqual(850);
     expect(crmEnabled).toBeLessThanOrEqual(1_150);
     const demoUser = db.select().from(users).where(eq(users.email, 'admin@example.com')).get()!;
     expect(await verifyPassword(demoUser.passwordHash, 'demo1234')).toBe(true);
-    const orphans = db.select({ n: sql<number>`count(*)` }).from(tickets).where(sql`${tickets.partnerId} is null and ${tickets.contactId} is null`).get()!.n;
+    const orphans = db
+      .select({ n: sql<number>`count(*)` })
+      .from(tickets)
+      .where(sql`${tickets.partnerId} is null and ${tickets.contactId} is null`)
+      .get()!.n;
     expect(orphans).toBe(0);
     expect(db.select().from(counters).orderBy(asc(counters.name)).all()).toEqual([
       { name: 'gpid', value: 10_200 },

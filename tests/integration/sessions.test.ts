@@ -24,14 +24,26 @@ const rowOf = (id: string) => db.select().from(sessions).where(eq(sessions.id, i
 describe('server-side sessions', () => {
   it('default lifetimes: 12 hours absolute, 2 hours idle; both may be set', () => {
     expect(sessionLifetimes({})).toEqual({ absoluteMs: 12 * 60 * MINUTE, idleMs: 120 * MINUTE });
-    expect(sessionLifetimes({ SESSION_MAX_HOURS: '8', SESSION_IDLE_MINUTES: '30' })).toEqual({ absoluteMs: 8 * 60 * MINUTE, idleMs: 30 * MINUTE });
-    expect(sessionLifetimes({ SESSION_MAX_HOURS: 'x', SESSION_IDLE_MINUTES: '-5' })).toEqual({ absoluteMs: 12 * 60 * MINUTE, idleMs: 120 * MINUTE });
+    expect(sessionLifetimes({ SESSION_MAX_HOURS: '8', SESSION_IDLE_MINUTES: '30' })).toEqual({
+      absoluteMs: 8 * 60 * MINUTE,
+      idleMs: 30 * MINUTE,
+    });
+    expect(sessionLifetimes({ SESSION_MAX_HOURS: 'x', SESSION_IDLE_MINUTES: '-5' })).toEqual({
+      absoluteMs: 12 * 60 * MINUTE,
+      idleMs: 120 * MINUTE,
+    });
   });
 
-  it('stores only the token\'s hash, and ending the session refuses the token for good', () => {
+  it("stores only the token's hash, and ending the session refuses the token for good", () => {
     const token = startSession(db, userId);
     const id = sessionIdOf(token);
-    expect(db.select().from(sessions).all().map((row) => row.id)).toEqual([id]);
+    expect(
+      db
+        .select()
+        .from(sessions)
+        .all()
+        .map((row) => row.id),
+    ).toEqual([id]);
     expect(id).not.toContain(token);
     expect(resumeSession(db, id)).toEqual({ userId });
     endSession(db, id);
@@ -48,7 +60,8 @@ describe('server-side sessions', () => {
     expect(rowOf(idle)).toBeUndefined();
 
     const busy = sessionIdOf(startSession(db, userId, start));
-    for (let at = start + 60 * MINUTE; at < start + 12 * 60 * MINUTE; at += 60 * MINUTE) expect(resumeSession(db, busy, at), `at +${(at - start) / MINUTE} min`).toEqual({ userId });
+    for (let at = start + 60 * MINUTE; at < start + 12 * 60 * MINUTE; at += 60 * MINUTE)
+      expect(resumeSession(db, busy, at), `at +${(at - start) / MINUTE} min`).toEqual({ userId });
     expect(resumeSession(db, busy, start + 12 * 60 * MINUTE)).toBeNull();
   });
 

@@ -20,7 +20,8 @@ function useEmptyDatabase(): string {
   return file;
 }
 
-const texts = (report: StartupReport, hostname?: string) => startupLines(report, { HOSTNAME: hostname }).map((line) => `${line.level}: ${line.text}`);
+const texts = (report: StartupReport, hostname?: string) =>
+  startupLines(report, { HOSTNAME: hostname }).map((line) => `${line.level}: ${line.text}`);
 
 afterEach(() => {
   delete process.env.CRM_SEED;
@@ -39,7 +40,9 @@ describe('first start with demo data, then a restart', () => {
     const lines = texts(report);
     expect(lines[0]).toBe(`info: Database: ${file}`);
     expect(lines[1]).toMatch(/^info: Migrated the database: applied 0000_init, 0001_crm_stamp_sessions/);
-    expect(lines[2]).toMatch(/^info: Seeded demo data\. Demo sign-ins, password demo1234: .*admin@example\.com \(crm, crm_admin, admin\).*crm@example\.com \(crm\).*agent@example\.com \(no role\)/);
+    expect(lines[2]).toMatch(
+      /^info: Seeded demo data\. Demo sign-ins, password demo1234: .*admin@example\.com \(crm, crm_admin, admin\).*crm@example\.com \(crm\).*agent@example\.com \(no role\)/,
+    );
     expect(lines[3]).toMatch(/^warn: WARNING: demo users .*admin@example\.com.* listens on every interface \(HOSTNAME=unset\)/);
     expect(lines).toHaveLength(4);
 
@@ -57,7 +60,10 @@ describe('first start with demo data, then a restart', () => {
     useEmptyDatabase();
     await prepareDatabase();
     const db = getDb();
-    db.update(users).set({ passwordHash: await hashPassword('a-real-secret-1') }).where(eq(users.email, 'admin@example.com')).run();
+    db.update(users)
+      .set({ passwordHash: await hashPassword('a-real-secret-1') })
+      .where(eq(users.email, 'admin@example.com'))
+      .run();
     db.update(users).set({ active: false }).where(eq(users.email, 'crm@example.com')).run();
     const partly = await prepareDatabase();
     expect(partly.demoSignIns.map((user) => user.email)).toEqual(['agent@example.com']);
@@ -91,7 +97,13 @@ describe('which addresses count as every interface', () => {
   });
 
   it('does not warn about demo users on a server bound to one address', () => {
-    const report: StartupReport = { file: '/data/crm.sqlite', migrated: [], migrationCount: 2, seeded: null, demoSignIns: [{ email: 'crm@example.com', roles: ['crm'] }] };
+    const report: StartupReport = {
+      file: '/data/crm.sqlite',
+      migrated: [],
+      migrationCount: 2,
+      seeded: null,
+      demoSignIns: [{ email: 'crm@example.com', roles: ['crm'] }],
+    };
     expect(texts(report, '127.0.0.1').some((line) => line.startsWith('warn:'))).toBe(false);
     expect(texts(report, '::').some((line) => line.startsWith('warn:'))).toBe(true);
   });

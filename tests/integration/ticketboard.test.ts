@@ -27,9 +27,11 @@ let agent: SessionUser;
 /** The board as its page reads it, column by column. */
 const listBoardColumns = (db: Db, user: SessionUser) => listOwnQueries(db, user).map((query) => loadBoardColumn(db, user, query));
 
-
 function scalar(query: string, ...args: unknown[]): number {
-  return db.$client.prepare(query).pluck().get(...args) as number;
+  return db.$client
+    .prepare(query)
+    .pluck()
+    .get(...args) as number;
 }
 
 function form(fields: Record<string, string | string[]>): FormData {
@@ -61,7 +63,9 @@ beforeEach(() => {
 describe('filter semantics of a saved query', () => {
   it('status, Bearbeiter (user id and "ich"), partner and text', () => {
     expect(column(crm, { status: 'parked' }).total).toBe(scalar(`select count(*) from tickets where status = 'parked'`));
-    expect(column(crm, { status: ['open', 'closed'] }).total).toBe(scalar(`select count(*) from tickets where status in ('open','closed')`));
+    expect(column(crm, { status: ['open', 'closed'] }).total).toBe(
+      scalar(`select count(*) from tickets where status in ('open','closed')`),
+    );
 
     const me = column(crm, { assignee: 'me' });
     expect(me.total).toBe(scalar('select count(*) from tickets where assignee_id = ?', crm.id));
@@ -70,17 +74,23 @@ describe('filter semantics of a saved query', () => {
     const other = scalar('select assignee_id from tickets where assignee_id <> ? limit 1', crm.id);
     expect(column(crm, { assignee: String(other) }).total).toBe(scalar('select count(*) from tickets where assignee_id = ?', other));
 
-    const partner = scalar('select partner_id from tickets where partner_id is not null group by partner_id order by count(*) desc limit 1');
+    const partner = scalar(
+      'select partner_id from tickets where partner_id is not null group by partner_id order by count(*) desc limit 1',
+    );
     const byPartner = column(agent, { partner: String(partner) });
     expect(byPartner.total).toBe(
-      scalar('select count(*) from tickets t left join contacts c on c.id = t.contact_id where coalesce(t.partner_id, c.partner_id) = ?', partner),
+      scalar(
+        'select count(*) from tickets t left join contacts c on c.id = t.contact_id where coalesce(t.partner_id, c.partner_id) = ?',
+        partner,
+      ),
     );
     expect(byPartner.cards.every((card) => card.partner?.id === partner)).toBe(true);
 
     const word = (db.$client.prepare('select title from tickets limit 1').pluck().get() as string).split(' ')[0];
     const byText = column(agent, { q: word });
     expect(byText.total).toBeGreaterThan(0);
-    for (const card of byText.cards) expect(`${card.number} ${card.title} ${card.partner?.name ?? ''}`.toLowerCase()).toContain(word.toLowerCase());
+    for (const card of byText.cards)
+      expect(`${card.number} ${card.title} ${card.partner?.name ?? ''}`.toLowerCase()).toContain(word.toLowerCase());
   });
 
   it('CRM ist aktiviert / nicht aktiviert, CRM-Status and Umsatzgruppe for a crm user, with CRM values on the cards', () => {
@@ -118,16 +128,25 @@ describe('filter semantics of a saved query', () => {
 
 describe('queries of a user', () => {
   it('a new user starts with Offen, In Bearbeitung, Geparkt, Geschlossen, filtering by their status', () => {
-    const id = db.transaction((tx) => insertUserWithDefaults(tx, { email: 'neu@example.com', name: 'Neu', passwordHash: 'x', roles: [] }).id);
+    const id = db.transaction(
+      (tx) => insertUserWithDefaults(tx, { email: 'neu@example.com', name: 'Neu', passwordHash: 'x', roles: [] }).id,
+    );
     const user: SessionUser = { id, email: 'neu@example.com', name: 'Neu', roles: [], locale: 'de' };
     const columns = listBoardColumns(db, user);
     expect(columns.map((c) => c.name)).toEqual(DEFAULT_QUERIES.map((q) => q.name));
-    expect(columns.map((c) => c.href)).toEqual(['/tickets?status=open', '/tickets?status=in_progress', '/tickets?status=parked', '/tickets?status=closed']);
+    expect(columns.map((c) => c.href)).toEqual([
+      '/tickets?status=open',
+      '/tickets?status=in_progress',
+      '/tickets?status=parked',
+      '/tickets?status=closed',
+    ]);
     expect(columns[2].total).toBe(scalar(`select count(*) from tickets where status = 'parked'`));
   });
 
-  it('shows the default queries in the user\'s language until renamed; a typed translation keeps following the language', () => {
-    const id = db.transaction((tx) => insertUserWithDefaults(tx, { email: 'english@example.com', name: 'English', passwordHash: 'x', roles: [] }).id);
+  it("shows the default queries in the user's language until renamed; a typed translation keeps following the language", () => {
+    const id = db.transaction(
+      (tx) => insertUserWithDefaults(tx, { email: 'english@example.com', name: 'English', passwordHash: 'x', roles: [] }).id,
+    );
     const en: SessionUser = { id, email: 'english@example.com', name: 'English', roles: [], locale: 'en' };
     const de: SessionUser = { ...en, locale: 'de' };
     const names = (user: SessionUser) => listOwnQueries(db, user).map((query) => query.name);
@@ -136,20 +155,36 @@ describe('queries of a user', () => {
     expect(listBoardColumns(db, en).map((column) => column.name)).toEqual(['Open', 'In progress', 'Parked', 'Closed']);
 
     const [open, inProgress] = listOwnQueries(db, en);
-    expect(renameQuery(db, en, renameQuerySchema.parse({ id: String(open.id), version: String(open.version), name: 'Meine offenen' })).ok).toBe(true);
+    expect(
+      renameQuery(db, en, renameQuerySchema.parse({ id: String(open.id), version: String(open.version), name: 'Meine offenen' })).ok,
+    ).toBe(true);
     // The edit form saved unchanged in English: the name shown was the translation.
-    const saved = updateQuery(db, en, updateQuerySchema.parse({ id: String(inProgress.id), version: String(inProgress.version), name: 'In progress', status: 'in_progress' }));
+    const saved = updateQuery(
+      db,
+      en,
+      updateQuerySchema.parse({
+        id: String(inProgress.id),
+        version: String(inProgress.version),
+        name: 'In progress',
+        status: 'in_progress',
+      }),
+    );
     expect(saved.ok).toBe(true);
     expect(names(en)).toEqual(['Meine offenen', 'In progress', 'Parked', 'Closed']);
     expect(names(de)).toEqual(['Meine offenen', 'In Bearbeitung', 'Geparkt', 'Geschlossen']);
   });
 
-  it('are private: another user\'s query id is not found and stays unchanged', () => {
+  it("are private: another user's query id is not found and stays unchanged", () => {
     const foreign = listOwnQueries(db, crm)[0];
     const before = db.select().from(queries).where(eq(queries.id, foreign.id)).get();
     expect(findOwnQuery(db, agent, foreign.id)).toBeNull();
-    expect(renameQuery(db, agent, { id: foreign.id, version: foreign.version, name: 'Gekapert' })).toMatchObject({ ok: false, error: 'notFound' });
-    expect(updateQuery(db, agent, updateQuerySchema.parse({ id: String(foreign.id), version: String(foreign.version), name: 'X' }))).toMatchObject({ ok: false, error: 'notFound' });
+    expect(renameQuery(db, agent, { id: foreign.id, version: foreign.version, name: 'Gekapert' })).toMatchObject({
+      ok: false,
+      error: 'notFound',
+    });
+    expect(
+      updateQuery(db, agent, updateQuerySchema.parse({ id: String(foreign.id), version: String(foreign.version), name: 'X' })),
+    ).toMatchObject({ ok: false, error: 'notFound' });
     expect(deleteQuery(db, agent, { id: foreign.id, version: foreign.version })).toMatchObject({ ok: false, error: 'notFound' });
     expect(duplicateQuery(db, agent, { id: foreign.id })).toMatchObject({ ok: false, error: 'notFound' });
     expect(moveQuery(db, agent, { id: foreign.id, direction: 'left' })).toMatchObject({ ok: false, error: 'notFound' });
@@ -162,8 +197,14 @@ describe('queries of a user', () => {
     if (!created.ok) throw new Error(created.error);
     const id = created.data.id;
     expect(renameQuery(db, crm, { id, version: 1, name: 'Umbenannt' })).toMatchObject({ ok: true });
-    expect(renameQuery(db, crm, { id, version: 1, name: 'Veraltet' })).toMatchObject({ ok: false, error: 'staleVersion', changedBy: crm.name });
-    expect(updateQuery(db, crm, updateQuerySchema.parse({ id: String(id), version: '2', name: 'Geparkt mit CRM', status: 'parked', crm: 'on' }))).toMatchObject({ ok: true });
+    expect(renameQuery(db, crm, { id, version: 1, name: 'Veraltet' })).toMatchObject({
+      ok: false,
+      error: 'staleVersion',
+      changedBy: crm.name,
+    });
+    expect(
+      updateQuery(db, crm, updateQuerySchema.parse({ id: String(id), version: '2', name: 'Geparkt mit CRM', status: 'parked', crm: 'on' })),
+    ).toMatchObject({ ok: true });
     expect(findOwnQuery(db, crm, id)).toMatchObject({ name: 'Geparkt mit CRM', version: 3, params: { status: ['parked'], crm: 'on' } });
     const copy = duplicateQuery(db, crm, { id });
     expect(copy.ok && findOwnQuery(db, crm, copy.data.id)?.name).toBe('Geparkt mit CRM (Kopie)');
@@ -172,7 +213,7 @@ describe('queries of a user', () => {
     if (copy.ok) deleteQuery(db, crm, { id: copy.data.id, version: 1 });
   });
 
-  it('reorder: the order persists; an order naming another user\'s queries is refused, nothing changed', () => {
+  it("reorder: the order persists; an order naming another user's queries is refused, nothing changed", () => {
     const ids = listOwnQueries(db, agent).map((q) => q.id);
     const reversed = [...ids].reverse();
     expect(reorderQueries(db, agent, { ids: reversed })).toMatchObject({ ok: true });
@@ -182,7 +223,10 @@ describe('queries of a user', () => {
     expect(listOwnQueries(db, agent).map((q) => q.id)).toEqual(moved);
 
     const foreign = listOwnQueries(db, crm).map((q) => q.id);
-    expect(reorderQueries(db, agent, { ids: [...moved.slice(0, -1), foreign[0]] })).toMatchObject({ ok: false, error: 'ticketboard.error.orderChanged' });
+    expect(reorderQueries(db, agent, { ids: [...moved.slice(0, -1), foreign[0]] })).toMatchObject({
+      ok: false,
+      error: 'ticketboard.error.orderChanged',
+    });
     expect(reorderQueries(db, agent, { ids: [...moved, foreign[0]] })).toMatchObject({ ok: false });
     expect(listOwnQueries(db, agent).map((q) => q.id)).toEqual(moved);
     expect(listOwnQueries(db, crm).map((q) => q.id)).toEqual(foreign);
@@ -193,10 +237,15 @@ describe('CRM criteria for users without crm', () => {
   it('the mutation refuses each CRM criterion and saves nothing', () => {
     const before = listOwnQueries(db, agent).length;
     for (const fields of [{ crm: 'on' }, { crm: 'off' }, { crmStatus: '1' }, { revenueGroup: '1' }]) {
-      expect(createQuery(db, agent, createQuerySchema.parse({ name: 'CRM', ...fields }))).toMatchObject({ ok: false, error: 'ticketboard.error.crmForbidden' });
+      expect(createQuery(db, agent, createQuerySchema.parse({ name: 'CRM', ...fields }))).toMatchObject({
+        ok: false,
+        error: 'ticketboard.error.crmForbidden',
+      });
     }
     const own = listOwnQueries(db, agent)[0];
-    expect(updateQuery(db, agent, updateQuerySchema.parse({ id: String(own.id), version: String(own.version), name: own.name, crm: 'on' }))).toMatchObject({
+    expect(
+      updateQuery(db, agent, updateQuerySchema.parse({ id: String(own.id), version: String(own.version), name: own.name, crm: 'on' })),
+    ).toMatchObject({
       ok: false,
       error: 'ticketboard.error.crmForbidden',
     });
@@ -210,7 +259,9 @@ describe('CRM criteria for users without crm', () => {
     const refused = await createQueryAction({}, form({ name: 'Heimlich', status: 'open', crm: 'on', crmStatus: '1' }));
     expect(refused).toMatchObject({ ok: false, error: expect.stringContaining('stehen nur CRM-Benutzern zur Verfügung') });
     const own = listOwnQueries(db, agent)[0];
-    expect(await updateQueryAction({}, form({ id: String(own.id), version: String(own.version), name: 'X', revenueGroup: '1' }))).toMatchObject({ ok: false });
+    expect(
+      await updateQueryAction({}, form({ id: String(own.id), version: String(own.version), name: 'X', revenueGroup: '1' })),
+    ).toMatchObject({ ok: false });
     expect(listOwnQueries(db, agent)).toHaveLength(before);
     expect(await reorderQueriesAction({}, form({ ids: listOwnQueries(db, crm).map((q) => String(q.id)) }))).toMatchObject({ ok: false });
 

@@ -47,7 +47,14 @@ function insertContact(firstName: string, lastName: string, partnerId: number | 
 
 /** A valid ticket input (parsed like the form's), with overrides given as form values. */
 function createInput(overrides: Record<string, string> = {}) {
-  return createTicketSchema.parse({ title: 'Drucker druckt nicht', description: '', partnerId: String(mueller), contactId: '', assigneeId: '', ...overrides });
+  return createTicketSchema.parse({
+    title: 'Drucker druckt nicht',
+    description: '',
+    partnerId: String(mueller),
+    contactId: '',
+    assigneeId: '',
+    ...overrides,
+  });
 }
 
 function created(result: ReturnType<typeof createTicket>): { id: number; number: string } {
@@ -77,11 +84,24 @@ describe('createTicket', () => {
     db.update(counters).set({ value: 300 }).where(eq(counters.name, 'ticket')).run();
     const ticket = created(createTicket(db, agnes, createInput({ title: 'Neu' })));
     expect(ticket.number).toBe('T-000301');
-    expect(rowOf(ticket.id)).toMatchObject({ number: 'T-000301', status: 'open', version: 1, createdById: agnes.id, updatedById: agnes.id, crmEnabled: false });
+    expect(rowOf(ticket.id)).toMatchObject({
+      number: 'T-000301',
+      status: 'open',
+      version: 1,
+      createdById: agnes.id,
+      updatedById: agnes.id,
+      crmEnabled: false,
+    });
   });
 
-  it('stores a contact-only ticket and shows the contact\'s partner', () => {
-    const ticket = created(createTicket(db, agnes, createInput({ partnerId: '', contactId: String(erika), assigneeId: String(bernd.id), status: 'in_progress' })));
+  it("stores a contact-only ticket and shows the contact's partner", () => {
+    const ticket = created(
+      createTicket(
+        db,
+        agnes,
+        createInput({ partnerId: '', contactId: String(erika), assigneeId: String(bernd.id), status: 'in_progress' }),
+      ),
+    );
     expect(rowOf(ticket.id)).toMatchObject({ partnerId: null, contactId: erika, assigneeId: bernd.id, status: 'in_progress' });
     expect(findTicketDetail(db, ticket.id)).toMatchObject({
       partner: { id: mueller, name: 'Müller Maschinenbau GmbH', viaContact: true },
@@ -112,7 +132,11 @@ describe('createTicket', () => {
   it('refuses ids of missing partners, contacts and users, and of a deactivated Bearbeiter', () => {
     expect(createTicket(db, agnes, createInput({ partnerId: '999', contactId: '998', assigneeId: '997' }))).toMatchObject({
       ok: false,
-      fieldErrors: { partnerId: 'tickets.error.partnerNotFound', contactId: 'tickets.error.contactNotFound', assigneeId: 'tickets.error.assigneeNotFound' },
+      fieldErrors: {
+        partnerId: 'tickets.error.partnerNotFound',
+        contactId: 'tickets.error.contactNotFound',
+        assigneeId: 'tickets.error.assigneeNotFound',
+      },
     });
     expect(createTicket(db, agnes, createInput({ assigneeId: String(inactiveId) }))).toMatchObject({
       ok: false,
@@ -137,36 +161,75 @@ describe('ticket schemas', () => {
   });
 
   it('need a partner or a contact, and reject malformed ids as such', () => {
-    expect(messages(createTicketSchema.safeParse({ title: 'T', partnerId: '', contactId: '' }))).toEqual({ partnerId: 'tickets.error.partnerOrContactRequired' });
+    expect(messages(createTicketSchema.safeParse({ title: 'T', partnerId: '', contactId: '' }))).toEqual({
+      partnerId: 'tickets.error.partnerOrContactRequired',
+    });
     expect(messages(createTicketSchema.safeParse({ title: 'T', partnerId: '-1', contactId: 'abc', assigneeId: '1.5' }))).toEqual({
       partnerId: 'invalidId',
       contactId: 'invalidId',
       assigneeId: 'invalidId',
     });
     expect(messages(createTicketSchema.safeParse({ title: 'T', partnerId: '1', status: 'done' }))).toEqual({ status: 'invalid' });
-    expect(messages(updateTicketSchema.safeParse({ id: '-4', version: 'x', title: 'T', partnerId: '1' }))).toEqual({ id: 'invalidId', version: 'invalidVersion' });
+    expect(messages(updateTicketSchema.safeParse({ id: '-4', version: 'x', title: 'T', partnerId: '1' }))).toEqual({
+      id: 'invalidId',
+      version: 'invalidVersion',
+    });
   });
 
   it('default to status Offen and an empty description', () => {
-    expect(createTicketSchema.parse({ title: ' T ', contactId: '3' })).toEqual({ title: 'T', description: '', partnerId: null, contactId: 3, assigneeId: null, status: 'open' });
+    expect(createTicketSchema.parse({ title: ' T ', contactId: '3' })).toEqual({
+      title: 'T',
+      description: '',
+      partnerId: null,
+      contactId: 3,
+      assigneeId: null,
+      status: 'open',
+    });
   });
 });
 
 describe('updateTicket', () => {
   const update = (id: number, version: number, overrides: Record<string, string> = {}) =>
-    updateTicketSchema.parse({ id: String(id), version: String(version), title: 'Geändert', description: 'Neu', partnerId: String(mueller), contactId: '', assigneeId: '', ...overrides });
+    updateTicketSchema.parse({
+      id: String(id),
+      version: String(version),
+      title: 'Geändert',
+      description: 'Neu',
+      partnerId: String(mueller),
+      contactId: '',
+      assigneeId: '',
+      ...overrides,
+    });
 
   it('saves the fields, bumps the version and records who saved', () => {
     const { id } = created(createTicket(db, agnes, createInput()));
-    expect(updateTicket(db, bernd, update(id, 1, { partnerId: String(schmidt), contactId: String(hans), assigneeId: String(bernd.id) }))).toEqual({ ok: true, data: undefined });
-    expect(rowOf(id)).toMatchObject({ title: 'Geändert', description: 'Neu', partnerId: schmidt, contactId: hans, assigneeId: bernd.id, version: 2, updatedById: bernd.id });
-    expect(findTicketDetail(db, id)).toMatchObject({ updatedBy: 'Bernd Technik', createdBy: 'Agnes Service', partner: { id: schmidt, viaContact: false } });
+    expect(
+      updateTicket(db, bernd, update(id, 1, { partnerId: String(schmidt), contactId: String(hans), assigneeId: String(bernd.id) })),
+    ).toEqual({ ok: true, data: undefined });
+    expect(rowOf(id)).toMatchObject({
+      title: 'Geändert',
+      description: 'Neu',
+      partnerId: schmidt,
+      contactId: hans,
+      assigneeId: bernd.id,
+      version: 2,
+      updatedById: bernd.id,
+    });
+    expect(findTicketDetail(db, id)).toMatchObject({
+      updatedBy: 'Bernd Technik',
+      createdBy: 'Agnes Service',
+      partner: { id: schmidt, viaContact: false },
+    });
   });
 
   it('refuses a stale version naming who saved in between, and keeps their change', () => {
     const { id } = created(createTicket(db, agnes, createInput()));
     expect(updateTicket(db, bernd, update(id, 1, { title: 'Von Bernd' })).ok).toBe(true);
-    expect(updateTicket(db, agnes, update(id, 1, { title: 'Von Agnes' }))).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
+    expect(updateTicket(db, agnes, update(id, 1, { title: 'Von Agnes' }))).toEqual({
+      ok: false,
+      error: 'staleVersion',
+      changedBy: 'Bernd Technik',
+    });
     expect(rowOf(id)).toMatchObject({ title: 'Von Bernd', version: 2 });
   });
 
@@ -176,13 +239,19 @@ describe('updateTicket', () => {
 
   it('refuses an inconsistent contact without writing, but keeps a Bearbeiter deactivated since', () => {
     const { id } = created(createTicket(db, agnes, createInput()));
-    expect(updateTicket(db, agnes, update(id, 1, { contactId: String(hans) }))).toMatchObject({ ok: false, fieldErrors: { contactId: 'tickets.error.contactPartnerMismatch' } });
+    expect(updateTicket(db, agnes, update(id, 1, { contactId: String(hans) }))).toMatchObject({
+      ok: false,
+      fieldErrors: { contactId: 'tickets.error.contactPartnerMismatch' },
+    });
     expect(rowOf(id)).toMatchObject({ title: 'Drucker druckt nicht', version: 1 });
 
     db.update(tickets).set({ assigneeId: inactiveId }).where(eq(tickets.id, id)).run();
     expect(updateTicket(db, agnes, update(id, 1, { assigneeId: String(inactiveId) })).ok).toBe(true);
     expect(updateTicket(db, agnes, update(id, 2, { assigneeId: String(bernd.id) })).ok).toBe(true);
-    expect(updateTicket(db, agnes, update(id, 3, { assigneeId: String(inactiveId) }))).toMatchObject({ ok: false, fieldErrors: { assigneeId: 'tickets.error.assigneeNotFound' } });
+    expect(updateTicket(db, agnes, update(id, 3, { assigneeId: String(inactiveId) }))).toMatchObject({
+      ok: false,
+      fieldErrors: { assigneeId: 'tickets.error.assigneeNotFound' },
+    });
   });
 });
 
@@ -190,14 +259,20 @@ describe('setTicketStatus and takeOverTicket', () => {
   it('move a ticket through the statuses and back, one version each', () => {
     const { id } = created(createTicket(db, agnes, createInput()));
     const steps: TicketStatus[] = ['in_progress', 'parked', 'closed', 'open'];
-    steps.forEach((status, index) => expect(setTicketStatus(db, bernd, { id, version: index + 1, status })).toEqual({ ok: true, data: undefined }));
+    steps.forEach((status, index) =>
+      expect(setTicketStatus(db, bernd, { id, version: index + 1, status })).toEqual({ ok: true, data: undefined }),
+    );
     expect(rowOf(id)).toMatchObject({ status: 'open', version: 5, updatedById: bernd.id });
   });
 
   it('refuse a stale version naming who saved, and an unknown id', () => {
     const { id } = created(createTicket(db, agnes, createInput()));
     expect(setTicketStatus(db, bernd, { id, version: 1, status: 'parked' }).ok).toBe(true);
-    expect(setTicketStatus(db, agnes, { id, version: 1, status: 'closed' })).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
+    expect(setTicketStatus(db, agnes, { id, version: 1, status: 'closed' })).toEqual({
+      ok: false,
+      error: 'staleVersion',
+      changedBy: 'Bernd Technik',
+    });
     expect(takeOverTicket(db, agnes, { id, version: 1 })).toEqual({ ok: false, error: 'staleVersion', changedBy: 'Bernd Technik' });
     expect(rowOf(id)).toMatchObject({ status: 'parked', assigneeId: null, version: 2 });
     expect(setTicketStatus(db, agnes, { id: 999, version: 1, status: 'closed' })).toEqual({ ok: false, error: 'notFound' });
@@ -228,24 +303,50 @@ describe('listTickets', () => {
     ];
     const start = Date.UTC(2026, 0, 1);
     specs.forEach((spec, index) => {
-      const { id } = created(createTicket(db, agnes, createInput({ title: spec.title, partnerId: String(spec.partnerId ?? ''), contactId: String(spec.contactId ?? ''), assigneeId: String(spec.assigneeId ?? ''), status: spec.status })));
-      db.update(tickets).set({ createdAt: new Date(start + index * 60_000) }).where(eq(tickets.id, id)).run();
+      const { id } = created(
+        createTicket(
+          db,
+          agnes,
+          createInput({
+            title: spec.title,
+            partnerId: String(spec.partnerId ?? ''),
+            contactId: String(spec.contactId ?? ''),
+            assigneeId: String(spec.assigneeId ?? ''),
+            status: spec.status,
+          }),
+        ),
+      );
+      db.update(tickets)
+        .set({ createdAt: new Date(start + index * 60_000) })
+        .where(eq(tickets.id, id))
+        .run();
     });
   }
 
   beforeEach(arrange);
 
-  it('lists newest first with the shown partner (own or the contact\'s) and no CRM values for a non-CRM user', () => {
+  it("lists newest first with the shown partner (own or the contact's) and no CRM values for a non-CRM user", () => {
     const result = list({});
     expect(result.total).toBe(4);
     expect(titles(result)).toEqual(['D Angebot', 'C Lizenz', 'B Server', 'A Drucker']);
-    expect(result.rows[2]).toMatchObject({ number: 'T-000002', partner: { id: mueller, name: 'Müller Maschinenbau GmbH' }, contact: { name: 'Erika Mustermann' } });
+    expect(result.rows[2]).toMatchObject({
+      number: 'T-000002',
+      partner: { id: mueller, name: 'Müller Maschinenbau GmbH' },
+      contact: { name: 'Erika Mustermann' },
+    });
     expect(result.rows[0].partner).toBeNull();
     expect(result.rows.every((row) => row.crm === undefined)).toBe(true);
   });
 
   it('gives CRM-Status and Umsatzpotenzial, and applies CRM criteria, for a crm user only', () => {
-    const [won, lost] = db.insert(crmTicketStatuses).values([{ name: 'Gewonnen', position: 0 }, { name: 'Alt', position: 1, archived: true }]).returning().all();
+    const [won, lost] = db
+      .insert(crmTicketStatuses)
+      .values([
+        { name: 'Gewonnen', position: 0 },
+        { name: 'Alt', position: 1, archived: true },
+      ])
+      .returning()
+      .all();
     db.update(tickets).set({ crmEnabled: true, crmStatusId: won.id, potentialCents: 1_234_500 }).where(eq(tickets.title, 'C Lizenz')).run();
     db.update(tickets).set({ crmStatusId: lost.id }).where(eq(tickets.title, 'A Drucker')).run();
     const carla: SessionUser = { ...agnes, roles: ['crm'] };
@@ -262,7 +363,9 @@ describe('listTickets', () => {
     // The filter form's choices: none for a plain user; for crm the archived status only while it is filtered by.
     expect(crmCriteriaOptions(db, agnes, EMPTY_TICKET_LIST_PARAMS)).toBeNull();
     expect(crmCriteriaOptions(db, carla, EMPTY_TICKET_LIST_PARAMS)?.statuses.map((option) => option.name)).toEqual(['Gewonnen']);
-    expect(crmCriteriaOptions(db, carla, { ...EMPTY_TICKET_LIST_PARAMS, crmStatus: [lost.id] })?.statuses.map((option) => option.name)).toEqual(['Gewonnen', 'Alt']);
+    expect(
+      crmCriteriaOptions(db, carla, { ...EMPTY_TICKET_LIST_PARAMS, crmStatus: [lost.id] })?.statuses.map((option) => option.name),
+    ).toEqual(['Gewonnen', 'Alt']);
   });
 
   it('drops CRM ids the form does not offer, naming them, so that no filter applies unseen', () => {
@@ -288,7 +391,7 @@ describe('listTickets', () => {
     expect(titles(list({ partner: schmidt }))).toEqual(['C Lizenz']);
   });
 
-  it('searches number, title and the shown partner\'s name, with LIKE wildcards taken literally', () => {
+  it("searches number, title and the shown partner's name, with LIKE wildcards taken literally", () => {
     expect(titles(list({ q: 'T-000003' }))).toEqual(['C Lizenz']);
     expect(titles(list({ q: 'drucker' }))).toEqual(['A Drucker']);
     expect(titles(list({ q: 'Maschinenbau' }))).toEqual(['B Server', 'A Drucker']);
@@ -323,8 +426,12 @@ describe('listTickets', () => {
           .run();
       }
     });
-    const all = db.select({ id: tickets.id, status: tickets.status, assigneeId: tickets.assigneeId, createdAt: tickets.createdAt }).from(tickets).all();
-    const newestFirst = (rows: typeof all) => [...rows].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id).map((row) => row.id);
+    const all = db
+      .select({ id: tickets.id, status: tickets.status, assigneeId: tickets.assigneeId, createdAt: tickets.createdAt })
+      .from(tickets)
+      .all();
+    const newestFirst = (rows: typeof all) =>
+      [...rows].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id).map((row) => row.id);
     const cases: [Partial<TicketListParams>, typeof all][] = [
       [{}, all],
       [{ status: ['open', 'in_progress'] }, all.filter((row) => row.status === 'open' || row.status === 'in_progress')],
@@ -350,15 +457,25 @@ describe('ticket actions', () => {
   }
 
   it('refuse an anonymous caller and change nothing', async () => {
-    expect(await createTicketAction({}, form({ title: 'X', partnerId: String(mueller) }))).toMatchObject({ ok: false, error: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.' });
+    expect(await createTicketAction({}, form({ title: 'X', partnerId: String(mueller) }))).toMatchObject({
+      ok: false,
+      error: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+    });
     expect(await setTicketStatusAction({}, form({ id: '1', version: '1', status: 'closed' }))).toMatchObject({ ok: false });
     expect(db.select().from(tickets).all()).toHaveLength(0);
   });
 
   it('answer bad input with translated messages per field and the typed values, never a crash', async () => {
     session.user = agnes;
-    const result = await createTicketAction({}, form({ title: 'x'.repeat(10_000), partnerId: '-1', contactId: String(hans), assigneeId: '' }));
-    expect(result).toMatchObject({ ok: false, error: 'Bitte prüfen Sie die markierten Felder.', fieldErrors: { title: 'Der Text ist zu lang.', partnerId: 'Ungültige Kennung.' } });
+    const result = await createTicketAction(
+      {},
+      form({ title: 'x'.repeat(10_000), partnerId: '-1', contactId: String(hans), assigneeId: '' }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: 'Bitte prüfen Sie die markierten Felder.',
+      fieldErrors: { title: 'Der Text ist zu lang.', partnerId: 'Ungültige Kennung.' },
+    });
     expect(result.values).toMatchObject({ contactId: String(hans) });
     const mismatch = await createTicketAction({}, form({ title: 'Passt nicht', partnerId: String(mueller), contactId: String(hans) }));
     expect(mismatch.fieldErrors).toEqual({ contactId: 'Dieser Kontakt gehört zu einem anderen Geschäftspartner.' });
@@ -369,19 +486,30 @@ describe('ticket actions', () => {
     session.user = agnes;
     await expect(createTicketAction({}, form({ title: 'Neu', contactId: String(erika) }))).rejects.toThrow(/^redirect:\/tickets\/\d+$/);
     const [ticket] = db.select({ id: tickets.id }).from(tickets).all();
-    const edit = { id: String(ticket.id), version: '1', title: 'Neu', description: '', partnerId: '', contactId: String(erika), assigneeId: '' };
+    const edit = {
+      id: String(ticket.id),
+      version: '1',
+      title: 'Neu',
+      description: '',
+      partnerId: '',
+      contactId: String(erika),
+      assigneeId: '',
+    };
     expect(await updateTicketAction({}, form({ ...edit, title: 'Agnes war hier' }))).toEqual({ ok: true, message: 'Gespeichert.' });
     session.user = bernd;
     expect(await updateTicketAction({}, form({ ...edit, title: 'Bernd war hier' }))).toMatchObject({
       ok: false,
       error: expect.stringContaining('inzwischen von Agnes Service geändert'),
     });
-    expect(await updateTicketAction({}, form({ ...edit, id: '999999' }))).toMatchObject({ ok: false, error: 'Der Datensatz wurde nicht gefunden.' });
+    expect(await updateTicketAction({}, form({ ...edit, id: '999999' }))).toMatchObject({
+      ok: false,
+      error: 'Der Datensatz wurde nicht gefunden.',
+    });
     expect(rowOf(ticket.id).title).toBe('Agnes war hier');
     // Saved from a page the no-JS picker search left with the draft in its URL: back to the clean page.
-    await expect(updateTicketAction({}, form({ ...edit, version: '2', title: 'Bernd, neu geladen', fromPickerSearch: '1' }))).rejects.toThrow(
-      `redirect:/tickets/${ticket.id}`,
-    );
+    await expect(
+      updateTicketAction({}, form({ ...edit, version: '2', title: 'Bernd, neu geladen', fromPickerSearch: '1' })),
+    ).rejects.toThrow(`redirect:/tickets/${ticket.id}`);
     expect(rowOf(ticket.id)).toMatchObject({ title: 'Bernd, neu geladen', version: 3 });
   });
 });

@@ -16,14 +16,27 @@ function copyOfFixture(): string {
   return file;
 }
 
-const TABLES = ['users', 'partners', 'contacts', 'tickets', 'crm_changes', 'queries', 'ticket_products', 'ticket_campaigns', 'partner_campaigns', 'crm_ticket_statuses'];
+const TABLES = [
+  'users',
+  'partners',
+  'contacts',
+  'tickets',
+  'crm_changes',
+  'queries',
+  'ticket_products',
+  'ticket_campaigns',
+  'partner_campaigns',
+  'crm_ticket_statuses',
+];
 
 describe('upgrading a 0.1 database', () => {
   it('keeps every record and fills the CRM stamp from the history', () => {
     const file = copyOfFixture();
     const before = openSqlite(file);
     const counts = Object.fromEntries(TABLES.map((t) => [t, before.prepare(`select count(*) from ${t}`).pluck().get()]));
-    const ticketsBefore = before.prepare('select id, number, title, crm_status_id, potential_cents, version from tickets order by id').all();
+    const ticketsBefore = before
+      .prepare('select id, number, title, crm_status_id, potential_cents, version from tickets order by id')
+      .all();
     before.close();
 
     const sqlite = openSqlite(file);
@@ -31,7 +44,9 @@ describe('upgrading a 0.1 database', () => {
     for (const table of TABLES) {
       expect(sqlite.prepare(`select count(*) from ${table}`).pluck().get(), table).toBe(counts[table]);
     }
-    expect(sqlite.prepare('select id, number, title, crm_status_id, potential_cents, version from tickets order by id').all()).toEqual(ticketsBefore);
+    expect(sqlite.prepare('select id, number, title, crm_status_id, potential_cents, version from tickets order by id').all()).toEqual(
+      ticketsBefore,
+    );
 
     const changed = sqlite
       .prepare(
@@ -45,7 +60,14 @@ describe('upgrading a 0.1 database', () => {
       expect(row.at).toBe(row.newest);
       expect(row.v).toBe(1);
     }
-    expect(sqlite.prepare('select count(*) from tickets where crm_updated_at is null and id not in (select entity_id from crm_changes where entity = \'ticket\')').pluck().get()).toBeGreaterThan(0);
+    expect(
+      sqlite
+        .prepare(
+          "select count(*) from tickets where crm_updated_at is null and id not in (select entity_id from crm_changes where entity = 'ticket')",
+        )
+        .pluck()
+        .get(),
+    ).toBeGreaterThan(0);
     sqlite.close();
   });
 
@@ -72,7 +94,11 @@ describe('upgrading a 0.1 database', () => {
       expect(rows.length, table).toBeGreaterThan(0);
       for (const row of rows) expect(row.sortName, `${table}: ${row.name}`).toBe(germanSortKey(row.name));
     }
-    const contacts = sqlite.prepare('select first_name as firstName, last_name as lastName, sort_name as sortName from contacts').all() as { firstName: string; lastName: string; sortName: string | null }[];
+    const contacts = sqlite.prepare('select first_name as firstName, last_name as lastName, sort_name as sortName from contacts').all() as {
+      firstName: string;
+      lastName: string;
+      sortName: string | null;
+    }[];
     expect(contacts.length).toBeGreaterThan(0);
     for (const row of contacts) expect(row.sortName).toBe(contactSortKey(row));
     sqlite.close();

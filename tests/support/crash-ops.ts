@@ -32,9 +32,7 @@ export type CrashOpKind = CrashOp['kind'];
 export type CrashResult = { id: number; number?: string; gpid?: number };
 
 export type CrashLine =
-  | { type: 'ready'; pid: number }
-  | { type: 'begin'; seq: number; op: CrashOp }
-  | { type: 'commit'; seq: number; result?: CrashResult };
+  { type: 'ready'; pid: number } | { type: 'begin'; seq: number; op: CrashOp } | { type: 'commit'; seq: number; result?: CrashResult };
 
 /**
  * The complete lines of a writer's output. A trailing fragment (a line cut by the kill) is not a

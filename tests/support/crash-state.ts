@@ -5,8 +5,7 @@ import type { ContactValues, PartnerCrmValues, TicketCrmValues } from './crash-o
 
 type Sqlite = Database.Database;
 
-const names = (sqlite: Sqlite, query: string, id: number): string[] =>
-  (sqlite.prepare(query).pluck().all(id) as string[]).sort();
+const names = (sqlite: Sqlite, query: string, id: number): string[] => (sqlite.prepare(query).pluck().all(id) as string[]).sort();
 
 export function readTicketState(sqlite: Sqlite, id: number): { version: number; values: TicketCrmValues } | undefined {
   const row = sqlite
@@ -29,15 +28,18 @@ export function readTicketState(sqlite: Sqlite, id: number): { version: number; 
 
 export function readPartnerState(sqlite: Sqlite, id: number): { version: number; values: PartnerCrmValues } | undefined {
   const row = sqlite.prepare('SELECT crm_version AS version, newsletter, comment1 FROM partners WHERE id = ?').get(id) as
-    | { version: number; newsletter: number; comment1: string }
-    | undefined;
+    { version: number; newsletter: number; comment1: string } | undefined;
   if (!row) return undefined;
   return {
     version: row.version,
     values: {
       newsletter: row.newsletter === 1,
       comment1: row.comment1,
-      campaigns: names(sqlite, 'SELECT c.name FROM partner_campaigns x JOIN campaigns c ON c.id = x.campaign_id WHERE x.partner_id = ?', id),
+      campaigns: names(
+        sqlite,
+        'SELECT c.name FROM partner_campaigns x JOIN campaigns c ON c.id = x.campaign_id WHERE x.partner_id = ?',
+        id,
+      ),
       products: names(sqlite, 'SELECT p.name FROM partner_products x JOIN products p ON p.id = x.product_id WHERE x.partner_id = ?', id),
     },
   };
@@ -45,8 +47,7 @@ export function readPartnerState(sqlite: Sqlite, id: number): { version: number;
 
 export function readContactState(sqlite: Sqlite, id: number): { version: number; values: ContactValues } | undefined {
   const row = sqlite.prepare('SELECT version, phone, position FROM contacts WHERE id = ?').get(id) as
-    | { version: number; phone: string; position: string }
-    | undefined;
+    { version: number; phone: string; position: string } | undefined;
   return row && { version: row.version, values: { phone: row.phone, position: row.position } };
 }
 
@@ -79,11 +80,19 @@ export function ticketHistoryText(values: TicketCrmValues): HistoryText {
 }
 
 export function partnerHistoryText(values: PartnerCrmValues): HistoryText {
-  return { campaigns: list(values.campaigns), products: list(values.products), newsletter: String(values.newsletter), comment1: values.comment1 || null };
+  return {
+    campaigns: list(values.campaigns),
+    products: list(values.products),
+    newsletter: String(values.newsletter),
+    comment1: values.comment1 || null,
+  };
 }
 
 /** The rows a save must add to the history: one per changed field. */
-export function historyDiff(before: HistoryText, after: HistoryText): { field: string; oldValue: string | null; newValue: string | null }[] {
+export function historyDiff(
+  before: HistoryText,
+  after: HistoryText,
+): { field: string; oldValue: string | null; newValue: string | null }[] {
   return Object.keys(after)
     .filter((field) => before[field] !== after[field])
     .map((field) => ({ field, oldValue: before[field], newValue: after[field] }));

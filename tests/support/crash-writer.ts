@@ -28,7 +28,7 @@ const db = getDb();
 
 function report(line: CrashLine): void {
   const bytes = Buffer.from(`${JSON.stringify(line)}\n`);
-  for (let written = 0; written < bytes.length; ) {
+  for (let written = 0; written < bytes.length;) {
     try {
       written += fs.writeSync(1, bytes, written);
     } catch (error) {
@@ -46,9 +46,20 @@ const admin: SessionUser = { id: adminRow.id, email: adminRow.email, name: admin
 
 // Small pools, so that saves chain versions on the same records across rounds.
 const ids = (rows: { id: number }[]) => rows.map((row) => row.id);
-const crmTicketIds = ids(db.select({ id: tickets.id }).from(tickets).where(eq(tickets.crmEnabled, true)).orderBy(asc(tickets.id)).limit(6).all());
+const crmTicketIds = ids(
+  db.select({ id: tickets.id }).from(tickets).where(eq(tickets.crmEnabled, true)).orderBy(asc(tickets.id)).limit(6).all(),
+);
 const contactIds = ids(db.select({ id: contacts.id }).from(contacts).orderBy(asc(contacts.id)).limit(6).all());
-const crmPartnerIds = [...new Set(db.select({ partnerId: contacts.partnerId }).from(contacts).orderBy(asc(contacts.id)).all().map((row) => row.partnerId))]
+const crmPartnerIds = [
+  ...new Set(
+    db
+      .select({ partnerId: contacts.partnerId })
+      .from(contacts)
+      .orderBy(asc(contacts.id))
+      .all()
+      .map((row) => row.partnerId),
+  ),
+]
   .filter((id): id is number => id !== null)
   .slice(0, 4);
 const ticketLinks = db
@@ -62,7 +73,15 @@ const ticketLinks = db
 type Lookup = typeof campaigns | typeof products | typeof crmTicketStatuses;
 
 const sortedNames = (table: Lookup, chosen: readonly number[]): string[] =>
-  chosen.length === 0 ? [] : db.select({ name: table.name }).from(table).where(inArray(table.id, [...chosen])).all().map((row) => row.name).sort();
+  chosen.length === 0
+    ? []
+    : db
+        .select({ name: table.name })
+        .from(table)
+        .where(inArray(table.id, [...chosen]))
+        .all()
+        .map((row) => row.name)
+        .sort();
 
 const activeEntries = (table: Lookup) => db.select({ id: table.id, name: table.name }).from(table).where(eq(table.archived, false)).all();
 
@@ -85,7 +104,8 @@ function prepare(kind: CrashOpKind, token: string, seq: number): Prepared {
       const title = `Absturztest ${token}`;
       return {
         op: { kind, title, ...link },
-        run: () => createTicket(db, admin, { title, description: `Geschrieben in Runde ${round}`, status: 'open', ...link, assigneeId: admin.id }),
+        run: () =>
+          createTicket(db, admin, { title, description: `Geschrieben in Runde ${round}`, status: 'open', ...link, assigneeId: admin.id }),
       };
     }
     case 'saveTicketCrm': {
@@ -129,12 +149,27 @@ function prepare(kind: CrashOpKind, token: string, seq: number): Prepared {
         newCampaigns: [],
         newProducts,
       };
-      return { op: { kind, ticketId, fromVersion: current.crmVersion, before, after, newProducts }, run: () => saveTicketCrm(db, admin, input) };
+      return {
+        op: { kind, ticketId, fromVersion: current.crmVersion, before, after, newProducts },
+        run: () => saveTicketCrm(db, admin, input),
+      };
     }
     case 'createPartner': {
       const name = `Absturz GmbH ${token}`;
       const city = random.pick(['Berlin', 'Hamburg', 'München', 'Köln']);
-      const input = { name, name2: '', searchName: '', street: '', postcode: '', city, country: 'DE', phone: '', email: '', website: '', force: true };
+      const input = {
+        name,
+        name2: '',
+        searchName: '',
+        street: '',
+        postcode: '',
+        city,
+        country: 'DE',
+        phone: '',
+        email: '',
+        website: '',
+        force: true,
+      };
       return {
         op: { kind, name, city },
         run: () => {
@@ -184,7 +219,14 @@ function prepare(kind: CrashOpKind, token: string, seq: number): Prepared {
       };
     }
     case 'reorderQueries': {
-      const fromIds = ids(db.select({ id: queries.id }).from(queries).where(eq(queries.ownerId, admin.id)).orderBy(asc(queries.position), asc(queries.id)).all());
+      const fromIds = ids(
+        db
+          .select({ id: queries.id })
+          .from(queries)
+          .where(eq(queries.ownerId, admin.id))
+          .orderBy(asc(queries.position), asc(queries.id))
+          .all(),
+      );
       const next = shuffled(fromIds);
       return { op: { kind, ownerId: admin.id, fromIds, ids: next }, run: () => reorderQueries(db, admin, { ids: next }) };
     }

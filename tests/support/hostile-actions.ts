@@ -43,7 +43,8 @@ export async function loadActions(): Promise<Map<string, AnyAction>> {
   const actions = new Map<string, AnyAction>();
   for (const file of actionModules()) {
     const exported = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(exported)) if (typeof value === 'function') actions.set(`${file}#${name}`, value as AnyAction);
+    for (const [name, value] of Object.entries(exported))
+      if (typeof value === 'function') actions.set(`${file}#${name}`, value as AnyAction);
   }
   return actions;
 }
@@ -103,8 +104,16 @@ const CALLS: Record<CallKind, Call[]> = {
     call('(null, form)', (sent) => ({ args: [null, sent.form()], sent })),
     ...HOSTILE_ARGS,
   ],
-  form: [call('(form)', (sent) => ({ args: [sent.form()], sent })), call('(form, text)', (sent) => ({ args: [sent.form(), 'extra'], sent })), ...HOSTILE_ARGS],
-  query: [call('(text)', (sent) => ({ args: [sent.first('query')], sent })), call('(array)', (sent) => ({ args: [sent.all('query')], sent })), ...HOSTILE_ARGS],
+  form: [
+    call('(form)', (sent) => ({ args: [sent.form()], sent })),
+    call('(form, text)', (sent) => ({ args: [sent.form(), 'extra'], sent })),
+    ...HOSTILE_ARGS,
+  ],
+  query: [
+    call('(text)', (sent) => ({ args: [sent.first('query')], sent })),
+    call('(array)', (sent) => ({ args: [sent.all('query')], sent })),
+    ...HOSTILE_ARGS,
+  ],
 };
 
 export type HostileCase = {
@@ -134,7 +143,13 @@ export function fixtureIds(fx: Fixture): IdGroups {
   return [fx.allIds.map(String), Object.values(fx.archived).map(String), UNKNOWN_IDS];
 }
 
-function judgeState(hostileCase: HostileCase, context: AcceptedContext, outcome: Outcome, unchanged: () => void, sqlite: Database.Database): Verdict {
+function judgeState(
+  hostileCase: HostileCase,
+  context: AcceptedContext,
+  outcome: Outcome,
+  unchanged: () => void,
+  sqlite: Database.Database,
+): Verdict {
   const accept = (extra: Partial<AcceptedContext>): Verdict => {
     if (!hostileCase.accepted) throw new Error('the case has no check of an acceptance');
     hostileCase.accepted({ ...context, ...extra });
@@ -142,7 +157,8 @@ function judgeState(hostileCase: HostileCase, context: AcceptedContext, outcome:
     return 'accepted';
   };
   if ('redirect' in outcome) return accept({ redirect: outcome.redirect });
-  const state = outcome.returned as { ok?: unknown; error?: unknown; message?: unknown; fieldErrors?: Record<string, unknown>; values?: unknown } | undefined;
+  const state = outcome.returned as
+    { ok?: unknown; error?: unknown; message?: unknown; fieldErrors?: Record<string, unknown>; values?: unknown } | undefined;
   expect(state !== null && typeof state === 'object', 'the action answered nothing').toBe(true);
   if (state!.ok === true) {
     expectHumanMessage(state!.message, 'success message');
@@ -177,9 +193,14 @@ export async function runHostileCase(action: AnyAction, hostileCase: HostileCase
         const outcome = await outcomeOf(() => action(...args));
         // Fast path: no row was written at all. Otherwise (a write rolled back counts too) compare every table.
         const unchanged = (except: string[] = []) =>
-          totalChanges(sqlite) === changesBefore || expect(changedTables(before, tableContents(sqlite), except), 'a refused call changed these tables').toEqual([]);
+          totalChanges(sqlite) === changesBefore ||
+          expect(changedTables(before, tableContents(sqlite), except), 'a refused call changed these tables').toEqual([]);
         const context = { fx, sent, seeded };
-        verdicts[hostileCase.judge ? hostileCase.judge({ ...context, outcome, unchanged }) : judgeState(hostileCase, context, outcome, unchanged, sqlite)] += 1;
+        verdicts[
+          hostileCase.judge
+            ? hostileCase.judge({ ...context, outcome, unchanged })
+            : judgeState(hostileCase, context, outcome, unchanged, sqlite)
+        ] += 1;
       } finally {
         if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
       }

@@ -14,15 +14,20 @@ function prepared(sqlite: Database.Database, text: string): Database.Statement {
   return statement;
 }
 
-const tableNames = (sqlite: Database.Database) => prepared(sqlite, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+const tableNames = (sqlite: Database.Database) =>
+  prepared(sqlite, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
 
 /** Every table's rows as text, by table: a cheap, exact content checksum of a small database. */
 export function tableContents(sqlite: Database.Database): Map<string, string> {
-  return new Map(tableNames(sqlite).map((name) => [name, JSON.stringify(prepared(sqlite, `SELECT * FROM "${name}" ORDER BY rowid`).raw().all())]));
+  return new Map(
+    tableNames(sqlite).map((name) => [name, JSON.stringify(prepared(sqlite, `SELECT * FROM "${name}" ORDER BY rowid`).raw().all())]),
+  );
 }
 
 export function rowCounts(sqlite: Database.Database): Record<string, number> {
-  return Object.fromEntries(tableNames(sqlite).map((name) => [name, prepared(sqlite, `SELECT count(*) FROM "${name}"`).pluck().get() as number]));
+  return Object.fromEntries(
+    tableNames(sqlite).map((name) => [name, prepared(sqlite, `SELECT count(*) FROM "${name}"`).pluck().get() as number]),
+  );
 }
 
 /** Rows inserted, updated or deleted on the connection so far, rolled back ones included. */
@@ -39,7 +44,8 @@ export function expectStoredWithinLimits(sqlite: Database.Database): void {
   for (const name of tableNames(sqlite)) {
     for (const row of prepared(sqlite, `SELECT * FROM "${name}"`).raw().all() as unknown[][]) {
       for (const value of row) {
-        if (typeof value === 'string' && value.length > DESCRIPTION_MAX) throw new Error(`${name} stores a text of ${value.length} characters`);
+        if (typeof value === 'string' && value.length > DESCRIPTION_MAX)
+          throw new Error(`${name} stores a text of ${value.length} characters`);
       }
     }
   }

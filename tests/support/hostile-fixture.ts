@@ -57,7 +57,17 @@ export type Fixture = {
   tessTemplate: number;
   carlTemplate: number;
   /** One archived entry per list, by list key. */
-  archived: Record<'crmTicketStatuses' | 'crmPartnerStatuses' | 'companyGroups' | 'dataSources' | 'campaigns' | 'products' | 'attributes' | 'revenueGroups', number>;
+  archived: Record<
+    | 'crmTicketStatuses'
+    | 'crmPartnerStatuses'
+    | 'companyGroups'
+    | 'dataSources'
+    | 'campaigns'
+    | 'products'
+    | 'attributes'
+    | 'revenueGroups',
+    number
+  >;
   /** Every id the fixture holds, of every kind (the "ids of another entity" of the alphabet). */
   allIds: number[];
 };
@@ -96,7 +106,8 @@ export function seedHostileFixture(): Fixture {
   }
   const active = (list: keyof SeededLookups, name: string) => lookups[list].byName.get(name)!;
 
-  const insertPartner = (values: typeof partners.$inferInsert) => db.insert(partners).values(values).returning({ id: partners.id }).get().id;
+  const insertPartner = (values: typeof partners.$inferInsert) =>
+    db.insert(partners).values(values).returning({ id: partners.id }).get().id;
   const mueller = insertPartner({
     gpid: 10_001,
     name: 'Müller Maschinenbau GmbH',
@@ -111,15 +122,34 @@ export function seedHostileFixture(): Fixture {
   });
   const schmidt = insertPartner({ gpid: 10_002, name: 'Schmidt & Söhne KG', city: 'Köln' });
   const leer = insertPartner({ gpid: 10_003, name: 'Leer GmbH' });
-  db.insert(partnerCampaigns).values([{ partnerId: mueller, campaignId: archived.campaigns }, { partnerId: mueller, campaignId: active('campaigns', 'Cloud-Migration') }]).run();
+  db.insert(partnerCampaigns)
+    .values([
+      { partnerId: mueller, campaignId: archived.campaigns },
+      { partnerId: mueller, campaignId: active('campaigns', 'Cloud-Migration') },
+    ])
+    .run();
   db.insert(partnerProducts).values({ partnerId: mueller, productId: archived.products }).run();
-  db.insert(partnerAttributes).values({ partnerId: mueller, attributeId: active('attributes', 'Referenzkunde') }).run();
+  db.insert(partnerAttributes)
+    .values({ partnerId: mueller, attributeId: active('attributes', 'Referenzkunde') })
+    .run();
 
-  const insertContact = (values: typeof contacts.$inferInsert) => db.insert(contacts).values(values).returning({ id: contacts.id }).get().id;
-  const erika = insertContact({ partnerId: mueller, salutation: 'Frau', firstName: 'Erika', lastName: 'Mustermann', email: 'erika@mueller.example' });
+  const insertContact = (values: typeof contacts.$inferInsert) =>
+    db.insert(contacts).values(values).returning({ id: contacts.id }).get().id;
+  const erika = insertContact({
+    partnerId: mueller,
+    salutation: 'Frau',
+    firstName: 'Erika',
+    lastName: 'Mustermann',
+    email: 'erika@mueller.example',
+  });
   const hans = insertContact({ partnerId: schmidt, salutation: 'Herr', firstName: 'Hans', lastName: 'Huber' });
   const lotte = insertContact({ partnerId: null, firstName: 'Lotte', lastName: 'Lose' });
-  db.insert(contactAttributes).values([{ contactId: erika, attributeId: active('attributes', 'Entscheider') }, { contactId: erika, attributeId: archived.attributes }]).run();
+  db.insert(contactAttributes)
+    .values([
+      { contactId: erika, attributeId: active('attributes', 'Entscheider') },
+      { contactId: erika, attributeId: archived.attributes },
+    ])
+    .run();
 
   const insertTicket = (values: typeof tickets.$inferInsert) => db.insert(tickets).values(values).returning({ id: tickets.id }).get().id;
   const crm = insertTicket({
@@ -136,24 +166,68 @@ export function seedHostileFixture(): Fixture {
     expectedUsers: 25,
   });
   const plain = insertTicket({ number: 'T-000002', title: 'Drucker druckt nicht', partnerId: schmidt, status: 'in_progress' });
-  const contactOnly = insertTicket({ number: 'T-000003', title: 'Rückruf erbeten', contactId: hans, assigneeId: inactiveId, status: 'parked' });
+  const contactOnly = insertTicket({
+    number: 'T-000003',
+    title: 'Rückruf erbeten',
+    contactId: hans,
+    assigneeId: inactiveId,
+    status: 'parked',
+  });
   // The archived product is on Müller only: on the ticket it would be a new choice.
-  db.insert(ticketProducts).values({ ticketId: crm, productId: active('products', 'CRM-Modul') }).run();
+  db.insert(ticketProducts)
+    .values({ ticketId: crm, productId: active('products', 'CRM-Modul') })
+    .run();
   db.insert(ticketCampaigns).values({ ticketId: crm, campaignId: archived.campaigns }).run();
-  db.insert(crmChanges).values({ entity: 'ticket', entityId: crm, field: 'crmEnabled', oldValue: 'false', newValue: 'true', userId: carl.id }).run();
-  db.insert(counters).values([{ name: 'ticket', value: 3 }, { name: 'gpid', value: 10_003 }]).run();
+  db.insert(crmChanges)
+    .values({ entity: 'ticket', entityId: crm, field: 'crmEnabled', oldValue: 'false', newValue: 'true', userId: carl.id })
+    .run();
+  db.insert(counters)
+    .values([
+      { name: 'ticket', value: 3 },
+      { name: 'gpid', value: 10_003 },
+    ])
+    .run();
 
   const template = (ownerId: number) =>
-    db.insert(exportTemplates).values({ ownerId, entity: 'partners', name: 'Adressen', columns: ['gpid', 'name', 'city'] }).returning({ id: exportTemplates.id }).get().id;
+    db
+      .insert(exportTemplates)
+      .values({ ownerId, entity: 'partners', name: 'Adressen', columns: ['gpid', 'name', 'city'] })
+      .returning({ id: exportTemplates.id })
+      .get().id;
   const tessTemplate = template(tess.id);
   const carlTemplate = template(carl.id);
-  const queryIds = (ownerId: number) => db.select({ id: queries.id }).from(queries).where(eq(queries.ownerId, ownerId)).all().map((row) => row.id);
+  const queryIds = (ownerId: number) =>
+    db
+      .select({ id: queries.id })
+      .from(queries)
+      .where(eq(queries.ownerId, ownerId))
+      .all()
+      .map((row) => row.id);
   const tessQueries = queryIds(tess.id);
   const carlQuery = queryIds(carl.id)[0];
 
   const lookupIds = Object.values(lookups).flatMap((list) => [...list.byName.values()]);
   const allIds = [
-    ...new Set([tess.id, carl.id, agentId, inactiveId, mueller, schmidt, leer, erika, hans, lotte, crm, plain, contactOnly, ...tessQueries, carlQuery, tessTemplate, carlTemplate, ...lookupIds]),
+    ...new Set([
+      tess.id,
+      carl.id,
+      agentId,
+      inactiveId,
+      mueller,
+      schmidt,
+      leer,
+      erika,
+      hans,
+      lotte,
+      crm,
+      plain,
+      contactOnly,
+      ...tessQueries,
+      carlQuery,
+      tessTemplate,
+      carlTemplate,
+      ...lookupIds,
+    ]),
   ];
   return {
     db,

@@ -43,7 +43,16 @@ export class Sent {
   }
 
   [fc.toStringMethod](): string {
-    return JSON.stringify(this.entries.map(([key, value]) => [key, typeof value === 'string' ? (value.length > 200 ? `${value.slice(0, 20)}… (${value.length} characters)` : value) : `File ${value.name}`]));
+    return JSON.stringify(
+      this.entries.map(([key, value]) => [
+        key,
+        typeof value === 'string'
+          ? value.length > 200
+            ? `${value.slice(0, 20)}… (${value.length} characters)`
+            : value
+          : `File ${value.name}`,
+      ]),
+    );
   }
 
   form(): FormData {
@@ -72,7 +81,10 @@ const DROP = Symbol('drop');
 const fileValue = fc.constantFrom(new File(['=1+1'], 'formel.csv', { type: 'text/csv' }), new File([], ''));
 
 function hostileValue(ids: IdGroups, extra: readonly string[]): fc.Arbitrary<(string | File)[]> {
-  const text = extra.length > 0 ? fc.oneof({ weight: 3, arbitrary: hostileString(ids) }, { weight: 2, arbitrary: fc.constantFrom(...extra) }) : hostileString(ids);
+  const text =
+    extra.length > 0
+      ? fc.oneof({ weight: 3, arbitrary: hostileString(ids) }, { weight: 2, arbitrary: fc.constantFrom(...extra) })
+      : hostileString(ids);
   return fc.oneof(
     { weight: 8, arbitrary: text.map((value) => [value]) },
     // Duplicate keys: an array where one value is expected.
@@ -110,7 +122,10 @@ export function hostileForm(base: Fields, ids: IdGroups, extra: Record<string, r
   );
   const added = fc.oneof(
     { weight: 3, arbitrary: fc.constant<[string, string][]>([]) },
-    { weight: 1, arbitrary: fc.array(fc.tuple(fc.constantFrom(...HOSTILE_KEYS, ...keys), hostileString(ids)), { minLength: 1, maxLength: 3 }) },
+    {
+      weight: 1,
+      arbitrary: fc.array(fc.tuple(fc.constantFrom(...HOSTILE_KEYS, ...keys), hostileString(ids)), { minLength: 1, maxLength: 3 }),
+    },
   );
   return fc.tuple(changed, fc.record(changes), added).map(([names, hostile, extraEntries]) => {
     const entries: Entry[] = [];

@@ -74,7 +74,21 @@ export const HOSTILE_STRINGS: readonly string[] = [
 ];
 
 /** Field and parameter names a client may add: unknown, inherited from Object, or Next's own. */
-export const HOSTILE_KEYS: readonly string[] = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '$ACTION_ID_1', '$ACTION_REF_1', '', 'a b', 'Straße', 'id', 'version', 'page'];
+export const HOSTILE_KEYS: readonly string[] = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '$ACTION_ID_1',
+  '$ACTION_REF_1',
+  '',
+  'a b',
+  'Straße',
+  'id',
+  'version',
+  'page',
+];
 
 /** Groups of ids, each drawn as often as the others: e.g. existing ids of every kind, archived entries, unknown ids. */
 export type IdGroups = readonly (readonly string[])[];
@@ -86,7 +100,10 @@ export function hostileString(idGroups: IdGroups = []): fc.Arbitrary<string> {
     ...idGroups.filter((ids) => ids.length > 0).map((ids) => ({ weight: 2, arbitrary: fc.constantFrom(...ids) })),
     { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
     // Any UTF-16 code units: control characters, lone surrogates, private use.
-    { weight: 1, arbitrary: fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 20 }).map((units) => String.fromCharCode(...units)) },
+    {
+      weight: 1,
+      arbitrary: fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 20 }).map((units) => String.fromCharCode(...units)),
+    },
     { weight: 1, arbitrary: fc.integer().map(String) },
     { weight: 1, arbitrary: fc.double().map(String) },
   );
@@ -96,13 +113,17 @@ export function hostileString(idGroups: IdGroups = []): fc.Arbitrary<string> {
  * What a request can carry: UTF-8 has no lone surrogates, so a browser, FormData and URL decoding
  * turn them into U+FFFD before any parser sees them.
  */
-export const wellFormed = (text: string) => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+export const wellFormed = (text: string) =>
+  text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 /** The unknown ids every test mixes in: absent, beyond 32 bit, beyond 2^53. */
 export const UNKNOWN_IDS = ['999999', '2147483648', String(Number.MAX_SAFE_INTEGER), '9007199254740993'];
 
 /** A URL query string's parameters: known names with hostile values, unknown and repeated names. */
 export function hostileQuery(knownNames: readonly string[], idGroups: IdGroups = []): fc.Arbitrary<[string, string][]> {
-  const name = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...knownNames) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_KEYS) });
+  const name = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...knownNames) },
+    { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_KEYS) },
+  );
   return fc.array(fc.tuple(name, hostileString([...idGroups, UNKNOWN_IDS]).map(wellFormed)), { maxLength: 8 });
 }

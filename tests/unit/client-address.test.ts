@@ -2,7 +2,13 @@
 // forwarding headers never count without them (issue 17: X-Forwarded-For rotated the throttle away).
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { CLIENT_ADDRESS_HEADER, clientAddressFrom, normaliseAddress, stampClientAddress, trustedProxyHops } from '@/lib/auth/client-address';
+import {
+  CLIENT_ADDRESS_HEADER,
+  clientAddressFrom,
+  normaliseAddress,
+  stampClientAddress,
+  trustedProxyHops,
+} from '@/lib/auth/client-address';
 
 function incoming(peer: string, headers: Record<string, string>): IncomingMessage {
   return { socket: { remoteAddress: peer }, headers: { ...headers } } as unknown as IncomingMessage;
@@ -55,7 +61,7 @@ describe('stampClientAddress', () => {
     expect(request.headers).toEqual({ [CLIENT_ADDRESS_HEADER]: '127.0.0.1', host: '127.0.0.1:3000' });
   });
 
-  it('keeps a trusted proxy\'s forwarding headers and stamps the address it reported', () => {
+  it("keeps a trusted proxy's forwarding headers and stamps the address it reported", () => {
     const request = incoming('10.0.0.2', spoofed);
     stampClientAddress(request, 1);
     expect(request.headers[CLIENT_ADDRESS_HEADER]).toBe('10.9.0.1');

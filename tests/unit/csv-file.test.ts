@@ -91,14 +91,21 @@ describe('a CSV file in the rfc4180 dialect', () => {
       { header: 'Wert', type: 'text' },
       { header: 'Nummer', type: 'integer' },
     ];
-    const file = await download('rfc4180', textColumns, awkward.map((value, index) => [value, index]));
+    const file = await download(
+      'rfc4180',
+      textColumns,
+      awkward.map((value, index) => [value, index]),
+    );
     const parsed = Papa.parse<string[]>(file.toString('utf8'), { delimiter: ',', newline: '\r\n', skipEmptyLines: true });
     expect(parsed.errors).toEqual([]);
     expect(parsed.data).toEqual([['Wert', 'Nummer'], ...awkward.map((value, index) => [value, String(index)])]);
   });
 
   it('round-trips any text through papaparse', async () => {
-    const unit = fc.oneof(fc.constantFrom(',', ';', '"', '\r', '\n', ' ', '\t', '=', '-', 'ä', 'ß', '\uFEFF'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }));
+    const unit = fc.oneof(
+      fc.constantFrom(',', ';', '"', '\r', '\n', ' ', '\t', '=', '-', 'ä', 'ß', '\uFEFF'),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+    );
     const cells = fc.array(fc.tuple(fc.string({ unit }), fc.string({ unit })), { maxLength: 20 });
     const textColumns: CsvColumn[] = [
       { header: 'a', type: 'text' },

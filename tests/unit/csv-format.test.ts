@@ -80,7 +80,18 @@ describe('formatCsvValue in the excel dialect', () => {
   });
 
   it('neutralises a formula behind spaces, no-break spaces or line breaks, which Excel skips', () => {
-    for (const text of [' =1', '   +1', '\u00a0=HYPERLINK("x")', '\u202f@SUM(1)', '\n=1', '\r\n-2+3', ' \n\u00a0 =1', '\u2003=1', '\u200b=1', '\ufeff=1']) {
+    for (const text of [
+      ' =1',
+      '   +1',
+      '\u00a0=HYPERLINK("x")',
+      '\u202f@SUM(1)',
+      '\n=1',
+      '\r\n-2+3',
+      ' \n\u00a0 =1',
+      '\u2003=1',
+      '\u200b=1',
+      '\ufeff=1',
+    ]) {
       expect(cell('text', text, 'excel')).toBe(`'${text}`);
       expect(cell('text', text, 'rfc4180')).toBe(text);
     }
@@ -163,7 +174,15 @@ describe('formatCsvRow and formatCsvHeader', () => {
 describe('serialiseCsvRecords', () => {
   it('ends every record, the last too, with exactly one CRLF', () => {
     expect(serialiseCsvRecords([['a', 'b']], 'excel')).toBe('a;b\r\n');
-    expect(serialiseCsvRecords([['a', 'b'], ['c', 'd']], 'rfc4180')).toBe('a,b\r\nc,d\r\n');
+    expect(
+      serialiseCsvRecords(
+        [
+          ['a', 'b'],
+          ['c', 'd'],
+        ],
+        'rfc4180',
+      ),
+    ).toBe('a,b\r\nc,d\r\n');
     expect(serialiseCsvRecords([], 'excel')).toBe('');
   });
 

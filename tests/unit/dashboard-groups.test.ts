@@ -8,10 +8,24 @@ import { groupsOverlap, type GroupNode, type Totals } from '@/lib/crm/dashboard/
 import { visibleTree, type VisibleGroup } from '@/lib/crm/dashboard/view';
 import { formatter, translator } from '@/lib/i18n';
 
-const countVisible = (groups: readonly VisibleGroup[]): number => groups.reduce((sum, group) => sum + 1 + countVisible(group.visibleGroups), 0);
+const countVisible = (groups: readonly VisibleGroup[]): number =>
+  groups.reduce((sum, group) => sum + 1 + countVisible(group.visibleGroups), 0);
 
-const totals = (count: number, probabilityCount = count): Totals => ({ count, sumPotentialCents: 0, sumWeightedCents: 0, avgProbability: 50.25, probabilityCount, sumExpectedUsers: 0 });
-const node = (id: GroupNode['id'], count: number, groups: GroupNode[] = []): GroupNode => ({ key: 'crmStatus', id, label: String(id), ...totals(count), groups });
+const totals = (count: number, probabilityCount = count): Totals => ({
+  count,
+  sumPotentialCents: 0,
+  sumWeightedCents: 0,
+  avgProbability: 50.25,
+  probabilityCount,
+  sumExpectedUsers: 0,
+});
+const node = (id: GroupNode['id'], count: number, groups: GroupNode[] = []): GroupNode => ({
+  key: 'crmStatus',
+  id,
+  label: String(id),
+  ...totals(count),
+  groups,
+});
 
 describe('group paths (open=)', () => {
   it('names a leaf by one id per level, none for the empty group, the status key for ticket status', () => {
@@ -23,7 +37,7 @@ describe('group paths (open=)', () => {
 
   it('refuses what the registry does not allow: wrong depth, a text id, an unknown status, an empty ticket status', () => {
     const groupBy = parseDashboardParams({ groupBy: 'crmStatus,ticketStatus' }).params.groupBy;
-    for (const value of ['3', '3.open.1', 'abc.open', '3.offen', '3.none', '-1.open', '1e3.open', "1;drop.open"]) {
+    for (const value of ['3', '3.open.1', 'abc.open', '3.offen', '3.none', '-1.open', '1e3.open', '1;drop.open']) {
       expect(parseGroupPath(value, groupBy), value).toEqual({ path: null, problem: { param: 'open', value, problem: 'invalid' } });
     }
     expect(parseGroupPath('1', []).problem).toEqual({ param: 'open', value: '1', problem: 'invalid' });
@@ -49,7 +63,9 @@ describe('what the dashboard says about its URL', () => {
   });
 
   it('drops empty parameters (a submitted filter form) and leaves a clean query alone', () => {
-    expect(withoutEmptyValues({ crmStatus: ['1', ''], usersFrom: '', usersTo: ' ', partnerQuery: '', groupBy: 'product' })?.toString()).toBe('crmStatus=1&groupBy=product');
+    expect(
+      withoutEmptyValues({ crmStatus: ['1', ''], usersFrom: '', usersTo: ' ', partnerQuery: '', groupBy: 'product' })?.toString(),
+    ).toBe('crmStatus=1&groupBy=product');
     expect(withoutEmptyValues({ usersFrom: '' })?.toString()).toBe('');
     expect(withoutEmptyValues({ crmStatus: ['1', '2'], groupBy: 'product' })).toBeNull();
     // What a hostile query string makes of a plain object's inherited names.
@@ -59,8 +75,12 @@ describe('what the dashboard says about its URL', () => {
   });
 
   it('says how many tickets the average Abschlusschance is taken over', () => {
-    expect(averageProbability({ ...totals(143, 10), avgProbability: 50.3 }, translator('de'), formatter('de'))).toBe('50,3\u00a0% aus 10 von 143');
-    expect(averageProbability({ ...totals(1200, 1000), avgProbability: 50.3 }, translator('en'), formatter('en'))).toBe('50.3% from 1,000 of 1,200');
+    expect(averageProbability({ ...totals(143, 10), avgProbability: 50.3 }, translator('de'), formatter('de'))).toBe(
+      '50,3\u00a0% aus 10 von 143',
+    );
+    expect(averageProbability({ ...totals(1200, 1000), avgProbability: 50.3 }, translator('en'), formatter('en'))).toBe(
+      '50.3% from 1,000 of 1,200',
+    );
     expect(averageProbability({ ...totals(3, 0), avgProbability: null }, translator('de'), formatter('de'))).toBe('—');
   });
 });
@@ -75,7 +95,13 @@ describe('groupsOverlap', () => {
 });
 
 describe('visibleTree with an opened group', () => {
-  const tree = Array.from({ length: 20 }, (_, outer) => node(outer + 1, 300, Array.from({ length: 20 }, (__, inner) => node(inner + 1, 15))));
+  const tree = Array.from({ length: 20 }, (_, outer) =>
+    node(
+      outer + 1,
+      300,
+      Array.from({ length: 20 }, (__, inner) => node(inner + 1, 15)),
+    ),
+  );
 
   it('a large tree shows no tickets, except under the group the URL opened, which it marks expanded', () => {
     const plain = visibleTree(tree);
@@ -89,7 +115,7 @@ describe('visibleTree with an opened group', () => {
     expect(opened.groups[1].expanded).toBe(false);
   });
 
-  it('lets the opened group\'s rows take the place of groups in a large tree', () => {
+  it("lets the opened group's rows take the place of groups in a large tree", () => {
     const opened = visibleTree(tree, { groups: 300, tickets: 300, open: 30 }, [1, 1]);
     expect(countVisible(opened.groups)).toBe(300 - 15);
     expect(opened.hiddenGroups).toBe(420 - 285);

@@ -4,7 +4,9 @@ import { GROUP_KEYS, ID_FILTERS, emptyDashboardParams, parseDashboardParams, ser
 
 describe('parseDashboardParams', () => {
   it('reads repeated ids, none, bounds and an ordered groupBy', () => {
-    const { params, problems } = parseDashboardParams(new URLSearchParams('crmStatus=1&crmStatus=3&crmStatus=none&product=7&usersFrom=10&usersTo=50&groupBy=product,crmStatus'));
+    const { params, problems } = parseDashboardParams(
+      new URLSearchParams('crmStatus=1&crmStatus=3&crmStatus=none&product=7&usersFrom=10&usersTo=50&groupBy=product,crmStatus'),
+    );
     expect(problems).toEqual([]);
     expect(params.filters.crmStatus).toEqual({ ids: [1, 3], none: true });
     expect(params.filters.product).toEqual({ ids: [7], none: false });
@@ -28,7 +30,9 @@ describe('parseDashboardParams', () => {
     expect(params.filters.crmStatus.ids).toEqual([2]);
     expect(params.usersFrom).toBeNull();
     expect(params.groupBy).toEqual(['crmStatus', 'product', 'partner', 'assignee']);
-    expect(problems.map((problem) => problem.param).sort()).toEqual(['crmStatus', 'crmStatus', 'groupBy', 'groupBy', 'groupBy', 'ticketStatus', 'usersFrom', 'usersTo'].sort());
+    expect(problems.map((problem) => problem.param).sort()).toEqual(
+      ['crmStatus', 'crmStatus', 'groupBy', 'groupBy', 'groupBy', 'ticketStatus', 'usersFrom', 'usersTo'].sort(),
+    );
   });
 
   it('keeps the default grouping when groupBy names nothing usable', () => {
@@ -46,7 +50,10 @@ describe('serialiseDashboardParams', () => {
   it('round-trips any view through its URL', () => {
     const id = fc.integer({ min: 1, max: 10_000 });
     const view = fc.record({
-      choices: fc.array(fc.record({ ids: fc.uniqueArray(id, { maxLength: 3 }), none: fc.boolean() }), { minLength: ID_FILTERS.length, maxLength: ID_FILTERS.length }),
+      choices: fc.array(fc.record({ ids: fc.uniqueArray(id, { maxLength: 3 }), none: fc.boolean() }), {
+        minLength: ID_FILTERS.length,
+        maxLength: ID_FILTERS.length,
+      }),
       ticketStatus: fc.subarray(['open', 'in_progress', 'parked', 'closed'] as const),
       usersFrom: fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: null }),
       usersTo: fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: null }),
@@ -56,7 +63,12 @@ describe('serialiseDashboardParams', () => {
       fc.property(view, (drawn) => {
         const params = emptyDashboardParams();
         ID_FILTERS.forEach((key, index) => (params.filters[key] = drawn.choices[index]));
-        Object.assign(params, { ticketStatus: drawn.ticketStatus, usersFrom: drawn.usersFrom, usersTo: drawn.usersTo, groupBy: drawn.groupBy });
+        Object.assign(params, {
+          ticketStatus: drawn.ticketStatus,
+          usersFrom: drawn.usersFrom,
+          usersTo: drawn.usersTo,
+          groupBy: drawn.groupBy,
+        });
         const parsed = parseDashboardParams(serialiseDashboardParams(params));
         expect(parsed.problems).toEqual([]);
         expect(parsed.params).toEqual(params);

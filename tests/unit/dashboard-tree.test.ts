@@ -3,7 +3,14 @@ import { buildTree, compareGroups, totalsFrom, type LevelLabels, type LevelRow, 
 import { visibleTree } from '@/lib/crm/dashboard/view';
 import { germanSortKey } from '@/lib/order/sort-key';
 
-const totals = (count: number): Totals => ({ count, sumPotentialCents: count * 100, sumWeightedCents: count * 50, avgProbability: 50, probabilityCount: count, sumExpectedUsers: count });
+const totals = (count: number): Totals => ({
+  count,
+  sumPotentialCents: count * 100,
+  sumWeightedCents: count * 50,
+  avgProbability: 50,
+  probabilityCount: count,
+  sumExpectedUsers: count,
+});
 
 const statusLabels: LevelLabels = {
   label: (id) => ({ 1: 'Bedarf ermittelt', 2: 'Angebot erstellt', 3: 'Gewonnen' })[Number(id)] ?? '?',
@@ -12,18 +19,31 @@ const statusLabels: LevelLabels = {
 };
 const partnerNames: Record<number, string> = { 10: 'Zeta AG', 11: 'Ärzte eG', 12: 'alpha GmbH' };
 // Names are ordered by their stored German sort key (lib/order/sort-key.ts), as the queries load it.
-const partnerLabels: LevelLabels = { label: (id) => partnerNames[Number(id)] ?? '?', order: (id) => germanSortKey(partnerNames[Number(id)] ?? ''), emptyLabel: '(ohne Geschäftspartner)' };
+const partnerLabels: LevelLabels = {
+  label: (id) => partnerNames[Number(id)] ?? '?',
+  order: (id) => germanSortKey(partnerNames[Number(id)] ?? ''),
+  emptyLabel: '(ohne Geschäftspartner)',
+};
 
 describe('totalsFrom', () => {
   it('rounds the weighted sum once, half up, and averages only tickets with a probability', () => {
     const raw = { n: 3n, potential: 1000n, weighted: 12_350n, probability_sum: 100n, probability_count: 3n, users: 7n };
-    expect(totalsFrom(raw)).toEqual({ count: 3, sumPotentialCents: 1000, sumWeightedCents: 124, avgProbability: 33.3, probabilityCount: 3, sumExpectedUsers: 7 });
+    expect(totalsFrom(raw)).toEqual({
+      count: 3,
+      sumPotentialCents: 1000,
+      sumWeightedCents: 124,
+      avgProbability: 33.3,
+      probabilityCount: 3,
+      sumExpectedUsers: 7,
+    });
     expect(totalsFrom({ ...raw, weighted: 12_349n }).sumWeightedCents).toBe(123);
     expect(totalsFrom({ ...raw, probability_count: 0n, probability_sum: 0n }).avgProbability).toBeNull();
   });
 
   it('refuses a sum beyond exact integers rather than returning a wrong one', () => {
-    expect(() => totalsFrom({ n: 1n, potential: 2n ** 60n, weighted: 0n, probability_sum: 0n, probability_count: 0n, users: 0n })).toThrow(RangeError);
+    expect(() => totalsFrom({ n: 1n, potential: 2n ** 60n, weighted: 0n, probability_sum: 0n, probability_count: 0n, users: 0n })).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -73,7 +93,10 @@ describe('visibleTree', () => {
   });
 
   it('a large tree starts collapsed and links its leaves instead of rendering their tickets', () => {
-    const visible = visibleTree(Array.from({ length: 40 }, (_, index) => leaf(index + 1, 3)), { groups: 500, tickets: 300, open: 30 });
+    const visible = visibleTree(
+      Array.from({ length: 40 }, (_, index) => leaf(index + 1, 3)),
+      { groups: 500, tickets: 300, open: 30 },
+    );
     expect(visible.open).toBe(false);
     expect(visible.leafPaths).toEqual([]);
   });

@@ -17,7 +17,15 @@ import { PARTNER_SORTS, parsePartnerListParams, serialisePartnerListParams } fro
 import { pickerQuery } from '@/lib/picker';
 import { queryFormValues } from '@/lib/ticketboard/form-options';
 import { parseSavedParams } from '@/lib/ticketboard/saved-params';
-import { CRM_PARAMS, EMPTY_TICKET_LIST_PARAMS, parseTicketListParams, serialiseTicketListParams, TICKET_LIST_PARAMS, type ParamProblem, type TicketListParams } from '@/lib/tickets/filters';
+import {
+  CRM_PARAMS,
+  EMPTY_TICKET_LIST_PARAMS,
+  parseTicketListParams,
+  serialiseTicketListParams,
+  TICKET_LIST_PARAMS,
+  type ParamProblem,
+  type TicketListParams,
+} from '@/lib/tickets/filters';
 import { isPickerSearch, ticketFormDraft } from '@/lib/tickets/schemas';
 import { EXPORT_ENTITIES } from '@/db/schema';
 import { expectHumanMessage } from '../support/human-message';
@@ -62,7 +70,12 @@ function expectValidTicketParams(params: TicketListParams, allowCrm: boolean): v
   expect(params.q.length <= 200 && params.q === params.q.trim()).toBe(true);
   expect([null, 'on', 'off']).toContain(params.crm);
   expect([...params.crmStatus, ...params.revenueGroup].every(isId) && unique(params.crmStatus) && unique(params.revenueGroup)).toBe(true);
-  if (!allowCrm) expect({ crm: params.crm, crmStatus: params.crmStatus, revenueGroup: params.revenueGroup }).toEqual({ crm: null, crmStatus: [], revenueGroup: [] });
+  if (!allowCrm)
+    expect({ crm: params.crm, crmStatus: params.crmStatus, revenueGroup: params.revenueGroup }).toEqual({
+      crm: null,
+      crmStatus: [],
+      revenueGroup: [],
+    });
 }
 
 /** Whether a typed value of a ticket-list parameter was applied. */
@@ -86,7 +99,12 @@ function appliedTicketValue(params: TicketListParams, name: (typeof TICKET_LIST_
 }
 
 /** Each value a user typed is applied or reported (repeatable parameters: each value; others: the first). */
-function expectTicketValuesAppliedOrReported(raw: Raw | URLSearchParams, params: TicketListParams, problems: ParamProblem[], allowCrm: boolean): void {
+function expectTicketValuesAppliedOrReported(
+  raw: Raw | URLSearchParams,
+  params: TicketListParams,
+  problems: ParamProblem[],
+  allowCrm: boolean,
+): void {
   for (const problem of problems) expect(TICKET_LIST_PARAMS as readonly string[]).toContain(problem.param);
   for (const name of TICKET_LIST_PARAMS) {
     const values = valuesOf(raw, name);
@@ -97,8 +115,13 @@ function expectTicketValuesAppliedOrReported(raw: Raw | URLSearchParams, params:
     }
     const repeatable = ['status', 'assignee', 'crmStatus', 'revenueGroup'].includes(name);
     for (const value of repeatable ? values : values.slice(0, 1)) {
-      const reported = problems.some((problem) => problem.param === name && problem.value === value.slice(0, 100) && problem.problem === 'invalid');
-      expect(appliedTicketValue(params, name, value) !== reported, `${name}=${value.slice(0, 40)} neither applied nor reported, or both`).toBe(true);
+      const reported = problems.some(
+        (problem) => problem.param === name && problem.value === value.slice(0, 100) && problem.problem === 'invalid',
+      );
+      expect(
+        appliedTicketValue(params, name, value) !== reported,
+        `${name}=${value.slice(0, 40)} neither applied nor reported, or both`,
+      ).toBe(true);
     }
   }
 }
@@ -148,16 +171,29 @@ describe('ticket list parameters (/tickets, saved queries, data manager tickets)
 describe('ticket and contact forms carried through the URL (no-JavaScript picker search)', () => {
   it('the ticket draft is bounded and its ids, status and version valid', () => {
     fc.assert(
-      fc.property(hostileRecord(['title', 'description', 'partnerId', 'contactId', 'assigneeId', 'status', 'version', 'partnerQuery', 'contactQuery']), (raw) => {
-        const draft = ticketFormDraft(raw);
-        expect((draft.title ?? '').length).toBeLessThanOrEqual(200);
-        expect((draft.description ?? '').length).toBeLessThanOrEqual(20_000);
-        for (const id of [draft.partnerId, draft.contactId]) expect(id === undefined || id === null || isId(id)).toBe(true);
-        expect(draft.status === undefined || (TICKET_STATUSES as readonly string[]).includes(draft.status)).toBe(true);
-        expect(draft.version === undefined || isId(draft.version)).toBe(true);
-        for (const query of [draft.partnerQuery, draft.contactQuery]) expect(query.length <= 100 && query === query.trim()).toBe(true);
-        expect(isPickerSearch(raw)).toBe(raw.partnerQuery !== undefined || raw.contactQuery !== undefined);
-      }),
+      fc.property(
+        hostileRecord([
+          'title',
+          'description',
+          'partnerId',
+          'contactId',
+          'assigneeId',
+          'status',
+          'version',
+          'partnerQuery',
+          'contactQuery',
+        ]),
+        (raw) => {
+          const draft = ticketFormDraft(raw);
+          expect((draft.title ?? '').length).toBeLessThanOrEqual(200);
+          expect((draft.description ?? '').length).toBeLessThanOrEqual(20_000);
+          for (const id of [draft.partnerId, draft.contactId]) expect(id === undefined || id === null || isId(id)).toBe(true);
+          expect(draft.status === undefined || (TICKET_STATUSES as readonly string[]).includes(draft.status)).toBe(true);
+          expect(draft.version === undefined || isId(draft.version)).toBe(true);
+          for (const query of [draft.partnerQuery, draft.contactQuery]) expect(query.length <= 100 && query === query.trim()).toBe(true);
+          expect(isPickerSearch(raw)).toBe(raw.partnerQuery !== undefined || raw.contactQuery !== undefined);
+        },
+      ),
       settings,
     );
   });
@@ -202,8 +238,23 @@ describe('partner and contact lists, pages, pickers, tabs', () => {
         expect(Number.isInteger(page) && page >= 1 && page <= 100_000).toBe(true);
         const search = pickerQuery(raw.partnerQuery);
         expect(search.length <= 100 && search === search.trim()).toBe(true);
-        expect(isLookupListKey(raw.list)).toBe(typeof raw.list === 'string' && ['crmTicketStatuses', 'crmPartnerStatuses', 'companySizes', 'revenueGroups', 'companyGroups', 'dataSources', 'campaigns', 'products', 'attributes'].includes(raw.list));
-        expect(isExportEntity(raw.entity)).toBe(typeof raw.entity === 'string' && (EXPORT_ENTITIES as readonly string[]).includes(raw.entity));
+        expect(isLookupListKey(raw.list)).toBe(
+          typeof raw.list === 'string' &&
+            [
+              'crmTicketStatuses',
+              'crmPartnerStatuses',
+              'companySizes',
+              'revenueGroups',
+              'companyGroups',
+              'dataSources',
+              'campaigns',
+              'products',
+              'attributes',
+            ].includes(raw.list),
+        );
+        expect(isExportEntity(raw.entity)).toBe(
+          typeof raw.entity === 'string' && (EXPORT_ENTITIES as readonly string[]).includes(raw.entity),
+        );
       }),
       settings,
     );
@@ -217,7 +268,8 @@ describe('CRM dashboard parameters (/crm, /crm/export, /api/v1/crm/summary)', ()
     fc.assert(
       fc.property(fc.oneof(hostileRecord(DASHBOARD_PARAMS), hostileSearch(DASHBOARD_PARAMS)), (raw) => {
         const { params, problems } = parseDashboardParams(raw);
-        const reported = (param: string, value: string) => problems.some((problem) => problem.param === param && problem.value === value.slice(0, 100));
+        const reported = (param: string, value: string) =>
+          problems.some((problem) => problem.param === param && problem.value === value.slice(0, 100));
         for (const problem of problems) expect(problem.value.length).toBeLessThanOrEqual(100);
 
         for (const key of ID_FILTERS) {
@@ -229,17 +281,23 @@ describe('CRM dashboard parameters (/crm, /crm/export, /api/v1/crm/summary)', ()
           }
         }
         expect(unique(params.ticketStatus)).toBe(true);
-        for (const value of valuesOf(raw, 'ticketStatus')) expect((params.ticketStatus as string[]).includes(value) !== reported('ticketStatus', value)).toBe(true);
+        for (const value of valuesOf(raw, 'ticketStatus'))
+          expect((params.ticketStatus as string[]).includes(value) !== reported('ticketStatus', value)).toBe(true);
         for (const name of ['usersFrom', 'usersTo'] as const) {
           const bound = params[name];
           expect(bound === null || (Number.isInteger(bound) && bound >= 0 && bound <= 10_000_000)).toBe(true);
           const [first] = valuesOf(raw, name);
-          if (first !== undefined) expect((bound !== null && String(bound) === String(Number(first)) && /^\d+$/.test(first)) !== reported(name, first)).toBe(true);
+          if (first !== undefined)
+            expect((bound !== null && String(bound) === String(Number(first)) && /^\d+$/.test(first)) !== reported(name, first)).toBe(true);
         }
         expect(params.groupBy.length).toBeLessThanOrEqual(MAX_GROUP_LEVELS);
         expect(params.groupBy.every((key) => (GROUP_KEYS as readonly string[]).includes(key)) && unique(params.groupBy)).toBe(true);
-        for (const part of valuesOf(raw, 'groupBy').join(',').split(',').map((item) => item.trim())) {
-          if (part !== '' && part !== 'none' && !(params.groupBy as string[]).includes(part)) expect(reported('groupBy', part), `groupBy part ${part.slice(0, 40)}`).toBe(true);
+        for (const part of valuesOf(raw, 'groupBy')
+          .join(',')
+          .split(',')
+          .map((item) => item.trim())) {
+          if (part !== '' && part !== 'none' && !(params.groupBy as string[]).includes(part))
+            expect(reported('groupBy', part), `groupBy part ${part.slice(0, 40)}`).toBe(true);
         }
         // The API answers 400 exactly when a problem is reported; a link to the view parses without any.
         expect(parseDashboardParams(serialiseDashboardParams(params))).toEqual({ params, problems: [] });
@@ -256,7 +314,9 @@ describe('data manager export parameters (/data-manager preview and /data-manage
   const columnKeys = [...new Set(Object.values(DATA_COLUMNS).flatMap((columns) => columns.map((column) => column.key)))];
   // Column lists mix known keys of every entity (CRM ones included) with hostile text.
   const columns = fc.array(fc.oneof(fc.constantFrom(...columnKeys), hostileString()), { maxLength: 4 }).map((keys) => keys.join(','));
-  const request = fc.tuple(hostileRecord(names), fc.option(columns, { nil: undefined })).map(([raw, keys]) => (keys === undefined ? raw : { ...raw, columns: keys }));
+  const request = fc
+    .tuple(hostileRecord(names), fc.option(columns, { nil: undefined }))
+    .map(([raw, keys]) => (keys === undefined ? raw : { ...raw, columns: keys }));
 
   for (const [who, user] of Object.entries(users)) {
     it(`never throw; a request is within the user's rights and round-trips, a problem names the parameter (${who})`, () => {

@@ -8,7 +8,7 @@ describe('dictionaries', () => {
     for (const text of [...Object.values(de), ...Object.values(en)]) expect(text.trim()).not.toBe('');
   });
 
-  it('never let one area overwrite another\'s key', () => {
+  it("never let one area overwrite another's key", () => {
     expect(Object.values(AREAS).reduce((sum, module) => sum + Object.keys(module.de).length, 0)).toBe(Object.keys(de).length);
   });
 

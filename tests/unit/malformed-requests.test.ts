@@ -1,7 +1,14 @@
 // Requests Next.js cannot read (lib/malformed-requests.ts): refused with 400 or 413 and a reason,
 // while the requests a browser sends pass untouched.
 import { describe, expect, it } from 'vitest';
-import { REFUSED_ROUTER_STATE, refusalLogLine, refuseActionCall, refusePath, refuseRouterState, setAsideMalformedRouterState } from '@/lib/malformed-requests';
+import {
+  REFUSED_ROUTER_STATE,
+  refusalLogLine,
+  refuseActionCall,
+  refusePath,
+  refuseRouterState,
+  setAsideMalformedRouterState,
+} from '@/lib/malformed-requests';
 
 const ACTION_ID = '40fd87c43efdbbc30cc1a190921e44d3b48228969f';
 
@@ -40,32 +47,51 @@ describe('the router state header', () => {
 
 describe('refuseActionCall', () => {
   it('refuses an action id of the wrong form', async () => {
-    expect(await refuseActionCall(post({ 'next-action': 'abc', 'content-type': 'text/plain' }, '[]'))).toEqual({ status: 400, reason: 'malformed Next-Action header' });
+    expect(await refuseActionCall(post({ 'next-action': 'abc', 'content-type': 'text/plain' }, '[]'))).toEqual({
+      status: 400,
+      reason: 'malformed Next-Action header',
+    });
   });
 
   it('refuses arguments that are not a JSON list, and a multipart body that does not parse', async () => {
     for (const body of ['garbage{{', '{"a":1}', '5', '']) {
-      expect((await refuseActionCall(post({ 'next-action': ACTION_ID, 'content-type': 'text/plain;charset=UTF-8' }, body)))?.status).toBe(400);
+      expect((await refuseActionCall(post({ 'next-action': ACTION_ID, 'content-type': 'text/plain;charset=UTF-8' }, body)))?.status).toBe(
+        400,
+      );
     }
-    expect(await refuseActionCall(post({ 'next-action': ACTION_ID, 'content-type': 'text/plain' }, new Uint8Array([0x5b, 0xff, 0x5d])))).toMatchObject({ status: 400 });
-    expect(await refuseActionCall(post({ 'content-type': 'multipart/form-data; boundary=xyz' }, 'garbage{{'))).toEqual({ status: 400, reason: 'malformed multipart body' });
+    expect(
+      await refuseActionCall(post({ 'next-action': ACTION_ID, 'content-type': 'text/plain' }, new Uint8Array([0x5b, 0xff, 0x5d]))),
+    ).toMatchObject({ status: 400 });
+    expect(await refuseActionCall(post({ 'content-type': 'multipart/form-data; boundary=xyz' }, 'garbage{{'))).toEqual({
+      status: 400,
+      reason: 'malformed multipart body',
+    });
   });
 
   it('refuses a body over the limit, whether its length is declared or not', async () => {
     const big = 'a'.repeat(2_000);
-    expect(await refuseActionCall(post({ 'next-action': ACTION_ID, 'content-type': 'text/plain', 'content-length': '2000' }, big), 1_000)).toMatchObject({ status: 413 });
+    expect(
+      await refuseActionCall(post({ 'next-action': ACTION_ID, 'content-type': 'text/plain', 'content-length': '2000' }, big), 1_000),
+    ).toMatchObject({ status: 413 });
     const streamed = new ReadableStream<Uint8Array>({
       start(controller) {
         for (let index = 0; index < 4; index += 1) controller.enqueue(new TextEncoder().encode(big.slice(0, 500)));
         controller.close();
       },
     });
-    const request = new Request('http://localhost/login', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: streamed, duplex: 'half' } as RequestInit);
+    const request = new Request('http://localhost/login', {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: streamed,
+      duplex: 'half',
+    } as RequestInit);
     expect(await refuseActionCall(request, 1_000)).toMatchObject({ status: 413 });
   });
 
   it('passes what a browser sends: JSON arguments, a form without JavaScript, and any GET', async () => {
-    expect(await refuseActionCall(post({ 'next-action': ACTION_ID, 'content-type': 'text/plain;charset=UTF-8' }, '["$K1",{"id":3}]'))).toBeNull();
+    expect(
+      await refuseActionCall(post({ 'next-action': ACTION_ID, 'content-type': 'text/plain;charset=UTF-8' }, '["$K1",{"id":3}]')),
+    ).toBeNull();
     const form = new FormData();
     form.set('$ACTION_ID_' + ACTION_ID, '');
     form.set('title', 'Müller & Söhne');
@@ -77,7 +103,10 @@ describe('refuseActionCall', () => {
 
 describe('refusalLogLine', () => {
   it('is one line, with the path quoted and cut, whatever the path holds', () => {
-    const line = refusalLogLine(new Request('http://localhost/'), '/x\n%0aforged ' + 'y'.repeat(300), { status: 400, reason: 'malformed percent-encoding in the path' });
+    const line = refusalLogLine(new Request('http://localhost/'), '/x\n%0aforged ' + 'y'.repeat(300), {
+      status: 400,
+      reason: 'malformed percent-encoding in the path',
+    });
     expect(line).not.toContain('\n');
     expect(line).toMatch(/^Refused GET "\/x\\n%0aforged y+…" with 400: malformed percent-encoding in the path$/);
   });

@@ -4,7 +4,7 @@ import { centsToEuroInput, MAX_CENTS, parseEuroToCents } from '@/lib/money';
 const de = (text: string) => parseEuroToCents(text, 'de');
 const en = (text: string) => parseEuroToCents(text, 'en');
 
-describe('parseEuroToCents: the user\'s own notation', () => {
+describe("parseEuroToCents: the user's own notation", () => {
   it('reads German notation, with or without thousands separators and currency', () => {
     expect(de('12.500,00')).toBe(1_250_000);
     expect(de('13.500,50')).toBe(1_350_050);
@@ -30,7 +30,7 @@ describe('parseEuroToCents: the user\'s own notation', () => {
   });
 });
 
-describe('parseEuroToCents: ambiguous values follow the user\'s language', () => {
+describe("parseEuroToCents: ambiguous values follow the user's language", () => {
   it('reads one separator before exactly three digits as the language says', () => {
     expect(de('1.500')).toBe(150_000);
     expect(en('1.500')).toBe(150);
@@ -38,7 +38,7 @@ describe('parseEuroToCents: ambiguous values follow the user\'s language', () =>
     expect(de('1,500')).toBe(150);
   });
 
-  it('refuses what the user\'s language reads as finer than a cent, instead of guessing the other language', () => {
+  it("refuses what the user's language reads as finer than a cent, instead of guessing the other language", () => {
     expect(de('12,345')).toBeNull();
     expect(de('10,999')).toBeNull();
     expect(en('12.345')).toBeNull();
@@ -71,7 +71,31 @@ describe('parseEuroToCents: the other common form where it is unambiguous', () =
 
 describe('parseEuroToCents: what is not an amount', () => {
   it('refuses malformed groups, letters, several decimal separators and overflow', () => {
-    const bad = ['', ' ', '€', 'abc', '1.2.3', '12,5,0', '1,23.4,5', '1.000,000,00', '12.34.567', '1,2345,678', '1e5', 'NaN', '0x10', '+5', '--5', '5-', '.5', ',50', '5.', '5,', '12.500,555', '9'.repeat(30), '100000000000,01'];
+    const bad = [
+      '',
+      ' ',
+      '€',
+      'abc',
+      '1.2.3',
+      '12,5,0',
+      '1,23.4,5',
+      '1.000,000,00',
+      '12.34.567',
+      '1,2345,678',
+      '1e5',
+      'NaN',
+      '0x10',
+      '+5',
+      '--5',
+      '5-',
+      '.5',
+      ',50',
+      '5.',
+      '5,',
+      '12.500,555',
+      '9'.repeat(30),
+      '100000000000,01',
+    ];
     for (const text of bad) {
       expect(de(text), `de ${text}`).toBeNull();
       expect(en(text), `en ${text}`).toBeNull();
@@ -90,7 +114,7 @@ describe('parseEuroToCents: what is not an amount', () => {
 });
 
 describe('centsToEuroInput', () => {
-  it('writes the user\'s notation for inputs', () => {
+  it("writes the user's notation for inputs", () => {
     expect(centsToEuroInput(1_350_050, 'de')).toBe('13.500,50');
     expect(centsToEuroInput(1_350_050, 'en')).toBe('13,500.50');
     expect(centsToEuroInput(null, 'de')).toBe('');

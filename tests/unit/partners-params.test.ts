@@ -23,7 +23,11 @@ describe('normalisePartnerName', () => {
 describe('partner list parameters', () => {
   it('fall back to name ascending for anything unknown and cut the search term to size', () => {
     expect(parsePartnerListParams({})).toEqual({ q: '', sort: 'name', dir: 'asc' });
-    expect(parsePartnerListParams({ sort: 'crmStatus', dir: 'sideways', q: ['  Kiel ', 'Ulm'] })).toEqual({ q: 'Kiel', sort: 'name', dir: 'asc' });
+    expect(parsePartnerListParams({ sort: 'crmStatus', dir: 'sideways', q: ['  Kiel ', 'Ulm'] })).toEqual({
+      q: 'Kiel',
+      sort: 'name',
+      dir: 'asc',
+    });
     expect(parsePartnerListParams({ q: 'x'.repeat(10_000) }).q).toHaveLength(200);
   });
 

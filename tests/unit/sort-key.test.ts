@@ -10,19 +10,21 @@ const sorted = (names: string[]) =>
 
 describe('germanSortKey', () => {
   it('sorts umlauts with their vowel, ß as ss, case-insensitive and numbers by value', () => {
-    expect(sorted(['Zander', 'Partner 10', 'Öko', 'Partner 9', 'Ärzte AG', 'bäcker', 'Baecker', 'Straße 2', 'Strasse 10', 'Ober'])).toEqual([
-      'Ärzte AG',
-      // DIN 5007-1: ä is a, so "bäcker" is "backer".
-      'bäcker',
-      'Baecker',
-      'Ober',
-      'Öko',
-      'Partner 9',
-      'Partner 10',
-      'Straße 2',
-      'Strasse 10',
-      'Zander',
-    ]);
+    expect(sorted(['Zander', 'Partner 10', 'Öko', 'Partner 9', 'Ärzte AG', 'bäcker', 'Baecker', 'Straße 2', 'Strasse 10', 'Ober'])).toEqual(
+      [
+        'Ärzte AG',
+        // DIN 5007-1: ä is a, so "bäcker" is "backer".
+        'bäcker',
+        'Baecker',
+        'Ober',
+        'Öko',
+        'Partner 9',
+        'Partner 10',
+        'Straße 2',
+        'Strasse 10',
+        'Zander',
+      ],
+    );
   });
 
   it('gives names that differ only in accents, case or leading zeros the same key, so the id decides', () => {
@@ -32,6 +34,8 @@ describe('germanSortKey', () => {
 
   it('orders contacts by last name, then first name', () => {
     expect(contactSortKey({ firstName: 'Anna', lastName: 'Ähm' }) < contactSortKey({ firstName: 'Bert', lastName: 'Ahn' })).toBe(true);
-    expect(contactSortKey({ firstName: 'Zoe', lastName: 'Meier' }) < contactSortKey({ firstName: 'Anna', lastName: 'Meierhof' })).toBe(true);
+    expect(contactSortKey({ firstName: 'Zoe', lastName: 'Meier' }) < contactSortKey({ firstName: 'Anna', lastName: 'Meierhof' })).toBe(
+      true,
+    );
   });
 });

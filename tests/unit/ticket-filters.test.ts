@@ -19,7 +19,7 @@ describe('parseTicketListParams', () => {
     expect(params).toEqual({ ...EMPTY_TICKET_LIST_PARAMS, status: ['open', 'parked'], assignee: ['me', 7], partner: 12, q: 'Drucker' });
   });
 
-  it('accepts the same shape from a page\'s searchParams object', () => {
+  it("accepts the same shape from a page's searchParams object", () => {
     const { params } = parseTicketListParams({ status: ['closed', 'closed'], assignee: 'me', q: undefined }, { allowCrm: false });
     expect(params).toMatchObject({ status: ['closed'], assignee: ['me'], q: '' });
   });

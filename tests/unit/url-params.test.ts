@@ -39,7 +39,11 @@ describe('reading values', () => {
   });
 
   it('reads repeatable ids once each, `none` only where offered, and returns the rest as invalid', () => {
-    expect(readIds(['3', '1', '3', 'none', 'abc', '-1', '0', '1.5'], { allowNone: true })).toEqual({ ids: [3, 1], none: true, invalid: ['abc', '-1', '0', '1.5'] });
+    expect(readIds(['3', '1', '3', 'none', 'abc', '-1', '0', '1.5'], { allowNone: true })).toEqual({
+      ids: [3, 1],
+      none: true,
+      invalid: ['abc', '-1', '0', '1.5'],
+    });
     expect(readIds(['none', '2'], { allowNone: false })).toEqual({ ids: [2], none: false, invalid: ['none'] });
   });
 
@@ -55,9 +59,11 @@ describe('problems', () => {
     expect(paramProblem('q', 'x'.repeat(500))).toEqual({ param: 'q', value: 'x'.repeat(100), problem: 'invalid' });
   });
 
-  it('a page names the field by its label (else the parameter) in the user\'s language', () => {
+  it("a page names the field by its label (else the parameter) in the user's language", () => {
     const problem = paramProblem('crmStatus', 'abc');
-    expect(ignoredParamMessage(problem, de, 'CRM-Ticketstatus')).toBe('Der Wert „abc“ für „CRM-Ticketstatus“ ist ungültig und wurde ignoriert.');
+    expect(ignoredParamMessage(problem, de, 'CRM-Ticketstatus')).toBe(
+      'Der Wert „abc“ für „CRM-Ticketstatus“ ist ungültig und wurde ignoriert.',
+    );
     expect(ignoredParamMessage(problem, en)).toBe('The value “abc” for “crmStatus” is invalid and was ignored.');
     expect(ignoredParamMessage(paramProblem('crm', 'on', 'crmForbidden'), de)).toContain('nur CRM Benutzern');
   });
@@ -75,8 +81,8 @@ describe('problems', () => {
   });
 });
 
-describe('the dashboard page\'s view state', () => {
-  it('holds the view, the opened group, list or tree, the page and the pickers\' searches', () => {
+describe("the dashboard page's view state", () => {
+  it("holds the view, the opened group, list or tree, the page and the pickers' searches", () => {
     const state = parseDashboardView({
       crmStatus: ['1', 'none'],
       groupBy: 'crmStatus,product',
@@ -90,7 +96,7 @@ describe('the dashboard page\'s view state', () => {
     expect(state).toMatchObject({ problems: [], open: [1, null], listView: true, page: 3, search: { partner: 'Müller', contact: '' } });
   });
 
-  it('shows the tree by default and the list without grouping; reports a bad group after the view\'s problems', () => {
+  it("shows the tree by default and the list without grouping; reports a bad group after the view's problems", () => {
     expect(parseDashboardView({})).toMatchObject({ listView: false, page: 1, open: null, search: { partner: '', contact: '' } });
     expect(parseDashboardView(new URLSearchParams('groupBy=none')).listView).toBe(true);
     const bad = parseDashboardView(new URLSearchParams('crmStatus=abc&open=1.2&page=x'));

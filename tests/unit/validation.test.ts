@@ -16,7 +16,10 @@ describe('formDataToObject', () => {
 
 describe('fieldErrorsOf', () => {
   it('keeps the first message per field', () => {
-    const schema = z.object({ a: z.string().min(2, { message: 'first' }).regex(/x/, { message: 'second' }), b: z.number({ message: 'num' }) });
+    const schema = z.object({
+      a: z.string().min(2, { message: 'first' }).regex(/x/, { message: 'second' }),
+      b: z.number({ message: 'num' }),
+    });
     const parsed = schema.safeParse({ a: 'y', b: 'no' });
     expect(fieldErrorsOf(parsed.error!)).toEqual({ a: 'first', b: 'num' });
   });

@@ -11,14 +11,21 @@ const EVERY_PAGE: Revalidation = { layout: '/' };
 
 /** Creates a contact and opens it. */
 export const createContactAction = defineAction(
-  { schema: createContactSchema, revalidate: EVERY_PAGE, redirect: (_input: unknown, created: { id: number }) => `/contacts/${created.id}?created=1` },
+  {
+    schema: createContactSchema,
+    revalidate: EVERY_PAGE,
+    redirect: (_input: unknown, created: { id: number }) => `/contacts/${created.id}?created=1`,
+  },
   (input, user) => createContact(getDb(), user, input),
 );
 
 /** Saves a contact; a stale version is refused naming who saved in between. */
-export const updateContactAction = defineAction({ schema: updateContactSchema, revalidate: EVERY_PAGE }, (input, user) => updateContact(getDb(), user, input));
+export const updateContactAction = defineAction({ schema: updateContactSchema, revalidate: EVERY_PAGE }, (input, user) =>
+  updateContact(getDb(), user, input),
+);
 
 /** Deletes a contact no ticket names (with Merkmale: crm users only), then shows the list. */
-export const deleteContactAction = defineAction({ schema: deleteContactSchema, revalidate: EVERY_PAGE, redirect: () => '/contacts?deleted=1' }, (input, user) =>
-  deleteContact(getDb(), user, input),
+export const deleteContactAction = defineAction(
+  { schema: deleteContactSchema, revalidate: EVERY_PAGE, redirect: () => '/contacts?deleted=1' },
+  (input, user) => deleteContact(getDb(), user, input),
 );

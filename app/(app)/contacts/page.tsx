@@ -39,7 +39,14 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
       <ContactSearch query={query} t={t} />
       <ListCount total={total} t={t} format={format} />
       {rows.length === 0 ? <p className="muted">{t('list.empty')}</p> : <ContactTable rows={rows} t={t} caption={t('contacts.title')} />}
-      <Pagination basePath="/contacts" search={new URLSearchParams(query ? { q: query } : {})} page={page} pageSize={CONTACT_PAGE_SIZE} total={total} t={t} />
+      <Pagination
+        basePath="/contacts"
+        search={new URLSearchParams(query ? { q: query } : {})}
+        page={page}
+        pageSize={CONTACT_PAGE_SIZE}
+        total={total}
+        t={t}
+      />
     </>
   );
 }

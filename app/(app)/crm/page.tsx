@@ -12,7 +12,13 @@ import { Pagination } from '@/components/ui/pagination';
 import { requireRole } from '@/lib/auth/guards';
 import { DIMENSIONS, isMultiValued } from '@/lib/crm/dashboard/dimensions';
 import { serialiseGroupPath } from '@/lib/crm/dashboard/group-path';
-import { GROUP_KEYS, MAX_GROUP_LEVELS, serialiseDashboardParams, withoutEmptyValues, type DashboardParams } from '@/lib/crm/dashboard/params';
+import {
+  GROUP_KEYS,
+  MAX_GROUP_LEVELS,
+  serialiseDashboardParams,
+  withoutEmptyValues,
+  type DashboardParams,
+} from '@/lib/crm/dashboard/params';
 import { LIST_PAGE_SIZE, readDashboardPage, type DashboardPageData } from '@/lib/crm/dashboard/page-data';
 import { figureLabels, presentTicket, presentTree } from '@/lib/crm/dashboard/present';
 import { parameterLabel, usersRangeInverted } from '@/lib/crm/dashboard/problems';
@@ -91,14 +97,17 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
         />
       ) : (
         <p>
-          <Link href={open ? `${openView({ open: serialiseGroupPath(open) })}#${OPEN_GROUP_ANCHOR}` : `/crm?${view}`}>← {t('dashboard.backToGroups')}</Link>
+          <Link href={open ? `${openView({ open: serialiseGroupPath(open) })}#${OPEN_GROUP_ANCHOR}` : `/crm?${view}`}>
+            ← {t('dashboard.backToGroups')}
+          </Link>
         </p>
       )}
       <section className="card grand-total" aria-labelledby="grand-total">
         <h2 id="grand-total">{t('dashboard.total')}</h2>
         <TotalsLine totals={summary.total} t={t} format={format} />
         <p className="export-links">
-          {t('dashboard.export')}: <a href={exportHref(params, 'excel')}>{t('dashboard.exportExcel')}</a> · <a href={exportHref(params, 'rfc4180')}>{t('dashboard.exportRfc')}</a>
+          {t('dashboard.export')}: <a href={exportHref(params, 'excel')}>{t('dashboard.exportExcel')}</a> ·{' '}
+          <a href={exportHref(params, 'rfc4180')}>{t('dashboard.exportRfc')}</a>
         </p>
       </section>
       {summary.total.count === 0 ? <p>{t('dashboard.noTickets')}</p> : list ? <TicketList {...list} /> : tree && <Groups {...tree} />}
@@ -111,7 +120,9 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
     const multiValued = params.groupBy.filter(isMultiValued).map((key) => `„${t(DIMENSIONS[key].label)}“`);
     return (
       <>
-        {multiValued.length > 0 && groupsOverlap(summary.total.count, summary.groups) && <p className="muted small">{t('dashboard.overlapNote', { fields: multiValued.join(' / ') })}</p>}
+        {multiValued.length > 0 && groupsOverlap(summary.total.count, summary.groups) && (
+          <p className="muted small">{t('dashboard.overlapNote', { fields: multiValued.join(' / ') })}</p>
+        )}
         {/* A new view (or opened group) starts the tree afresh: no rows a leaf loaded for the previous one. */}
         <GroupTree
           key={`${view}#${open ? serialiseGroupPath(open) : ''}`}
@@ -131,7 +142,8 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
         />
         {visible.hiddenGroups > 0 && (
           <p className="alert">
-            {t('dashboard.moreGroups', { hidden: format.integer(visible.hiddenGroups) })} <Link href={`/crm?${listAll.toString()}`}>{t('dashboard.listAll')}</Link>
+            {t('dashboard.moreGroups', { hidden: format.integer(visible.hiddenGroups) })}{' '}
+            <Link href={`/crm?${listAll.toString()}`}>{t('dashboard.listAll')}</Link>
           </p>
         )}
       </>
@@ -148,7 +160,14 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
         <h2 id="ticket-list">{title}</h2>
         {group && <TotalsLine totals={group.totals} t={t} format={format} />}
         <DashboardTicketTable rows={tickets.map((ticket) => presentTicket(ticket, format))} columns={ticketColumns(t)} caption={title} />
-        <Pagination basePath="/crm" search={search} page={page} pageSize={LIST_PAGE_SIZE} total={group ? group.totals.count : summary.total.count} t={t} />
+        <Pagination
+          basePath="/crm"
+          search={search}
+          page={page}
+          pageSize={LIST_PAGE_SIZE}
+          total={group ? group.totals.count : summary.total.count}
+          t={t}
+        />
       </section>
     );
   }

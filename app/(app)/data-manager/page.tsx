@@ -36,7 +36,9 @@ export default async function DataManagerPage({ searchParams }: { searchParams: 
   const preview = request && raw.preview !== undefined ? previewExport(db.$client, user, request, t) : null;
   const chosen = request?.columnsChosen ? request.columns.map((column) => column.key) : [];
   const attributes = withCrm
-    ? listLookupEntries(db, user, 'attributes').filter((entry) => !entry.archived && ATTRIBUTE_TARGETS[entity].includes(entry.appliesTo ?? 'both'))
+    ? listLookupEntries(db, user, 'attributes').filter(
+        (entry) => !entry.archived && ATTRIBUTE_TARGETS[entity].includes(entry.appliesTo ?? 'both'),
+      )
     : null;
 
   return (
@@ -72,7 +74,12 @@ export default async function DataManagerPage({ searchParams }: { searchParams: 
           t={t}
         />
         {preview && request && (
-          <ExportPreviewTable preview={preview} downloadHref={`/data-manager/export/${entity}?${serialiseExportRequest(request)}`} t={t} format={format} />
+          <ExportPreviewTable
+            preview={preview}
+            downloadHref={`/data-manager/export/${entity}?${serialiseExportRequest(request)}`}
+            t={t}
+            format={format}
+          />
         )}
         <ExportTemplates entity={entity} templates={listExportTemplates(db, user, entity)} chosen={chosen} t={t} />
       </div>

@@ -16,15 +16,19 @@ export const createPartnerAction = defineAction(
     schema: createPartnerSchema,
     revalidate: EVERY_PAGE,
     redirect: (_input, created) => `/partners/${created.id}?created=1`,
-    data: (result: MutationResult<{ id: number }> | SimilarPartnersFailure): SimilarPartners | undefined => ('similar' in result && result.similar.length > 0 ? { similar: result.similar } : undefined),
+    data: (result: MutationResult<{ id: number }> | SimilarPartnersFailure): SimilarPartners | undefined =>
+      'similar' in result && result.similar.length > 0 ? { similar: result.similar } : undefined,
   },
   (input, user) => createPartner(getDb(), user, input),
 );
 
 /** Saves the master data; a stale version is refused naming who saved in between. */
-export const updatePartnerAction = defineAction({ schema: updatePartnerSchema, revalidate: EVERY_PAGE }, (input, user) => updatePartner(getDb(), user, input));
+export const updatePartnerAction = defineAction({ schema: updatePartnerSchema, revalidate: EVERY_PAGE }, (input, user) =>
+  updatePartner(getDb(), user, input),
+);
 
 /** Deletes a partner without contacts and tickets (with CRM data: crm users only), then shows the list. */
-export const deletePartnerAction = defineAction({ schema: deletePartnerSchema, revalidate: EVERY_PAGE, redirect: () => '/partners?deleted=1' }, (input, user) =>
-  deletePartner(getDb(), user, input),
+export const deletePartnerAction = defineAction(
+  { schema: deletePartnerSchema, revalidate: EVERY_PAGE, redirect: () => '/partners?deleted=1' },
+  (input, user) => deletePartner(getDb(), user, input),
 );

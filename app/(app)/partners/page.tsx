@@ -39,7 +39,14 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
       <PartnerSearch params={params} t={t} />
       <ListCount total={total} t={t} format={format} />
       <PartnerTable rows={rows} params={params} t={t} />
-      <Pagination basePath="/partners" search={serialisePartnerListParams(params)} page={page} pageSize={PARTNER_PAGE_SIZE} total={total} t={t} />
+      <Pagination
+        basePath="/partners"
+        search={serialisePartnerListParams(params)}
+        page={page}
+        pageSize={PARTNER_PAGE_SIZE}
+        total={total}
+        t={t}
+      />
     </>
   );
 }

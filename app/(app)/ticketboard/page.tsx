@@ -39,7 +39,15 @@ export default async function TicketboardPage() {
             className="board"
             items={queries.map((query, index) => ({
               id: query.id,
-              node: <BoardColumn column={columns.then((all) => all[index])} first={index === 0} last={index === queries.length - 1} t={t} format={format} />,
+              node: (
+                <BoardColumn
+                  column={columns.then((all) => all[index])}
+                  first={index === 0}
+                  last={index === queries.length - 1}
+                  t={t}
+                  format={format}
+                />
+              ),
             }))}
           />
         </>

@@ -24,11 +24,13 @@ export const updateTicketAction = defineAction(
 );
 
 /** Moves a ticket to another status (Offen, In Bearbeitung, Geparkt, Geschlossen). */
-export const setTicketStatusAction = defineAction({ schema: setTicketStatusSchema, success: 'tickets.statusChanged', revalidate: ticketPages }, (input, user) =>
-  setTicketStatus(getDb(), user, input),
+export const setTicketStatusAction = defineAction(
+  { schema: setTicketStatusSchema, success: 'tickets.statusChanged', revalidate: ticketPages },
+  (input, user) => setTicketStatus(getDb(), user, input),
 );
 
 /** "Übernehmen": makes the signed-in user the ticket's Bearbeiter. */
-export const takeOverTicketAction = defineAction({ schema: takeOverTicketSchema, success: 'tickets.takenOver', revalidate: ticketPages }, (input, user) =>
-  takeOverTicket(getDb(), user, input),
+export const takeOverTicketAction = defineAction(
+  { schema: takeOverTicketSchema, success: 'tickets.takenOver', revalidate: ticketPages },
+  (input, user) => takeOverTicket(getDb(), user, input),
 );

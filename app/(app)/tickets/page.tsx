@@ -31,7 +31,10 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   // For `crm` users only; archived entries stay on offer while the URL names them.
   const crm = crmCriteriaOptions(db, user, parsed.params);
   const checked = crm
-    ? dropUnknownCrmIds(parsed.params, { crmStatus: crm.statuses.map((option) => option.id), revenueGroup: crm.revenueGroups.map((option) => option.id) })
+    ? dropUnknownCrmIds(parsed.params, {
+        crmStatus: crm.statuses.map((option) => option.id),
+        revenueGroup: crm.revenueGroups.map((option) => option.id),
+      })
     : { params: parsed.params, problems: [] };
   const params = checked.params;
   const problems = [...parsed.problems, ...checked.problems];

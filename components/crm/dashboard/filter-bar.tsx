@@ -8,7 +8,21 @@ import { DEFAULT_GROUP_BY, type DashboardParams, type IdChoice, type IdFilter } 
 import type { Translate } from '@/lib/i18n';
 import { FilterForm } from './filter-form';
 
-function ChoiceFilter({ name, label, options, choice, t, search }: { name: IdFilter; label: string; options: FilterOption[]; choice: IdChoice; t: Translate; search?: { name: string; value: string; label: string } }) {
+function ChoiceFilter({
+  name,
+  label,
+  options,
+  choice,
+  t,
+  search,
+}: {
+  name: IdFilter;
+  label: string;
+  options: FilterOption[];
+  choice: IdChoice;
+  t: Translate;
+  search?: { name: string; value: string; label: string };
+}) {
   const count = choice.ids.length + (choice.none ? 1 : 0);
   return (
     <MenuDetails className="filter" defaultOpen={Boolean(search?.value)}>
@@ -38,7 +52,17 @@ function ChoiceFilter({ name, label, options, choice, t, search }: { name: IdFil
   );
 }
 
-export function FilterBar({ params, options, search, t }: { params: DashboardParams; options: FilterOptions; search: { partner: string; contact: string }; t: Translate }) {
+export function FilterBar({
+  params,
+  options,
+  search,
+  t,
+}: {
+  params: DashboardParams;
+  options: FilterOptions;
+  search: { partner: string; contact: string };
+  t: Translate;
+}) {
   const groupBy = params.groupBy.join(',');
   return (
     <FilterForm label={t('dashboard.filters')}>
@@ -62,7 +86,15 @@ export function FilterBar({ params, options, search, t }: { params: DashboardPar
               options={options[key]}
               choice={params.filters[key]}
               t={t}
-              search={searchable ? { name: `${key}Query`, value: search[key], label: t(key === 'partner' ? 'dashboard.searchPartner' : 'dashboard.searchContact') } : undefined}
+              search={
+                searchable
+                  ? {
+                      name: `${key}Query`,
+                      value: search[key],
+                      label: t(key === 'partner' ? 'dashboard.searchPartner' : 'dashboard.searchContact'),
+                    }
+                  : undefined
+              }
             />
           );
         })}
@@ -78,7 +110,9 @@ export function FilterBar({ params, options, search, t }: { params: DashboardPar
           <button type="submit" className="button button-primary">
             {t('dashboard.apply')}
           </button>
-          <Link href={groupBy === DEFAULT_GROUP_BY.join(',') ? '/crm' : `/crm?groupBy=${encodeURIComponent(groupBy || 'none')}`}>{t('dashboard.reset')}</Link>
+          <Link href={groupBy === DEFAULT_GROUP_BY.join(',') ? '/crm' : `/crm?groupBy=${encodeURIComponent(groupBy || 'none')}`}>
+            {t('dashboard.reset')}
+          </Link>
         </div>
       </div>
     </FilterForm>

@@ -36,7 +36,19 @@ function viewHref(view: string, extra: Record<string, string>): string {
 
 type Loaded = { rows: TicketRow[]; more: boolean };
 
-function Leaf({ group, loaded, pending, error, context }: { group: TreeGroup; loaded: Loaded | null; pending: boolean; error: string | null; context: Context }) {
+function Leaf({
+  group,
+  loaded,
+  pending,
+  error,
+  context,
+}: {
+  group: TreeGroup;
+  loaded: Loaded | null;
+  pending: boolean;
+  error: string | null;
+  context: Context;
+}) {
   const { words, view } = context;
   if (!loaded) {
     return (
@@ -60,7 +72,8 @@ function Leaf({ group, loaded, pending, error, context }: { group: TreeGroup; lo
       <DashboardTicketTable rows={loaded.rows} columns={words.columns} caption={group.label} />
       {loaded.more && (
         <p className="group-more">
-          {words.moreTickets.replace('{shown}', String(loaded.rows.length)).replace('{total}', group.figures[0])} <a href={viewHref(view, { open: group.path, view: 'list' })}>{words.showAll}</a>
+          {words.moreTickets.replace('{shown}', String(loaded.rows.length)).replace('{total}', group.figures[0])}{' '}
+          <a href={viewHref(view, { open: group.path, view: 'list' })}>{words.showAll}</a>
         </p>
       )}
       {group.expanded && (
@@ -81,7 +94,9 @@ function Group({ group, depth, context }: { group: TreeGroup; depth: number; con
     if (!leaf || loaded || pending || !event.currentTarget.open) return;
     setError(null);
     startTransition(async () => {
-      const answer = await loadDashboardGroupAction(new URLSearchParams([...new URLSearchParams(context.view), ['open', group.path]]).toString()).catch(() => null);
+      const answer = await loadDashboardGroupAction(
+        new URLSearchParams([...new URLSearchParams(context.view), ['open', group.path]]).toString(),
+      ).catch(() => null);
       if (answer?.ok) setLoaded({ rows: answer.rows, more: answer.more });
       else setError(answer?.error ?? context.words.failed);
     });
@@ -97,7 +112,11 @@ function Group({ group, depth, context }: { group: TreeGroup; depth: number; con
             <span key={index}>{figure}</span>
           ))}
         </summary>
-        {group.groups ? <GroupList groups={group.groups} depth={depth + 1} context={context} /> : <Leaf group={group} loaded={loaded} pending={pending} error={error} context={context} />}
+        {group.groups ? (
+          <GroupList groups={group.groups} depth={depth + 1} context={context} />
+        ) : (
+          <Leaf group={group} loaded={loaded} pending={pending} error={error} context={context} />
+        )}
       </details>
     </li>
   );
@@ -118,7 +137,9 @@ function GroupList({ groups, depth, context }: { groups: TreeGroup[]; depth: num
  * `::before`, so that a tree of hundreds of groups does not repeat them five times each in the page.
  */
 export function GroupTree({ groups, view, open, words }: { groups: TreeGroup[]; view: string; open: boolean; words: GroupTreeWords }) {
-  const names = Object.fromEntries(words.figures.map((name, index) => [`--figure-${index + 1}`, JSON.stringify(`${name} `)])) as CSSProperties;
+  const names = Object.fromEntries(
+    words.figures.map((name, index) => [`--figure-${index + 1}`, JSON.stringify(`${name} `)]),
+  ) as CSSProperties;
   return (
     <div className="group-tree" style={names}>
       <GroupList groups={groups} depth={0} context={{ view, open, words }} />

@@ -19,7 +19,19 @@ function hrefFor(baseQuery: string, order: string[]): string {
 
 const fill = (template: string, field: string) => template.replace('{field}', field);
 
-export function GroupingEditor({ levels, available, baseQuery, maxLevels, labels }: { levels: GroupingLevel[]; available: GroupingLevel[]; baseQuery: string; maxLevels: number; labels: Labels }) {
+export function GroupingEditor({
+  levels,
+  available,
+  baseQuery,
+  maxLevels,
+  labels,
+}: {
+  levels: GroupingLevel[];
+  available: GroupingLevel[];
+  baseQuery: string;
+  maxLevels: number;
+  labels: Labels;
+}) {
   const router = useRouter();
   const listRef = useRef<HTMLOListElement>(null);
   const sectionRef = useRef<HTMLElement>(null);
@@ -60,7 +72,15 @@ export function GroupingEditor({ levels, available, baseQuery, maxLevels, labels
                   →
                 </Link>
               )}
-              <Link href={hrefFor(baseQuery, order.filter((key) => key !== level.key))} scroll={false} className="icon-link" aria-label={fill(labels.remove, level.label)}>
+              <Link
+                href={hrefFor(
+                  baseQuery,
+                  order.filter((key) => key !== level.key),
+                )}
+                scroll={false}
+                className="icon-link"
+                aria-label={fill(labels.remove, level.label)}
+              >
                 ×
               </Link>
             </li>
@@ -71,7 +91,12 @@ export function GroupingEditor({ levels, available, baseQuery, maxLevels, labels
         <ul className="grouping-available">
           {available.map((level) => (
             <li key={level.key} data-key={level.key}>
-              <Link href={hrefFor(baseQuery, [...order, level.key])} scroll={false} className="chip" aria-label={fill(labels.add, level.label)}>
+              <Link
+                href={hrefFor(baseQuery, [...order, level.key])}
+                scroll={false}
+                className="chip"
+                aria-label={fill(labels.add, level.label)}
+              >
                 + {level.label}
               </Link>
             </li>

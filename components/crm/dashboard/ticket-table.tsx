@@ -5,7 +5,16 @@ import type { TicketRow } from '@/lib/crm/dashboard/present';
 import type { Translate } from '@/lib/i18n';
 
 /** The column headings, in order. */
-export type TicketColumns = [number: string, title: string, party: string, status: string, probability: string, potential: string, users: string, assignee: string];
+export type TicketColumns = [
+  number: string,
+  title: string,
+  party: string,
+  status: string,
+  probability: string,
+  potential: string,
+  users: string,
+  assignee: string,
+];
 
 export function ticketColumns(t: Translate): TicketColumns {
   return [

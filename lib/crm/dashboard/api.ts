@@ -23,7 +23,9 @@ export function dashboardJson(db: Db, { user, params }: { user: SessionUser; par
     const { key, id, label, groups } = group;
     const rest = { key, id, label, ...jsonTotals(group) };
     const path = [...prefix, group.id];
-    return groups.length > 0 ? { ...rest, groups: groups.map((child) => toJson(child, path)) } : { ...rest, ticketIds: leaves.get(pathKey(path)) ?? [] };
+    return groups.length > 0
+      ? { ...rest, groups: groups.map((child) => toJson(child, path)) }
+      : { ...rest, ticketIds: leaves.get(pathKey(path)) ?? [] };
   };
   return { groupBy: summary.groupBy, total: jsonTotals(summary.total), groups: summary.groups.map((group) => toJson(group, [])) };
 }

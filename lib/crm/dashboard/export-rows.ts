@@ -27,7 +27,10 @@ export function dashboardExportColumns(params: DashboardParams, t: Translate): C
     ...params.groupBy.map((key): CsvColumn => ({ header: t(DIMENSIONS[key].label), type: 'text' })),
     { header: t('dashboard.col.number'), type: 'text' },
     { header: t('dashboard.col.title'), type: 'text' },
-    ...CSV_PROPERTY_KEYS.map((key): CsvColumn => ({ header: t(crmProperty(key).dashboardCsv!.header), type: crmProperty(key).dashboardCsv!.type })),
+    ...CSV_PROPERTY_KEYS.map((key): CsvColumn => ({
+      header: t(crmProperty(key).dashboardCsv!.header),
+      type: crmProperty(key).dashboardCsv!.type,
+    })),
     { header: t('dashboard.col.createdAt'), type: 'date' },
   ];
 }
@@ -83,5 +86,10 @@ function toCells(row: ExportRow, params: DashboardParams, t: Translate): unknown
 /** The CSV of one view, read on the given (read-only) connection. */
 export function dashboardCsvSource(sqlite: Database.Database, job: DashboardExportJob): CsvSource {
   const t = translator(job.locale);
-  return { dialect: job.dialect, columns: dashboardExportColumns(job.params, t), rows: exportRows(sqlite, job.params, t), words: csvBooleanWords(t) };
+  return {
+    dialect: job.dialect,
+    columns: dashboardExportColumns(job.params, t),
+    rows: exportRows(sqlite, job.params, t),
+    words: csvBooleanWords(t),
+  };
 }

@@ -2,7 +2,17 @@
 // columns batch by batch. The group order is the page's: lookups by admin position, names by the
 // German sort key (lib/order/sort-key.ts), ties by id, the empty group last.
 import { sql, type SQL } from 'drizzle-orm';
-import { campaigns, partnerCampaigns, partners, products, TICKET_STATUSES, ticketCampaigns, ticketProducts, tickets, users } from '@/db/schema';
+import {
+  campaigns,
+  partnerCampaigns,
+  partners,
+  products,
+  TICKET_STATUSES,
+  ticketCampaigns,
+  ticketProducts,
+  tickets,
+  users,
+} from '@/db/schema';
 import { LOOKUP_LISTS } from '@/lib/lookups/lists';
 import { contactDisplayNameOf } from '@/lib/parties/names';
 import { crmProperty, keysWhere, lookupName } from '../properties';
@@ -39,16 +49,33 @@ function exportLevel(key: GroupKey): { label: SQL; order: SQL[] } {
   switch (source.kind) {
     case 'lookup': {
       const table = LOOKUP_LISTS[source.list].table;
-      return { label: lookupName(table, column), order: [sql`(select ${table.position} from ${table} where ${table.id} = ${column})`, column] };
+      return {
+        label: lookupName(table, column),
+        order: [sql`(select ${table.position} from ${table} where ${table.id} = ${column})`, column],
+      };
     }
     case 'partner':
-      return { label: sql`(select ${partners.name} from ${partners} where ${partners.id} = ${column})`, order: [sql`(select coalesce(${partners.sortName}, '') from ${partners} where ${partners.id} = ${column})`, column] };
+      return {
+        label: sql`(select ${partners.name} from ${partners} where ${partners.id} = ${column})`,
+        order: [sql`(select coalesce(${partners.sortName}, '') from ${partners} where ${partners.id} = ${column})`, column],
+      };
     case 'user':
-      return { label: sql`(select ${users.name} from ${users} where ${users.id} = ${column})`, order: [sql`(select coalesce(${users.sortName}, '') from ${users} where ${users.id} = ${column})`, column] };
+      return {
+        label: sql`(select ${users.name} from ${users} where ${users.id} = ${column})`,
+        order: [sql`(select coalesce(${users.sortName}, '') from ${users} where ${users.id} = ${column})`, column],
+      };
     case 'contact':
       return { label: contactDisplayNameOf(column), order: [column] };
     case 'ticketStatus':
-      return { label: column, order: [sql`case ${column} ${sql.join(TICKET_STATUSES.map((status, index) => sql`when ${status} then ${index}`), sql` `)} end`] };
+      return {
+        label: column,
+        order: [
+          sql`case ${column} ${sql.join(
+            TICKET_STATUSES.map((status, index) => sql`when ${status} then ${index}`),
+            sql` `,
+          )} end`,
+        ],
+      };
   }
 }
 
@@ -68,7 +95,9 @@ export function exportOrderQuery(query: DashboardQuery): SQL {
 }
 
 /** The properties with a column in the dashboard CSV, in its column order. */
-export const CSV_PROPERTY_KEYS = keysWhere('dashboardCsv').sort((a, b) => crmProperty(a).dashboardCsv!.position - crmProperty(b).dashboardCsv!.position);
+export const CSV_PROPERTY_KEYS = keysWhere('dashboardCsv').sort(
+  (a, b) => crmProperty(a).dashboardCsv!.position - crmProperty(b).dashboardCsv!.position,
+);
 
 /** The export columns of some tickets of the view: one label column per level, then the ticket's. */
 export function exportRowsQuery(query: DashboardQuery, ids: readonly number[]): SQL {

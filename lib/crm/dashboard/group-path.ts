@@ -31,7 +31,10 @@ function parseStep(key: GroupKey, part: string): { ok: true; id: GroupId } | { o
 }
 
 /** The `open` parameter of a view grouped by `groupBy`: a leaf path, or a problem (and no path). */
-export function parseGroupPath(raw: string | string[] | undefined, groupBy: readonly GroupKey[]): { path: GroupPath | null; problem: DashboardProblem | null } {
+export function parseGroupPath(
+  raw: string | string[] | undefined,
+  groupBy: readonly GroupKey[],
+): { path: GroupPath | null; problem: DashboardProblem | null } {
   const value = [raw ?? []].flat()[0]?.trim() ?? '';
   if (value === '') return { path: null, problem: null };
   const parts = value.split(SEPARATOR);

@@ -14,7 +14,10 @@ function levelKey(key: GroupKey, index: number): { expression: SQL; join?: SQL }
   if (value.bridge === 'products') {
     const name = `b${index}`;
     const bridge = alias(ticketProducts, name);
-    return { expression: sql`${bridge.productId}`, join: sql`left join ${ticketProducts} ${sql.identifier(name)} on ${bridge.ticketId} = ft.id` };
+    return {
+      expression: sql`${bridge.productId}`,
+      join: sql`left join ${ticketProducts} ${sql.identifier(name)} on ${bridge.ticketId} = ft.id`,
+    };
   }
   // campaign_bridge is a CTE of withFilteredTickets (ticket or partner campaigns).
   const bridge = sql.raw(`b${index}`);

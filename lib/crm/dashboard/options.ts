@@ -20,15 +20,24 @@ const asOptions = (rows: { id: number; name: string }[]): FilterOption[] => rows
 /** The choices of every filter of the bar, by its parameter (derived from the property registry). */
 export type FilterOptions = Record<BarFilter, FilterOption[]>;
 
-export function dashboardFilterOptions(db: Db, user: SessionUser, params: DashboardParams, search: { partner: string; contact: string }): FilterOptions {
+export function dashboardFilterOptions(
+  db: Db,
+  user: SessionUser,
+  params: DashboardParams,
+  search: { partner: string; contact: string },
+): FilterOptions {
   assertRole(user, 'crm');
   const chosen = (key: IdFilter) => params.filters[key].ids;
-  const merge = (first: FilterOption[], more: FilterOption[]) => [...first, ...more.filter((option) => !first.some((known) => known.id === option.id))];
+  const merge = (first: FilterOption[], more: FilterOption[]) => [
+    ...first,
+    ...more.filter((option) => !first.some((known) => known.id === option.id)),
+  ];
   const optionsOf = (key: BarFilter): FilterOption[] => {
     const dim = DIMENSIONS[key];
     switch (dim.labels.kind) {
       case 'lookup':
-        if ('bridge' in dim.value) return asOptions(dim.value.bridge === 'products' ? usedProducts(db, chosen(key)) : usedCampaigns(db, chosen(key)));
+        if ('bridge' in dim.value)
+          return asOptions(dim.value.bridge === 'products' ? usedProducts(db, chosen(key)) : usedCampaigns(db, chosen(key)));
         return asOptions(lookupOptions(db, user, dim.labels.list, chosen(key)));
       case 'user':
         return asOptions(crmAssignees(db, chosen(key)));
@@ -49,7 +58,12 @@ function usedProducts(db: Db, chosen: number[]) {
     .selectDistinct({ id: products.id, name: products.name, position: products.position })
     .from(products)
     .leftJoin(ticketProducts, eq(ticketProducts.productId, products.id))
-    .where(or(and(eq(products.archived, false), sql`${ticketProducts.ticketId} is not null`), chosen.length > 0 ? inArray(products.id, chosen) : undefined))
+    .where(
+      or(
+        and(eq(products.archived, false), sql`${ticketProducts.ticketId} is not null`),
+        chosen.length > 0 ? inArray(products.id, chosen) : undefined,
+      ),
+    )
     .orderBy(asc(products.position), asc(products.id))
     .all();
 }
@@ -60,7 +74,12 @@ function usedCampaigns(db: Db, chosen: number[]) {
     .selectDistinct({ id: campaigns.id, name: campaigns.name, position: campaigns.position })
     .from(campaigns)
     .leftJoin(partnerCampaigns, eq(partnerCampaigns.campaignId, campaigns.id))
-    .where(or(and(eq(campaigns.archived, false), sql`${partnerCampaigns.partnerId} is not null`), chosen.length > 0 ? inArray(campaigns.id, chosen) : undefined))
+    .where(
+      or(
+        and(eq(campaigns.archived, false), sql`${partnerCampaigns.partnerId} is not null`),
+        chosen.length > 0 ? inArray(campaigns.id, chosen) : undefined,
+      ),
+    )
     .orderBy(asc(campaigns.position), asc(campaigns.id))
     .all();
 }
@@ -70,7 +89,12 @@ function crmAssignees(db: Db, chosen: number[]) {
   return db
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(or(sql`${users.id} in (select ${tickets.assigneeId} from ${tickets} where ${tickets.crmEnabled} = 1)`, chosen.length > 0 ? inArray(users.id, chosen) : undefined))
+    .where(
+      or(
+        sql`${users.id} in (select ${tickets.assigneeId} from ${tickets} where ${tickets.crmEnabled} = 1)`,
+        chosen.length > 0 ? inArray(users.id, chosen) : undefined,
+      ),
+    )
     .orderBy(asc(users.sortName), asc(users.id))
     .all();
 }

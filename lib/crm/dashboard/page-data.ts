@@ -8,7 +8,15 @@ import { translator } from '@/lib/i18n';
 import type { GroupPath } from './group-path';
 import { dashboardFilterOptions, type FilterOptions } from './options';
 import type { DashboardParams } from './params';
-import { groupPathLabels, leafTicketSample, listPageIds, pathKey, summariseDashboard, summariseGroup, type DashboardSummary } from './queries';
+import {
+  groupPathLabels,
+  leafTicketSample,
+  listPageIds,
+  pathKey,
+  summariseDashboard,
+  summariseGroup,
+  type DashboardSummary,
+} from './queries';
 import { dashboardTickets, type DashboardTicket } from './tickets';
 import type { Totals } from './tree';
 import { TICKETS_PER_GROUP, visibleTree, type VisibleTree } from './view';
@@ -53,10 +61,17 @@ export function readDashboardPage(db: Db, { user, params, list, open, search }: 
   function readTree() {
     const visible = visibleTree(summary.groups, undefined, open);
     // A small tree shows every leaf's first tickets (one query for all); a large one only the opened leaf's.
-    const sample = visible.open && visible.leafPaths.length > 0 ? leafTicketSample(db, user, params, TICKETS_PER_GROUP) : new Map<string, number[]>();
+    const sample =
+      visible.open && visible.leafPaths.length > 0 ? leafTicketSample(db, user, params, TICKETS_PER_GROUP) : new Map<string, number[]>();
     if (open && !sample.has(pathKey(open))) sample.set(pathKey(open), listPageIds(db, user, params, TICKETS_PER_GROUP, 0, open));
-    const rows = dashboardTickets(db, user, visible.leafPaths.flatMap((path) => sample.get(pathKey(path)) ?? []));
-    const tickets = new Map(visible.leafPaths.map((path) => [pathKey(path), (sample.get(pathKey(path)) ?? []).flatMap((id) => rows.get(id) ?? [])]));
+    const rows = dashboardTickets(
+      db,
+      user,
+      visible.leafPaths.flatMap((path) => sample.get(pathKey(path)) ?? []),
+    );
+    const tickets = new Map(
+      visible.leafPaths.map((path) => [pathKey(path), (sample.get(pathKey(path)) ?? []).flatMap((id) => rows.get(id) ?? [])]),
+    );
     return { visible, tickets };
   }
 
@@ -68,7 +83,10 @@ export function readDashboardPage(db: Db, { user, params, list, open, search }: 
 }
 
 /** The first tickets of one leaf group of the view, loaded when the group is opened, and whether it has more. */
-export function readDashboardGroup(db: Db, { user, params, path }: { user: SessionUser; params: DashboardParams; path: GroupPath }): { tickets: DashboardTicket[]; more: boolean } {
+export function readDashboardGroup(
+  db: Db,
+  { user, params, path }: { user: SessionUser; params: DashboardParams; path: GroupPath },
+): { tickets: DashboardTicket[]; more: boolean } {
   const ids = listPageIds(db, user, params, TICKETS_PER_GROUP + 1, 0, path);
   return { tickets: ticketsInOrder(db, user, ids.slice(0, TICKETS_PER_GROUP)), more: ids.length > TICKETS_PER_GROUP };
 }

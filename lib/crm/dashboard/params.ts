@@ -69,7 +69,10 @@ export function parseDashboardParams(raw: RawParams): { params: DashboardParams;
   if (groupValues.length > 0) {
     const groupBy: GroupKey[] = [];
     let invalid = false;
-    for (const part of groupValues.join(',').split(',').map((item) => item.trim())) {
+    for (const part of groupValues
+      .join(',')
+      .split(',')
+      .map((item) => item.trim())) {
       if (part === '' || part === 'none') continue;
       const key = GROUP_KEYS.find((candidate) => candidate === part);
       if (!key || groupBy.includes(key) || groupBy.length >= MAX_GROUP_LEVELS) {

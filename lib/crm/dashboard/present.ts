@@ -11,7 +11,17 @@ import { TICKETS_PER_GROUP, type VisibleGroup } from './view';
  * One ticket under a group or in the list: its id, then the columns of SPEC section 8 as shown.
  * A tuple, not an object: a page carries up to hundreds of rows to the browser, names and all.
  */
-export type TicketRow = [id: number, number: string, title: string, party: string, status: string, probability: string, potential: string, users: string, assignee: string];
+export type TicketRow = [
+  id: number,
+  number: string,
+  title: string,
+  party: string,
+  status: string,
+  probability: string,
+  potential: string,
+  users: string,
+  assignee: string,
+];
 
 /** The five figures of a group or of the whole view, in the order of `figureLabels`. */
 export type Figures = [count: string, potential: string, weighted: string, probability: string, users: string];
@@ -35,17 +45,33 @@ export type TreeGroup = {
 const DASH = '—';
 
 export function figureLabels(t: Translate): Figures {
-  return [t('dashboard.count'), t('dashboard.sumPotential'), t('dashboard.sumWeighted'), t('dashboard.avgProbability'), t('dashboard.sumUsers')];
+  return [
+    t('dashboard.count'),
+    t('dashboard.sumPotential'),
+    t('dashboard.sumWeighted'),
+    t('dashboard.avgProbability'),
+    t('dashboard.sumUsers'),
+  ];
 }
 
 /** "50,3 % aus 10 von 143": the average says how many of the tickets have a chance to average. */
 export function averageProbability(totals: Totals, t: Translate, format: Formatter): string {
   if (totals.avgProbability === null) return DASH;
-  return t('dashboard.avgOf', { average: format.percent(totals.avgProbability), n: format.integer(totals.probabilityCount), count: format.integer(totals.count) });
+  return t('dashboard.avgOf', {
+    average: format.percent(totals.avgProbability),
+    n: format.integer(totals.probabilityCount),
+    count: format.integer(totals.count),
+  });
 }
 
 export function presentFigures(totals: Totals, t: Translate, format: Formatter): Figures {
-  return [format.integer(totals.count), format.money(totals.sumPotentialCents), format.money(totals.sumWeightedCents), averageProbability(totals, t, format), format.integer(totals.sumExpectedUsers)];
+  return [
+    format.integer(totals.count),
+    format.money(totals.sumPotentialCents),
+    format.money(totals.sumWeightedCents),
+    averageProbability(totals, t, format),
+    format.integer(totals.sumExpectedUsers),
+  ];
 }
 
 export function presentTicket(ticket: DashboardTicket, format: Formatter): TicketRow {
@@ -63,7 +89,12 @@ export function presentTicket(ticket: DashboardTicket, format: Formatter): Ticke
   ];
 }
 
-export function presentTree(groups: readonly VisibleGroup[], tickets: (group: VisibleGroup) => DashboardTicket[], t: Translate, format: Formatter): TreeGroup[] {
+export function presentTree(
+  groups: readonly VisibleGroup[],
+  tickets: (group: VisibleGroup) => DashboardTicket[],
+  t: Translate,
+  format: Formatter,
+): TreeGroup[] {
   return groups.map((group) => ({
     path: serialiseGroupPath(group.path),
     label: group.label,

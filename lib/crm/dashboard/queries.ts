@@ -21,7 +21,10 @@ const dialect = new SQLiteSyncDialect();
 /** Runs a composed query on the raw connection; `exact` returns integers as BigInt. */
 export function runQuery<T>(db: Db, query: SQL, exact = false): T[] {
   const { sql, params } = dialect.sqlToQuery(query);
-  return db.$client.prepare(sql).safeIntegers(exact).all(...params) as T[];
+  return db.$client
+    .prepare(sql)
+    .safeIntegers(exact)
+    .all(...params) as T[];
 }
 
 /** The view's query; with `group`, only the tickets of that group of the view. */
@@ -48,17 +51,30 @@ export function levelLabels(db: Db, key: GroupKey, ids: GroupId[], t: Translate)
   const emptyLabel = t(dim.emptyLabel);
   const source = dim.labels;
   if (source.kind === 'ticketStatus') {
-    return { emptyLabel, label: (id) => t(`ticketStatus.${id as (typeof TICKET_STATUSES)[number]}`), order: (id) => TICKET_STATUSES.indexOf(id as (typeof TICKET_STATUSES)[number]) };
+    return {
+      emptyLabel,
+      label: (id) => t(`ticketStatus.${id as (typeof TICKET_STATUSES)[number]}`),
+      order: (id) => TICKET_STATUSES.indexOf(id as (typeof TICKET_STATUSES)[number]),
+    };
   }
   if (source.kind === 'lookup') {
     const entries = new Map(readEntries(db, source.list).map((entry) => [entry.id, entry]));
-    return { emptyLabel, label: (id) => entries.get(Number(id))?.name ?? `#${id}`, order: (id) => entries.get(Number(id))?.position ?? Number.MAX_SAFE_INTEGER };
+    return {
+      emptyLabel,
+      label: (id) => entries.get(Number(id))?.name ?? `#${id}`,
+      order: (id) => entries.get(Number(id))?.position ?? Number.MAX_SAFE_INTEGER,
+    };
   }
   const numeric = ids.filter((id): id is number => typeof id === 'number');
   const table = source.kind === 'partner' ? partners : users;
   const names = new Map<number, { name: string; sortName: string | null }>();
   for (const part of chunks(numeric, 500)) {
-    for (const row of db.select({ id: table.id, name: table.name, sortName: table.sortName }).from(table).where(inArray(table.id, part)).all()) names.set(row.id, row);
+    for (const row of db
+      .select({ id: table.id, name: table.name, sortName: table.sortName })
+      .from(table)
+      .where(inArray(table.id, part))
+      .all())
+      names.set(row.id, row);
   }
   return { emptyLabel, label: (id) => names.get(Number(id))?.name ?? `#${id}`, order: (id) => names.get(Number(id))?.sortName ?? '' };
 }
@@ -88,7 +104,9 @@ function summarise(db: Db, query: DashboardQuery, t: Translate): DashboardSummar
       totals: totalsFrom(row),
     })),
   );
-  const labels = params.groupBy.map((key, depth) => levelLabels(db, key, [...new Set(rowsPerLevel[depth].map((row) => row.keys[depth]))], t));
+  const labels = params.groupBy.map((key, depth) =>
+    levelLabels(db, key, [...new Set(rowsPerLevel[depth].map((row) => row.keys[depth]))], t),
+  );
   return { groupBy: params.groupBy, total: totalsFrom(grand), groups: buildTree(params.groupBy, rowsPerLevel, labels) };
 }
 
@@ -119,7 +137,14 @@ export function leafTicketSample(db: Db, user: SessionUser, params: DashboardPar
 }
 
 /** A page of the view's tickets, highest potential first; with `group`, of that leaf group only. */
-export function listPageIds(db: Db, user: SessionUser, params: DashboardParams, limit: number, offset: number, group?: GroupPath | null): number[] {
+export function listPageIds(
+  db: Db,
+  user: SessionUser,
+  params: DashboardParams,
+  limit: number,
+  offset: number,
+  group?: GroupPath | null,
+): number[] {
   assertRole(user, 'crm');
   return runQuery<{ id: number }>(db, listPageQuery(queryOf(db, params, group), limit, offset)).map((row) => row.id);
 }

@@ -6,7 +6,14 @@ import type { GroupKey } from './params';
 export type GroupId = number | string | null;
 
 /** What SQL returns per group (integers as BigInt, so no sum loses a cent). */
-export type RawTotals = { n: bigint; potential: bigint; weighted: bigint; probability_sum: bigint; probability_count: bigint; users: bigint };
+export type RawTotals = {
+  n: bigint;
+  potential: bigint;
+  weighted: bigint;
+  probability_sum: bigint;
+  probability_count: bigint;
+  users: bigint;
+};
 
 export type Totals = {
   count: number;

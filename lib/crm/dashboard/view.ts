@@ -38,14 +38,19 @@ function findGroup(groups: readonly GroupNode[], path: readonly GroupId[]): Grou
   return found && rest.length > 0 ? findGroup(found.groups, rest) : found;
 }
 
-const samePrefix = (path: readonly GroupId[], target: readonly GroupId[] | null) => target !== null && path.every((id, index) => target[index] === id);
+const samePrefix = (path: readonly GroupId[], target: readonly GroupId[] | null) =>
+  target !== null && path.every((id, index) => target[index] === id);
 
 /**
  * Cuts the tree in depth-first display order; leaves of an open tree within the ticket budget show
  * tickets, and so does the leaf named by `openPath` (shown even past the group limit). In a large
  * tree that leaf's rows take the place of as many groups, so the page keeps its size (SPEC 19).
  */
-export function visibleTree(groups: readonly GroupNode[], limits: Limits = LIMITS, openPath: readonly GroupId[] | null = null): VisibleTree {
+export function visibleTree(
+  groups: readonly GroupNode[],
+  limits: Limits = LIMITS,
+  openPath: readonly GroupId[] | null = null,
+): VisibleTree {
   const countAll = (nodes: readonly GroupNode[]): number => nodes.reduce((sum, node) => sum + 1 + countAll(node.groups), 0);
   const open = countAll(groups) <= limits.open;
   const openRows = !open && openPath ? Math.min(findGroup(groups, openPath)?.count ?? 0, TICKETS_PER_GROUP) : 0;

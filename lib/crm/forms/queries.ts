@@ -27,7 +27,9 @@ function formData(db: Db, user: SessionUser, entity: PropertyEntity, values: Rec
     if (!property.list || (field.control !== 'lookup' && field.control !== 'checkboxes')) continue;
     const chosen = ids(values[field.name]);
     options[field.name] =
-      property.list === 'attributes' ? attributeOptions(db, user, entity === 'contact' ? 'contact' : 'partner', chosen) : lookupOptions(db, user, property.list, chosen);
+      property.list === 'attributes'
+        ? attributeOptions(db, user, entity === 'contact' ? 'contact' : 'partner', chosen)
+        : lookupOptions(db, user, property.list, chosen);
   }
   return { entity, values, options };
 }
@@ -38,10 +40,19 @@ export type TicketCrmPanelView = { crm: TicketCrm; form: CrmFormData; history: C
 export function ticketCrmPanelView(db: Db, user: SessionUser, ticketId: number, historyPage: number): TicketCrmPanelView | undefined {
   const crm = getTicketCrm(db, user, ticketId);
   if (!crm) return undefined;
-  return { crm, form: formData(db, user, 'ticket', formValues('ticket', crm)), history: crmHistoryPage(db, user, 'ticket', ticketId, historyPage) };
+  return {
+    crm,
+    form: formData(db, user, 'ticket', formValues('ticket', crm)),
+    history: crmHistoryPage(db, user, 'ticket', ticketId, historyPage),
+  };
 }
 
-export type PartnerCrmFormView = { crm: PartnerCrm; form: CrmFormData; companySize: { id: number; name: string } | null; history: CrmHistoryPage };
+export type PartnerCrmFormView = {
+  crm: PartnerCrm;
+  form: CrmFormData;
+  companySize: { id: number; name: string } | null;
+  history: CrmHistoryPage;
+};
 
 /** The partner's CRM tab (crm only; undefined for a partner that does not exist). */
 export function partnerCrmFormView(db: Db, user: SessionUser, partnerId: number, historyPage: number): PartnerCrmFormView | undefined {

@@ -16,12 +16,19 @@ import { choiceProblems, createTypedEntries, replaceBridges } from '../record/mu
 import type { PartnerCrmInput } from '../schemas';
 import { readPartnerCrm } from './queries';
 
-const snapshot = (tx: Tx, record: object): CrmSnapshot<'partner'> => historySnapshot('partner', record, (list, ids) => entryNames(tx, list, ids));
+const snapshot = (tx: Tx, record: object): CrmSnapshot<'partner'> =>
+  historySnapshot('partner', record, (list, ids) => entryNames(tx, list, ids));
 
 /** Merkmale of a partner are those for partners or for both, never contact-only ones. */
 function contactOnlyAttributes(tx: Tx, ids: number[]): boolean {
   if (ids.length === 0) return false;
-  return Boolean(tx.select({ id: attributes.id }).from(attributes).where(and(inArray(attributes.id, ids), eq(attributes.appliesTo, 'contact'))).get());
+  return Boolean(
+    tx
+      .select({ id: attributes.id })
+      .from(attributes)
+      .where(and(inArray(attributes.id, ids), eq(attributes.appliesTo, 'contact')))
+      .get(),
+  );
 }
 
 export function savePartnerCrm(db: Db, user: SessionUser, input: PartnerCrmInput): MutationResult {

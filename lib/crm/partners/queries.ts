@@ -53,7 +53,12 @@ export function companySizeFor(db: Db | Tx, employeeCount: number | null): { id:
     db
       .select({ id: companySizes.id, name: companySizes.name })
       .from(companySizes)
-      .where(and(lte(companySizes.minEmployees, employeeCount), or(isNull(companySizes.maxEmployees), gte(companySizes.maxEmployees, employeeCount))))
+      .where(
+        and(
+          lte(companySizes.minEmployees, employeeCount),
+          or(isNull(companySizes.maxEmployees), gte(companySizes.maxEmployees, employeeCount)),
+        ),
+      )
       .orderBy(asc(companySizes.position))
       .get() ?? null
   );
@@ -66,7 +71,15 @@ export function companySizeFor(db: Db | Tx, employeeCount: number | null): { id:
  */
 export function partnerHasCrmData(db: Db | Tx, partnerId: number): boolean {
   return Boolean(
-    db.select({ id: partners.id }).from(partners).where(and(eq(partners.id, partnerId), carriesCrmValue('partner', partnerId))).get() ??
-      db.select({ id: crmChanges.id }).from(crmChanges).where(and(eq(crmChanges.entity, 'partner'), eq(crmChanges.entityId, partnerId))).get(),
+    db
+      .select({ id: partners.id })
+      .from(partners)
+      .where(and(eq(partners.id, partnerId), carriesCrmValue('partner', partnerId)))
+      .get() ??
+    db
+      .select({ id: crmChanges.id })
+      .from(crmChanges)
+      .where(and(eq(crmChanges.entity, 'partner'), eq(crmChanges.entityId, partnerId)))
+      .get(),
   );
 }

@@ -15,35 +15,59 @@ export type RecordEntity = 'ticket' | 'partner';
 type Registry = typeof CRM_PROPERTIES;
 type Columns<E extends RecordEntity> = E extends 'ticket' ? (typeof tickets)['_']['columns'] : (typeof partners)['_']['columns'];
 
-type ScalarKey<E extends RecordEntity> = { [K in CrmPropertyKey]: Registry[K] extends { entity: E; column: SQLiteColumn } ? K : never }[CrmPropertyKey];
-type BridgeKey<E extends RecordEntity> = { [K in CrmPropertyKey]: Registry[K] extends { entity: E; bridge: CrmBridge } ? K : never }[CrmPropertyKey];
+type ScalarKey<E extends RecordEntity> = {
+  [K in CrmPropertyKey]: Registry[K] extends { entity: E; column: SQLiteColumn } ? K : never;
+}[CrmPropertyKey];
+type BridgeKey<E extends RecordEntity> = {
+  [K in CrmPropertyKey]: Registry[K] extends { entity: E; bridge: CrmBridge } ? K : never;
+}[CrmPropertyKey];
 type ColumnOf<K> = K extends CrmPropertyKey ? (Registry[K] extends { column: infer C extends SQLiteColumn } ? C : never) : never;
 type IdsOf<K> = K extends CrmPropertyKey ? (Registry[K] extends { bridge: { ids: infer I extends string } } ? I : never) : never;
 /** The key db/schema.ts gives the column named `N` on the entity's table. */
-type ColumnKey<E extends RecordEntity, N> = { [K in keyof Columns<E>]: Columns<E>[K] extends { _: { name: N } } ? K : never }[keyof Columns<E>];
+type ColumnKey<E extends RecordEntity, N> = {
+  [K in keyof Columns<E>]: Columns<E>[K] extends { _: { name: N } } ? K : never;
+}[keyof Columns<E>];
 
 /** The stored columns of an entity's scalar CRM properties, as a select list. */
 export type CrmRecordColumns<E extends RecordEntity> = { [K in ScalarKey<E> as ColumnKey<E, ColumnOf<K>['_']['name']>]: ColumnOf<K> };
 /** A record's CRM values: its scalar columns and its chosen ids per bridge. */
-export type CrmRecordValues<E extends RecordEntity> = { [K in ScalarKey<E> as ColumnKey<E, ColumnOf<K>['_']['name']>]: GetColumnData<ColumnOf<K>> } & {
+export type CrmRecordValues<E extends RecordEntity> = {
+  [K in ScalarKey<E> as ColumnKey<E, ColumnOf<K>['_']['name']>]: GetColumnData<ColumnOf<K>>;
+} & {
   [K in BridgeKey<E> as IdsOf<K>]: number[];
 };
 
-type FormKey<E extends RecordEntity> = { [K in CrmPropertyKey]: Registry[K] extends { entity: E; form: CrmFormField } ? K : never }[CrmPropertyKey];
+type FormKey<E extends RecordEntity> = {
+  [K in CrmPropertyKey]: Registry[K] extends { entity: E; form: CrmFormField } ? K : never;
+}[CrmPropertyKey];
 type FormOf<K> = K extends CrmPropertyKey ? (Registry[K] extends { form: infer F extends CrmFormField } ? F : never) : never;
 type KindOf<K> = K extends CrmPropertyKey ? Registry[K]['kind'] : never;
-type KindValue = { lookup: number | null; lookupMulti: number[]; percent: number | null; money: number | null; integer: number | null; boolean: boolean; date: string | null; text: string; reference: string };
+type KindValue = {
+  lookup: number | null;
+  lookupMulti: number[];
+  percent: number | null;
+  money: number | null;
+  integer: number | null;
+  boolean: boolean;
+  date: string | null;
+  text: string;
+  reference: string;
+};
 /** A form's values by field name, as the form shows them and its schema parses them (money in cents). */
 export type CrmFormValues<E extends RecordEntity> = { [K in FormKey<E> as FormOf<K>['name']]: KindValue[KindOf<K>] };
 /** A form's "new …" fields: the names typed anew. */
-export type CrmFormCreated<E extends RecordEntity> = { [K in FormKey<E> as FormOf<K> extends { create: infer C extends string } ? C : never]: string[] };
+export type CrmFormCreated<E extends RecordEntity> = {
+  [K in FormKey<E> as FormOf<K> extends { create: infer C extends string } ? C : never]: string[];
+};
 
 /** A value of the record: an id, a number (money in cents), a flag, a text, a date (YYYY-MM-DD) or chosen ids. */
 export type RecordValue = string | number | boolean | number[] | null;
 type LooseRecord = Record<string, RecordValue>;
 
 /** A property of the record: where it is stored, and the record's key for its value (`valueKey`). */
-type RecordProperty = { key: CrmPropertyKey; property: CrmProperty; valueKey: string } & ({ column: SQLiteColumn; bridge?: never } | { bridge: CrmBridge; column?: never });
+type RecordProperty = { key: CrmPropertyKey; property: CrmProperty; valueKey: string } & (
+  { column: SQLiteColumn; bridge?: never } | { bridge: CrmBridge; column?: never }
+);
 type ScalarProperty = RecordProperty & { column: SQLiteColumn };
 type BridgeProperty = RecordProperty & { bridge: CrmBridge };
 
@@ -83,7 +107,9 @@ export function crmRecordColumns<E extends RecordEntity>(entity: E): CrmRecordCo
 /** What the entity's CRM form shows, by form field name. */
 export function formValues<E extends RecordEntity>(entity: E, record: CrmRecordValues<E>): CrmFormValues<E> {
   const values = record as unknown as LooseRecord;
-  return Object.fromEntries(RECORD[entity].flatMap(({ property, valueKey }) => (property.form ? [[property.form.name, values[valueKey]]] : []))) as CrmFormValues<E>;
+  return Object.fromEntries(
+    RECORD[entity].flatMap(({ property, valueKey }) => (property.form ? [[property.form.name, values[valueKey]]] : [])),
+  ) as CrmFormValues<E>;
 }
 
 /** The record's new values from a parsed form: its columns from their fields, its bridges' ids plus the `created` ones. */
@@ -101,7 +127,9 @@ export function valuesFromForm(entity: RecordEntity, input: object, created: Par
 
 /** The columns a form save writes: the scalar values of `values`. */
 export function savedColumns(entity: RecordEntity, values: LooseRecord): LooseRecord {
-  return Object.fromEntries(scalarProperties(entity).flatMap(({ property, valueKey }) => (property.form ? [[valueKey, values[valueKey]]] : [])));
+  return Object.fromEntries(
+    scalarProperties(entity).flatMap(({ property, valueKey }) => (property.form ? [[valueKey, values[valueKey]]] : [])),
+  );
 }
 
 /** A lookup choice of the form: its field, its list and its ids now and as chosen. */
@@ -114,14 +142,18 @@ export function lookupChoices(entity: RecordEntity, current: object, input: obje
   const now = current as LooseRecord;
   const sent = input as LooseRecord;
   return RECORD[entity].flatMap(({ property, valueKey }) =>
-    property.form && property.list ? [{ field: property.form.name, list: property.list, current: idsOf(now[valueKey]), chosen: idsOf(sent[property.form.name]) }] : [],
+    property.form && property.list
+      ? [{ field: property.form.name, list: property.list, current: idsOf(now[valueKey]), chosen: idsOf(sent[property.form.name]) }]
+      : [],
   );
 }
 
 /** The lists new entries may be typed into, with their form field. */
 export function creatableLists(entity: RecordEntity): { field: 'newCampaigns' | 'newProducts'; list: LookupListKey }[] {
   return bridgeProperties(entity).flatMap(({ property }) =>
-    property.form?.control === 'checkboxes' && property.form.create && property.list ? [{ field: property.form.create, list: property.list }] : [],
+    property.form?.control === 'checkboxes' && property.form.create && property.list
+      ? [{ field: property.form.create, list: property.list }]
+      : [],
   );
 }
 
@@ -140,6 +172,7 @@ function historyText(property: CrmProperty, value: RecordValue | undefined, name
 export function historySnapshot<E extends RecordEntity>(entity: E, record: object, names: EntryNames): CrmSnapshot<E> {
   const values = record as LooseRecord;
   const snapshot: Record<string, string | null> = {};
-  for (const { property, valueKey } of RECORD[entity]) if (property.history && property.field) snapshot[property.field] = historyText(property, values[valueKey], names);
+  for (const { property, valueKey } of RECORD[entity])
+    if (property.history && property.field) snapshot[property.field] = historyText(property, values[valueKey], names);
   return snapshot as CrmSnapshot<E>;
 }

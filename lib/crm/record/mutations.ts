@@ -17,7 +17,12 @@ export function choiceProblems(tx: Tx, entity: RecordEntity, current: object, in
 }
 
 /** The ids of the entries typed into the form's "new …" fields, created where missing; the first refusal otherwise. */
-export function createTypedEntries(tx: Tx, entity: RecordEntity, input: object, userId: number): { ok: true; ids: Record<string, number[]> } | { ok: false; fieldErrors: Record<string, string> } {
+export function createTypedEntries(
+  tx: Tx,
+  entity: RecordEntity,
+  input: object,
+  userId: number,
+): { ok: true; ids: Record<string, number[]> } | { ok: false; fieldErrors: Record<string, string> } {
   const typed = input as Record<string, string[] | undefined>;
   const ids: Record<string, number[]> = {};
   for (const { field, list } of creatableLists(entity)) {
@@ -33,6 +38,9 @@ export function replaceBridges(tx: Tx, entity: RecordEntity, ownerId: number, va
   for (const { bridge } of bridgeProperties(entity)) {
     const ids = values[bridge.ids] as number[];
     tx.delete(bridge.owner.table).where(eq(bridge.owner, ownerId)).run();
-    if (ids.length > 0) tx.insert(bridge.owner.table).values(ids.map((id) => ({ [columnKey(bridge.owner)]: ownerId, [columnKey(bridge.entry)]: id }))).run();
+    if (ids.length > 0)
+      tx.insert(bridge.owner.table)
+        .values(ids.map((id) => ({ [columnKey(bridge.owner)]: ownerId, [columnKey(bridge.entry)]: id })))
+        .run();
   }
 }

@@ -11,7 +11,13 @@ type BridgeIds<E extends RecordEntity> = Omit<CrmRecordValues<E>, keyof CrmRecor
 export function readBridgeIds<E extends RecordEntity>(db: Db | Tx, entity: E, ownerId: number): BridgeIds<E> {
   const ids: Record<string, number[]> = {};
   for (const { bridge } of bridgeProperties(entity)) {
-    ids[bridge.ids] = db.select({ id: bridge.entry }).from(bridge.owner.table).where(eq(bridge.owner, ownerId)).orderBy(asc(bridge.entry)).all().map((row) => row.id as number);
+    ids[bridge.ids] = db
+      .select({ id: bridge.entry })
+      .from(bridge.owner.table)
+      .where(eq(bridge.owner, ownerId))
+      .orderBy(asc(bridge.entry))
+      .all()
+      .map((row) => row.id as number);
   }
   return ids as BridgeIds<E>;
 }
@@ -24,6 +30,8 @@ export function carriesCrmValue(entity: RecordEntity, ownerId: SQL | number): SQ
   const set = scalarProperties(entity).map(({ property, column }) =>
     property.kind === 'boolean' ? eq(column, true) : property.kind === 'text' ? ne(column, '') : isNotNull(column),
   );
-  const linked = bridgeProperties(entity).map(({ bridge }) => sql`exists (select 1 from ${bridge.owner.table} where ${bridge.owner} = ${ownerId})`);
+  const linked = bridgeProperties(entity).map(
+    ({ bridge }) => sql`exists (select 1 from ${bridge.owner.table} where ${bridge.owner} = ${ownerId})`,
+  );
   return or(...set, ...linked) ?? sql`0`;
 }

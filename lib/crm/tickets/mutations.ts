@@ -17,9 +17,14 @@ import { choiceProblems, createTypedEntries, replaceBridges } from '../record/mu
 import type { TicketCrmInput } from '../schemas';
 import { readTicketCrm } from './queries';
 
-const snapshot = (tx: Tx, record: object): CrmSnapshot<'ticket'> => historySnapshot('ticket', record, (list, ids) => entryNames(tx, list, ids));
+const snapshot = (tx: Tx, record: object): CrmSnapshot<'ticket'> =>
+  historySnapshot('ticket', record, (list, ids) => entryNames(tx, list, ids));
 
-export function setTicketCrmEnabled(db: Db, user: SessionUser, input: { id: number; crmVersion: number; enabled: boolean }): MutationResult {
+export function setTicketCrmEnabled(
+  db: Db,
+  user: SessionUser,
+  input: { id: number; crmVersion: number; enabled: boolean },
+): MutationResult {
   assertRole(user, 'crm');
   return writeTransaction(db, (tx) => {
     const current = readTicketCrm(tx, input.id);
@@ -28,7 +33,11 @@ export function setTicketCrmEnabled(db: Db, user: SessionUser, input: { id: numb
     if (current!.enabled === input.enabled) return { ok: true, data: undefined };
     const now = new Date();
     tx.update(tickets)
-      .set({ crmEnabled: input.enabled, crmActivatedAt: current!.activatedAt ?? (input.enabled ? now : null), ...crmSaveStamp(current!, user.id) })
+      .set({
+        crmEnabled: input.enabled,
+        crmActivatedAt: current!.activatedAt ?? (input.enabled ? now : null),
+        ...crmSaveStamp(current!, user.id),
+      })
       .where(eq(tickets.id, input.id))
       .run();
     recordCrmChanges(tx, {

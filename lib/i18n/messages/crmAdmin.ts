@@ -56,8 +56,10 @@ export const de = {
   'crmAdmin.error.endBeforeStart': 'Das Ende darf nicht vor dem Beginn liegen.',
   'crmAdmin.error.overlap': 'Die Spanne überschneidet sich mit „{name}“ ({range} Beschäftigte).',
   'crmAdmin.error.overlapShort': 'Überschneidet sich mit einer anderen Spanne.',
-  'crmAdmin.error.inUse': '„{name}“ wird noch von {count} Datensätzen verwendet und kann nicht gelöscht werden. Archivieren Sie den Eintrag stattdessen.',
-  'crmAdmin.error.inUseOne': '„{name}“ wird noch von einem Datensatz verwendet und kann nicht gelöscht werden. Archivieren Sie den Eintrag stattdessen.',
+  'crmAdmin.error.inUse':
+    '„{name}“ wird noch von {count} Datensätzen verwendet und kann nicht gelöscht werden. Archivieren Sie den Eintrag stattdessen.',
+  'crmAdmin.error.inUseOne':
+    '„{name}“ wird noch von einem Datensatz verwendet und kann nicht gelöscht werden. Archivieren Sie den Eintrag stattdessen.',
   'crmAdmin.error.sizeHoldsPartners': '{count} Geschäftspartner fallen in „{name}“. Wirklich löschen? Sie fallen danach in keinen Bereich.',
   'crmAdmin.error.sizeHoldsPartnersOne': 'Ein Geschäftspartner fällt in „{name}“. Wirklich löschen? Er fällt danach in keinen Bereich.',
   'crmAdmin.error.orderChanged': 'Die Liste wurde inzwischen geändert. Bitte laden Sie die Seite neu.',

@@ -66,7 +66,8 @@ export const de = {
   'dashboard.listTitle': 'Tickets',
   'dashboard.backToGroups': 'Zurück zur Gruppierung',
   'dashboard.usersRange': '„Benutzergröße von“ ({from}) ist größer als „Benutzergröße bis“ ({to}): Kein Ticket liegt in diesem Bereich.',
-  'dashboard.overlapNote': 'Ein Ticket mit mehreren Werten in {fields} steht in jeder dieser Gruppen; die Gruppen zusammen zählen daher mehr Tickets als die Summe darüber.',
+  'dashboard.overlapNote':
+    'Ein Ticket mit mehreren Werten in {fields} steht in jeder dieser Gruppen; die Gruppen zusammen zählen daher mehr Tickets als die Summe darüber.',
   'dashboard.col.number': 'Nummer',
   'dashboard.col.title': 'Titel',
   'dashboard.col.partnerContact': 'Geschäftspartner / Kontakt',
@@ -148,7 +149,8 @@ export const en: Messages<typeof de> = {
   'dashboard.listTitle': 'Tickets',
   'dashboard.backToGroups': 'Back to the grouping',
   'dashboard.usersRange': '“Users from” ({from}) is greater than “Users to” ({to}): no ticket lies in this range.',
-  'dashboard.overlapNote': 'A ticket with several values in {fields} stands in each of those groups, so the groups together count more tickets than the total above them.',
+  'dashboard.overlapNote':
+    'A ticket with several values in {fields} stands in each of those groups, so the groups together count more tickets than the total above them.',
   'dashboard.col.number': 'Number',
   'dashboard.col.title': 'Title',
   'dashboard.col.partnerContact': 'Business partner / contact',

@@ -22,7 +22,8 @@ export const de = {
   'dataManager.dialect': 'Format',
   'dataManager.dialect.excel': 'Excel (Deutsch)',
   'dataManager.dialect.rfc4180': 'RFC 4180',
-  'dataManager.dialectHint.excel': 'Semikolon, Dezimalkomma, Datum TT.MM.JJJJ – öffnet sich direkt im deutschen Excel und in LibreOffice Calc.',
+  'dataManager.dialectHint.excel':
+    'Semikolon, Dezimalkomma, Datum TT.MM.JJJJ – öffnet sich direkt im deutschen Excel und in LibreOffice Calc.',
   'dataManager.dialectHint.rfc4180': 'Komma, Dezimalpunkt, ISO-Datum – für den Import in andere Systeme.',
   'dataManager.preview': 'Vorschau',
   'dataManager.previewTitle': 'Vorschau',

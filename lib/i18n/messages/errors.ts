@@ -19,10 +19,12 @@ export const de = {
   'error.lastAdmin': 'Der letzte aktive Administrator kann nicht deaktiviert werden oder seine Rolle verlieren.',
   'error.notFound': 'Der Datensatz wurde nicht gefunden.',
   'error.staleVersion': 'Der Datensatz wurde inzwischen geändert. Bitte laden Sie die Seite neu; Ihre Eingaben wurden nicht gespeichert.',
-  'error.staleVersionBy': 'Der Datensatz wurde inzwischen von {name} geändert. Bitte laden Sie die Seite neu; Ihre Eingaben wurden nicht gespeichert.',
+  'error.staleVersionBy':
+    'Der Datensatz wurde inzwischen von {name} geändert. Bitte laden Sie die Seite neu; Ihre Eingaben wurden nicht gespeichert.',
   'error.unauthenticated': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
   'error.forbidden': 'Keine Berechtigung für diese Aktion.',
-  'error.downloadBusy': 'Sie laden bereits eine Datei herunter. Bitte warten Sie, bis dieser Download fertig ist, und versuchen Sie es dann erneut.',
+  'error.downloadBusy':
+    'Sie laden bereits eine Datei herunter. Bitte warten Sie, bis dieser Download fertig ist, und versuchen Sie es dann erneut.',
   'error.form': 'Bitte prüfen Sie die markierten Felder.',
   'error.unexpected': 'Ein unerwarteter Fehler ist aufgetreten. Es wurde nichts gespeichert.',
 } as const;

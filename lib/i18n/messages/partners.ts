@@ -44,9 +44,11 @@ export const de = {
   'partners.error.confirmSimilar': 'Bitte bestätigen Sie mit „trotzdem anlegen“.',
   'partners.error.invalidWebsite': 'Bitte eine gültige Web-Adresse eingeben, z. B. www.beispiel.de.',
   'partners.error.confirmDelete': 'Bitte bestätigen Sie das Löschen mit dem Häkchen.',
-  'partners.error.hasContacts': 'Der Geschäftspartner hat noch Kontakte und kann nicht gelöscht werden. Löschen Sie die Kontakte oder ordnen Sie sie einem anderen Geschäftspartner zu.',
+  'partners.error.hasContacts':
+    'Der Geschäftspartner hat noch Kontakte und kann nicht gelöscht werden. Löschen Sie die Kontakte oder ordnen Sie sie einem anderen Geschäftspartner zu.',
   'partners.error.hasTickets': 'Der Geschäftspartner ist noch in Tickets eingetragen und kann nicht gelöscht werden.',
-  'partners.error.hasContactsAndTickets': 'Der Geschäftspartner hat noch Kontakte und ist in Tickets eingetragen; er kann nicht gelöscht werden.',
+  'partners.error.hasContactsAndTickets':
+    'Der Geschäftspartner hat noch Kontakte und ist in Tickets eingetragen; er kann nicht gelöscht werden.',
   'partners.error.hasCrmData': 'Zu diesem Geschäftspartner gibt es CRM-Daten. Nur ein CRM Benutzer kann ihn löschen.',
 } as const;
 
@@ -93,7 +95,8 @@ export const en: Messages<typeof de> = {
   'partners.error.confirmSimilar': 'Please confirm with “create anyway”.',
   'partners.error.invalidWebsite': 'Please enter a valid web address, e.g. www.example.com.',
   'partners.error.confirmDelete': 'Please confirm the deletion with the tick.',
-  'partners.error.hasContacts': 'The business partner still has contacts and cannot be deleted. Delete the contacts or move them to another business partner.',
+  'partners.error.hasContacts':
+    'The business partner still has contacts and cannot be deleted. Delete the contacts or move them to another business partner.',
   'partners.error.hasTickets': 'The business partner is still named in tickets and cannot be deleted.',
   'partners.error.hasContactsAndTickets': 'The business partner still has contacts and is named in tickets; it cannot be deleted.',
   'partners.error.hasCrmData': 'This business partner has CRM data. Only a CRM user can delete it.',

@@ -14,7 +14,8 @@ export const de = {
   'ticketboard.more': 'Die neuesten {shown} von {total}',
   'ticketboard.showAll': 'Alle anzeigen',
   'ticketboard.noTickets': 'Keine passenden Tickets.',
-  'ticketboard.crmUnavailable': 'Diese Abfrage nutzt CRM-Kriterien, die Ihnen nicht mehr zur Verfügung stehen. Sie wird nicht ausgeführt; bitte bearbeiten oder löschen Sie sie.',
+  'ticketboard.crmUnavailable':
+    'Diese Abfrage nutzt CRM-Kriterien, die Ihnen nicht mehr zur Verfügung stehen. Sie wird nicht ausgeführt; bitte bearbeiten oder löschen Sie sie.',
   'ticketboard.invalidParams': 'Ungültige Parameter werden ignoriert: {params}',
   'ticketboard.newQuery': 'Neue Abfrage',
   'ticketboard.editTitle': 'Abfrage bearbeiten: {name}',
@@ -53,7 +54,8 @@ export const de = {
   'ticketboard.orderSaved': 'Die Reihenfolge wurde gespeichert.',
   'ticketboard.saveAsQuery': 'Als Abfrage speichern',
   'ticketboard.saveAsQueryTitle': 'Diese Liste als Abfrage im Ticketboard speichern',
-  'ticketboard.error.crmForbidden': 'CRM-Kriterien (CRM aktiviert/nicht aktiviert, CRM-Status, Umsatzgruppe) stehen nur CRM-Benutzern zur Verfügung. Es wurde nichts gespeichert.',
+  'ticketboard.error.crmForbidden':
+    'CRM-Kriterien (CRM aktiviert/nicht aktiviert, CRM-Status, Umsatzgruppe) stehen nur CRM-Benutzern zur Verfügung. Es wurde nichts gespeichert.',
   'ticketboard.error.invalidParam': 'Ungültiger Wert.',
   'ticketboard.error.tooMany': 'Sie haben bereits {max} Abfragen, mehr sind nicht möglich.',
   'ticketboard.error.orderChanged': 'Ihre Abfragen haben sich inzwischen geändert. Bitte laden Sie die Seite neu.',
@@ -72,7 +74,8 @@ export const en: Messages<typeof de> = {
   'ticketboard.more': 'The newest {shown} of {total}',
   'ticketboard.showAll': 'Show all',
   'ticketboard.noTickets': 'No matching tickets.',
-  'ticketboard.crmUnavailable': 'This query uses CRM criteria that are no longer available to you. It is not run; please edit or delete it.',
+  'ticketboard.crmUnavailable':
+    'This query uses CRM criteria that are no longer available to you. It is not run; please edit or delete it.',
   'ticketboard.invalidParams': 'Invalid parameters are ignored: {params}',
   'ticketboard.newQuery': 'New query',
   'ticketboard.editTitle': 'Edit query: {name}',
@@ -111,7 +114,8 @@ export const en: Messages<typeof de> = {
   'ticketboard.orderSaved': 'The order has been saved.',
   'ticketboard.saveAsQuery': 'Save as query',
   'ticketboard.saveAsQueryTitle': 'Save this list as a query on the ticket board',
-  'ticketboard.error.crmForbidden': 'CRM criteria (CRM enabled/not enabled, CRM status, revenue group) are available to CRM users only. Nothing was saved.',
+  'ticketboard.error.crmForbidden':
+    'CRM criteria (CRM enabled/not enabled, CRM status, revenue group) are available to CRM users only. Nothing was saved.',
   'ticketboard.error.invalidParam': 'Invalid value.',
   'ticketboard.error.tooMany': 'You already have {max} queries; no more are possible.',
   'ticketboard.error.orderChanged': 'Your queries have changed in the meantime. Please reload the page.',

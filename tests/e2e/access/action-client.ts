@@ -6,7 +6,9 @@ import path from 'node:path';
 import { outcomeOfValue } from './outcome';
 
 type FlightClient = { encodeReply: (value: unknown[]) => Promise<string | FormData> };
-const flight = createRequire(path.join(process.cwd(), 'package.json'))('next/dist/compiled/react-server-dom-webpack/client.node.js') as FlightClient;
+const flight = createRequire(path.join(process.cwd(), 'package.json'))(
+  'next/dist/compiled/react-server-dom-webpack/client.node.js',
+) as FlightClient;
 
 export type ActionCall = {
   /** The page the form lives on (path and query): the client posts the action to it. */
@@ -83,7 +85,12 @@ export async function postAction(
 ): Promise<Answer> {
   const headers: Record<string, string> = { 'Next-Action': actionId, Accept: 'text/x-component', Origin: baseURL, ...options.headers };
   if (options.cookie) headers.Cookie = options.cookie;
-  const response = await fetch(new URL(call.page, baseURL), { method: 'POST', body: await flight.encodeReply(call.args), headers, redirect: 'manual' });
+  const response = await fetch(new URL(call.page, baseURL), {
+    method: 'POST',
+    body: await flight.encodeReply(call.args),
+    headers,
+    redirect: 'manual',
+  });
   const body = Buffer.from(await response.arrayBuffer());
   const redirect = response.headers.get('x-action-redirect');
   if (redirect) return { status: response.status, outcome: `redirect:${redirectTarget(redirect)}` };

@@ -39,7 +39,10 @@ export function builtActions(): BuiltAction[] {
 
 /** `/(app)/crm/export/route` → `/crm/export`; `app/(app)/tickets/[id]/page` → `/tickets/[id]`. */
 function urlPattern(entry: string): string {
-  const segments = entry.replace(/^app\//, '').split('/').filter((segment) => segment !== '' && !/^\(.*\)$/.test(segment));
+  const segments = entry
+    .replace(/^app\//, '')
+    .split('/')
+    .filter((segment) => segment !== '' && !/^\(.*\)$/.test(segment));
   segments.pop(); // `page` or `route`
   return `/${segments.join('/')}`;
 }
@@ -52,7 +55,14 @@ function exportedMethods(source: string): string[] {
   for (const match of source.matchAll(/export\s+(?:async\s+)?function\s+(\w+)/g)) names.add(match[1]);
   for (const match of source.matchAll(/export\s+const\s+(\w+)\s*[:=]/g)) names.add(match[1]);
   for (const match of source.matchAll(/export\s+(?:const\s+)?\{([^}]*)\}/g)) {
-    for (const part of match[1].split(',')) names.add(part.trim().split(/\s+as\s+/).pop()!.trim());
+    for (const part of match[1].split(','))
+      names.add(
+        part
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()!
+          .trim(),
+      );
   }
   return HTTP_METHODS.filter((method) => names.has(method));
 }
@@ -79,7 +89,9 @@ export function servesPage(action: BuiltAction, url: string): boolean {
   return action.workers.some((worker) => {
     const pattern = urlPattern(worker)
       .split('/')
-      .map((segment) => (/^\[\.\.\..+\]$/.test(segment) ? '.+' : /^\[.+\]$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .map((segment) =>
+        /^\[\.\.\..+\]$/.test(segment) ? '.+' : /^\[.+\]$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      )
       .join('/');
     return new RegExp(`^${pattern}$`).test(pathname);
   });

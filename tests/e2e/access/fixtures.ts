@@ -23,7 +23,14 @@ export function freshContact(db: Db): Versioned {
 /** An open ticket without Bearbeiter for an existing partner; its number cannot collide with the counter's `T-000123`. */
 export function freshTicket(db: Db, crm: { enabled: boolean }): Versioned & { partnerId: number } {
   const partnerId = db.prepare('select min(id) from partners').pluck().get() as number;
-  const ticket = inserted(db, 'insert into tickets (number, title, partner_id, crm_enabled) values (?, ?, ?, ?)', unique('M'), unique('Matrix Ticket'), partnerId, crm.enabled ? 1 : 0);
+  const ticket = inserted(
+    db,
+    'insert into tickets (number, title, partner_id, crm_enabled) values (?, ?, ?, ?)',
+    unique('M'),
+    unique('Matrix Ticket'),
+    partnerId,
+    crm.enabled ? 1 : 0,
+  );
   return { ...ticket, partnerId };
 }
 
@@ -42,7 +49,10 @@ export function productOrder(db: Db): number[] {
 export function freshQuery(db: Db, ownerId: number, params = 'status=open'): Versioned & { name: string } {
   const position = db.prepare('select coalesce(max(position) + 1, 0) from queries where owner_id = ?').pluck().get(ownerId) as number;
   const name = unique('Matrix Abfrage');
-  return { ...inserted(db, 'insert into queries (owner_id, name, params, position) values (?, ?, ?, ?)', ownerId, name, params, position), name };
+  return {
+    ...inserted(db, 'insert into queries (owner_id, name, params, position) values (?, ?, ?, ?)', ownerId, name, params, position),
+    name,
+  };
 }
 
 /** The user's query ids in board order. */
@@ -51,12 +61,21 @@ export function queryOrder(db: Db, ownerId: number): number[] {
 }
 
 export function freshExportTemplate(db: Db, ownerId: number): Versioned {
-  return inserted(db, `insert into export_templates (owner_id, entity, name, columns) values (?, 'partners', ?, '["gpid","name"]')`, ownerId, unique('Matrix Vorlage'));
+  return inserted(
+    db,
+    `insert into export_templates (owner_id, entity, name, columns) values (?, 'partners', ?, '["gpid","name"]')`,
+    ownerId,
+    unique('Matrix Vorlage'),
+  );
 }
 
 /** A plain active user (no sign-in needed: only administered). */
 export function freshUser(db: Db): Versioned {
-  return inserted(db, `insert into users (email, name, password_hash) values (?, 'Matrix Benutzer', '!')`, `${unique('matrix-target')}@example.com`);
+  return inserted(
+    db,
+    `insert into users (email, name, password_hash) values (?, 'Matrix Benutzer', '!')`,
+    `${unique('matrix-target')}@example.com`,
+  );
 }
 
 /** The two ids swapped: the smallest change of an order. */

@@ -21,7 +21,13 @@ const MESSAGES: { key: string; text: string; pattern: RegExp }[] = [de, en].flat
   Object.entries(dictionary).map(([key, text]) => ({
     key,
     text,
-    pattern: new RegExp(`^${text.split(/\{\w+\}/).map(escapeRegExp).join('.*')}$`, 's'),
+    pattern: new RegExp(
+      `^${text
+        .split(/\{\w+\}/)
+        .map(escapeRegExp)
+        .join('.*')}$`,
+      's',
+    ),
   })),
 );
 

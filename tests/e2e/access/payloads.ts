@@ -34,7 +34,10 @@ function otherLocale({ db, ownerId }: CallContext): string {
 }
 
 function anyAttribute({ db }: CallContext): number {
-  return db.prepare(`select id from attributes where archived = 0 and applies_to in ('contact', 'both') order by id`).pluck().get() as number;
+  return db
+    .prepare(`select id from attributes where archived = 0 and applies_to in ('contact', 'both') order by id`)
+    .pluck()
+    .get() as number;
 }
 
 function partnerName({ db }: CallContext): string {
@@ -51,7 +54,10 @@ export const ACTION_CALLS: Record<string, CallBuilder> = {
   'app/(app)/actions.ts#signOutAction': () => ({ page: '/ticketboard', args: [] }),
   'app/(app)/picker-actions.ts#searchPartnersAction': (context) => ({ page: '/tickets/new', args: [partnerName(context)] }),
   'app/(app)/picker-actions.ts#searchContactsAction': (context) => ({ page: '/tickets/new', args: [contactName(context)] }),
-  'app/(auth)/login/actions.ts#signInAction': ({ loginEmail }) => ({ page: '/login', args: formArgs({ email: loginEmail, password: DEMO_PASSWORD }) }),
+  'app/(auth)/login/actions.ts#signInAction': ({ loginEmail }) => ({
+    page: '/login',
+    args: formArgs({ email: loginEmail, password: DEMO_PASSWORD }),
+  }),
   // The callers' password is the demo password (./callers.ts); each gets a new one of their own.
   'app/(app)/account/password/actions.ts#changeOwnPasswordAction': () => {
     const password = unique('Matrix Passwort');
@@ -103,12 +109,18 @@ export const ACTION_CALLS: Record<string, CallBuilder> = {
 
   // ---------------------------------------------------------------- CRM dashboard (reads only)
   'app/(app)/crm/actions.ts#loadDashboardGroupAction': ({ db }) => {
-    const status = db.prepare('select crm_status_id from tickets where crm_enabled = 1 and crm_status_id is not null order by id').pluck().get() as number;
+    const status = db
+      .prepare('select crm_status_id from tickets where crm_enabled = 1 and crm_status_id is not null order by id')
+      .pluck()
+      .get() as number;
     return { page: '/crm', args: [`groupBy=crmStatus&open=${status}`] };
   },
 
   // ---------------------------------------------------------------- contacts
-  'app/(app)/contacts/actions.ts#createContactAction': () => ({ page: '/contacts/new', args: formArgs({ lastName: unique('Matrix Neu'), partnerId: '' }) }),
+  'app/(app)/contacts/actions.ts#createContactAction': () => ({
+    page: '/contacts/new',
+    args: formArgs({ lastName: unique('Matrix Neu'), partnerId: '' }),
+  }),
   'app/(app)/contacts/actions.ts#updateContactAction': ({ db }) => {
     const { id, version } = freshContact(db);
     return { page: `/contacts/${id}`, args: formArgs({ id, version, lastName: unique('Matrix Geändert'), partnerId: '' }) };
@@ -133,7 +145,10 @@ export const ACTION_CALLS: Record<string, CallBuilder> = {
   }),
 
   // ---------------------------------------------------------------- partners
-  'app/(app)/partners/actions.ts#createPartnerAction': () => ({ page: '/partners/new', args: formArgs({ name: unique('Matrix Neu'), force: 'on' }) }),
+  'app/(app)/partners/actions.ts#createPartnerAction': () => ({
+    page: '/partners/new',
+    args: formArgs({ name: unique('Matrix Neu'), force: 'on' }),
+  }),
   'app/(app)/partners/actions.ts#updatePartnerAction': ({ db }) => {
     const { id, version } = freshPartner(db);
     return { page: `/partners/${id}`, args: formArgs({ id, version, name: unique('Matrix Geändert') }) };
@@ -148,7 +163,10 @@ export const ACTION_CALLS: Record<string, CallBuilder> = {
   },
 
   // ---------------------------------------------------------------- ticket board
-  'app/(app)/ticketboard/actions.ts#createQueryAction': () => ({ page: '/ticketboard/new', args: formArgs({ name: unique('Matrix Neu'), status: 'open' }) }),
+  'app/(app)/ticketboard/actions.ts#createQueryAction': () => ({
+    page: '/ticketboard/new',
+    args: formArgs({ name: unique('Matrix Neu'), status: 'open' }),
+  }),
   'app/(app)/ticketboard/actions.ts#updateQueryAction': ({ db, ownerId }) => {
     const { id, version } = freshQuery(db, ownerId);
     return { page: `/ticketboard/${id}`, args: formArgs({ id, version, name: unique('Matrix Geändert'), status: 'closed' }) };
@@ -157,13 +175,22 @@ export const ACTION_CALLS: Record<string, CallBuilder> = {
     const { id, version } = freshQuery(db, ownerId);
     return { page: '/ticketboard', args: formArgs({ id, version, name: unique('Matrix Umbenannt') }) };
   },
-  'app/(app)/ticketboard/actions.ts#duplicateQueryAction': ({ db, ownerId }) => ({ page: '/ticketboard', args: formArgs({ id: freshQuery(db, ownerId).id }) }),
+  'app/(app)/ticketboard/actions.ts#duplicateQueryAction': ({ db, ownerId }) => ({
+    page: '/ticketboard',
+    args: formArgs({ id: freshQuery(db, ownerId).id }),
+  }),
   'app/(app)/ticketboard/actions.ts#deleteQueryAction': ({ db, ownerId }) => {
     const { id, version } = freshQuery(db, ownerId);
     return { page: '/ticketboard', args: formArgs({ id, version }) };
   },
-  'app/(app)/ticketboard/actions.ts#moveQueryAction': ({ db, ownerId }) => ({ page: '/ticketboard', args: formArgs({ id: freshQuery(db, ownerId).id, direction: 'left' }) }),
-  'app/(app)/ticketboard/actions.ts#reorderQueriesAction': ({ db, ownerId }) => ({ page: '/ticketboard', args: formArgs({ ids: swapLastTwo(queryOrder(db, ownerId)) }) }),
+  'app/(app)/ticketboard/actions.ts#moveQueryAction': ({ db, ownerId }) => ({
+    page: '/ticketboard',
+    args: formArgs({ id: freshQuery(db, ownerId).id, direction: 'left' }),
+  }),
+  'app/(app)/ticketboard/actions.ts#reorderQueriesAction': ({ db, ownerId }) => ({
+    page: '/ticketboard',
+    args: formArgs({ ids: swapLastTwo(queryOrder(db, ownerId)) }),
+  }),
 
   // ---------------------------------------------------------------- tickets
   'app/(app)/tickets/actions.ts#createTicketAction': ({ db }) => ({
@@ -188,6 +215,9 @@ export const ACTION_CALLS: Record<string, CallBuilder> = {
   },
   'app/(app)/tickets/[id]/crm-actions.ts#saveTicketCrmAction': ({ db }) => {
     const { id, version } = freshTicket(db, { enabled: true });
-    return { page: `/tickets/${id}`, args: formArgs({ id, crmVersion: version, probability: '40', potential: '1.000,00', expectedUsers: '12' }) };
+    return {
+      page: `/tickets/${id}`,
+      args: formArgs({ id, crmVersion: version, probability: '40', potential: '1.000,00', expectedUsers: '12' }),
+    };
   },
 };

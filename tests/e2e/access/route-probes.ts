@@ -38,7 +38,11 @@ async function sessionOwner(response: Response, caller: Caller): Promise<string>
 async function credentialsSignIn(baseURL: string, caller: Caller, loginEmail: string): Promise<Answer> {
   const csrf = await fetch(new URL('/api/auth/csrf', baseURL), { headers: cookieHeader(caller.cookie) });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).find((cookie) => cookie.includes('csrf-token')) ?? null;
+  const csrfCookie =
+    csrf.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(';')[0])
+      .find((cookie) => cookie.includes('csrf-token')) ?? null;
   const response = await fetch(new URL('/api/auth/callback/credentials', baseURL), {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...cookieHeader(caller.cookie, csrfCookie) },
@@ -56,7 +60,12 @@ export const ROUTE_PROBES: RouteProbe[] = [
   { key: 'GET /api/auth/session', route: '/api/auth/[...nextauth]', method: 'GET', send: get('/api/auth/session', sessionOwner) },
   { key: 'GET /api/auth/csrf', route: '/api/auth/[...nextauth]', method: 'GET', send: get('/api/auth/csrf') },
   { key: 'POST /api/auth/callback/credentials', route: '/api/auth/[...nextauth]', method: 'POST', send: credentialsSignIn },
-  { key: 'GET /api/v1/crm/summary', route: '/api/v1/crm/summary', method: 'GET', send: get('/api/v1/crm/summary?groupBy=crmStatus,product') },
+  {
+    key: 'GET /api/v1/crm/summary',
+    route: '/api/v1/crm/summary',
+    method: 'GET',
+    send: get('/api/v1/crm/summary?groupBy=crmStatus,product'),
+  },
   { key: 'GET /crm/export', route: '/crm/export', method: 'GET', send: get('/crm/export?groupBy=crmStatus') },
   // CRM columns asked for: a signed-in user without `crm` is refused (SPEC section 10).
   {

@@ -82,7 +82,9 @@ export class CrmAdminPage {
   /** The ↑/↓ buttons, the keyboard and no-JavaScript alternative to drag and drop. */
   async move(name: string, direction: 'oben' | 'unten'): Promise<void> {
     const answered = actionAnswered(this.page);
-    await this.entry(name).getByRole('button', { name: `„${name}“ nach ${direction}`, exact: true }).click();
+    await this.entry(name)
+      .getByRole('button', { name: `„${name}“ nach ${direction}`, exact: true })
+      .click();
     await answered;
   }
 
@@ -94,7 +96,9 @@ export class CrmAdminPage {
   }
 
   async press(name: string, button: 'Archivieren' | 'Wiederherstellen' | 'Löschen' | 'Ja, löschen'): Promise<void> {
-    await this.entry(name).getByRole('button', { name: `${button}: ${name}`, exact: true }).click();
+    await this.entry(name)
+      .getByRole('button', { name: `${button}: ${name}`, exact: true })
+      .click();
   }
 
   /** Opens this list by its tab, as a click does: no reload with JavaScript. */
@@ -271,11 +275,14 @@ export function insertLookup(list: keyof typeof LOOKUP_TABLES, name: string, ext
 export function insertHistory(entity: 'ticket' | 'partner', id: number, count: number): void {
   withDb((db) => {
     const userId = db.prepare("select id from users where email = 'crm@example.com'").pluck().get() as number;
-    const insert = db.prepare("insert into crm_changes (entity, entity_id, field, old_value, new_value, user_id, at) values (?, ?, ?, ?, ?, ?, ?)");
+    const insert = db.prepare(
+      'insert into crm_changes (entity, entity_id, field, old_value, new_value, user_id, at) values (?, ?, ?, ?, ?, ?, ?)',
+    );
     const field = entity === 'ticket' ? 'probability' : 'employeeCount';
     const start = Date.UTC(2026, 0, 1);
     db.transaction(() => {
-      for (let index = 1; index <= count; index += 1) insert.run(entity, id, field, String(index - 1), String(index), userId, start + index * 60_000);
+      for (let index = 1; index <= count; index += 1)
+        insert.run(entity, id, field, String(index - 1), String(index), userId, start + index * 60_000);
     })();
   });
 }

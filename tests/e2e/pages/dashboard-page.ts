@@ -87,12 +87,16 @@ export class DashboardPage {
 
   /** The ←/→ links. */
   async moveLevel(label: string, direction: 'vorn' | 'hinten'): Promise<void> {
-    await this.level(label).getByRole('link', { name: `„${label}“ nach ${direction}`, exact: true }).click();
+    await this.level(label)
+      .getByRole('link', { name: `„${label}“ nach ${direction}`, exact: true })
+      .click();
   }
 
   /** The × link. */
   async removeLevel(label: string): Promise<void> {
-    await this.level(label).getByRole('link', { name: `„${label}“ entfernen`, exact: true }).click();
+    await this.level(label)
+      .getByRole('link', { name: `„${label}“ entfernen`, exact: true })
+      .click();
   }
 
   /** Drags `source` by its handle onto `target`'s handle (sortablejs; the page then navigates). */
@@ -108,7 +112,9 @@ export class DashboardPage {
 
   /** The ticket count of the grand total as shown ("1.234"). */
   totalCount(): Locator {
-    return this.grandTotal().locator('dt', { hasText: /^Tickets$/ }).locator('xpath=following-sibling::dd[1]');
+    return this.grandTotal()
+      .locator('dt', { hasText: /^Tickets$/ })
+      .locator('xpath=following-sibling::dd[1]');
   }
 
   async expectTotal(count: number): Promise<void> {
@@ -229,13 +235,18 @@ export function statusWithPartners(): { status: string; partners: { name: string
       )
       .get() as { id: number; name: string };
     const partners = db
-      .prepare(`select p.id, p.name from partners p where p.id in (select ${partner} from tickets t where t.crm_enabled = 1 and t.crm_status_id = ?) order by p.id limit 2`)
+      .prepare(
+        `select p.id, p.name from partners p where p.id in (select ${partner} from tickets t where t.crm_enabled = 1 and t.crm_status_id = ?) order by p.id limit 2`,
+      )
       .all(status.id) as { id: number; name: string }[];
     return {
       status: status.name,
       partners: partners.map((row) => ({
         name: row.name,
-        tickets: db.prepare(`select t.number from tickets t where t.crm_enabled = 1 and t.crm_status_id = ? and ${partner} = ?`).pluck().all(status.id, row.id) as string[],
+        tickets: db
+          .prepare(`select t.number from tickets t where t.crm_enabled = 1 and t.crm_status_id = ? and ${partner} = ?`)
+          .pluck()
+          .all(status.id, row.id) as string[],
       })),
     };
   });
@@ -264,7 +275,9 @@ export function productPair(): { first: { id: number; name: string }; second: { 
 
 /** How many CRM tickets have an Abschlusschance. */
 export function crmTicketsWithProbability(): number {
-  return withDb((db) => db.prepare('select count(*) from tickets where crm_enabled = 1 and probability is not null').pluck().get() as number);
+  return withDb(
+    (db) => db.prepare('select count(*) from tickets where crm_enabled = 1 and probability is not null').pluck().get() as number,
+  );
 }
 
 /** The number of a CRM ticket with this status and product. */

@@ -98,7 +98,9 @@ export class TicketPage {
 
   /** The value shown next to a label of the information panel ("Status", "Bearbeiter", …). */
   infoValue(label: string) {
-    return this.info().locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+    return this.info()
+      .locator('dt', { hasText: new RegExp(`^${label}$`) })
+      .locator('xpath=following-sibling::dd[1]');
   }
 
   editForm() {

@@ -35,7 +35,9 @@ export class TicketboardPage {
 
   async move(name: string, direction: 'links' | 'rechts'): Promise<void> {
     const answered = actionAnswered(this.page);
-    await this.column(name).getByRole('button', { name: `„${name}“ nach ${direction}`, exact: true }).click();
+    await this.column(name)
+      .getByRole('button', { name: `„${name}“ nach ${direction}`, exact: true })
+      .click();
     await answered;
   }
 

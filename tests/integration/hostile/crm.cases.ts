@@ -44,23 +44,38 @@ function carriedInFixture(fx: Fixture): Carried {
 }
 
 /** Every stored entry exists; an archived one only where the record carried it before. */
-function expectChoosable(fx: Fixture, carried: Carried, entity: Entity, list: LookupListKey, recordId: number, ids: readonly (number | null)[]): void {
+function expectChoosable(
+  fx: Fixture,
+  carried: Carried,
+  entity: Entity,
+  list: LookupListKey,
+  recordId: number,
+  ids: readonly (number | null)[],
+): void {
   const { table } = LOOKUP_LISTS[list];
   for (const id of ids) {
     if (id === null) continue;
     const entry = fx.db.select({ archived: table.archived }).from(table).where(eq(table.id, id)).get();
     expect(entry, `${list} ${id} does not exist`).toBeDefined();
-    if (entry!.archived) expect(carried.has(carriedKey(entity, list, recordId, id)), `archived ${list} entry ${id} newly chosen`).toBe(true);
+    if (entry!.archived)
+      expect(carried.has(carriedKey(entity, list, recordId, id)), `archived ${list} entry ${id} newly chosen`).toBe(true);
   }
 }
 
 /** "Neue Produkte: a, b": the entries of those names (created or found, any case), each ≤ 100 characters. */
 function namedEntries(fx: Fixture, list: 'campaigns' | 'products', text: string | undefined): number[] {
   const { table } = LOOKUP_LISTS[list];
-  const names = (text ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const names = (text ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   return names.map((name) => {
     expect(name.length).toBeLessThanOrEqual(100);
-    const entry = fx.db.select({ id: table.id, archived: table.archived }).from(table).where(sql`lower(${table.name}) = lower(${name})`).get();
+    const entry = fx.db
+      .select({ id: table.id, archived: table.archived })
+      .from(table)
+      .where(sql`lower(${table.name}) = lower(${name})`)
+      .get();
     expect(entry, `no ${list} entry named ${name}`).toBeDefined();
     expect(entry!.archived, `archived ${list} entry ${name} chosen by name`).toBe(false);
     return entry!.id;
@@ -165,7 +180,12 @@ export const CRM_CASES: Record<string, HostileCase> = {
       const crm = readPartnerCrm(fx.db, id)!;
       const carried = seeded as Carried;
       expect(crm.crmVersion).toBe(2);
-      const singles = { crmPartnerStatusId: 'crmPartnerStatuses', companyGroupId: 'companyGroups', revenueGroupId: 'revenueGroups', dataSourceId: 'dataSources' } as const;
+      const singles = {
+        crmPartnerStatusId: 'crmPartnerStatuses',
+        companyGroupId: 'companyGroups',
+        revenueGroupId: 'revenueGroups',
+        dataSourceId: 'dataSources',
+      } as const;
       for (const [field, list] of Object.entries(singles) as [keyof typeof singles, LookupListKey][]) {
         expect(crm[field]).toBe(expectOptionalId(sent.one(field)));
         expectChoosable(fx, carried, 'partner', list, id, [crm[field]]);
@@ -173,12 +193,20 @@ export const CRM_CASES: Record<string, HostileCase> = {
       expectWholeNumber(crm.employeeCount, sent.one('employeeCount'), 10_000_000);
       expect(crm.newsletter).toBe(checkbox(sent, 'newsletter'));
       expect(crm.isProspect).toBe(checkbox(sent, 'isProspect'));
-      for (const field of ['comment1', 'comment2', 'comment3', 'comment4'] as const) expectStoredText(crm[field], sent.one(field), { max: 2000, trim: false });
+      for (const field of ['comment1', 'comment2', 'comment3', 'comment4'] as const)
+        expectStoredText(crm[field], sent.one(field), { max: 2000, trim: false });
       expect(crm.campaignIds).toEqual(sorted([...sent.ids('campaigns'), ...namedEntries(fx, 'campaigns', sent.one('newCampaigns'))]));
       expect(crm.productIds).toEqual(sorted([...sent.ids('products'), ...namedEntries(fx, 'products', sent.one('newProducts'))]));
       expect(crm.attributeIds).toEqual(sorted(sent.ids('attributes')));
       for (const list of ['campaigns', 'products', 'attributes'] as const) {
-        expectChoosable(fx, carried, 'partner', list, id, list === 'campaigns' ? crm.campaignIds : list === 'products' ? crm.productIds : crm.attributeIds);
+        expectChoosable(
+          fx,
+          carried,
+          'partner',
+          list,
+          id,
+          list === 'campaigns' ? crm.campaignIds : list === 'products' ? crm.productIds : crm.attributeIds,
+        );
       }
       for (const attributeId of crm.attributeIds) {
         expect(fx.db.select().from(attributes).where(eq(attributes.id, attributeId)).get()!.appliesTo).not.toBe('contact');
@@ -219,7 +247,14 @@ export const CRM_CASES: Record<string, HostileCase> = {
       expect(crm.crmStatusId).toBe(expectOptionalId(sent.one('crmStatusId')));
       expectChoosable(fx, carried, 'ticket', 'crmTicketStatuses', id, [crm.crmStatusId]);
       // A percent may carry its sign ("50 %"); the number before it is stored.
-      expectWholeNumber(crm.probability, sent.one('probability')?.trim().replace(/^(\d+)\s*%$/, '$1'), 100);
+      expectWholeNumber(
+        crm.probability,
+        sent
+          .one('probability')
+          ?.trim()
+          .replace(/^(\d+)\s*%$/, '$1'),
+        100,
+      );
       expectWholeNumber(crm.expectedUsers, sent.one('expectedUsers'), 10_000_000);
       const potential = (sent.one('potential') ?? '').trim();
       if (potential === '') expect(crm.potentialCents).toBeNull();
@@ -242,14 +277,23 @@ export const CRM_CASES: Record<string, HostileCase> = {
       // Einkauf is archived, but Erika already carries it: it may stay.
       attributes: [String(fx.archived.attributes), String(fx.lookups.attributes.byName.get('VIP'))],
     }),
-    extra: (fx) => ({ attributes: [String(fx.archived.attributes), String(fx.lookups.attributes.byName.get('Referenzkunde'))], id: [String(fx.contacts.hans)] }),
+    extra: (fx) => ({
+      attributes: [String(fx.archived.attributes), String(fx.lookups.attributes.byName.get('Referenzkunde'))],
+      id: [String(fx.contacts.hans)],
+    }),
     seeded: carriedInFixture,
     accepted: ({ fx, sent, seeded }) => {
       const id = expectId(sent.one('id'));
-      const stored = fx.db.select({ id: contactAttributes.attributeId }).from(contactAttributes).where(eq(contactAttributes.contactId, id)).all().map((row) => row.id);
+      const stored = fx.db
+        .select({ id: contactAttributes.attributeId })
+        .from(contactAttributes)
+        .where(eq(contactAttributes.contactId, id))
+        .all()
+        .map((row) => row.id);
       expect(sorted(stored)).toEqual(sorted(sent.ids('attributes')));
       expectChoosable(fx, seeded as Carried, 'contact', 'attributes', id, stored);
-      for (const attributeId of stored) expect(fx.db.select().from(attributes).where(eq(attributes.id, attributeId)).get()!.appliesTo).not.toBe('partner');
+      for (const attributeId of stored)
+        expect(fx.db.select().from(attributes).where(eq(attributes.id, attributeId)).get()!.appliesTo).not.toBe('partner');
       // Merkmale are CRM data: saving them leaves the contact's own version alone.
       expect(fx.db.select({ version: contacts.version }).from(contacts).where(eq(contacts.id, id)).get()!.version).toBe(1);
     },

@@ -22,10 +22,31 @@ function entryForms(fx: Fixture, withId: boolean): Fields[] {
     { ...NO_DETAILS, list: 'products', name: 'Schulung Plus', ...existing('products', 'Schulung') },
     // 0–0 overlaps no seeded range; renaming 1–9 keeps its own range.
     withId
-      ? { ...NO_DETAILS, list: 'companySizes', name: 'Kleinstbetrieb', minEmployees: '1', maxEmployees: '9', ...existing('companySizes', '1–9 Mitarbeitende') }
+      ? {
+          ...NO_DETAILS,
+          list: 'companySizes',
+          name: 'Kleinstbetrieb',
+          minEmployees: '1',
+          maxEmployees: '9',
+          ...existing('companySizes', '1–9 Mitarbeitende'),
+        }
       : { ...NO_DETAILS, list: 'companySizes', name: 'Ohne Mitarbeitende', minEmployees: '0', maxEmployees: '0' },
-    { ...NO_DETAILS, list: 'revenueGroups', name: 'bis 9.999 €', minEuro: '0', maxEuro: '9.999,99', ...existing('revenueGroups', 'bis 10.000 €') },
-    { ...NO_DETAILS, list: 'campaigns', name: 'Sommerfest 2026', startDate: '2026-07-01', endDate: '2026-07-31', ...existing('campaigns', 'Cloud-Migration') },
+    {
+      ...NO_DETAILS,
+      list: 'revenueGroups',
+      name: 'bis 9.999 €',
+      minEuro: '0',
+      maxEuro: '9.999,99',
+      ...existing('revenueGroups', 'bis 10.000 €'),
+    },
+    {
+      ...NO_DETAILS,
+      list: 'campaigns',
+      name: 'Sommerfest 2026',
+      startDate: '2026-07-01',
+      endDate: '2026-07-31',
+      ...existing('campaigns', 'Cloud-Migration'),
+    },
     { ...NO_DETAILS, list: 'attributes', name: 'Newsletter-Leser', appliesTo: 'contact', ...existing('attributes', 'VIP') },
   ];
 }
@@ -46,7 +67,11 @@ function expectEntry(fx: Fixture, list: LookupListKey, entry: LookupEntry | unde
   expect(entry).toBeDefined();
   expectStoredText(entry!.name, sent.one('name'), { max: 100 });
   const { table } = LOOKUP_LISTS[list];
-  const sameName = fx.db.select({ n: sql<number>`count(*)` }).from(table).where(sql`lower(${table.name}) = lower(${entry!.name})`).get()!.n;
+  const sameName = fx.db
+    .select({ n: sql<number>`count(*)` })
+    .from(table)
+    .where(sql`lower(${table.name}) = lower(${entry!.name})`)
+    .get()!.n;
   expect(sameName, 'two entries of one name').toBe(1);
   const text = (field: string) => (sent.one(field) ?? '').trim();
   switch (LOOKUP_LISTS[list].kind) {
@@ -58,7 +83,9 @@ function expectEntry(fx: Fixture, list: LookupListKey, entry: LookupEntry | unde
       // No two ranges overlap.
       const others = readEntries(fx.db, 'companySizes').filter((other) => other.id !== entry!.id);
       for (const other of others) {
-        const apart = (other.maxEmployees !== null && other.maxEmployees! < entry!.minEmployees!) || (entry!.maxEmployees !== null && entry!.maxEmployees! < other.minEmployees!);
+        const apart =
+          (other.maxEmployees !== null && other.maxEmployees! < entry!.minEmployees!) ||
+          (entry!.maxEmployees !== null && entry!.maxEmployees! < other.minEmployees!);
         expect(apart, `${entry!.name} overlaps ${other.name}`).toBe(true);
       }
       break;
@@ -89,7 +116,8 @@ const listOf = (sent: Sent) => sent.one('list') as LookupListKey;
 const entryOf = (fx: Fixture, list: LookupListKey, entryId: number) => readEntries(fx.db, list).find((entry) => entry.id === entryId);
 
 /** Every list's ids in admin order, as seeded. */
-const seededOrders = (fx: Fixture) => Object.fromEntries(LOOKUP_LIST_KEYS.map((list) => [list, readEntries(fx.db, list).map((entry) => entry.id)]));
+const seededOrders = (fx: Fixture) =>
+  Object.fromEntries(LOOKUP_LIST_KEYS.map((list) => [list, readEntries(fx.db, list).map((entry) => entry.id)]));
 
 function expectPositionsContiguous(fx: Fixture, list: LookupListKey): number[] {
   const entries = readEntries(fx.db, list);
@@ -166,12 +194,19 @@ export const LOOKUP_CASES: Record<string, HostileCase> = {
   },
   [`${ADMIN}#reorderEntriesAction`]: {
     base: (fx) => [
-      { list: 'products', ids: readEntries(fx.db, 'products').map((entry) => String(entry.id)).reverse() },
+      {
+        list: 'products',
+        ids: readEntries(fx.db, 'products')
+          .map((entry) => String(entry.id))
+          .reverse(),
+      },
       { list: 'companySizes', ids: readEntries(fx.db, 'companySizes').map((entry) => String(entry.id)) },
     ],
     extra: { list: LOOKUP_LIST_KEYS },
     accepted: ({ fx, sent }) => {
-      expect(expectPositionsContiguous(fx, listOf(sent))).toEqual(sent.all('ids').map((value) => expectId(typeof value === 'string' ? value : value.name)));
+      expect(expectPositionsContiguous(fx, listOf(sent))).toEqual(
+        sent.all('ids').map((value) => expectId(typeof value === 'string' ? value : value.name)),
+      );
     },
   },
 };

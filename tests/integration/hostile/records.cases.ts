@@ -137,7 +137,16 @@ export const RECORD_CASES: Record<string, HostileCase> = {
 
   [`${PARTNERS}#createPartnerAction`]: {
     base: () => ({ ...masterData, force: 'on' }),
-    extra: { website: ['javascript:alert(1)', 'ftp://files.example', 'https://', 'http://localhost', 'neue firma.de', 'https://xn--mller-kva.example/pfad?q=1'] },
+    extra: {
+      website: [
+        'javascript:alert(1)',
+        'ftp://files.example',
+        'https://',
+        'http://localhost',
+        'neue firma.de',
+        'https://xn--mller-kva.example/pfad?q=1',
+      ],
+    },
     accepted: ({ fx, sent, redirect }) => {
       const id = redirectedId(redirect, '/partners');
       expect(redirect).toBe(`/partners/${id}?created=1`);

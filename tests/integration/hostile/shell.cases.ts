@@ -36,7 +36,10 @@ function expectQuery(fx: Fixture, queryId: number, sent: Sent): void {
     if (name === 'status') expect(TICKET_STATUSES as readonly string[]).toContain(value);
     if (ID_PARAMS.has(name) && value !== 'me') {
       expect(value).toMatch(/^[1-9]\d*$/);
-      expect(typed.some((item) => /^\d+$/.test(item) && Number(item) === Number(value)), `${name}=${value} was not typed`).toBe(true);
+      expect(
+        typed.some((item) => /^\d+$/.test(item) && Number(item) === Number(value)),
+        `${name}=${value} was not typed`,
+      ).toBe(true);
     } else expect(typed).toContain(value);
     if (name === 'q') expect(value.length).toBeLessThanOrEqual(200);
   }
@@ -55,7 +58,11 @@ const queryFields = (fx: Fixture) => ({
 });
 
 const activeAdmins = (fx: Fixture) =>
-  fx.db.select({ n: sql<number>`count(*)` }).from(users).where(and(eq(users.active, true), sql`exists (select 1 from json_each(${users.roles}) where value = 'admin')`)).get()!.n;
+  fx.db
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .where(and(eq(users.active, true), sql`exists (select 1 from json_each(${users.roles}) where value = 'admin')`))
+    .get()!.n;
 
 const userRow = (fx: Fixture, id: number) => fx.db.select().from(users).where(eq(users.id, id)).get()!;
 
@@ -134,7 +141,9 @@ export const SHELL_CASES: Record<string, HostileCase> = {
     },
     // Checking the current password is a sign-in attempt for the throttle: that table may change either way.
     judge: ({ fx, sent, outcome, unchanged }) => {
-      const state = ('returned' in outcome ? outcome.returned : undefined) as { ok?: boolean; error?: string; message?: string; fieldErrors?: Record<string, string>; values?: Record<string, unknown> } | undefined;
+      const state = ('returned' in outcome ? outcome.returned : undefined) as
+        | { ok?: boolean; error?: string; message?: string; fieldErrors?: Record<string, string>; values?: Record<string, unknown> }
+        | undefined;
       expect(state?.values ?? {}).not.toHaveProperty('password');
       expect(state?.values ?? {}).not.toHaveProperty('currentPassword');
       expect(state?.values ?? {}).not.toHaveProperty('passwordRepeat');
@@ -160,18 +169,35 @@ export const SHELL_CASES: Record<string, HostileCase> = {
   [`${LOGIN}#signInAction`]: {
     base: (fx) => ({ email: fx.carl.email, password: FIXTURE_PASSWORD, next: '/crm' }),
     extra: {
-      next: ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', '/tickets?status=open&q=a', '/%2F%2Fevil.example', '/\t/evil.example', '/crm#x'],
+      next: [
+        '//evil.example',
+        '/\\evil.example',
+        'https://evil.example',
+        'javascript:alert(1)',
+        '/tickets?status=open&q=a',
+        '/%2F%2Fevil.example',
+        '/\t/evil.example',
+        '/crm#x',
+      ],
       email: [' CRM@Example.com ', 'crm@example.com\u0000', 'tess@example.com', 'olaf@example.com'],
     },
     // Failed sign-ins are recorded for the throttle (SPEC section 11): that table may change either way.
     judge: ({ fx, sent, outcome, unchanged }) => {
       unchanged(['login_attempts', 'sqlite_sequence']);
-      const latest = fx.db.select().from(loginAttempts).orderBy(sql`${loginAttempts.id} desc`).get();
+      const latest = fx.db
+        .select()
+        .from(loginAttempts)
+        .orderBy(sql`${loginAttempts.id} desc`)
+        .get();
       if ('redirect' in outcome) {
         const target = new URL(outcome.redirect, 'http://crm.example');
         expect(target.origin, `signed in and sent to ${outcome.redirect}`).toBe('http://crm.example');
         // Only an active account with its own password gets in.
-        const account = fx.db.select().from(users).where(eq(users.email, (sent.first('email') ?? '').slice(0, 254).trim().toLowerCase())).get();
+        const account = fx.db
+          .select()
+          .from(users)
+          .where(eq(users.email, (sent.first('email') ?? '').slice(0, 254).trim().toLowerCase()))
+          .get();
         expect(account?.active).toBe(true);
         expect(account?.passwordHash).toBe(fakeHash(sent.first('password') ?? ''));
         expect(latest?.succeeded).toBe(true);
@@ -188,7 +214,11 @@ export const SHELL_CASES: Record<string, HostileCase> = {
 
   [`${USERS}#createUserAction`]: {
     base: () => ({ email: 'nina@example.com', name: 'Nina Neu', password: 'geheim-123', roles: ['crm', 'crm_admin'], locale: 'en' }),
-    extra: { email: ['CRM@example.com', ' Nina@Example.COM ', 'nina@localhost', 'a@b', 'nina@example.com\u0000'], roles: ['admin', 'ADMIN', 'root'], password: ['1234567', '12345678', '1234567890', 'password123'] },
+    extra: {
+      email: ['CRM@example.com', ' Nina@Example.COM ', 'nina@localhost', 'a@b', 'nina@example.com\u0000'],
+      roles: ['admin', 'ADMIN', 'root'],
+      password: ['1234567', '12345678', '1234567890', 'password123'],
+    },
     accepted: ({ fx, sent }) => {
       const email = sent.one('email')!.trim().toLowerCase();
       const row = fx.db.select().from(users).where(eq(users.email, email)).get();
@@ -226,7 +256,9 @@ export const SHELL_CASES: Record<string, HostileCase> = {
   },
   [`${USERS}#setUserPasswordAction`]: {
     base: (fx) => ({ id: String(fx.carl.id), version: '1', password: 'neues-passwort-1' }),
-    extra: { password: ['1234567', '12345678', '1234567890', 'ä'.repeat(128), 'ä'.repeat(129), '        ', ' '.repeat(10), 'äöü'.repeat(40)] },
+    extra: {
+      password: ['1234567', '12345678', '1234567890', 'ä'.repeat(128), 'ä'.repeat(129), '        ', ' '.repeat(10), 'äöü'.repeat(40)],
+    },
     accepted: ({ fx, sent }) => {
       const id = expectId(sent.one('id'));
       expectPassword(fx, id, sent);
@@ -257,7 +289,11 @@ export const SHELL_CASES: Record<string, HostileCase> = {
   [`${BOARD}#renameQueryAction`]: {
     base: (fx) => ({ id: String(fx.tessQueries[1]), version: '1', name: 'Warten auf Kunde' }),
     accepted: ({ fx, sent }) => {
-      const row = fx.db.select().from(queries).where(eq(queries.id, expectId(sent.one('id')))).get();
+      const row = fx.db
+        .select()
+        .from(queries)
+        .where(eq(queries.id, expectId(sent.one('id'))))
+        .get();
       expect(row?.ownerId).toBe(fx.tess.id);
       expectStoredText(row!.name, sent.one('name'), { max: 80 });
     },
@@ -318,7 +354,15 @@ export const SHELL_CASES: Record<string, HostileCase> = {
         .from(exportTemplates)
         .where(and(eq(exportTemplates.ownerId, fx.tess.id), eq(exportTemplates.entity, entity), eq(exportTemplates.name, name)))
         .get();
-      const keys = [...new Set(sent.one('columns')!.split(',').map((key) => key.trim()).filter((key) => key !== ''))];
+      const keys = [
+        ...new Set(
+          sent
+            .one('columns')!
+            .split(',')
+            .map((key) => key.trim())
+            .filter((key) => key !== ''),
+        ),
+      ];
       expect(row?.columns).toEqual(keys);
       for (const key of keys) expect(findDataColumn(entity, key), `unknown column ${key} saved`).toBeDefined();
     },

@@ -17,9 +17,30 @@ export default async function ChangePasswordPage() {
       <h1 id="change-password">{t('account.password.title')}</h1>
       <section className="card narrow" aria-labelledby="change-password">
         <ActionForm action={changeOwnPasswordAction} submitLabel={t('account.password.title')}>
-          <TextField name="currentPassword" label={t('account.password.current')} type="password" required maxLength={PASSWORD_MAX} autoComplete="current-password" />
-          <TextField name="password" label={t('account.password.new')} type="password" required maxLength={PASSWORD_MAX} autoComplete="new-password" />
-          <TextField name="passwordRepeat" label={t('account.password.repeat')} type="password" required maxLength={PASSWORD_MAX} autoComplete="new-password" />
+          <TextField
+            name="currentPassword"
+            label={t('account.password.current')}
+            type="password"
+            required
+            maxLength={PASSWORD_MAX}
+            autoComplete="current-password"
+          />
+          <TextField
+            name="password"
+            label={t('account.password.new')}
+            type="password"
+            required
+            maxLength={PASSWORD_MAX}
+            autoComplete="new-password"
+          />
+          <TextField
+            name="passwordRepeat"
+            label={t('account.password.repeat')}
+            type="password"
+            required
+            maxLength={PASSWORD_MAX}
+            autoComplete="new-password"
+          />
           <p className="muted">{t('account.password.rules')}</p>
           <p className="muted">{t('account.password.othersEnd')}</p>
         </ActionForm>

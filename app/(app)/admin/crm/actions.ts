@@ -23,8 +23,9 @@ import {
 const EVERY_PAGE: Revalidation = { layout: '/' };
 
 /** Adds an entry at the end of a list. */
-export const addEntryAction = defineAction({ schema: addEntrySchema, role: 'crm_admin', revalidate: EVERY_PAGE, success: 'crmAdmin.added' }, (input, user) =>
-  addLookupEntry(getDb(), user, input),
+export const addEntryAction = defineAction(
+  { schema: addEntrySchema, role: 'crm_admin', revalidate: EVERY_PAGE, success: 'crmAdmin.added' },
+  (input, user) => addLookupEntry(getDb(), user, input),
 );
 
 /** Renames an entry and edits its bounds, dates or target. */
@@ -38,8 +39,9 @@ export const archiveEntryAction = defineAction({ schema: archiveEntrySchema, rol
 );
 
 /** Deletes an entry that no record uses. */
-export const deleteEntryAction = defineAction({ schema: deleteEntrySchema, role: 'crm_admin', revalidate: EVERY_PAGE, success: 'crmAdmin.deleted' }, (input, user) =>
-  deleteLookupEntry(getDb(), user, input),
+export const deleteEntryAction = defineAction(
+  { schema: deleteEntrySchema, role: 'crm_admin', revalidate: EVERY_PAGE, success: 'crmAdmin.deleted' },
+  (input, user) => deleteLookupEntry(getDb(), user, input),
 );
 
 /** Moves an entry one place (the keyboard and no-JavaScript alternative to drag and drop). */
@@ -48,6 +50,7 @@ export const moveEntryAction = defineAction({ schema: moveEntrySchema, role: 'cr
 );
 
 /** Saves the order a drag and drop produced. */
-export const reorderEntriesAction = defineAction({ schema: reorderEntriesSchema, role: 'crm_admin', revalidate: EVERY_PAGE, success: 'crmAdmin.orderSaved' }, (input, user) =>
-  reorderLookupEntries(getDb(), user, input),
+export const reorderEntriesAction = defineAction(
+  { schema: reorderEntriesSchema, role: 'crm_admin', revalidate: EVERY_PAGE, success: 'crmAdmin.orderSaved' },
+  (input, user) => reorderLookupEntries(getDb(), user, input),
 );

@@ -9,12 +9,15 @@ import { createUserSchema, setUserActiveSchema, setUserPasswordSchema, updateUse
 const USER_PAGES: Revalidation = { layout: '/admin/users' };
 
 /** Creates a user with their default ticket board. */
-export const createUserAction = defineAction({ schema: createUserSchema, role: 'admin', success: 'users.created', revalidate: USER_PAGES }, (input, user) =>
-  createUser(getDb(), user, input),
+export const createUserAction = defineAction(
+  { schema: createUserSchema, role: 'admin', success: 'users.created', revalidate: USER_PAGES },
+  (input, user) => createUser(getDb(), user, input),
 );
 
 /** Changes name, roles and language; a change of roles ends the user's sessions. */
-export const updateUserAction = defineAction({ schema: updateUserSchema, role: 'admin', revalidate: USER_PAGES }, (input, user) => updateUser(getDb(), user, input));
+export const updateUserAction = defineAction({ schema: updateUserSchema, role: 'admin', revalidate: USER_PAGES }, (input, user) =>
+  updateUser(getDb(), user, input),
+);
 
 /** Deactivates (ending every session at once) or reactivates a user. */
 export const setUserActiveAction = defineAction({ schema: setUserActiveSchema, role: 'admin', revalidate: USER_PAGES }, (input, user) =>
@@ -22,6 +25,7 @@ export const setUserActiveAction = defineAction({ schema: setUserActiveSchema, r
 );
 
 /** Sets a new password; the user's sessions end. */
-export const setUserPasswordAction = defineAction({ schema: setUserPasswordSchema, role: 'admin', success: 'users.passwordSet', revalidate: USER_PAGES }, (input, user) =>
-  setUserPassword(getDb(), user, input),
+export const setUserPasswordAction = defineAction(
+  { schema: setUserPasswordSchema, role: 'admin', success: 'users.passwordSet', revalidate: USER_PAGES },
+  (input, user) => setUserPassword(getDb(), user, input),
 );

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { defineAction } from '@/lib/action';
 import { contactAttributesSchema, saveContactAttributes } from '@/lib/crm/contacts';
 
-export const saveContactAttributesAction = defineAction({ schema: contactAttributesSchema, role: 'crm', revalidate: (input) => `/contacts/${input.id}` }, (input, user) =>
-  saveContactAttributes(getDb(), user, input),
+export const saveContactAttributesAction = defineAction(
+  { schema: contactAttributesSchema, role: 'crm', revalidate: (input) => `/contacts/${input.id}` },
+  (input, user) => saveContactAttributes(getDb(), user, input),
 );

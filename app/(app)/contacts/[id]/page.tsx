@@ -75,11 +75,17 @@ export default async function ContactPage({ params, searchParams }: Props) {
       <p>
         <Link href="/contacts">← {t('contacts.title')}</Link>
       </p>
-      <h1>{[isSalutation(contact.salutation) && t(`contacts.salutation.${contact.salutation}`), contactName(contact)].filter(Boolean).join(' ')}</h1>
+      <h1>
+        {[isSalutation(contact.salutation) && t(`contacts.salutation.${contact.salutation}`), contactName(contact)]
+          .filter(Boolean)
+          .join(' ')}
+      </h1>
       <p className="muted">
         {contact.partner ? <Link href={`/partners/${contact.partner.id}`}>{contact.partner.name}</Link> : t('contacts.noPartner')}
         {contact.position && ` · ${contact.position}`} ·{' '}
-        {contact.updatedByName ? t('contacts.lastChange', { date: changed, name: contact.updatedByName }) : t('contacts.lastChangeAnonymous', { date: changed })}
+        {contact.updatedByName
+          ? t('contacts.lastChange', { date: changed, name: contact.updatedByName })
+          : t('contacts.lastChangeAnonymous', { date: changed })}
       </p>
 
       <div className="stack">
@@ -91,7 +97,13 @@ export default async function ContactPage({ params, searchParams }: Props) {
             <ContactFields
               t={t}
               values={values}
-              partner={{ selected, options: searchPartnerOptions(db, query), query, searchHref: `/contacts/${contact.id}`, search: searchPartnersAction }}
+              partner={{
+                selected,
+                options: searchPartnerOptions(db, query),
+                query,
+                searchHref: `/contacts/${contact.id}`,
+                search: searchPartnersAction,
+              }}
             />
           </ActionForm>
         </section>
@@ -112,9 +124,18 @@ export default async function ContactPage({ params, searchParams }: Props) {
         <section className="card narrow" aria-labelledby="contact-delete">
           <h2 id="contact-delete">{t('contacts.delete')}</h2>
           <p className="muted">{t('contacts.deleteHint')}</p>
-          <ActionForm action={deleteContactAction} submitLabel={t('contacts.delete')} submitClassName="button button-danger" label={t('contacts.delete')}>
+          <ActionForm
+            action={deleteContactAction}
+            submitLabel={t('contacts.delete')}
+            submitClassName="button button-danger"
+            label={t('contacts.delete')}
+          >
             {hidden}
-            <CheckboxGroup name="confirm" legend={t('contacts.deleteLegend')} options={[{ value: 'on', label: t('contacts.deleteConfirm') }]} />
+            <CheckboxGroup
+              name="confirm"
+              legend={t('contacts.deleteLegend')}
+              options={[{ value: 'on', label: t('contacts.deleteConfirm') }]}
+            />
           </ActionForm>
         </section>
       </div>

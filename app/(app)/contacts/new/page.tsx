@@ -31,7 +31,11 @@ export default async function NewContactPage({ searchParams }: { searchParams: P
   return (
     <>
       <p>
-        {selected ? <Link href={`/partners/${selected.id}`}>← {selected.label}</Link> : <Link href="/contacts">← {t('contacts.title')}</Link>}
+        {selected ? (
+          <Link href={`/partners/${selected.id}`}>← {selected.label}</Link>
+        ) : (
+          <Link href="/contacts">← {t('contacts.title')}</Link>
+        )}
       </p>
       <h1 id="new-contact">{t('contacts.new')}</h1>
       <section className="card" aria-labelledby="new-contact">
@@ -40,7 +44,13 @@ export default async function NewContactPage({ searchParams }: { searchParams: P
           <ContactFields
             t={t}
             values={contactFormPrefill(raw, EMPTY)}
-            partner={{ selected, options: searchPartnerOptions(db, query), query, searchHref: '/contacts/new', search: searchPartnersAction }}
+            partner={{
+              selected,
+              options: searchPartnerOptions(db, query),
+              query,
+              searchHref: '/contacts/new',
+              search: searchPartnersAction,
+            }}
           />
         </ActionForm>
       </section>

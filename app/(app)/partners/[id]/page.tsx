@@ -105,9 +105,18 @@ export default async function PartnerPage({ params, searchParams }: Props) {
         <section className="card narrow" aria-labelledby="partner-delete">
           <h2 id="partner-delete">{t('partners.delete')}</h2>
           <p className="muted">{t('partners.deleteHint')}</p>
-          <ActionForm action={deletePartnerAction} submitLabel={t('partners.delete')} submitClassName="button button-danger" label={t('partners.delete')}>
+          <ActionForm
+            action={deletePartnerAction}
+            submitLabel={t('partners.delete')}
+            submitClassName="button button-danger"
+            label={t('partners.delete')}
+          >
             {hidden}
-            <CheckboxGroup name="confirm" legend={t('partners.deleteLegend')} options={[{ value: 'on', label: t('partners.deleteConfirm') }]} />
+            <CheckboxGroup
+              name="confirm"
+              legend={t('partners.deleteLegend')}
+              options={[{ value: 'on', label: t('partners.deleteConfirm') }]}
+            />
           </ActionForm>
         </section>
       </div>

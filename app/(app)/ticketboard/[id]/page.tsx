@@ -46,7 +46,12 @@ export default async function EditQueryPage({
         <ActionForm action={updateQueryAction} submitLabel={t('common.save')} label={t('ticketboard.editTitle', { name: query.name })}>
           <input type="hidden" name="id" value={query.id} />
           <input type="hidden" name="version" value={query.version} />
-          <QueryFields name={values.name} params={values.params} options={queryFieldOptions(db, user, values.params, raw, `/ticketboard/${query.id}`)} t={t} />
+          <QueryFields
+            name={values.name}
+            params={values.params}
+            options={queryFieldOptions(db, user, values.params, raw, `/ticketboard/${query.id}`)}
+            t={t}
+          />
         </ActionForm>
       </section>
     </>

@@ -25,7 +25,12 @@ export default async function NewQueryPage({ searchParams }: { searchParams: Pro
       <h1>{t('ticketboard.newQuery')}</h1>
       <section className="card narrow">
         <ActionForm action={createQueryAction} submitLabel={t('common.save')} label={t('ticketboard.newQuery')}>
-          <QueryFields name={values.name} params={values.params} options={queryFieldOptions(getDb(), user, values.params, raw, '/ticketboard/new')} t={t} />
+          <QueryFields
+            name={values.name}
+            params={values.params}
+            options={queryFieldOptions(getDb(), user, values.params, raw, '/ticketboard/new')}
+            t={t}
+          />
         </ActionForm>
       </section>
     </>

@@ -19,4 +19,6 @@ export const setTicketCrmEnabledAction = defineAction(
 );
 
 /** Saves the CRM form of a ticket. */
-export const saveTicketCrmAction = defineAction({ schema: ticketCrmSchema, role: 'crm', revalidate: ticketPage }, (input, user) => saveTicketCrm(getDb(), user, input));
+export const saveTicketCrmAction = defineAction({ schema: ticketCrmSchema, role: 'crm', revalidate: ticketPage }, (input, user) =>
+  saveTicketCrm(getDb(), user, input),
+);

@@ -64,7 +64,11 @@ export default async function TicketPage({ params, searchParams }: Props) {
         <div className="stack">
           <section className="card" aria-labelledby="ticket-description">
             <h2 id="ticket-description">{t('tickets.description')}</h2>
-            {ticket.description ? <p className="ticket-description">{ticket.description}</p> : <p className="muted">{t('tickets.noDescription')}</p>}
+            {ticket.description ? (
+              <p className="ticket-description">{ticket.description}</p>
+            ) : (
+              <p className="muted">{t('tickets.noDescription')}</p>
+            )}
           </section>
           <section className="card" id="ticket-edit" aria-labelledby="ticket-edit-title">
             <h2 id="ticket-edit-title">{t('tickets.edit')}</h2>
@@ -85,7 +89,11 @@ export default async function TicketPage({ params, searchParams }: Props) {
                 }}
                 matches={findTicketPickerMatches(
                   db,
-                  { partnerQuery: draft?.partnerQuery ?? '', contactQuery: draft?.contactQuery ?? '', partnerId: chosen.partner?.id ?? null },
+                  {
+                    partnerQuery: draft?.partnerQuery ?? '',
+                    contactQuery: draft?.contactQuery ?? '',
+                    partnerId: chosen.partner?.id ?? null,
+                  },
                   otherPartnerMark(t),
                 )}
                 assignees={listAssigneeChoices(db, ticket.assignee?.id ?? null)}
@@ -95,7 +103,13 @@ export default async function TicketPage({ params, searchParams }: Props) {
           </section>
         </div>
         <aside className="stack">
-          <TicketInfoPanel ticket={ticket} userId={user.id} actions={{ setStatus: setTicketStatusAction, takeOver: takeOverTicketAction }} t={t} format={format} />
+          <TicketInfoPanel
+            ticket={ticket}
+            userId={user.id}
+            actions={{ setStatus: setTicketStatusAction, takeOver: takeOverTicketAction }}
+            t={t}
+            format={format}
+          />
           {crmPanel && <TicketCrmPanel view={crmPanel} search={searchWithout(raw, HISTORY_PAGE_PARAM)} t={t} format={format} />}
         </aside>
       </div>

@@ -10,6 +10,7 @@ export const { POST } = handlers;
  * deactivated, roles or password changed) is reported as none, as for an anonymous caller.
  */
 export async function GET(request: NextRequest) {
-  if (request.nextUrl.pathname.endsWith('/session') && !(await getCurrentUser())) return Response.json(null, { headers: { 'Cache-Control': 'no-store' } });
+  if (request.nextUrl.pathname.endsWith('/session') && !(await getCurrentUser()))
+    return Response.json(null, { headers: { 'Cache-Control': 'no-store' } });
   return handlers.GET(request);
 }

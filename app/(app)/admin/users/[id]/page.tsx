@@ -58,7 +58,6 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
             action={setUserActiveAction}
             submitLabel={user.active ? t('users.deactivate') : t('users.reactivate')}
             submitClassName={user.active ? 'button button-danger' : 'button'}
-           
           >
             {hidden}
             <input type="hidden" name="active" value={user.active ? 'false' : 'true'} />
@@ -68,7 +67,14 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
           <h2 id="user-password">{t('users.setPassword')}</h2>
           <ActionForm action={setUserPasswordAction} submitLabel={t('users.setPassword')}>
             {hidden}
-            <TextField name="password" label={t('users.newPassword')} type="password" required maxLength={128} autoComplete="new-password" />
+            <TextField
+              name="password"
+              label={t('users.newPassword')}
+              type="password"
+              required
+              maxLength={128}
+              autoComplete="new-password"
+            />
             <p className="muted">{t('account.password.rules')}</p>
           </ActionForm>
         </section>

@@ -14,7 +14,8 @@ export async function GET(request: Request, context: { params: Promise<{ entity:
   if (response) return response;
   const t = translator(user.locale);
   const { entity } = await context.params;
-  if (!isExportEntity(entity)) return Response.json({ error: t('dataManager.error.unknownEntity') }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
+  if (!isExportEntity(entity))
+    return Response.json({ error: t('dataManager.error.unknownEntity') }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
   const { request: exportRequest, problem } = parseExportRequest(entity, new URL(request.url).searchParams, user);
   if (problem) return paramProblemResponse(problem, problemMessage(problem, t));
   const stream = dataExportStream(user, exportRequest);

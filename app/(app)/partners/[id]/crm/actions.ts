@@ -6,6 +6,7 @@ import { savePartnerCrm } from '@/lib/crm/partners/mutations';
 import { partnerCrmSchema } from '@/lib/crm/schemas';
 
 /** Saves every CRM field of a partner; the grouped company size follows from the employee count. */
-export const savePartnerCrmAction = defineAction({ schema: partnerCrmSchema, role: 'crm', revalidate: (input) => ({ layout: `/partners/${input.id}` }) }, (input, user) =>
-  savePartnerCrm(getDb(), user, input),
+export const savePartnerCrmAction = defineAction(
+  { schema: partnerCrmSchema, role: 'crm', revalidate: (input) => ({ layout: `/partners/${input.id}` }) },
+  (input, user) => savePartnerCrm(getDb(), user, input),
 );

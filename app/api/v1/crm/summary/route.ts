@@ -16,5 +16,7 @@ export async function GET(request: Request) {
   const [problem] = problems;
   if (problem) return paramProblemResponse(problem, refusedParamMessage(problem, translator(user.locale)));
   // Totals and ticket ids in one synchronous read (one snapshot), in this user's turn (lib/server-load).
-  return Response.json(await heavyRead(user.id, () => dashboardJson(getDb(), { user, params })), { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(await heavyRead(user.id, () => dashboardJson(getDb(), { user, params })), {
+    headers: { 'Cache-Control': 'no-store' },
+  });
 }
