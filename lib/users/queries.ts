@@ -28,41 +28,25 @@ export function findSessionUser(db: Db, id: number, sessionVersion: number): Ses
 
 type UserListItem = SessionUser & { active: boolean; version: number; createdAt: Date };
 
+/** What the user administration shows of a user: never the password hash. */
+const ADMIN_USER_COLUMNS = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  roles: users.roles,
+  locale: users.locale,
+  active: users.active,
+  version: users.version,
+  createdAt: users.createdAt,
+};
+
 /** Every user, for the user administration (admin only). */
 export function listUsers(db: Db, actor: Actor): UserListItem[] {
   assertRole(actor, 'admin');
-  return db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      roles: users.roles,
-      locale: users.locale,
-      active: users.active,
-      version: users.version,
-      createdAt: users.createdAt,
-    })
-    .from(users)
-    .orderBy(asc(users.sortName), asc(users.id))
-    .all();
+  return db.select(ADMIN_USER_COLUMNS).from(users).orderBy(asc(users.sortName), asc(users.id)).all();
 }
 
 export function findUserForAdmin(db: Db, actor: Actor, id: number): UserListItem | null {
   assertRole(actor, 'admin');
-  return (
-    db
-      .select({
-        id: users.id,
-        email: users.email,
-        name: users.name,
-        roles: users.roles,
-        locale: users.locale,
-        active: users.active,
-        version: users.version,
-        createdAt: users.createdAt,
-      })
-      .from(users)
-      .where(eq(users.id, id))
-      .get() ?? null
-  );
+  return db.select(ADMIN_USER_COLUMNS).from(users).where(eq(users.id, id)).get() ?? null;
 }
