@@ -7,18 +7,13 @@ import { assertRole, withImpliedRoles, type Actor } from '@/lib/auth/access';
 
 export type SessionUser = { id: number; email: string; name: string; roles: Role[]; locale: Locale };
 
+/** Who a user is, as sessions and the user administration read it. */
+const USER_IDENTITY = { id: users.id, email: users.email, name: users.name, roles: users.roles, locale: users.locale };
+
 /** The signed-in user behind a session, or null when deactivated or the session is outdated. */
 export function findSessionUser(db: Db, id: number, sessionVersion: number): SessionUser | null {
   const row = db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      roles: users.roles,
-      locale: users.locale,
-      active: users.active,
-      sessionVersion: users.sessionVersion,
-    })
+    .select({ ...USER_IDENTITY, active: users.active, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.id, id))
     .get();
@@ -30,11 +25,7 @@ type UserListItem = SessionUser & { active: boolean; version: number; createdAt:
 
 /** What the user administration shows of a user: never the password hash. */
 const ADMIN_USER_COLUMNS = {
-  id: users.id,
-  email: users.email,
-  name: users.name,
-  roles: users.roles,
-  locale: users.locale,
+  ...USER_IDENTITY,
   active: users.active,
   version: users.version,
   createdAt: users.createdAt,

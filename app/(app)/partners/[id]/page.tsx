@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { ContactTable } from '@/components/contacts/contact-table';
 import { PartnerFields } from '@/components/partners/partner-fields';
@@ -16,21 +15,14 @@ import { requireUser } from '@/lib/auth/guards';
 import { listPartnerContacts } from '@/lib/contacts/queries';
 import { getI18n } from '@/lib/i18n/server';
 import { recordTitle } from '@/lib/i18n/titles';
-import { findPartner } from '@/lib/partners/queries';
 import { EMPTY_TICKET_LIST_PARAMS } from '@/lib/tickets/filters';
 import { listTickets } from '@/lib/tickets/queries';
-import { idSchema } from '@/lib/validation';
 import { deletePartnerAction, updatePartnerAction } from '../actions';
+import { loadPartner } from './load-partner';
 
 const TICKET_LIMIT = 50;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-/** One read per request for the title and the page. */
-const loadPartner = cache((rawId: string) => {
-  const id = idSchema.safeParse(rawId);
-  return id.success ? findPartner(getDb(), id.data) : null;
-});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requireUser();

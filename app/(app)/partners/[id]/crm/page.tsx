@@ -2,7 +2,6 @@
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { cache } from 'react';
 import { CrmHistory, HISTORY_PAGE_PARAM } from '@/components/crm/crm-history';
 import { PartnerCrmForm } from '@/components/crm/partner-crm-form';
 import { CrmStamp } from '@/components/crm/crm-stamp';
@@ -14,16 +13,9 @@ import { requireRole, requireUser } from '@/lib/auth/guards';
 import { partnerCrmFormView } from '@/lib/crm/forms/queries';
 import { getI18n } from '@/lib/i18n/server';
 import { recordTitle } from '@/lib/i18n/titles';
-import { findPartner } from '@/lib/partners/queries';
-import { idSchema } from '@/lib/validation';
+import { loadPartner } from '../load-partner';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-/** The master data of the header: one read per request for the title and the page. */
-const loadPartner = cache((rawId: string) => {
-  const id = idSchema.safeParse(rawId);
-  return id.success ? findPartner(getDb(), id.data) : null;
-});
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requireUser();
