@@ -3,7 +3,7 @@ import { searchContactsAction, searchPartnersAction } from '@/app/(app)/picker-a
 import { SelectField, TextField } from '@/components/ui/fields';
 import type { Translate } from '@/lib/i18n';
 import type { PickerOption } from '@/lib/picker';
-import type { TicketPickerMatches } from '@/lib/tickets/queries';
+import type { TicketPickerMatches } from '@/lib/tickets/form-choices';
 import { DESCRIPTION_MAX, TITLE_MAX } from '@/lib/tickets/schemas';
 import { EntityPicker } from '@/components/ui/entity-picker';
 

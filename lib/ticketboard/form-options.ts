@@ -9,7 +9,7 @@ import { lookupOptions } from '@/lib/lookups/queries';
 import { searchPartnerOptions } from '@/lib/partners/queries';
 import { pickerQuery, type PickerOption } from '@/lib/picker';
 import { parseTicketListParams, type TicketListParams } from '@/lib/tickets/filters';
-import { findTicketPickerOptions, listAssigneeChoices } from '@/lib/tickets/queries';
+import { findTicketPickerOptions, listAssigneeChoices } from '@/lib/tickets/form-choices';
 
 type Option = { id: number; name: string; archived: boolean };
 

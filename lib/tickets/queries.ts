@@ -1,17 +1,18 @@
 import 'server-only';
 // Reads of tickets. CRM values are selected only for a user with `crm`; the detail read selects none.
-import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
 import { TICKETS_BY_CREATION, contacts, crmTicketStatuses, partners, tickets, users, type TicketStatus } from '@/db/schema';
 import { hasRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
-import { contactName, searchContactOptions, searchPartnerContactOptions } from '@/lib/contacts/queries';
+import { contactName } from '@/lib/contacts/queries';
 import { ticketPartnerId, ticketPartnerIdUnjoined } from '@/lib/parties/names';
-import { partnerLabel, searchPartnerOptions } from '@/lib/partners/queries';
+import { partnerLabel } from '@/lib/partners/queries';
 import type { PickerOption } from '@/lib/picker';
 import { likePattern } from '@/lib/like-pattern';
 import type { TicketListParams } from './filters';
+import { contactOptionLabel } from './form-choices';
 
 export type TicketListItem = {
   id: number;
@@ -283,71 +284,5 @@ export function findTicketDetail(db: Db, id: number): TicketDetail | null {
     createdBy: row.createdBy,
     updatedAt: row.updatedAt,
     updatedBy: row.updatedBy,
-  };
-}
-
-/** Labelled like the contact picker's own matches (searchContactOptions). */
-function contactOptionLabel(name: string, partnerName: string | null): string {
-  return partnerName ? `${name} – ${partnerName}` : name;
-}
-
-/** The picker entries of a partner and a contact chosen in a form (e.g. carried through a no-JS search). */
-export function findTicketPickerOptions(
-  db: Db,
-  ids: { partnerId: number | null; contactId: number | null },
-): { partner: PickerOption | null; contact: PickerOption | null } {
-  const partner =
-    ids.partnerId === null
-      ? undefined
-      : db
-          .select({ id: partners.id, name: partners.name, gpid: partners.gpid, city: partners.city })
-          .from(partners)
-          .where(eq(partners.id, ids.partnerId))
-          .get();
-  const contact =
-    ids.contactId === null
-      ? undefined
-      : db
-          .select({ id: contacts.id, firstName: contacts.firstName, lastName: contacts.lastName, partnerName: partners.name })
-          .from(contacts)
-          .leftJoin(partners, eq(partners.id, contacts.partnerId))
-          .where(eq(contacts.id, ids.contactId))
-          .get();
-  return {
-    partner: partner ? { id: partner.id, label: partnerLabel(partner) } : null,
-    contact: contact ? { id: contact.id, label: contactOptionLabel(contactName(contact), contact.partnerName) } : null,
-  };
-}
-
-/** The Bearbeiter a ticket can be given: every active user, plus its current one if deactivated since. */
-export function listAssigneeChoices(db: Db, currentId: number | null = null): { id: number; name: string }[] {
-  return db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(currentId === null ? eq(users.active, true) : or(eq(users.active, true), eq(users.id, currentId)))
-    .orderBy(asc(users.sortName), asc(users.id))
-    .all();
-}
-
-export type TicketPickerMatches = { partnerQuery: string; partners: PickerOption[]; contactQuery: string; contacts: PickerOption[] };
-
-/**
- * What the pickers offer without JavaScript: the matches of the typed searches (the first entries when
- * empty); with a Geschäftspartner chosen, the Kontakt picker offers its contacts, others only on a
- * search and marked by `mark`.
- */
-export function findTicketPickerMatches(
-  db: Db,
-  queries: { partnerQuery: string; contactQuery: string; partnerId: number | null },
-  mark: (otherPartnerName: string | null) => string,
-): TicketPickerMatches {
-  return {
-    partnerQuery: queries.partnerQuery,
-    partners: searchPartnerOptions(db, queries.partnerQuery),
-    contactQuery: queries.contactQuery,
-    contacts:
-      queries.partnerId === null
-        ? searchContactOptions(db, queries.contactQuery)
-        : searchPartnerContactOptions(db, queries.contactQuery, queries.partnerId, mark),
   };
 }

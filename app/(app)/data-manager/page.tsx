@@ -14,7 +14,7 @@ import { listExportTemplates, previewExport } from '@/lib/data-manager/queries';
 import { getI18n } from '@/lib/i18n/server';
 import { listLookupEntries } from '@/lib/lookups/queries';
 import { EMPTY_TICKET_LIST_PARAMS } from '@/lib/tickets/filters';
-import { listAssigneeChoices } from '@/lib/tickets/queries';
+import { listAssigneeChoices } from '@/lib/tickets/form-choices';
 import { pageTitle } from '@/lib/i18n/titles';
 
 export const generateMetadata = () => pageTitle('dataManager.title');

@@ -4,17 +4,8 @@ import { RecordLink } from '@/components/ui/record-link';
 import type { TicketRow } from '@/lib/crm/dashboard/present';
 import type { Translate } from '@/lib/i18n';
 
-/** The column headings, in order. */
-export type TicketColumns = [
-  number: string,
-  title: string,
-  party: string,
-  status: string,
-  probability: string,
-  potential: string,
-  users: string,
-  assignee: string,
-];
+/** The column headings, in the order of a row's columns (its id aside). */
+export type TicketColumns = TicketRow extends [number, ...infer Columns] ? { [K in keyof Columns]: string } : never;
 
 export function ticketColumns(t: Translate): TicketColumns {
   return [

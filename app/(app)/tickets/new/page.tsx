@@ -8,7 +8,7 @@ import { SelectField } from '@/components/ui/fields';
 import { TICKET_STATUSES } from '@/db/schema';
 import { requireUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
-import { findTicketPickerMatches, findTicketPickerOptions, listAssigneeChoices } from '@/lib/tickets/queries';
+import { findTicketPickerMatches, findTicketPickerOptions, listAssigneeChoices } from '@/lib/tickets/form-choices';
 import { otherPartnerMark } from '@/lib/picker';
 import { isPickerSearch, ticketFormDraft } from '@/lib/tickets/schemas';
 import { createTicketAction } from '../actions';
