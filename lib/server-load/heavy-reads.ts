@@ -39,11 +39,15 @@ function run(): void {
 function runNext(): void {
   if (line.scheduled || line.queue.size() === 0) return;
   line.scheduled = true;
+  // A later turn in any case: requests that arrived meanwhile join the line before it is looked at.
+  setImmediate(afterATurn);
+}
+
+function afterATurn(): void {
   const { rested } = line;
   const wait = rested && line.queue.waitingOwners().every((owner) => owner === rested.owner) ? rested.until - performance.now() : 0;
-  // A later turn in any case: requests that arrived meanwhile are read first.
   if (wait > 0) setTimeout(run, wait);
-  else setImmediate(run);
+  else run();
 }
 
 /** `read` (synchronous) in `owner`'s turn; its result, or its failure, alone. */
