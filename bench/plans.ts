@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { parseDashboardParams } from '@/lib/crm/dashboard/params';
-import { sizeRanges } from '@/lib/crm/dashboard/filter-sql';
+import { valueContext } from '@/lib/crm/dashboard/filter-sql';
 import { exportOrderQuery } from '@/lib/crm/dashboard/export-sql';
 import { grandTotalQuery, leafTicketsQuery, levelTotalsQuery } from '@/lib/crm/dashboard/level-sql';
 
@@ -15,7 +15,7 @@ if (!file) {
 }
 const db = new Database(file, { readonly: true });
 const { params } = parseDashboardParams(new URLSearchParams(view));
-const query = { params, sizes: sizeRanges(db) };
+const query = { params, context: valueContext(db) };
 const queries: [string, SQL][] = [
   ['grand total', grandTotalQuery(query)],
   ...params.groupBy.map((_, depth): [string, SQL] => [`level ${depth + 1}`, levelTotalsQuery(query, depth + 1)]),

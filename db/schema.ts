@@ -18,6 +18,10 @@ export type AttributeTarget = (typeof ATTRIBUTE_TARGETS)[number];
 export const CRM_ENTITIES = ['ticket', 'partner'] as const;
 export type CrmEntity = (typeof CRM_ENTITIES)[number];
 
+/** Where a CRM status stands in the pipeline (SPEC section 14): a ticket's phase is its status's. */
+export const PHASES = ['open', 'won', 'lost'] as const;
+export type Phase = (typeof PHASES)[number];
+
 export const EXPORT_ENTITIES = ['partners', 'contacts', 'tickets'] as const;
 export type ExportEntity = (typeof EXPORT_ENTITIES)[number];
 
@@ -115,7 +119,13 @@ export const counters = sqliteTable('counters', {
 
 // ---------------------------------------------------------------- CRM lookup lists
 
-export const crmTicketStatuses = sqliteTable('crm_ticket_statuses', lookup);
+export const crmTicketStatuses = sqliteTable('crm_ticket_statuses', {
+  ...lookup,
+  phase: text('phase', { enum: PHASES }).notNull().default('open'),
+  /** `#rrggbb`, shown wherever the status is; null: none. */
+  color: text('color'),
+});
+export const lostReasons = sqliteTable('lost_reasons', lookup);
 export const crmPartnerStatuses = sqliteTable('crm_partner_statuses', lookup);
 export const companyGroups = sqliteTable('company_groups', lookup);
 export const dataSources = sqliteTable('data_sources', lookup);
@@ -296,6 +306,10 @@ export const tickets = sqliteTable(
     potentialCents: integer('potential_cents'),
     /** Voraussichtliche Benutzeranzahl. */
     expectedUsers: integer('expected_users'),
+    /** Voraussichtlicher Abschluss, `YYYY-MM-DD`. */
+    expectedClose: text('expected_close'),
+    /** Verlustgrund: offered when the CRM status's phase is lost. */
+    lostReasonId: integer('lost_reason_id').references(() => lostReasons.id),
     ...crmEditable,
     ...editable,
   },
@@ -315,6 +329,10 @@ export const tickets = sqliteTable(
       .where(sql`crm_enabled = 1`),
     index('tickets_crm_assignee')
       .on(t.assigneeId)
+      .where(sql`crm_enabled = 1`),
+    // Forecast and the board's close windows: CRM tickets by expected close.
+    index('tickets_crm_close')
+      .on(t.expectedClose, t.crmStatusId, t.potentialCents, t.probability)
       .where(sql`crm_enabled = 1`),
   ],
 );
@@ -359,7 +377,11 @@ export const crmChanges = sqliteTable(
     userId: integer('user_id').references(() => users.id),
     at: integer('at', { mode: 'timestamp_ms' }).notNull().default(now),
   },
-  (t) => [index('crm_changes_entity').on(t.entity, t.entityId, t.at)],
+  (t) => [
+    index('crm_changes_entity').on(t.entity, t.entityId, t.at),
+    // Slippage and calibration read one field's changes of a ticket.
+    index('crm_changes_field').on(t.entity, t.field, t.entityId, t.at),
+  ],
 );
 
 export const queries = sqliteTable(

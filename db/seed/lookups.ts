@@ -8,9 +8,11 @@ import {
   crmPartnerStatuses,
   crmTicketStatuses,
   dataSources,
+  lostReasons,
   products,
   revenueGroups,
   type AttributeTarget,
+  type Phase,
 } from '@/db/schema';
 
 export type SeedTx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -19,7 +21,8 @@ export type SeedTx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type LookupIds = { ids: number[]; archivedIds: number[]; byName: Map<string, number> };
 
 export type SeededLookups = {
-  crmTicketStatuses: LookupIds;
+  crmTicketStatuses: LookupIds & { wonIds: number[]; lostIds: number[] };
+  lostReasons: LookupIds;
   crmPartnerStatuses: LookupIds;
   companySizes: LookupIds & { ranges: { id: number; min: number; max: number | null }[] };
   revenueGroups: LookupIds;
@@ -33,14 +36,23 @@ export type SeededLookups = {
 
 type Entry = { name: string; archived?: boolean };
 
-export const CRM_TICKET_STATUSES: Entry[] = [
-  { name: 'Bedarf ermittelt' },
-  { name: 'Informationen zugesandt' },
-  { name: 'Angebot erstellt' },
-  { name: 'Verhandlung' },
-  { name: 'Gewonnen' },
-  { name: 'Verloren' },
-  { name: 'Zurückgestellt', archived: true },
+export const CRM_TICKET_STATUSES: (Entry & { phase?: Phase; color: string })[] = [
+  { name: 'Bedarf ermittelt', color: '#6b7f99' },
+  { name: 'Informationen zugesandt', color: '#3b82c4' },
+  { name: 'Angebot erstellt', color: '#8a5cc2' },
+  { name: 'Verhandlung', color: '#c77d12' },
+  { name: 'Gewonnen', phase: 'won', color: '#2e8540' },
+  { name: 'Verloren', phase: 'lost', color: '#c0392b' },
+  { name: 'Zurückgestellt', archived: true, color: '#8a8a8a' },
+];
+
+export const LOST_REASONS: Entry[] = [
+  { name: 'Preis zu hoch' },
+  { name: 'Wettbewerber gewählt' },
+  { name: 'Kein Budget' },
+  { name: 'Kein Bedarf mehr' },
+  { name: 'Zeitpunkt ungünstig' },
+  { name: 'Keine Rückmeldung' },
 ];
 
 const CRM_PARTNER_STATUSES: Entry[] = [{ name: 'Neukunde' }, { name: 'Bestandskunde' }, { name: 'Ehemaliger Kunde' }, { name: 'Gesperrt' }];
@@ -116,6 +128,15 @@ function collect(rows: { id: number; name: string; archived: boolean }[]): Looku
   };
 }
 
+function statusIds(rows: { id: number; name: string; archived: boolean; phase: Phase }[]): SeededLookups['crmTicketStatuses'] {
+  const active = rows.filter((row) => !row.archived);
+  return {
+    ...collect(rows),
+    wonIds: active.filter((row) => row.phase === 'won').map((row) => row.id),
+    lostIds: active.filter((row) => row.phase === 'lost').map((row) => row.id),
+  };
+}
+
 /** Fills every lookup list (positions 0..n in the order above); call inside the seeding transaction. */
 export function seedLookups(tx: Db | SeedTx): SeededLookups {
   const simple = (entries: Entry[]) =>
@@ -133,7 +154,16 @@ export function seedLookups(tx: Db | SeedTx): SeededLookups {
     .all();
 
   return {
-    crmTicketStatuses: collect(tx.insert(crmTicketStatuses).values(simple(CRM_TICKET_STATUSES)).returning().all()),
+    crmTicketStatuses: statusIds(
+      tx
+        .insert(crmTicketStatuses)
+        .values(
+          CRM_TICKET_STATUSES.map((status, position) => ({ ...simple([status])[0], position, phase: status.phase, color: status.color })),
+        )
+        .returning()
+        .all(),
+    ),
+    lostReasons: collect(tx.insert(lostReasons).values(simple(LOST_REASONS)).returning().all()),
     crmPartnerStatuses: collect(tx.insert(crmPartnerStatuses).values(simple(CRM_PARTNER_STATUSES)).returning().all()),
     companySizes: { ...collect(sizeRows), ranges: sizeRows.map((row) => ({ id: row.id, min: row.minEmployees, max: row.maxEmployees })) },
     revenueGroups: collect(

@@ -16,6 +16,7 @@ import {
   crmPartnerStatuses,
   crmTicketStatuses,
   dataSources,
+  lostReasons,
   partnerAttributes,
   partnerCampaigns,
   partnerProducts,
@@ -31,7 +32,19 @@ import type { Translate } from '@/lib/i18n';
 import type { LookupListKey } from '@/lib/lookups/lists';
 import { contactDisplayNameOf, ticketPartnerId } from '@/lib/parties/names';
 import { crmFormFields } from './form-fields';
-import { COMPANY_SIZE_NAME, companySizeCase, ft, lookupName, namesOf } from './property-sql';
+import {
+  CLOSE_MONTH,
+  CLOSE_QUARTER,
+  CLOSE_SLIPS,
+  COMPANY_SIZE_NAME,
+  companySizeCase,
+  ft,
+  lookupName,
+  namesOf,
+  ORIGINAL_CLOSE,
+  PHASE_OF_TICKET,
+  phaseCase,
+} from './property-sql';
 import type { CrmProperty, LabelSource, PropertyEntity } from './property-types';
 
 export type {
@@ -43,12 +56,15 @@ export type {
   LabelSource,
   PropertyEntity,
   SizeRange,
+  StatusPhases,
+  ValueContext,
 } from './property-types';
 export { lookupName };
 
 const column = (expression: SQL | SQLiteColumn) => ({ expression: () => sql`${expression}` });
 const lookup = (list: LookupListKey): LabelSource => ({ kind: 'lookup', list });
 const ticketStatusWord = (value: unknown, t: Translate) => t(`ticketStatus.${value as 'open'}`);
+const phaseWord = (value: unknown, t: Translate) => t(`crm.phase.${value as 'open'}`);
 
 // ------------------------------------------------------------ the registry
 
@@ -246,6 +262,92 @@ export const CRM_PROPERTIES = {
     dashboardCsv: { position: 7, header: 'dashboard.col.users', type: 'integer', value: sql`${tickets.expectedUsers}` },
     dataManager: { type: 'integer', value: sql`${tickets.expectedUsers}` },
     form: crmFormFields.number('expectedUsers'),
+  },
+
+  // The pipeline (SPEC section 14).
+  // Derived from the CRM status: its phase, `open` without one.
+  phase: {
+    entity: 'ticket',
+    label: 'crm.field.phase',
+    kind: 'reference',
+    dashboard: {
+      position: 12,
+      emptyLabel: 'dashboard.empty.phase',
+      labels: { kind: 'phase' },
+      value: { expression: phaseCase },
+      group: true,
+    },
+    dashboardCsv: { position: 12, header: 'crm.field.phase', type: 'text', value: PHASE_OF_TICKET, present: phaseWord },
+    dataManager: { type: 'text', value: PHASE_OF_TICKET, present: phaseWord },
+  },
+  expectedClose: {
+    entity: 'ticket',
+    label: 'crm.field.expectedClose',
+    kind: 'date',
+    field: 'expectedClose',
+    column: tickets.expectedClose,
+    history: true,
+    dashboardCsv: { position: 14, header: 'crm.field.expectedClose', type: 'date', value: sql`${tickets.expectedClose}` },
+    dataManager: { type: 'date', value: sql`${tickets.expectedClose}` },
+    form: crmFormFields.date('expectedClose'),
+  },
+  // Grouping keys of the expected close, derived.
+  closeMonth: {
+    entity: 'ticket',
+    label: 'dashboard.dim.closeMonth',
+    kind: 'reference',
+    dashboard: {
+      position: 14,
+      emptyLabel: 'dashboard.empty.close',
+      labels: { kind: 'month' },
+      value: column(CLOSE_MONTH),
+      group: true,
+    },
+  },
+  closeQuarter: {
+    entity: 'ticket',
+    label: 'dashboard.dim.closeQuarter',
+    kind: 'reference',
+    dashboard: {
+      position: 15,
+      emptyLabel: 'dashboard.empty.close',
+      labels: { kind: 'quarter' },
+      value: column(CLOSE_QUARTER),
+      group: true,
+    },
+  },
+  // Slippage, read from the Verlauf of the expected close.
+  closeSlips: {
+    entity: 'ticket',
+    label: 'crm.field.closeSlips',
+    kind: 'integer',
+    dashboardCsv: { position: 15, header: 'crm.field.closeSlips', type: 'integer', value: CLOSE_SLIPS },
+  },
+  originalClose: {
+    entity: 'ticket',
+    label: 'crm.field.originalClose',
+    kind: 'date',
+    dashboardCsv: { position: 16, header: 'crm.field.originalClose', type: 'date', value: ORIGINAL_CLOSE },
+  },
+  lostReason: {
+    entity: 'ticket',
+    label: 'crm.field.lostReason',
+    kind: 'lookup',
+    list: 'lostReasons',
+    field: 'lostReason',
+    column: tickets.lostReasonId,
+    history: true,
+    dashboard: {
+      position: 13,
+      emptyLabel: 'dashboard.empty.lostReason',
+      labels: lookup('lostReasons'),
+      value: column(tickets.lostReasonId),
+      filter: 'bar',
+      group: true,
+    },
+    dashboardCsv: { position: 13, header: 'crm.field.lostReason', type: 'text', value: lookupName(lostReasons, tickets.lostReasonId) },
+    dataManager: { type: 'text', value: lookupName(lostReasons, tickets.lostReasonId) },
+    form: crmFormFields.lookup('lostReasonId'),
   },
 
   // Partner CRM fields (SPEC section 2).

@@ -1,8 +1,8 @@
 // SQL pieces the CRM property registry declares its values with, from db/schema.ts columns.
 import { sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { companySizes, partners } from '@/db/schema';
-import type { SizeRange } from './property-types';
+import { companySizes, crmChanges, crmTicketStatuses, partners, tickets } from '@/db/schema';
+import type { ValueContext } from './property-types';
 
 type Lookup = SQLiteTable & { id: SQLiteColumn; name: SQLiteColumn; position: SQLiteColumn };
 
@@ -17,7 +17,7 @@ export function namesOf(lookup: Lookup, bridgeEntry: SQLiteColumn, bridgeOwner: 
 }
 
 /** Gruppierte Unternehmensgröße for the dashboard: a CASE over the current ranges (first match in admin order). */
-export function companySizeCase(sizes: readonly SizeRange[]): SQL {
+export function companySizeCase({ sizes }: ValueContext): SQL {
   if (sizes.length === 0) return sql`null`;
   const branches = sizes.map((size) =>
     size.max === null
@@ -37,3 +37,38 @@ export const COMPANY_SIZE_NAME = sql`(select ${companySizes.name} from ${company
 export function ft(key: string): SQL {
   return sql.raw(`ft.${key}`);
 }
+
+/** A ticket's phase (SPEC section 14) for the dashboard: a CASE over the closed statuses read once per request. */
+export function phaseCase({ phases }: ValueContext): SQL {
+  const branches = (['won', 'lost'] as const)
+    .filter((phase) => phases[phase].length > 0)
+    .map(
+      (phase) =>
+        sql`when ${tickets.crmStatusId} in (${sql.join(
+          phases[phase].map((id) => sql`${id}`),
+          sql`, `,
+        )}) then ${phase}`,
+    );
+  return branches.length === 0 ? sql`'open'` : sql`(case ${sql.join(branches, sql` `)} else 'open' end)`;
+}
+
+/** A ticket's phase by its status, where no context is at hand (exports). */
+export const PHASE_OF_TICKET = sql`coalesce((select ${crmTicketStatuses.phase} from ${crmTicketStatuses} where ${crmTicketStatuses.id} = ${tickets.crmStatusId}), 'open')`;
+
+/** The expected close's month, `YYYY-MM`. */
+export const CLOSE_MONTH = sql`substr(${tickets.expectedClose}, 1, 7)`;
+
+/** The expected close's quarter, `YYYY-Qn`. */
+export const CLOSE_QUARTER = sql`(substr(${tickets.expectedClose}, 1, 4) || '-Q' || ((cast(substr(${tickets.expectedClose}, 6, 2) as integer) + 2) / 3))`;
+
+/** The Verlauf's changes of a ticket's expected close, oldest first (`c` is crm_changes). */
+const closeChanges = sql`from ${crmChanges} c where c.entity = 'ticket' and c.field = 'expectedClose' and c.entity_id = ${tickets.id}`;
+
+/** Slips (SPEC section 14): how often the expected close moved later, from the history. */
+export const CLOSE_SLIPS = sql`(select count(*) ${closeChanges} and c.old_value is not null and c.new_value > c.old_value)`;
+
+/** Whether the expected close moved later at least once. */
+export const CLOSE_SLIPPED = sql`exists (select 1 ${closeChanges} and c.old_value is not null and c.new_value > c.old_value)`;
+
+/** The expected close as first recorded: the first change's old value, or its new one when it was set from empty. */
+export const ORIGINAL_CLOSE = sql`(select coalesce(c.old_value, c.new_value) ${closeChanges} order by c.at, c.id limit 1)`;

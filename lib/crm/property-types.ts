@@ -13,16 +13,32 @@ export type PropertyEntity = 'ticket' | 'partner' | 'contact';
 
 /** Where a dashboard level's group labels and order come from. */
 export type LabelSource =
-  { kind: 'lookup'; list: LookupListKey } | { kind: 'partner' } | { kind: 'contact' } | { kind: 'user' } | { kind: 'ticketStatus' };
+  | { kind: 'lookup'; list: LookupListKey }
+  | { kind: 'partner' }
+  | { kind: 'contact' }
+  | { kind: 'user' }
+  | { kind: 'ticketStatus' }
+  /** Keys the product defines: the phases, in PHASES order. */
+  | { kind: 'phase' }
+  /** `YYYY-MM`, chronological. */
+  | { kind: 'month' }
+  /** `YYYY-Qn`, chronological. */
+  | { kind: 'quarter' };
 
 /** A company-size range in admin order; the dashboard reads them once per request. */
 export type SizeRange = { id: number; min: number; max: number | null };
+
+/** The CRM statuses of each closed phase (every other status, and none, is open). */
+export type StatusPhases = { won: readonly number[]; lost: readonly number[] };
+
+/** What derived dashboard values read once per request: the company-size ranges, the statuses' phases. */
+export type ValueContext = { sizes: readonly SizeRange[]; phases: StatusPhases };
 
 /**
  * A property's value per CRM ticket of the dashboard, over `tickets`, `contacts` (the ticket's
  * contact) and `partners` (the ticket's partner): one expression, or a bridge of several values.
  */
-export type DashboardValue = { expression: (sizes: readonly SizeRange[]) => SQL } | { bridge: 'products' | 'campaigns' };
+export type DashboardValue = { expression: (context: ValueContext) => SQL } | { bridge: 'products' | 'campaigns' };
 
 export type DashboardSurface = {
   /** Its place in the filter bar and the grouping list (SPEC section 8, left to right). */

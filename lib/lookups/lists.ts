@@ -9,6 +9,7 @@ import {
   crmPartnerStatuses,
   crmTicketStatuses,
   dataSources,
+  lostReasons,
   partnerAttributes,
   partnerCampaigns,
   partnerProducts,
@@ -26,6 +27,7 @@ export type LookupKind = 'plain' | 'employees' | 'cents' | 'campaign' | 'attribu
 
 export const LOOKUP_LIST_KEYS = [
   'crmTicketStatuses',
+  'lostReasons',
   'crmPartnerStatuses',
   'companySizes',
   'revenueGroups',
@@ -39,6 +41,7 @@ export type LookupListKey = (typeof LOOKUP_LIST_KEYS)[number];
 
 type LookupTable =
   | typeof crmTicketStatuses
+  | typeof lostReasons
   | typeof crmPartnerStatuses
   | typeof companySizes
   | typeof revenueGroups
@@ -58,6 +61,7 @@ export type LookupList = {
 
 export const LOOKUP_LISTS: Record<LookupListKey, LookupList> = {
   crmTicketStatuses: { key: 'crmTicketStatuses', table: crmTicketStatuses, kind: 'plain', usedBy: [tickets.crmStatusId] },
+  lostReasons: { key: 'lostReasons', table: lostReasons, kind: 'plain', usedBy: [tickets.lostReasonId] },
   crmPartnerStatuses: { key: 'crmPartnerStatuses', table: crmPartnerStatuses, kind: 'plain', usedBy: [partners.crmPartnerStatusId] },
   // Company sizes are derived from the employee count at read time: nothing references them, but
   // partners fall into them (countEntryUsage counts those; deleting one then needs a confirmation).

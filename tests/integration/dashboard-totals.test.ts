@@ -16,13 +16,16 @@ import {
   type IdFilter,
 } from '@/lib/crm/dashboard/params';
 import { leafTicketIds, summariseDashboard } from '@/lib/crm/dashboard/queries';
-import type { GroupNode, Totals } from '@/lib/crm/dashboard/tree';
+import type { GroupNode, PhasedTotals, Totals } from '@/lib/crm/dashboard/tree';
 import { translator } from '@/lib/i18n';
 import { freshAppDb } from '../support/db';
 
 type Value = number | string | null;
 type Row = {
   id: number;
+  phase: s.Phase;
+  expectedClose: string | null;
+  slipped: boolean;
   potential: number | null;
   probability: number | null;
   users: number | null;
@@ -59,6 +62,25 @@ function loadRows(): Row[] {
   const ticketProducts = db.select().from(s.ticketProducts).all();
   const ticketCampaigns = db.select().from(s.ticketCampaigns).all();
   const partnerCampaigns = db.select().from(s.partnerCampaigns).all();
+  const phaseOf = new Map(
+    db
+      .select()
+      .from(s.crmTicketStatuses)
+      .all()
+      .map((status) => [status.id, status.phase]),
+  );
+  // Slipped: some recorded change of the expected close moved it later.
+  const slipped = new Set(
+    db
+      .select()
+      .from(s.crmChanges)
+      .all()
+      .filter(
+        (c) =>
+          c.entity === 'ticket' && c.field === 'expectedClose' && c.oldValue !== null && c.newValue !== null && c.newValue > c.oldValue,
+      )
+      .map((c) => c.entityId),
+  );
   return db
     .select()
     .from(s.tickets)
@@ -76,8 +98,12 @@ function loadRows(): Row[] {
         ...ticketCampaigns.filter((x) => x.ticketId === t.id).map((x) => x.campaignId),
         ...partnerCampaigns.filter((x) => x.partnerId === partnerId).map((x) => x.campaignId),
       ]);
+      const close = t.expectedClose;
       return {
         id: t.id,
+        phase: t.crmStatusId === null ? 'open' : (phaseOf.get(t.crmStatusId) ?? 'open'),
+        expectedClose: close,
+        slipped: slipped.has(t.id),
         potential: t.potentialCents,
         probability: t.probability,
         users: t.expectedUsers,
@@ -92,6 +118,9 @@ function loadRows(): Row[] {
           ticketStatus: t.status,
           partnerStatus: p?.crmPartnerStatusId ?? null,
           dataSource: p?.dataSourceId ?? null,
+          lostReason: t.lostReasonId,
+          closeMonth: close ? close.slice(0, 7) : null,
+          closeQuarter: close ? `${close.slice(0, 4)}-Q${Math.ceil(Number(close.slice(5, 7)) / 3)}` : null,
         },
         multi: { product: ticketProducts.filter((x) => x.ticketId === t.id).map((x) => x.productId), campaign: [...campaigns] },
       };
@@ -100,6 +129,7 @@ function loadRows(): Row[] {
 
 function valuesOf(row: Row, key: GroupKey | IdFilter): Value[] {
   if (key === 'product' || key === 'campaign') return row.multi[key].length > 0 ? row.multi[key] : [null];
+  if (key === 'phase') return [row.phase];
   return [row.single[key]];
 }
 
@@ -113,7 +143,23 @@ function matches(row: Row, params: DashboardParams): boolean {
   if (params.ticketStatus.length > 0 && !params.ticketStatus.includes(row.single.ticketStatus as s.TicketStatus)) return false;
   if (params.usersFrom !== null && (row.users === null || row.users < params.usersFrom)) return false;
   if (params.usersTo !== null && (row.users === null || row.users > params.usersTo)) return false;
+  if (params.phase.length > 0 && !params.phase.includes(row.phase)) return false;
+  if (params.closeFrom !== null && (row.expectedClose === null || row.expectedClose < params.closeFrom)) return false;
+  if (params.closeTo !== null && (row.expectedClose === null || row.expectedClose > params.closeTo)) return false;
+  if (params.slipped && !row.slipped) return false;
   return true;
+}
+
+/** A group's totals and its phases' (each computed alone, so the partition is checked, not assumed). */
+function phasedTotalsOf(group: Row[]): PhasedTotals {
+  return {
+    ...totalsOf(group),
+    phases: {
+      open: totalsOf(group.filter((row) => row.phase === 'open')),
+      won: totalsOf(group.filter((row) => row.phase === 'won')),
+      lost: totalsOf(group.filter((row) => row.phase === 'lost')),
+    },
+  };
 }
 
 function totalsOf(group: Row[]): Totals {
@@ -133,7 +179,7 @@ function totalsOf(group: Row[]): Totals {
 }
 
 /** path → totals for every group at every level, recomputed in plain code. */
-function recompute(params: DashboardParams): { total: Totals; groups: Map<string, Totals> } {
+function recompute(params: DashboardParams): { total: PhasedTotals; groups: Map<string, PhasedTotals> } {
   const matching = rows.filter((row) => matches(row, params));
   const groups = new Map<string, Row[]>();
   for (const row of matching) {
@@ -147,10 +193,10 @@ function recompute(params: DashboardParams): { total: Totals; groups: Map<string
       }
     }
   }
-  return { total: totalsOf(matching), groups: new Map([...groups].map(([path, members]) => [path, totalsOf(members)])) };
+  return { total: phasedTotalsOf(matching), groups: new Map([...groups].map(([path, members]) => [path, phasedTotalsOf(members)])) };
 }
 
-function flatten(groups: GroupNode[], prefix: Value[] = [], into = new Map<string, Totals>()): Map<string, Totals> {
+function flatten(groups: GroupNode[], prefix: Value[] = [], into = new Map<string, PhasedTotals>()): Map<string, PhasedTotals> {
   for (const {
     id,
     groups: children,
@@ -160,8 +206,9 @@ function flatten(groups: GroupNode[], prefix: Value[] = [], into = new Map<strin
     avgProbability,
     probabilityCount,
     sumExpectedUsers,
+    phases,
   } of groups) {
-    const totals = { count, sumPotentialCents, sumWeightedCents, avgProbability, probabilityCount, sumExpectedUsers };
+    const totals = { count, sumPotentialCents, sumWeightedCents, avgProbability, probabilityCount, sumExpectedUsers, phases };
     const path = [...prefix, id];
     into.set(JSON.stringify(path), totals);
     flatten(children, path, into);
@@ -225,10 +272,18 @@ beforeAll(async () => {
       .from(s.dataSources)
       .all()
       .map((r) => r.id),
+    lostReason: db
+      .select()
+      .from(s.lostReasons)
+      .all()
+      .map((r) => r.id),
   };
 });
 
 const t = translator('de');
+
+/** Bounds of the close window around the demo's dates (six months back, twelve ahead). */
+const CLOSE_BOUNDS = ['2026-01-31', '2026-06-15', '2026-12-01', '2026-12-31', '2027-03-31', '2027-09-30'];
 
 function paramsArbitrary(): fc.Arbitrary<DashboardParams> {
   const choice = (key: IdFilter) =>
@@ -239,12 +294,17 @@ function paramsArbitrary(): fc.Arbitrary<DashboardParams> {
       ticketStatus: fc.subarray([...s.TICKET_STATUSES], { maxLength: 2 }),
       usersFrom: fc.option(fc.integer({ min: 0, max: 60 }), { freq: 4, nil: null }),
       usersTo: fc.option(fc.integer({ min: 0, max: 200 }), { freq: 4, nil: null }),
+      phase: fc.subarray([...s.PHASES], { maxLength: 2 }),
+      closeFrom: fc.option(fc.constantFrom(...CLOSE_BOUNDS), { freq: 4, nil: null }),
+      closeTo: fc.option(fc.constantFrom(...CLOSE_BOUNDS), { freq: 4, nil: null }),
+      slipped: fc.boolean(),
       groupBy: fc.shuffledSubarray([...GROUP_KEYS], { minLength: 0, maxLength: 4 }),
     })
     .map((drawn) => {
       const params = emptyDashboardParams();
       for (const key of ID_FILTERS) params.filters[key] = drawn.filters[key] ?? { ids: [], none: false };
-      return { ...params, ticketStatus: drawn.ticketStatus, usersFrom: drawn.usersFrom, usersTo: drawn.usersTo, groupBy: drawn.groupBy };
+      const { filters: _filters, ...rest } = drawn;
+      return { ...params, ...rest };
     });
 }
 

@@ -24,6 +24,7 @@ const node = (id: GroupNode['id'], count: number, groups: GroupNode[] = []): Gro
   id,
   label: String(id),
   ...totals(count),
+  phases: { open: totals(count), won: totals(0), lost: totals(0) },
   groups,
 });
 

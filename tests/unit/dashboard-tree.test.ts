@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { buildTree, compareGroups, totalsFrom, type LevelLabels, type LevelRow, type Totals } from '@/lib/crm/dashboard/tree';
+import {
+  buildTree,
+  compareGroups,
+  totalsFrom,
+  type LevelLabels,
+  type LevelRow,
+  type PhasedTotals,
+  type Totals,
+} from '@/lib/crm/dashboard/tree';
 import { visibleTree } from '@/lib/crm/dashboard/view';
 import { germanSortKey } from '@/lib/order/sort-key';
 
-const totals = (count: number): Totals => ({
+const plain = (count: number): Totals => ({
   count,
   sumPotentialCents: count * 100,
   sumWeightedCents: count * 50,
@@ -11,6 +19,8 @@ const totals = (count: number): Totals => ({
   probabilityCount: count,
   sumExpectedUsers: count,
 });
+// Every ticket open: the phases are the group's totals, then nothing won or lost.
+const totals = (count: number): PhasedTotals => ({ ...plain(count), phases: { open: plain(count), won: plain(0), lost: plain(0) } });
 
 const statusLabels: LevelLabels = {
   label: (id) => ({ 1: 'Bedarf ermittelt', 2: 'Angebot erstellt', 3: 'Gewonnen' })[Number(id)] ?? '?',

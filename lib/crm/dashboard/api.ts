@@ -2,18 +2,30 @@ import 'server-only';
 // The dashboard's group tree as JSON (SPEC section 12): exactly the numbers the page shows, with
 // every ticket id of each leaf group.
 import type { Db } from '@/db/client';
+import { PHASES, type Phase } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/guards';
 import { translator } from '@/lib/i18n';
 import type { DashboardParams } from './params';
 import { leafTicketIds, pathKey, summariseDashboard } from './queries';
-import type { GroupId, GroupNode, Totals } from './tree';
+import type { GroupId, GroupNode, PhasedTotals, Totals } from './tree';
 
 /** The JSON keeps the figures of SPEC section 12; how many tickets the average covers is the page's. */
-type JsonTotals = Omit<Totals, 'probabilityCount'>;
-export type JsonGroup = JsonTotals & { key: string; id: GroupId; label: string } & ({ groups: JsonGroup[] } | { ticketIds: number[] });
+export type JsonTotals = Omit<Totals, 'probabilityCount'>;
+/** A group's figures and, beside them, each phase's (SPEC section 14). */
+type JsonPhasedTotals = JsonTotals & { phases: Record<Phase, JsonTotals> };
+export type JsonGroup = JsonPhasedTotals & { key: string; id: GroupId; label: string } & (
+    { groups: JsonGroup[] } | { ticketIds: number[] }
+  );
 
-function jsonTotals({ count, sumPotentialCents, sumWeightedCents, avgProbability, sumExpectedUsers }: Totals): JsonTotals {
+export function jsonTotals({ count, sumPotentialCents, sumWeightedCents, avgProbability, sumExpectedUsers }: Totals): JsonTotals {
   return { count, sumPotentialCents, sumWeightedCents, avgProbability, sumExpectedUsers };
+}
+
+function jsonPhasedTotals(totals: PhasedTotals): JsonPhasedTotals {
+  return {
+    ...jsonTotals(totals),
+    phases: Object.fromEntries(PHASES.map((phase) => [phase, jsonTotals(totals.phases[phase])])) as Record<Phase, JsonTotals>,
+  };
 }
 
 export function dashboardJson(db: Db, { user, params }: { user: SessionUser; params: DashboardParams }) {
@@ -21,11 +33,11 @@ export function dashboardJson(db: Db, { user, params }: { user: SessionUser; par
   const leaves = params.groupBy.length > 0 ? leafTicketIds(db, user, params) : new Map<string, number[]>();
   const toJson = (group: GroupNode, prefix: GroupId[]): JsonGroup => {
     const { key, id, label, groups } = group;
-    const rest = { key, id, label, ...jsonTotals(group) };
+    const rest = { key, id, label, ...jsonPhasedTotals(group) };
     const path = [...prefix, group.id];
     return groups.length > 0
       ? { ...rest, groups: groups.map((child) => toJson(child, path)) }
       : { ...rest, ticketIds: leaves.get(pathKey(path)) ?? [] };
   };
-  return { groupBy: summary.groupBy, total: jsonTotals(summary.total), groups: summary.groups.map((group) => toJson(group, [])) };
+  return { groupBy: summary.groupBy, total: jsonPhasedTotals(summary.total), groups: summary.groups.map((group) => toJson(group, [])) };
 }

@@ -11,9 +11,10 @@ import type { CsvSource } from '@/lib/csv/stream';
 import { translator, type Translate } from '@/lib/i18n';
 import { crmProperty, type ExportColumn } from '../properties';
 import { DIMENSIONS } from './dimensions';
+import { isKeyKind, keyLabel } from './key-labels';
 import type { DashboardParams } from './params';
 import { CSV_PROPERTY_KEYS, exportOrderQuery, exportRowsQuery } from './export-sql';
-import { sizeRanges, type DashboardQuery } from './filter-sql';
+import { valueContext, type DashboardQuery } from './filter-sql';
 
 /** The export of one dashboard view, as plain data a worker thread can be given. */
 export type DashboardExportJob = { kind: 'dashboard'; params: DashboardParams; dialect: CsvDialect; locale: Locale };
@@ -53,7 +54,7 @@ function* exportRows(sqlite: Database.Database, params: DashboardParams, t: Tran
   };
   sqlite.exec('begin');
   try {
-    const query: DashboardQuery = { params, sizes: sizeRanges(sqlite) };
+    const query: DashboardQuery = { params, context: valueContext(sqlite) };
     const ids = all<{ id: number }>(exportOrderQuery(query)).map((row) => row.id);
     for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
       const batch = ids.slice(start, start + EXPORT_BATCH);
@@ -72,7 +73,8 @@ function toCells(row: ExportRow, params: DashboardParams, t: Translate): unknown
   const levels = params.groupBy.map((key, index) => {
     const value = row[`level${index}`];
     if (value === null || value === undefined) return t(DIMENSIONS[key].emptyLabel);
-    return DIMENSIONS[key].labels.kind === 'ticketStatus' ? t(`ticketStatus.${value as 'open'}`) : value;
+    const source = DIMENSIONS[key].labels;
+    return isKeyKind(source) ? keyLabel(source.kind, String(value), t) : value;
   });
   const properties = CSV_PROPERTY_KEYS.map((key) => {
     const column: ExportColumn = crmProperty(key).dashboardCsv!;

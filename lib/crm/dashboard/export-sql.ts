@@ -2,21 +2,12 @@
 // columns batch by batch. The group order is the page's: lookups by admin position, names by the
 // German sort key (lib/order/sort-key.ts), ties by id, the empty group last.
 import { sql, type SQL } from 'drizzle-orm';
-import {
-  campaigns,
-  partnerCampaigns,
-  partners,
-  products,
-  TICKET_STATUSES,
-  ticketCampaigns,
-  ticketProducts,
-  tickets,
-  users,
-} from '@/db/schema';
+import { campaigns, partnerCampaigns, partners, products, ticketCampaigns, ticketProducts, tickets, users } from '@/db/schema';
 import { LOOKUP_LISTS } from '@/lib/lookups/lists';
 import { contactDisplayNameOf } from '@/lib/parties/names';
 import { crmProperty, keysWhere, lookupName } from '../properties';
 import { DIMENSIONS } from './dimensions';
+import { fixedKeys } from './key-labels';
 import { ftColumn, withFilteredTickets, type DashboardQuery } from './filter-sql';
 import type { GroupKey } from './params';
 
@@ -67,15 +58,23 @@ function exportLevel(key: GroupKey): { label: SQL; order: SQL[] } {
     case 'contact':
       return { label: contactDisplayNameOf(column), order: [column] };
     case 'ticketStatus':
+    case 'phase': {
+      // Labelled in toCells; ordered as the product lists them.
+      const keys = fixedKeys(source.kind)!;
       return {
         label: column,
         order: [
           sql`case ${column} ${sql.join(
-            TICKET_STATUSES.map((status, index) => sql`when ${status} then ${index}`),
+            keys.map((key, index) => sql`when ${key} then ${index}`),
             sql` `,
           )} end`,
         ],
       };
+    }
+    case 'month':
+    case 'quarter':
+      // Chronological: the key itself.
+      return { label: column, order: [column] };
   }
 }
 

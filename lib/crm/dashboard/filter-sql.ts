@@ -4,14 +4,24 @@
 import type Database from 'better-sqlite3';
 import { sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
-import { companySizes, contacts, partnerCampaigns, partners, ticketCampaigns, ticketProducts, tickets } from '@/db/schema';
+import {
+  companySizes,
+  contacts,
+  crmTicketStatuses,
+  partnerCampaigns,
+  partners,
+  ticketCampaigns,
+  ticketProducts,
+  tickets,
+} from '@/db/schema';
 import { ticketPartnerId } from '@/lib/parties/names';
-import type { SizeRange } from '../properties';
+import { CLOSE_SLIPPED } from '../property-sql';
+import type { SizeRange, StatusPhases, ValueContext } from '../properties';
 import { DIMENSION_KEYS, DIMENSIONS, ID_FILTERS, type DimensionKey } from './dimensions';
 import type { GroupStep } from './group-path';
 import type { DashboardParams, GroupKey, IdChoice } from './params';
 
-export type { SizeRange };
+export type { SizeRange, ValueContext };
 
 const dialect = new SQLiteSyncDialect();
 
@@ -23,19 +33,36 @@ export function sizeRanges(client: Database.Database): SizeRange[] {
   return client.prepare(query.sql).all(...query.params) as SizeRange[];
 }
 
+/** The CRM statuses of the closed phases, read on the given connection. */
+export function statusPhases(client: Database.Database): StatusPhases {
+  const query = dialect.sqlToQuery(
+    sql`select ${crmTicketStatuses.id} as id, ${crmTicketStatuses.phase} as phase from ${crmTicketStatuses} where ${crmTicketStatuses.phase} <> 'open' order by ${crmTicketStatuses.id}`,
+  );
+  const rows = client.prepare(query.sql).all(...query.params) as { id: number; phase: 'won' | 'lost' }[];
+  return {
+    won: rows.filter((row) => row.phase === 'won').map((row) => row.id),
+    lost: rows.filter((row) => row.phase === 'lost').map((row) => row.id),
+  };
+}
+
+/** What derived values need, read once per request on the given connection. */
+export function valueContext(client: Database.Database): ValueContext {
+  return { sizes: sizeRanges(client), phases: statusPhases(client) };
+}
+
 /**
- * What every dashboard query is built from: the view, the current company-size ranges and,
+ * What every dashboard query is built from: the view, the context of its derived values and,
  * for the tickets of one group, that group's path (AND-ed with the view's filters).
  */
-export type DashboardQuery = { params: DashboardParams; sizes: readonly SizeRange[]; group?: readonly GroupStep[] };
+export type DashboardQuery = { params: DashboardParams; context: ValueContext; group?: readonly GroupStep[] };
 
 /** The properties that are one value per ticket: the columns of `ft`. */
 const FT_KEYS = DIMENSION_KEYS.filter((key) => 'expression' in DIMENSIONS[key].value);
 
 /** A property's value per ticket, over tickets, contacts and partners; null for a multi-valued one. */
-function valueOf(key: DimensionKey, sizes: readonly SizeRange[]): SQL | null {
+function valueOf(key: DimensionKey, context: ValueContext): SQL | null {
   const value = DIMENSIONS[key].value;
-  return 'expression' in value ? value.expression(sizes) : null;
+  return 'expression' in value ? value.expression(context) : null;
 }
 
 /** A column of `ft` by property key (keys come from the registry, never from the request). */
@@ -83,41 +110,47 @@ function campaignCondition(choice: IdChoice): SQL | undefined {
   return either(parts);
 }
 
-function propertyCondition(key: DimensionKey, choice: IdChoice, sizes: readonly SizeRange[]): SQL | undefined {
+function propertyCondition(key: DimensionKey, choice: IdChoice, context: ValueContext): SQL | undefined {
   const value = DIMENSIONS[key].value;
   if ('bridge' in value) return value.bridge === 'products' ? productCondition(choice) : campaignCondition(choice);
-  return choiceCondition(value.expression(sizes), choice);
+  return choiceCondition(value.expression(context), choice);
 }
 
 /** A ticket is in the group when it carries the group's value on every level (products and campaigns: one of its values). */
-function groupConditions(steps: readonly GroupStep[], sizes: readonly SizeRange[]): (SQL | undefined)[] {
+function groupConditions(steps: readonly GroupStep[], context: ValueContext): (SQL | undefined)[] {
   return steps.map(({ key, id }) => {
-    if (typeof id === 'string') return sql`${valueOf(key, sizes) ?? sql`null`} = ${id}`;
-    return propertyCondition(key, id === null ? { ids: [], none: true } : { ids: [id], none: false }, sizes);
+    if (typeof id === 'string') return sql`${valueOf(key, context) ?? sql`null`} = ${id}`;
+    return propertyCondition(key, id === null ? { ids: [], none: true } : { ids: [id], none: false }, context);
   });
 }
 
-function filterConditions({ params, sizes, group = [] }: DashboardQuery): SQL[] {
+function filterConditions({ params, context, group = [] }: DashboardQuery): SQL[] {
   // A literal 1, as in the partial index tickets_crm_dashboard, so the planner can use it.
   const conditions: (SQL | undefined)[] = [sql`${tickets.crmEnabled} = 1`];
-  for (const key of ID_FILTERS) conditions.push(propertyCondition(key, params.filters[key], sizes));
+  for (const key of ID_FILTERS) conditions.push(propertyCondition(key, params.filters[key], context));
   if (params.ticketStatus.length > 0) conditions.push(sql`${tickets.status} in (${list(params.ticketStatus)})`);
+  if (params.phase.length > 0) conditions.push(sql`${valueOf('phase', context)} in (${list(params.phase)})`);
+  // A ticket without an expected close never matches a set bound (SPEC section 14).
+  if (params.closeFrom !== null) conditions.push(sql`${tickets.expectedClose} >= ${params.closeFrom}`);
+  if (params.closeTo !== null) conditions.push(sql`${tickets.expectedClose} <= ${params.closeTo}`);
+  if (params.slipped) conditions.push(CLOSE_SLIPPED);
   if (params.usersFrom !== null) conditions.push(sql`${tickets.expectedUsers} >= ${params.usersFrom}`);
   if (params.usersTo !== null) conditions.push(sql`${tickets.expectedUsers} <= ${params.usersTo}`);
-  conditions.push(...groupConditions(group, sizes));
+  conditions.push(...groupConditions(group, context));
   return conditions.filter((condition): condition is SQL => condition !== undefined);
 }
 
 /** The CTEs every dashboard query starts with: `ft`, and the campaign bridge when a level needs it. */
 export function withFilteredTickets(query: DashboardQuery, levels: readonly GroupKey[] = [], onlyIds?: readonly number[]): SQL {
   const columns = sql.join(
-    FT_KEYS.map((key) => sql`${valueOf(key, query.sizes)} as ${sql.raw(key)}`),
+    FT_KEYS.map((key) => sql`${valueOf(key, query.context)} as ${sql.raw(key)}`),
     sql`, `,
   );
   const conditions = [...filterConditions(query), ...(onlyIds ? [sql`${tickets.id} in (${list(onlyIds)})`] : [])];
   const ft = sql`ft as (
     select ${tickets.id} as id, ${columns},
-      ${tickets.potentialCents} as potential, ${tickets.probability} as probability, ${tickets.expectedUsers} as users
+      ${tickets.potentialCents} as potential, ${tickets.probability} as probability, ${tickets.expectedUsers} as users,
+      ${tickets.expectedClose} as expected_close
     from ${tickets}
     left join ${contacts} on ${contacts.id} = ${tickets.contactId}
     left join ${partners} on ${partners.id} = ${ticketPartnerId}

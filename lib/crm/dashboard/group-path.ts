@@ -1,9 +1,9 @@
 // One group of a dashboard view, named in the URL (`open=1.none.3`): the group's id on every
 // grouping level, `none` for the empty group. Validated against the dimension registry: ids where
-// the level holds records, the ticket status keys where it holds statuses.
-import { TICKET_STATUSES } from '@/db/schema';
+// the level holds records, the keys where it holds statuses, phases, months or quarters.
 import { idSchema } from '@/lib/validation';
 import { DIMENSIONS } from './dimensions';
+import { isKeyId, isKeyKind, keyKindHasEmpty } from './key-labels';
 import { paramProblem } from '@/lib/url-params';
 import type { DashboardProblem, GroupKey } from './params';
 import type { GroupId } from './tree';
@@ -21,11 +21,12 @@ export function serialiseGroupPath(path: readonly GroupId[]): string {
 }
 
 function parseStep(key: GroupKey, part: string): { ok: true; id: GroupId } | { ok: false } {
-  if (part === 'none') return DIMENSIONS[key].labels.kind === 'ticketStatus' ? { ok: false } : { ok: true, id: null };
-  if (DIMENSIONS[key].labels.kind === 'ticketStatus') {
-    const status = TICKET_STATUSES.find((candidate) => candidate === part);
-    return status ? { ok: true, id: status } : { ok: false };
+  const source = DIMENSIONS[key].labels;
+  if (isKeyKind(source)) {
+    if (part === 'none') return keyKindHasEmpty(source.kind) ? { ok: true, id: null } : { ok: false };
+    return isKeyId(source.kind, part) ? { ok: true, id: part } : { ok: false };
   }
+  if (part === 'none') return { ok: true, id: null };
   const id = idSchema.safeParse(part);
   return id.success ? { ok: true, id: id.data } : { ok: false };
 }

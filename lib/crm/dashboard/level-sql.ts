@@ -2,7 +2,7 @@
 // path) pairs of `ft`, their totals, the grand total, the tickets under the leaves.
 import { sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { ticketProducts } from '@/db/schema';
+import { PHASES, ticketProducts, type Phase } from '@/db/schema';
 import { DIMENSIONS } from './dimensions';
 import { ftColumn, withFilteredTickets, type DashboardQuery } from './filter-sql';
 import type { GroupKey } from './params';
@@ -38,12 +38,24 @@ export function pathPairs(levels: readonly GroupKey[], extra: SQL = sql``): SQL 
     from ft ${sql.join(joins, sql` `)}`;
 }
 
-export const AGGREGATES = sql`count(*) as n,
-  coalesce(sum(potential), 0) as potential,
-  coalesce(sum(potential * probability), 0) as weighted,
-  coalesce(sum(probability), 0) as probability_sum,
-  count(probability) as probability_count,
-  coalesce(sum(users), 0) as users`;
+/** The sums of RawTotals over the rows (`prefix` names them), or over those of one phase. */
+function aggregatesOf(prefix: string, phase?: Phase): SQL {
+  const name = (column: string) => sql.raw(`${prefix}${column}`);
+  const only = (value: SQL) => (phase ? sql`case when phase = ${phase} then ${value} end` : value);
+  return sql`${phase ? sql`coalesce(sum(phase = ${phase}), 0)` : sql`count(*)`} as ${name('n')},
+  coalesce(sum(${only(sql`potential`)}), 0) as ${name('potential')},
+  coalesce(sum(${only(sql`potential * probability`)}), 0) as ${name('weighted')},
+  coalesce(sum(${only(sql`probability`)}), 0) as ${name('probability_sum')},
+  count(${only(sql`probability`)}) as ${name('probability_count')},
+  coalesce(sum(${only(sql`users`)}), 0) as ${name('users')}`;
+}
+
+/** The totals of a set of rows with `potential`, `probability`, `users` and `phase`, and the same per phase (`open_n`, …). */
+export const AGGREGATES = sql.join(
+  [aggregatesOf(''), ...PHASES.map((phase) => aggregatesOf(`${phase}_`, phase))],
+  sql`,
+  `,
+);
 
 /** Totals per group of the first `depth` levels. */
 export function levelTotalsQuery(query: DashboardQuery, depth: number): SQL {
@@ -51,7 +63,7 @@ export function levelTotalsQuery(query: DashboardQuery, depth: number): SQL {
   const keyList = sql.raw(levels.map((_, index) => `k${index}`).join(', '));
   return sql`${withFilteredTickets(query, levels)}
     select ${keyList}, ${AGGREGATES}
-    from (${pathPairs(levels, sql`, ft.potential as potential, ft.probability as probability, ft.users as users`)})
+    from (${pathPairs(levels, sql`, ft.potential as potential, ft.probability as probability, ft.users as users, ft.phase as phase`)})
     group by ${keyList}`;
 }
 

@@ -46,6 +46,9 @@ export function dashboardFilterOptions(
       case 'contact':
         return merge(chosenContacts(db, chosen(key)), search.contact ? searchContactOptions(db, search.contact, 20) : []);
       case 'ticketStatus':
+      case 'phase':
+      case 'month':
+      case 'quarter':
         return [];
     }
   };

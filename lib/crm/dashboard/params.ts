@@ -1,7 +1,7 @@
 // The URL parameters of the CRM dashboard (SPEC section 8): one definition shared by the page,
 // the CSV export, the JSON API and links between views. Parsed leniently for pages (invalid
 // values are reported and ignored) and strictly for the API (400 naming the parameter).
-import { TICKET_STATUSES, type TicketStatus } from '@/db/schema';
+import { PHASES, TICKET_STATUSES, type Phase, type TicketStatus } from '@/db/schema';
 import { paramProblem, paramValues, readIds, type IdChoice, type ParamProblem, type RawParams } from '@/lib/url-params';
 
 export type { IdChoice };
@@ -18,6 +18,12 @@ export type DashboardParams = {
   ticketStatus: TicketStatus[];
   usersFrom: number | null;
   usersTo: number | null;
+  phase: Phase[];
+  /** Voraussichtlicher Abschluss from / to, `YYYY-MM-DD`, inclusive. */
+  closeFrom: string | null;
+  closeTo: string | null;
+  /** Only tickets whose expected close moved later at least once. */
+  slipped: boolean;
   groupBy: GroupKey[];
 };
 
@@ -33,12 +39,39 @@ export function emptyDashboardParams(): DashboardParams {
     ticketStatus: [],
     usersFrom: null,
     usersTo: null,
+    phase: [],
+    closeFrom: null,
+    closeTo: null,
+    slipped: false,
     groupBy: [...DEFAULT_GROUP_BY],
   };
 }
 
 function bound(value: string): number | null {
   return /^\d{1,9}$/.test(value) && Number(value) <= MAX_USERS ? Number(value) : null;
+}
+
+/** A calendar date `YYYY-MM-DD` that exists, or null. */
+export function isoDate(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) ? value : null;
+}
+
+/** Repeated values of a parameter that must each be one of `allowed`, without duplicates. */
+function readKeys<K extends string>(
+  raw: RawParams,
+  name: string,
+  allowed: readonly K[],
+  problem: (param: string, value: string) => void,
+): K[] {
+  const chosen: K[] = [];
+  for (const value of paramValues(raw, name)) {
+    const key = allowed.find((candidate) => candidate === value);
+    if (!key) problem(name, value);
+    else if (!chosen.includes(key)) chosen.push(key);
+  }
+  return chosen;
 }
 
 export function parseDashboardParams(raw: RawParams): { params: DashboardParams; problems: DashboardProblem[] } {
@@ -51,18 +84,26 @@ export function parseDashboardParams(raw: RawParams): { params: DashboardParams;
     params.filters[key] = { ids, none };
     for (const value of invalid) problem(key, value);
   }
-  for (const value of paramValues(raw, 'ticketStatus')) {
-    const status = TICKET_STATUSES.find((candidate) => candidate === value);
-    if (status) {
-      if (!params.ticketStatus.includes(status)) params.ticketStatus.push(status);
-    } else problem('ticketStatus', value);
-  }
+  params.ticketStatus = readKeys(raw, 'ticketStatus', TICKET_STATUSES, problem);
+  params.phase = readKeys(raw, 'phase', PHASES, problem);
   for (const name of ['usersFrom', 'usersTo'] as const) {
     const [value] = paramValues(raw, name);
     if (value === undefined) continue;
     const parsed = bound(value);
     if (parsed === null) problem(name, value);
     else params[name] = parsed;
+  }
+  for (const name of ['closeFrom', 'closeTo'] as const) {
+    const [value] = paramValues(raw, name);
+    if (value === undefined) continue;
+    const parsed = isoDate(value.trim());
+    if (parsed === null) problem(name, value);
+    else params[name] = parsed;
+  }
+  const [slipped] = paramValues(raw, 'slipped');
+  if (slipped !== undefined) {
+    if (slipped === '1') params.slipped = true;
+    else if (slipped !== '0') problem('slipped', slipped);
   }
 
   const groupValues = paramValues(raw, 'groupBy');
@@ -96,6 +137,10 @@ export function serialiseDashboardParams(params: DashboardParams): URLSearchPara
   for (const status of params.ticketStatus) search.append('ticketStatus', status);
   if (params.usersFrom !== null) search.set('usersFrom', String(params.usersFrom));
   if (params.usersTo !== null) search.set('usersTo', String(params.usersTo));
+  for (const phase of params.phase) search.append('phase', phase);
+  if (params.closeFrom !== null) search.set('closeFrom', params.closeFrom);
+  if (params.closeTo !== null) search.set('closeTo', params.closeTo);
+  if (params.slipped) search.set('slipped', '1');
   const groupBy = params.groupBy.join(',');
   if (groupBy !== DEFAULT_GROUP_BY.join(',')) search.set('groupBy', groupBy || 'none');
   return search;

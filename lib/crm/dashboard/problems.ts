@@ -7,6 +7,9 @@ import type { DashboardParams } from './params';
 const OTHER_LABELS: Record<string, MessageKey> = {
   usersFrom: 'dashboard.usersFrom',
   usersTo: 'dashboard.usersTo',
+  closeFrom: 'dashboard.closeFrom',
+  closeTo: 'dashboard.closeTo',
+  slipped: 'dashboard.slipped',
   groupBy: 'dashboard.grouping',
   open: 'dashboard.openGroup',
 };
@@ -20,4 +23,9 @@ export function parameterLabel(param: string): MessageKey | null {
 /** "von" above "bis": the filter stays as given (no ticket matches), and the page says why. */
 export function usersRangeInverted(params: DashboardParams): boolean {
   return params.usersFrom !== null && params.usersTo !== null && params.usersFrom > params.usersTo;
+}
+
+/** A close window whose start lies after its end. */
+export function closeRangeInverted(params: DashboardParams): boolean {
+  return params.closeFrom !== null && params.closeTo !== null && params.closeFrom > params.closeTo;
 }

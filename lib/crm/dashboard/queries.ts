@@ -4,17 +4,18 @@ import 'server-only';
 import { inArray, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
-import { TICKET_STATUSES, partners, users } from '@/db/schema';
+import { partners, users } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import type { Translate } from '@/lib/i18n';
 import { readEntries } from '@/lib/lookups/queries';
 import { DIMENSIONS } from './dimensions';
 import { groupSteps, type GroupPath } from './group-path';
+import { isKeyKind, keyLabel, keyOrder } from './key-labels';
 import type { DashboardParams, GroupKey } from './params';
-import { sizeRanges, type DashboardQuery } from './filter-sql';
+import { valueContext, type DashboardQuery } from './filter-sql';
 import { allLeafPairsQuery, grandTotalQuery, leafTicketsQuery, levelTotalsQuery, listPageQuery } from './level-sql';
-import { buildTree, totalsFrom, type GroupId, type GroupNode, type LevelLabels, type RawTotals, type Totals } from './tree';
+import { buildTree, phasedTotalsFrom, type GroupId, type GroupNode, type LevelLabels, type PhasedTotals, type RawTotals } from './tree';
 
 const dialect = new SQLiteSyncDialect();
 
@@ -29,7 +30,7 @@ export function runQuery<T>(db: Db, query: SQL, exact = false): T[] {
 
 /** The view's query; with `group`, only the tickets of that group of the view. */
 function queryOf(db: Db, params: DashboardParams, group?: GroupPath | null): DashboardQuery {
-  return { params, sizes: sizeRanges(db.$client), group: group ? groupSteps(params.groupBy, group) : undefined };
+  return { params, context: valueContext(db.$client), group: group ? groupSteps(params.groupBy, group) : undefined };
 }
 
 type KeyedRow = RawTotals & Record<`k${number}`, bigint | string | null>;
@@ -50,12 +51,8 @@ export function levelLabels(db: Db, key: GroupKey, ids: GroupId[], t: Translate)
   const dim = DIMENSIONS[key];
   const emptyLabel = t(dim.emptyLabel);
   const source = dim.labels;
-  if (source.kind === 'ticketStatus') {
-    return {
-      emptyLabel,
-      label: (id) => t(`ticketStatus.${id as (typeof TICKET_STATUSES)[number]}`),
-      order: (id) => TICKET_STATUSES.indexOf(id as (typeof TICKET_STATUSES)[number]),
-    };
+  if (isKeyKind(source)) {
+    return { emptyLabel, label: (id) => keyLabel(source.kind, String(id), t), order: (id) => keyOrder(source.kind, String(id)) };
   }
   if (source.kind === 'lookup') {
     const entries = new Map(readEntries(db, source.list).map((entry) => [entry.id, entry]));
@@ -79,7 +76,7 @@ export function levelLabels(db: Db, key: GroupKey, ids: GroupId[], t: Translate)
   return { emptyLabel, label: (id) => names.get(Number(id))?.name ?? `#${id}`, order: (id) => names.get(Number(id))?.sortName ?? '' };
 }
 
-export type DashboardSummary = { groupBy: GroupKey[]; total: Totals; groups: GroupNode[] };
+export type DashboardSummary = { groupBy: GroupKey[]; total: PhasedTotals; groups: GroupNode[] };
 
 /** The grand total and the group tree: one aggregate query per level plus one for the total. */
 export function summariseDashboard(db: Db, user: SessionUser, params: DashboardParams, t: Translate): DashboardSummary {
@@ -89,10 +86,10 @@ export function summariseDashboard(db: Db, user: SessionUser, params: DashboardP
 }
 
 /** The totals of one leaf group of the view (its ticket list's heading). */
-export function summariseGroup(db: Db, user: SessionUser, params: DashboardParams, group: GroupPath): Totals {
+export function summariseGroup(db: Db, user: SessionUser, params: DashboardParams, group: GroupPath): PhasedTotals {
   assertRole(user, 'crm');
   const [raw] = runQuery<RawTotals>(db, grandTotalQuery(queryOf(db, params, group)), true);
-  return totalsFrom(raw);
+  return phasedTotalsFrom(raw);
 }
 
 function summarise(db: Db, query: DashboardQuery, t: Translate): DashboardSummary {
@@ -101,13 +98,13 @@ function summarise(db: Db, query: DashboardQuery, t: Translate): DashboardSummar
   const rowsPerLevel = params.groupBy.map((_, depth) =>
     runQuery<KeyedRow>(db, levelTotalsQuery(query, depth + 1), true).map((row) => ({
       keys: Array.from({ length: depth + 1 }, (__, index) => keyOf(row[`k${index}`])),
-      totals: totalsFrom(row),
+      totals: phasedTotalsFrom(row),
     })),
   );
   const labels = params.groupBy.map((key, depth) =>
     levelLabels(db, key, [...new Set(rowsPerLevel[depth].map((row) => row.keys[depth]))], t),
   );
-  return { groupBy: params.groupBy, total: totalsFrom(grand), groups: buildTree(params.groupBy, rowsPerLevel, labels) };
+  return { groupBy: params.groupBy, total: phasedTotalsFrom(grand), groups: buildTree(params.groupBy, rowsPerLevel, labels) };
 }
 
 /** Leaf path → ticket ids, all of them (the API's `ticketIds`). */

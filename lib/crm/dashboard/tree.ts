@@ -1,5 +1,6 @@
 // Pure logic of the group tree: raw SQL sums to totals, rows of each level to nested groups in
 // the lookup's admin order with the empty group last.
+import { PHASES, type Phase } from '@/db/schema';
 import { compareKeys } from '@/lib/order/sort-key';
 import type { GroupKey } from './params';
 
@@ -27,22 +28,38 @@ export type Totals = {
   sumExpectedUsers: number;
 };
 
-export type GroupNode = Totals & { key: GroupKey; id: GroupId; label: string; groups: GroupNode[] };
+/** The totals of each phase of a group: together they are the group's (SPEC section 14). */
+export type PhaseTotals = Record<Phase, Totals>;
+
+/** A group's totals and those of its phases. */
+export type PhasedTotals = Totals & { phases: PhaseTotals };
+
+export type GroupNode = PhasedTotals & { key: GroupKey; id: GroupId; label: string; groups: GroupNode[] };
 
 function toNumber(value: bigint): number {
   if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) throw new RangeError('sum beyond exact range');
   return Number(value);
 }
 
-export function totalsFrom(raw: RawTotals): Totals {
-  const count = Number(raw.probability_count);
+/** The totals of a row's sums; `prefix` picks one phase's (`open_`, …). */
+export function totalsFrom(raw: RawTotals | Record<string, bigint>, prefix = ''): Totals {
+  const at = (column: keyof RawTotals) => (raw as Record<string, bigint>)[`${prefix}${column}`];
+  const count = Number(at('probability_count'));
   return {
-    count: toNumber(raw.n),
-    sumPotentialCents: toNumber(raw.potential),
-    sumWeightedCents: toNumber((raw.weighted * 2n + 100n) / 200n),
-    avgProbability: count === 0 ? null : Math.round((Number(raw.probability_sum) * 10) / count) / 10,
+    count: toNumber(at('n')),
+    sumPotentialCents: toNumber(at('potential')),
+    sumWeightedCents: toNumber((at('weighted') * 2n + 100n) / 200n),
+    avgProbability: count === 0 ? null : Math.round((Number(at('probability_sum')) * 10) / count) / 10,
     probabilityCount: count,
-    sumExpectedUsers: toNumber(raw.users),
+    sumExpectedUsers: toNumber(at('users')),
+  };
+}
+
+/** The totals of a row of AGGREGATES (lib/crm/dashboard/level-sql.ts): its own and each phase's. */
+export function phasedTotalsFrom(raw: RawTotals): PhasedTotals {
+  return {
+    ...totalsFrom(raw),
+    phases: Object.fromEntries(PHASES.map((phase) => [phase, totalsFrom(raw, `${phase}_`)])) as PhaseTotals,
   };
 }
 
@@ -64,7 +81,7 @@ export function compareGroups(labels: LevelLabels, a: GroupId, b: GroupId): numb
   return typeof a === 'number' && typeof b === 'number' ? a - b : compareKeys(String(a), String(b));
 }
 
-export type LevelRow = { keys: GroupId[]; totals: Totals };
+export type LevelRow = { keys: GroupId[]; totals: PhasedTotals };
 
 /** Nests the rows of levels 1…n (rows of level i carry i keys) into the ordered group tree. */
 export function buildTree(levels: readonly GroupKey[], rowsPerLevel: LevelRow[][], labels: LevelLabels[]): GroupNode[] {
