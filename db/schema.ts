@@ -321,7 +321,18 @@ export const tickets = sqliteTable(
     // The dashboard reads only CRM-enabled tickets: a partial covering index of the filter,
     // grouping and summed columns lets it aggregate without touching the table.
     index('tickets_crm_dashboard')
-      .on(t.crmStatusId, t.partnerId, t.contactId, t.assigneeId, t.expectedUsers, t.potentialCents, t.probability, t.status)
+      .on(
+        t.crmStatusId,
+        t.partnerId,
+        t.contactId,
+        t.assigneeId,
+        t.expectedUsers,
+        t.potentialCents,
+        t.probability,
+        t.status,
+        t.expectedClose,
+        t.lostReasonId,
+      )
       .where(sql`crm_enabled = 1`),
     index('tickets_crm_partner')
       .on(t.partnerId, t.crmStatusId, t.potentialCents, t.probability, t.expectedUsers)
