@@ -24,28 +24,33 @@ const decisive = alias(crmChanges, 'dc');
 
 const CLOSED_STATUS_NAMES = sql`select ${crmTicketStatuses.name} from ${crmTicketStatuses} where ${crmTicketStatuses.phase} <> 'open'`;
 
-/** Rule 1: when the ticket `e.id` entered its won/lost status (UTC ms), or null. */
-const ENTRY_AT = sql`(select max(${statusChange.at}) from ${crmChanges} ${sql.identifier('sc')}
+/** Rule 1: when the ticket `e.id` entered its won/lost status (UTC ms), or null. Newest first, so
+ * the index gives the usual case (the latest change closed it) at the first row. */
+const ENTRY_AT = sql`(select ${statusChange.at} from ${crmChanges} ${sql.identifier('sc')}
   where ${statusChange.entity} = 'ticket' and ${statusChange.field} = 'crmStatus' and ${statusChange.entityId} = e.id
-    and ${statusChange.newValue} in (${CLOSED_STATUS_NAMES}))`;
+    and ${statusChange.newValue} in (${CLOSED_STATUS_NAMES})
+  order by ${statusChange.at} desc, ${statusChange.id} desc limit 1)`;
 
-/** Rule 2 a–c: the id of the probability change that tells the chance at `d.entry_at`, or null. */
-const DECISIVE_CHANGE = sql`(select ${chanceChange.id} from ${crmChanges} ${sql.identifier('pc')}
-  where ${chanceChange.entity} = 'ticket' and ${chanceChange.field} = 'probability' and ${chanceChange.entityId} = d.id
-  order by case when ${chanceChange.at} = d.entry_at then 0 when ${chanceChange.at} < d.entry_at then 1 else 2 end,
-    case when ${chanceChange.at} < d.entry_at then -${chanceChange.at} else ${chanceChange.at} end,
-    case when ${chanceChange.at} < d.entry_at then -${chanceChange.id} else ${chanceChange.id} end
-  limit 1)`;
+/** The ticket `d.id`'s probability changes, as `from … where …` (the index's order is `at`, then id). */
+const CHANCE_CHANGES = sql`from ${crmChanges} ${sql.identifier('pc')}
+  where ${chanceChange.entity} = 'ticket' and ${chanceChange.field} = 'probability' and ${chanceChange.entityId} = d.id`;
+
+/** Rule 2 a–c: the id of the probability change that tells the chance at `d.entry_at`, or null; each one index seek. */
+const DECISIVE_CHANGE = sql`coalesce(
+  (select ${chanceChange.id} ${CHANCE_CHANGES} and ${chanceChange.at} = d.entry_at order by ${chanceChange.id} limit 1),
+  (select ${chanceChange.id} ${CHANCE_CHANGES} and ${chanceChange.at} < d.entry_at order by ${chanceChange.at} desc, ${chanceChange.id} desc limit 1),
+  (select ${chanceChange.id} ${CHANCE_CHANGES} and ${chanceChange.at} > d.entry_at order by ${chanceChange.at}, ${chanceChange.id} limit 1))`;
 
 /**
  * One row per won or lost ticket of the view: `id`, `phase`, `chance` (0–100 or null). The view's
- * phase filter must already be narrowed to won and lost.
+ * phase filter must already be narrowed to won and lost. `materialized`: inlined, each use of
+ * `entry_at` and `change_id` would run its subquery again.
  */
 export function chancesAtEntryQuery(query: DashboardQuery): SQL {
   return sql`${withFilteredTickets(query)},
-    entered as (select e.id as id, e.phase as phase, e.probability as probability, ${ENTRY_AT} as entry_at
+    entered as materialized (select e.id as id, e.phase as phase, e.probability as probability, ${ENTRY_AT} as entry_at
       from ft e where e.phase in ('won', 'lost')),
-    decided as (select d.*, case when d.entry_at is null then null else ${DECISIVE_CHANGE} end as change_id from entered d),
+    decided as materialized (select d.*, case when d.entry_at is null then null else ${DECISIVE_CHANGE} end as change_id from entered d),
     chances as (select d.id as id, d.phase as phase,
         case when d.change_id is null then d.probability
           when ${decisive.at} < d.entry_at then cast(${decisive.newValue} as integer)
