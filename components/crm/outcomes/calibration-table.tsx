@@ -57,9 +57,7 @@ export function CalibrationTable({ calibration, t, format }: { calibration: Cali
               <th scope="row">{t('outcomes.band', { from: band.from, to: band.to })}</th>
               <Counts counts={band} format={format} />
               <td className="num">{format.percent(band.midChance)}</td>
-              <td>
-                <CompareBars expected={band.midChance} actual={band.wonShare} />
-              </td>
+              <td>{band.tickets > 0 && <CompareBars expected={band.midChance} actual={band.wonShare} />}</td>
             </tr>
           ))}
         </tbody>

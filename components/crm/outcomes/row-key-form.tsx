@@ -2,6 +2,7 @@
 // filters as hidden fields. Without JavaScript the browser submits it; with it, next/form
 // navigates without a full reload.
 import Form from 'next/form';
+import styles from './outcomes.module.css';
 
 export function RowKeyForm({
   row,
@@ -16,7 +17,7 @@ export function RowKeyForm({
   words: { form: string; row: string; show: string };
 }) {
   return (
-    <Form action="/crm/outcomes" className="inline-form" aria-label={words.form}>
+    <Form action="/crm/outcomes" className={`inline-form ${styles.viewForm}`} aria-label={words.form}>
       {[...hidden].map(([name, value], index) => (
         <input key={`${name}-${index}`} type="hidden" name={name} value={value} />
       ))}
