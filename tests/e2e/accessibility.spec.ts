@@ -143,6 +143,8 @@ function visits(ids: Records): Visit[] {
     { route: '/crm', url: `/crm?${filtered}&view=list`, roles: ['crm'], prepare: openFilter('Geschäftspartner') },
     { route: '/crm', url: grouped, roles: ['crm'], prepare: openFilter('CRM-Ticketstatus') },
     { route: '/crm', url: grouped, roles: ['crmAdmin'], prepare: openFilter('Ticket-Bearbeiter') },
+    { route: '/crm/outcomes', url: '/crm/outcomes?row=product', roles: CRM_ROLES },
+    { route: '/crm/outcomes', url: '/crm/outcomes', roles: ['agent'], status: 403 },
     ...LOOKUP_LIST_KEYS.map((list): Visit => ({ route: '/admin/crm', url: `/admin/crm?list=${list}`, roles: ['crmAdmin'] })),
     { route: '/admin/users', url: '/admin/users', roles: ['admin'] },
     { route: '/admin/users/[id]', url: `/admin/users/${ids.user}`, roles: ['admin'] },
