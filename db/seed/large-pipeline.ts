@@ -101,7 +101,8 @@ export function planPipeline(
   ticket: { statusId: number | null; activatedAt: number },
   clock: { now: number; today: number },
 ): TicketPipeline {
-  const decided = ticket.statusId !== null && !lookups.openIds.includes(ticket.statusId);
+  // An archived status that is neither won nor lost stays open.
+  const decided = ticket.statusId !== null && (lookups.wonIds.includes(ticket.statusId) || lookups.lostIds.includes(ticket.statusId));
   return decided ? decidedPipeline(random, lookups, ticket.activatedAt, clock) : openPipeline(random, lookups, ticket, clock);
 }
 
