@@ -5,11 +5,11 @@ import 'server-only';
 // The form's values, checks and snapshot come from the property registry (lib/crm/record/fields.ts).
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { tickets } from '@/db/schema';
+import { crmTicketStatuses, tickets } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import { crmSaveStamp, crmVersionConflict, writeTransaction } from '@/lib/concurrency';
-import type { MutationResult } from '@/lib/result';
+import type { MutationFailure, MutationResult } from '@/lib/result';
 import { entryNames } from '../entries';
 import { recordCrmChanges, type CrmSnapshot } from '../history';
 import { historySnapshot, savedColumns, valuesFromForm } from '../record/fields';
@@ -19,6 +19,20 @@ import { readTicketCrm } from './queries';
 
 const snapshot = (tx: Tx, record: object): CrmSnapshot<'ticket'> =>
   historySnapshot('ticket', record, (list, ids) => entryNames(tx, list, ids));
+
+/**
+ * A Verlustgrund goes only with a CRM status of phase lost (SPEC section 14). Moving away from lost,
+ * the user clears it (the panel's script does so with the field it hides), so nothing stale stays.
+ */
+function lostReasonProblem(tx: Tx, statusId: number | null, lostReasonId: number | null): MutationFailure | null {
+  if (lostReasonId === null) return null;
+  const phase =
+    statusId === null
+      ? undefined
+      : tx.select({ phase: crmTicketStatuses.phase }).from(crmTicketStatuses).where(eq(crmTicketStatuses.id, statusId)).get()?.phase;
+  if (phase === 'lost') return null;
+  return { ok: false, error: 'crm.error.lostReasonNotLost', fieldErrors: { lostReasonId: 'crm.error.lostReasonField' } };
+}
 
 export function setTicketCrmEnabled(
   db: Db,
@@ -62,6 +76,8 @@ export function saveTicketCrm(db: Db, user: SessionUser, input: TicketCrmInput):
 
     const problems = choiceProblems(tx, 'ticket', current!, input);
     if (Object.keys(problems).length > 0) return { ok: false, error: 'form', fieldErrors: problems };
+    const lostProblem = lostReasonProblem(tx, input.crmStatusId, input.lostReasonId);
+    if (lostProblem) return lostProblem;
     const created = createTypedEntries(tx, 'ticket', input, user.id);
     if (!created.ok) return { ok: false, error: 'form', fieldErrors: created.fieldErrors };
 
