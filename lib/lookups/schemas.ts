@@ -36,13 +36,17 @@ const entryFields = {
   startDate: optionalText,
   endDate: optionalText,
   appliesTo: optionalText,
-  phase: optionalText,
-  color: optionalText,
   /** The "keine Farbe" box: a colour input always sends a colour, so "none" is a box of its own. */
   noColor: optionalText,
+  // Absent: the stored phase and colour stay (a new entry gets the defaults, open and none).
+  phase: z.string().trim().optional(),
+  color: z.string().trim().optional(),
 };
 
-type EntryFields = { list: LookupListKey; name: string } & Record<Exclude<keyof typeof entryFields, 'list' | 'name'>, string>;
+type EntryFields = { list: LookupListKey; name: string; phase?: string; color?: string } & Record<
+  Exclude<keyof typeof entryFields, 'list' | 'name' | 'phase' | 'color'>,
+  string
+>;
 
 /** A colour as `<input type="color">` sends it: `#rrggbb`, stored in lower case. */
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
@@ -93,10 +97,12 @@ function detailsOf(input: EntryFields, ctx: z.RefinementCtx, locale: Locale): Lo
     }
     case 'status': {
       const phase = PHASES.find((value) => value === input.phase);
-      if (!phase) fail('phase', 'crmAdmin.error.phase');
+      if (input.phase !== undefined && !phase) fail('phase', 'crmAdmin.error.phase');
+      // "keine Farbe" ticked wins over the colour the colour input always sends.
       const none = input.noColor !== '' || input.color === '';
-      if (!none && !HEX_COLOR.test(input.color)) fail('color', 'crmAdmin.error.color');
-      return { phase: phase ?? 'open', color: none ? null : input.color.toLowerCase() };
+      if (!none && input.color !== undefined && !HEX_COLOR.test(input.color)) fail('color', 'crmAdmin.error.color');
+      const color = none ? null : input.color?.toLowerCase();
+      return { ...(phase ? { phase } : {}), ...(color !== undefined ? { color } : {}) };
     }
     case 'plain':
       return {};

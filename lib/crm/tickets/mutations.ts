@@ -2,37 +2,25 @@ import 'server-only';
 // Writes to a ticket's CRM values: activate, deactivate (values and history kept), save the form.
 // Every changed field is recorded in the history in the same transaction. They check and bump the
 // ticket's CRM version and stamp only: its master-data version and "Geändert … von …" stay untouched.
-// The form's values, checks and snapshot come from the property registry (lib/crm/record/fields.ts).
+// The form's values, checks and snapshot come from the property registry (lib/crm/record/fields.ts);
+// the one rule between two properties, the Verlustgrund's, from lost-reason.ts.
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { crmTicketStatuses, tickets } from '@/db/schema';
+import { tickets } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import { crmSaveStamp, crmVersionConflict, writeTransaction } from '@/lib/concurrency';
-import type { MutationFailure, MutationResult } from '@/lib/result';
+import type { MutationResult } from '@/lib/result';
 import { entryNames } from '../entries';
 import { recordCrmChanges, type CrmSnapshot } from '../history';
 import { historySnapshot, savedColumns, valuesFromForm } from '../record/fields';
 import { choiceProblems, createTypedEntries, replaceBridges } from '../record/mutations';
 import type { TicketCrmInput } from '../schemas';
+import { lostReasonProblem } from './lost-reason';
 import { readTicketCrm } from './queries';
 
 const snapshot = (tx: Tx, record: object): CrmSnapshot<'ticket'> =>
   historySnapshot('ticket', record, (list, ids) => entryNames(tx, list, ids));
-
-/**
- * A Verlustgrund goes only with a CRM status of phase lost (SPEC section 14). Moving away from lost,
- * the user clears it (the panel's script does so with the field it hides), so nothing stale stays.
- */
-function lostReasonProblem(tx: Tx, statusId: number | null, lostReasonId: number | null): MutationFailure | null {
-  if (lostReasonId === null) return null;
-  const phase =
-    statusId === null
-      ? undefined
-      : tx.select({ phase: crmTicketStatuses.phase }).from(crmTicketStatuses).where(eq(crmTicketStatuses.id, statusId)).get()?.phase;
-  if (phase === 'lost') return null;
-  return { ok: false, error: 'crm.error.lostReasonNotLost', fieldErrors: { lostReasonId: 'crm.error.lostReasonField' } };
-}
 
 export function setTicketCrmEnabled(
   db: Db,
@@ -76,7 +64,7 @@ export function saveTicketCrm(db: Db, user: SessionUser, input: TicketCrmInput):
 
     const problems = choiceProblems(tx, 'ticket', current!, input);
     if (Object.keys(problems).length > 0) return { ok: false, error: 'form', fieldErrors: problems };
-    const lostProblem = lostReasonProblem(tx, input.crmStatusId, input.lostReasonId);
+    const lostProblem = lostReasonProblem(tx, input);
     if (lostProblem) return lostProblem;
     const created = createTypedEntries(tx, 'ticket', input, user.id);
     if (!created.ok) return { ok: false, error: 'form', fieldErrors: created.fieldErrors };
