@@ -187,7 +187,7 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('the dashboard grouped by CRM-Status shows each status colour beside its name', async ({ page }) => {
+test('the dashboard grouped by CRM-Status and the ticket list show each status colour beside its name', async ({ page }) => {
   const { ticket, lost } = arrange();
   const lostId = withDb((db) => db.prepare('select id from crm_ticket_statuses where name = ?').pluck().get(lost) as number);
   withDb((db) => db.prepare('update tickets set crm_status_id = ? where id = ?').run(lostId, ticket.id));
@@ -199,6 +199,12 @@ test('the dashboard grouped by CRM-Status shows each status colour beside its na
   // Its ticket row (a small tree shows its tickets) carries the badge too.
   const row = page.getByRole('row').filter({ hasText: ticket.title });
   await expect(row.locator('.status-badge .status-swatch')).toHaveAttribute('data-color', '#c0392b');
+
+  const number = withDb((db) => db.prepare('select number from tickets where id = ?').pluck().get(ticket.id) as string);
+  await page.goto(`/tickets?crmStatus=${lostId}&q=${number}`);
+  const listed = page.getByRole('row').filter({ hasText: number });
+  await expect(listed.locator('.status-badge')).toHaveText(lost);
+  await expect(listed.locator('.status-badge .status-swatch')).toHaveAttribute('data-color', '#c0392b');
 });
 
 test('a user without crm sees none of the pipeline fields on the ticket page, not in the HTML nor in the payload', async ({ page }) => {
