@@ -68,7 +68,14 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
       />
       <SaveAsQueryForm params={params} t={t} />
       <ListCount total={total} t={t} format={format} />
-      <TicketTable rows={rows} t={t} format={format} caption={t('nav.tickets')} crmStatuses={crm ? crmStatusStyles(db, user) : undefined} />
+      <TicketTable
+        rows={rows}
+        t={t}
+        format={format}
+        caption={t('nav.tickets')}
+        crmColumns={crm !== null}
+        crmStatuses={crm ? crmStatusStyles(db, user) : undefined}
+      />
       <Pagination basePath="/tickets" search={serialiseTicketListParams(params)} page={page} pageSize={PAGE_SIZE} total={total} t={t} />
     </>
   );
