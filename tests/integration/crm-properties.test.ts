@@ -241,7 +241,8 @@ function recordId(entity: RecordEntity, key?: CrmPropertyKey): number {
       ? 'select min(id) from partners'
       : key === 'lostReason'
         ? `select min(t.id) from tickets t join crm_ticket_statuses s on s.id = t.crm_status_id where t.crm_enabled = 1 and s.phase = 'lost'`
-        : 'select min(id) from tickets where crm_enabled = 1';
+        : // Without a Verlustgrund, so that its status may change to any other.
+          'select min(id) from tickets where crm_enabled = 1 and lost_reason_id is null';
   return Number(db.$client.prepare(query).pluck().get());
 }
 
