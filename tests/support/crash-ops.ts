@@ -5,6 +5,7 @@
 /** A ticket's CRM panel as the history records it: entry names, plain numbers. */
 export type TicketCrmValues = {
   crmStatus: string | null;
+  lostReason: string | null;
   probability: number | null;
   potentialCents: number | null;
   expectedUsers: number | null;

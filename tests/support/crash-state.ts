@@ -10,8 +10,10 @@ const names = (sqlite: Sqlite, query: string, id: number): string[] => (sqlite.p
 export function readTicketState(sqlite: Sqlite, id: number): { version: number; values: TicketCrmValues } | undefined {
   const row = sqlite
     .prepare(
-      `SELECT t.crm_version AS version, s.name AS crmStatus, t.probability, t.potential_cents AS potentialCents, t.expected_users AS expectedUsers
-       FROM tickets t LEFT JOIN crm_ticket_statuses s ON s.id = t.crm_status_id WHERE t.id = ?`,
+      `SELECT t.crm_version AS version, s.name AS crmStatus, r.name AS lostReason, t.probability, t.potential_cents AS potentialCents,
+         t.expected_users AS expectedUsers
+       FROM tickets t LEFT JOIN crm_ticket_statuses s ON s.id = t.crm_status_id LEFT JOIN lost_reasons r ON r.id = t.lost_reason_id
+       WHERE t.id = ?`,
     )
     .get(id) as (Omit<TicketCrmValues, 'campaigns' | 'products'> & { version: number }) | undefined;
   if (!row) return undefined;
@@ -71,6 +73,7 @@ export function canonicalHistoryValue(field: string, value: string | null): stri
 export function ticketHistoryText(values: TicketCrmValues): HistoryText {
   return {
     crmStatus: values.crmStatus,
+    lostReason: values.lostReason,
     probability: number(values.probability),
     potential: number(values.potentialCents),
     campaigns: list(values.campaigns),

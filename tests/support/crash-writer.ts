@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { campaigns, contacts, crmTicketStatuses, products, queries, tickets, users } from '@/db/schema';
+import { campaigns, contacts, crmTicketStatuses, lostReasons, products, queries, tickets, users } from '@/db/schema';
 import { createRandom } from '@/db/seed/random';
 import type { SessionUser } from '@/lib/auth/guards';
 import { updateContact } from '@/lib/contacts/mutations';
@@ -70,7 +70,7 @@ const ticketLinks = db
   .all()
   .filter((link): link is { contactId: number; partnerId: number } => link.partnerId !== null);
 
-type Lookup = typeof campaigns | typeof products | typeof crmTicketStatuses;
+type Lookup = typeof campaigns | typeof products | typeof crmTicketStatuses | typeof lostReasons;
 
 const sortedNames = (table: Lookup, chosen: readonly number[]): string[] =>
   chosen.length === 0
@@ -83,9 +83,12 @@ const sortedNames = (table: Lookup, chosen: readonly number[]): string[] =>
         .map((row) => row.name)
         .sort();
 
+const phaseOf = (statusId: number) =>
+  db.select({ phase: crmTicketStatuses.phase }).from(crmTicketStatuses).where(eq(crmTicketStatuses.id, statusId)).get()?.phase;
 const activeEntries = (table: Lookup) => db.select({ id: table.id, name: table.name }).from(table).where(eq(table.archived, false)).all();
 
 const statusName = (id: number | null) => (id === null ? null : sortedNames(crmTicketStatuses, [id])[0]);
+const reasonName = (id: number | null) => (id === null ? null : sortedNames(lostReasons, [id])[0]);
 
 /** A different order of the same ids (never the same one, so a committed reorder is visible). */
 function shuffled(current: number[]): number[] {
@@ -119,8 +122,11 @@ function prepare(kind: CrashOpKind, token: string, seq: number): Prepared {
       const potentialCents = 1_000_000_000 + round * 100_000 + seq;
       const probability = random.chance(0.1) ? null : random.int(0, 100);
       const expectedUsers = random.chance(0.2) ? null : random.int(1, 500);
+      // A Verlustgrund goes with a lost status only (lib/crm/tickets/lost-reason.ts): cleared with another.
+      const lostReasonId = status && phaseOf(status.id) === 'lost' ? current.lostReasonId : null;
       const before: TicketCrmValues = {
         crmStatus: statusName(current.crmStatusId),
+        lostReason: reasonName(current.lostReasonId),
         probability: current.probability,
         potentialCents: current.potentialCents,
         expectedUsers: current.expectedUsers,
@@ -129,6 +135,7 @@ function prepare(kind: CrashOpKind, token: string, seq: number): Prepared {
       };
       const after: TicketCrmValues = {
         crmStatus: status?.name ?? null,
+        lostReason: reasonName(lostReasonId),
         probability,
         potentialCents,
         expectedUsers,
@@ -141,6 +148,7 @@ function prepare(kind: CrashOpKind, token: string, seq: number): Prepared {
         id: ticketId,
         crmVersion: current.crmVersion,
         crmStatusId: status?.id ?? null,
+        lostReasonId,
         probability,
         potential: potentialCents,
         expectedUsers,
