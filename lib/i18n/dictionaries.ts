@@ -7,6 +7,7 @@ import * as crm from './messages/crm';
 import * as crmAdmin from './messages/crmAdmin';
 import * as dashboard from './messages/dashboard';
 import * as dataManager from './messages/dataManager';
+import * as forecast from './messages/forecast';
 import * as lists from './messages/lists';
 import * as partners from './messages/partners';
 import * as shell from './messages/shell';
@@ -25,6 +26,7 @@ export const de = {
   ...crmAdmin.de,
   ...crm.de,
   ...dashboard.de,
+  ...forecast.de,
   ...ticketboard.de,
   ...dataManager.de,
   ...errors.de,
@@ -41,10 +43,26 @@ export const en: Record<MessageKey, string> = {
   ...crmAdmin.en,
   ...crm.en,
   ...dashboard.en,
+  ...forecast.en,
   ...ticketboard.en,
   ...dataManager.en,
   ...errors.en,
 };
 
 /** Every area, for the check that no two areas share a key. */
-export const AREAS = { shell, auth, users, lists, tickets, partners, contacts, crmAdmin, crm, dashboard, ticketboard, dataManager, errors };
+export const AREAS = {
+  shell,
+  auth,
+  users,
+  lists,
+  tickets,
+  partners,
+  contacts,
+  crmAdmin,
+  crm,
+  dashboard,
+  forecast,
+  ticketboard,
+  dataManager,
+  errors,
+};

@@ -39,7 +39,7 @@ export function pathPairs(levels: readonly GroupKey[], extra: SQL = sql``): SQL 
 }
 
 /** The sums of RawTotals over the rows (`prefix` names them), or over those of one phase. */
-function aggregatesOf(prefix: string, phase?: Phase): SQL {
+export function aggregatesOf(prefix: string, phase?: Phase): SQL {
   const name = (column: string) => sql.raw(`${prefix}${column}`);
   const only = (value: SQL) => (phase ? sql`case when phase = ${phase} then ${value} end` : value);
   return sql`${phase ? sql`coalesce(sum(phase = ${phase}), 0)` : sql`count(*)`} as ${name('n')},
