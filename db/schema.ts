@@ -2,6 +2,7 @@
 // Money is integer euro cents, percentages integers 0–100, timestamps UTC milliseconds.
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { PHASES, type Phase } from '../lib/crm/phases';
 
 export const ROLES = ['crm', 'crm_admin', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -18,9 +19,7 @@ export type AttributeTarget = (typeof ATTRIBUTE_TARGETS)[number];
 export const CRM_ENTITIES = ['ticket', 'partner'] as const;
 export type CrmEntity = (typeof CRM_ENTITIES)[number];
 
-/** Where a CRM status stands in the pipeline (SPEC section 14): a ticket's phase is its status's. */
-export const PHASES = ['open', 'won', 'lost'] as const;
-export type Phase = (typeof PHASES)[number];
+export { PHASES, type Phase };
 
 export const EXPORT_ENTITIES = ['partners', 'contacts', 'tickets'] as const;
 export type ExportEntity = (typeof EXPORT_ENTITIES)[number];
@@ -322,7 +321,18 @@ export const tickets = sqliteTable(
     // The dashboard reads only CRM-enabled tickets: a partial covering index of the filter,
     // grouping and summed columns lets it aggregate without touching the table.
     index('tickets_crm_dashboard')
-      .on(t.crmStatusId, t.partnerId, t.contactId, t.assigneeId, t.expectedUsers, t.potentialCents, t.probability, t.status)
+      .on(
+        t.crmStatusId,
+        t.partnerId,
+        t.contactId,
+        t.assigneeId,
+        t.expectedUsers,
+        t.potentialCents,
+        t.probability,
+        t.status,
+        t.expectedClose,
+        t.lostReasonId,
+      )
       .where(sql`crm_enabled = 1`),
     index('tickets_crm_partner')
       .on(t.partnerId, t.crmStatusId, t.potentialCents, t.probability, t.expectedUsers)

@@ -20,6 +20,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { insertUserWithDefaults } from '@/lib/users/mutations';
 import { seedLookups, type LookupIds, type SeededLookups, type SeedTx } from './lookups';
 import { makeCompany, makePartnerComment, makePerson, makeTicketText } from './names';
+import { seedPipeline } from './pipeline';
 import { createRandom, type Random } from './random';
 import { contactSortKey, germanSortKey } from '@/lib/order/sort-key';
 import { GPID_START } from '@/lib/partners/mutations';
@@ -58,7 +59,8 @@ export async function seedDemoData(db: Db, options: { now?: number; seed?: numbe
   // Hash before the transaction: better-sqlite3 transactions are synchronous.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = options.now ?? Date.now();
-  const random = createRandom(options.seed ?? 20_260_101);
+  const seed = options.seed ?? 20_260_101;
+  const random = createRandom(seed);
   db.transaction((tx) => {
     const lookups = seedLookups(tx);
     const users = [...DEMO_USERS, ...DEMO_ASSIGNEES].map((user) => ({
@@ -69,6 +71,7 @@ export async function seedDemoData(db: Db, options: { now?: number; seed?: numbe
     const contactRows = insertContacts(tx, random, lookups, partnerRows, now);
     const ticketIds = insertTickets(tx, random, { lookups, partners: partnerRows, contacts: contactRows, users, now });
     insertHistory(tx, random, { lookups, partners: partnerRows, tickets: ticketIds, users, now });
+    seedPipeline(tx, createRandom(seed + 19), { lookups, crmUserIds: users.filter((user) => user.crm).map((user) => user.id), now });
     stampCrmFromHistory(tx);
     for (const [name, value] of [
       ['gpid', FIRST_GPID + PARTNER_COUNT - 1],

@@ -93,7 +93,7 @@ test('a crm user opens the forecast from a URL, changes months and rows with the
   await signIn(page, DEMO.crm);
   const forecast = new ForecastPage(page);
   await forecast.goto('?from=2026-12&months=3');
-  await expect(page.getByRole('heading', { level: 1, name: 'Forecast' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Prognose' })).toBeVisible();
   expect(await forecast.headings()).toEqual([
     GROUP_LABELS.crmStatus,
     FIXED_COLUMNS.overdue,

@@ -27,6 +27,11 @@ const DASHBOARD_PARAMS = [
   'ticketStatus',
   'usersFrom',
   'usersTo',
+  'phase',
+  'closeFrom',
+  'closeTo',
+  'slipped',
+  'lostReason',
   'groupBy',
   'view',
   'page',
@@ -37,7 +42,25 @@ const EXPORT_PARAMS = ['columns', 'attribute', 'dialect', 'preview', 'entity', .
 
 /** Fifteen query strings per target, the same on every run; values cut so that a URL stays a URL. */
 function queryStrings(names: readonly string[]): string[] {
-  const entries = hostileQuery(names, [['1', '2', '3', '7', '40', 'none', 'me', 'excel', 'rfc4180', 'name,city', 'crmStatus,product']]);
+  const entries = hostileQuery(names, [
+    [
+      '1',
+      '2',
+      '3',
+      '7',
+      '40',
+      'none',
+      'me',
+      'excel',
+      'rfc4180',
+      'name,city',
+      'crmStatus,product',
+      'open',
+      'won',
+      '2026-12-31',
+      'closeMonth,phase',
+    ],
+  ]);
   return fc
     .sample(entries, { seed: SEED, numRuns: PER_TARGET })
     .map((query) => new URLSearchParams(query.map(([name, value]) => [name, value.slice(0, 300)])).toString());

@@ -75,6 +75,9 @@ beforeAll(() => {
           potentialCents: (number % 7) * 100_000,
           probability: 50,
           expectedUsers: number,
+          // Months across a year end, so chronological order differs from any other.
+          expectedClose: number % 6 === 0 ? null : `${2026 + (number % 2)}-${String(((number * 5) % 12) + 1).padStart(2, '0')}-15`,
+          lostReasonId: number % 4 === 0 ? null : pick(lookups.lostReasons.ids, number),
         })
         .returning({ id: tickets.id })
         .get();

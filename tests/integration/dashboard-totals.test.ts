@@ -282,8 +282,8 @@ beforeAll(async () => {
 
 const t = translator('de');
 
-/** Bounds of the close window around the demo's dates (six months back, twelve ahead). */
-const CLOSE_BOUNDS = ['2026-01-31', '2026-06-15', '2026-12-01', '2026-12-31', '2027-03-31', '2027-09-30'];
+/** Bounds of the close window around the demo's dates (six months back, twelve ahead of the seeding day). */
+const CLOSE_BOUNDS = [-200, -90, -5, 0, 30, 120, 300].map((days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10));
 
 function paramsArbitrary(): fc.Arbitrary<DashboardParams> {
   const choice = (key: IdFilter) =>

@@ -1,5 +1,6 @@
-// A database written by the previous release (tests/fixtures/release-0.1.sqlite, the demo data of 0.1.0)
-// upgrades in place: every record is carried over and the new columns are filled from what was there.
+// Databases written by earlier releases (tests/fixtures/release-0.1.sqlite, the demo data of 0.1.0, and
+// release-0.2.sqlite, that of the release before the pipeline) upgrade in place: every record is
+// carried over and the new columns are filled from what was there.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,11 +9,9 @@ import { openSqlite } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { contactSortKey, germanSortKey } from '@/lib/order/sort-key';
 
-const FIXTURE = path.join(process.cwd(), 'tests', 'fixtures', 'release-0.1.sqlite');
-
-function copyOfFixture(): string {
+function copyOfFixture(release = '0.1'): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'crm-upgrade-')), 'db.sqlite');
-  fs.copyFileSync(FIXTURE, file);
+  fs.copyFileSync(path.join(process.cwd(), 'tests', 'fixtures', `release-${release}.sqlite`), file);
   return file;
 }
 
@@ -101,6 +100,36 @@ describe('upgrading a 0.1 database', () => {
     }[];
     expect(contacts.length).toBeGreaterThan(0);
     for (const row of contacts) expect(row.sortName).toBe(contactSortKey(row));
+    sqlite.close();
+  });
+});
+
+describe('upgrading a 0.2 database (before the pipeline)', () => {
+  it('keeps every record, gives Gewonnen and Verloren their phases and leaves the new fields empty', () => {
+    const file = copyOfFixture('0.2');
+    const before = openSqlite(file);
+    const counts = Object.fromEntries(TABLES.map((t) => [t, before.prepare(`select count(*) from ${t}`).pluck().get()]));
+    const ticketsBefore = before.prepare('select * from tickets order by id').all() as Record<string, unknown>[];
+    before.close();
+
+    const sqlite = openSqlite(file);
+    migrateDatabase(sqlite);
+    for (const table of TABLES) {
+      expect(sqlite.prepare(`select count(*) from ${table}`).pluck().get(), table).toBe(counts[table]);
+    }
+    const ticketsAfter = sqlite.prepare('select * from tickets order by id').all() as Record<string, unknown>[];
+    expect(ticketsAfter.map(({ expected_close, lost_reason_id, ...rest }) => rest)).toEqual(ticketsBefore);
+    expect(ticketsAfter.every((row) => row.expected_close === null && row.lost_reason_id === null)).toBe(true);
+
+    const phases = Object.fromEntries(
+      (sqlite.prepare('select name, phase, color from crm_ticket_statuses').all() as { name: string; phase: string; color: null }[]).map(
+        (row) => [row.name, [row.phase, row.color]],
+      ),
+    );
+    expect(phases['Gewonnen']).toEqual(['won', null]);
+    expect(phases['Verloren']).toEqual(['lost', null]);
+    expect(phases['Verhandlung']).toEqual(['open', null]);
+    expect(sqlite.prepare('select count(*) from lost_reasons').pluck().get()).toBe(0);
     sqlite.close();
   });
 });

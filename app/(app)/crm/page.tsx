@@ -7,6 +7,7 @@ import { FilterBar } from '@/components/crm/dashboard/filter-bar';
 import { GroupTree, OPEN_GROUP_ANCHOR } from '@/components/crm/dashboard/group-tree';
 import { GroupingEditor } from '@/components/crm/dashboard/grouping-editor';
 import { DashboardTicketTable, ticketColumns } from '@/components/crm/dashboard/ticket-table';
+import { PhaseTable } from '@/components/crm/dashboard/phase-table';
 import { TotalsLine } from '@/components/crm/dashboard/totals-line';
 import { Pagination } from '@/components/ui/pagination';
 import { requireRole } from '@/lib/auth/guards';
@@ -20,8 +21,9 @@ import {
   type DashboardParams,
 } from '@/lib/crm/dashboard/params';
 import { LIST_PAGE_SIZE, readDashboardPage, type DashboardPageData } from '@/lib/crm/dashboard/page-data';
-import { figureLabels, presentTicket, presentTree } from '@/lib/crm/dashboard/present';
-import { parameterLabel, usersRangeInverted } from '@/lib/crm/dashboard/problems';
+import { figureLabels, mixesPhases, presentTicket, presentTree } from '@/lib/crm/dashboard/present';
+import { closeRangeInverted, parameterLabel, usersRangeInverted } from '@/lib/crm/dashboard/problems';
+import { PHASES } from '@/lib/crm/phases';
 import { pathKey } from '@/lib/crm/dashboard/queries';
 import { parseDashboardView } from '@/lib/crm/dashboard/view-state';
 import { groupsOverlap } from '@/lib/crm/dashboard/tree';
@@ -77,6 +79,11 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
           {t('dashboard.usersRange', { from: format.integer(params.usersFrom!), to: format.integer(params.usersTo!) })}
         </p>
       )}
+      {closeRangeInverted(params) && (
+        <p className="alert alert-error" role="alert">
+          {t('dashboard.closeRangeInverted')}
+        </p>
+      )}
       <FilterBar params={params} options={options} search={search} t={t} />
       {!listView || params.groupBy.length === 0 ? (
         <GroupingEditor
@@ -105,6 +112,11 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
       <section className="card grand-total" aria-labelledby="grand-total">
         <h2 id="grand-total">{t('dashboard.total')}</h2>
         <TotalsLine totals={summary.total} t={t} format={format} />
+        <PhaseTable totals={summary.total} t={t} format={format} />
+        <p className="export-links">
+          <Link href={`/crm/forecast${view ? `?${view}` : ''}`}>{t('dashboard.toForecast')}</Link> ·{' '}
+          <Link href={`/crm/outcomes${view ? `?${view}` : ''}`}>{t('dashboard.toOutcomes')}</Link>
+        </p>
         <p className="export-links">
           {t('dashboard.export')}: <a href={exportHref(params, 'excel')}>{t('dashboard.exportExcel')}</a> ·{' '}
           <a href={exportHref(params, 'rfc4180')}>{t('dashboard.exportRfc')}</a>
@@ -126,11 +138,12 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
         {/* A new view (or opened group) starts the tree afresh: no rows a leaf loaded for the previous one. */}
         <GroupTree
           key={`${view}#${open ? serialiseGroupPath(open) : ''}`}
-          groups={presentTree(visible.groups, (group) => tickets.get(pathKey(group.path)) ?? [], t, format)}
+          groups={presentTree(visible.groups, (group) => tickets.get(pathKey(group.path)) ?? [], t, format, mixesPhases(summary.total))}
           view={view}
           open={visible.open}
           words={{
             figures: figureLabels(t),
+            phases: PHASES.map((phase) => t(`crm.phase.${phase}`)),
             columns: ticketColumns(t),
             showTickets: t('dashboard.showTickets'),
             loading: t('dashboard.loadingTickets'),

@@ -5,6 +5,7 @@ import { MenuDetails } from '@/components/ui/menu-details';
 import { DIMENSIONS, FILTER_BAR, HIDDEN_FILTERS } from '@/lib/crm/dashboard/dimensions';
 import type { FilterOption, FilterOptions } from '@/lib/crm/dashboard/options';
 import { DEFAULT_GROUP_BY, type DashboardParams, type IdChoice, type IdFilter } from '@/lib/crm/dashboard/params';
+import { PHASES, type Phase } from '@/lib/crm/phases';
 import type { Translate } from '@/lib/i18n';
 import { FilterForm } from './filter-form';
 
@@ -47,6 +48,28 @@ function ChoiceFilter({
           <input type="checkbox" name={name} value="none" defaultChecked={choice.none} />
           <em>{t(DIMENSIONS[name].emptyLabel)}</em>
         </label>
+      </fieldset>
+    </MenuDetails>
+  );
+}
+
+/** The phases to show (SPEC section 14): checkboxes of the product's three phases, none chosen = all. */
+function PhaseFilter({ chosen, t }: { chosen: readonly Phase[]; t: Translate }) {
+  const label = t('crm.field.phase');
+  return (
+    <MenuDetails className="filter">
+      <summary>
+        {label}:{' '}
+        <span className={chosen.length > 0 ? 'filter-count' : 'muted'}>{chosen.length > 0 ? chosen.length : t('dashboard.any')}</span>
+      </summary>
+      <fieldset className="filter-options">
+        <legend className="visually-hidden">{label}</legend>
+        {PHASES.map((phase) => (
+          <label key={phase} className="checkbox">
+            <input type="checkbox" name="phase" value={phase} defaultChecked={chosen.includes(phase)} />
+            {t(`crm.phase.${phase}`)}
+          </label>
+        ))}
       </fieldset>
     </MenuDetails>
   );
@@ -106,6 +129,19 @@ export function FilterBar({
           <label htmlFor="usersTo">{t('dashboard.usersTo')}</label>
           <input id="usersTo" name="usersTo" type="number" min={0} inputMode="numeric" defaultValue={params.usersTo ?? ''} />
         </div>
+        <PhaseFilter chosen={params.phase} t={t} />
+        <div className="field filter-date">
+          <label htmlFor="closeFrom">{t('dashboard.closeFrom')}</label>
+          <input id="closeFrom" name="closeFrom" type="date" defaultValue={params.closeFrom ?? ''} />
+        </div>
+        <div className="field filter-date">
+          <label htmlFor="closeTo">{t('dashboard.closeTo')}</label>
+          <input id="closeTo" name="closeTo" type="date" defaultValue={params.closeTo ?? ''} />
+        </div>
+        <label className="checkbox filter-check">
+          <input type="checkbox" name="slipped" value="1" defaultChecked={params.slipped} />
+          {t('dashboard.slipped')}
+        </label>
         <div className="filter-actions">
           <button type="submit" className="button button-primary">
             {t('dashboard.apply')}

@@ -7,10 +7,13 @@
 import { useState, useTransition, type CSSProperties } from 'react';
 import { loadDashboardGroupAction } from '@/app/(app)/crm/actions';
 import type { Figures, TicketRow, TreeGroup } from '@/lib/crm/dashboard/present';
+import { PHASES as PHASE_NAMES } from '@/lib/crm/phases';
 import { DashboardTicketTable, type TicketColumns } from './ticket-table';
 
 export type GroupTreeWords = {
   figures: Figures;
+  /** The phases' names, open, won, lost. */
+  phases: string[];
   columns: TicketColumns;
   showTickets: string;
   loading: string;
@@ -111,6 +114,18 @@ function Group({ group, depth, context }: { group: TreeGroup; depth: number; con
           {group.figures.map((figure, index) => (
             <span key={index}>{figure}</span>
           ))}
+          {group.phases && (
+            <small className="group-phases">
+              {group.phases.map(
+                (figure, index) =>
+                  figure && (
+                    <i key={PHASE_NAMES[index]} className={`phase-${PHASE_NAMES[index]}`}>
+                      {figure}
+                    </i>
+                  ),
+              )}
+            </small>
+          )}
         </summary>
         {group.groups ? (
           <GroupList groups={group.groups} depth={depth + 1} context={context} />
@@ -137,9 +152,10 @@ function GroupList({ groups, depth, context }: { groups: TreeGroup[]; depth: num
  * `::before`, so that a tree of hundreds of groups does not repeat them five times each in the page.
  */
 export function GroupTree({ groups, view, open, words }: { groups: TreeGroup[]; view: string; open: boolean; words: GroupTreeWords }) {
-  const names = Object.fromEntries(
-    words.figures.map((name, index) => [`--figure-${index + 1}`, JSON.stringify(`${name} `)]),
-  ) as CSSProperties;
+  const names = Object.fromEntries([
+    ...words.figures.map((name, index) => [`--figure-${index + 1}`, JSON.stringify(`${name} `)]),
+    ...words.phases.map((name, index) => [`--phase-${PHASE_NAMES[index]}`, JSON.stringify(`${name} `)]),
+  ]) as CSSProperties;
   return (
     <div className="group-tree" style={names}>
       <GroupList groups={groups} depth={0} context={{ view, open, words }} />

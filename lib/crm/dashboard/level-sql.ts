@@ -2,7 +2,7 @@
 // path) pairs of `ft`, their totals, the grand total, the tickets under the leaves.
 import { sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { PHASES, ticketProducts, type Phase } from '@/db/schema';
+import { ticketProducts } from '@/db/schema';
 import { DIMENSIONS } from './dimensions';
 import { ftColumn, withFilteredTickets, type DashboardQuery } from './filter-sql';
 import type { GroupKey } from './params';
@@ -38,37 +38,30 @@ export function pathPairs(levels: readonly GroupKey[], extra: SQL = sql``): SQL 
     from ft ${sql.join(joins, sql` `)}`;
 }
 
-/** The sums of RawTotals over the rows (`prefix` names them), or over those of one phase. */
-export function aggregatesOf(prefix: string, phase?: Phase): SQL {
-  const name = (column: string) => sql.raw(`${prefix}${column}`);
-  const only = (value: SQL) => (phase ? sql`case when phase = ${phase} then ${value} end` : value);
-  return sql`${phase ? sql`coalesce(sum(phase = ${phase}), 0)` : sql`count(*)`} as ${name('n')},
-  coalesce(sum(${only(sql`potential`)}), 0) as ${name('potential')},
-  coalesce(sum(${only(sql`potential * probability`)}), 0) as ${name('weighted')},
-  coalesce(sum(${only(sql`probability`)}), 0) as ${name('probability_sum')},
-  count(${only(sql`probability`)}) as ${name('probability_count')},
-  coalesce(sum(${only(sql`users`)}), 0) as ${name('users')}`;
-}
+/** The sums of RawTotals over rows with `potential`, `probability` and `users`. */
+export const AGGREGATES = sql`count(*) as n,
+  coalesce(sum(potential), 0) as potential,
+  coalesce(sum(potential * probability), 0) as weighted,
+  coalesce(sum(probability), 0) as probability_sum,
+  count(probability) as probability_count,
+  coalesce(sum(users), 0) as users`;
 
-/** The totals of a set of rows with `potential`, `probability`, `users` and `phase`, and the same per phase (`open_n`, …). */
-export const AGGREGATES = sql.join(
-  [aggregatesOf(''), ...PHASES.map((phase) => aggregatesOf(`${phase}_`, phase))],
-  sql`,
-  `,
-);
-
-/** Totals per group of the first `depth` levels. */
+/**
+ * Totals per group of the first `depth` levels and phase: a row per phase a group holds (its totals
+ * are their sum). Grouping by the phase measured faster than summing each phase apart in one row.
+ */
 export function levelTotalsQuery(query: DashboardQuery, depth: number): SQL {
   const levels = query.params.groupBy.slice(0, depth);
   const keyList = sql.raw(levels.map((_, index) => `k${index}`).join(', '));
   return sql`${withFilteredTickets(query, levels)}
-    select ${keyList}, ${AGGREGATES}
+    select ${keyList}, phase, ${AGGREGATES}
     from (${pathPairs(levels, sql`, ft.potential as potential, ft.probability as probability, ft.users as users, ft.phase as phase`)})
-    group by ${keyList}`;
+    group by ${keyList}, phase`;
 }
 
+/** The view's totals, a row per phase that holds tickets. */
 export function grandTotalQuery(query: DashboardQuery): SQL {
-  return sql`${withFilteredTickets(query)} select ${AGGREGATES} from ft`;
+  return sql`${withFilteredTickets(query)} select ft.phase as phase, ${AGGREGATES} from ft group by ft.phase`;
 }
 
 /** Up to `limit` ticket ids per leaf group (highest potential first), with their group path. */

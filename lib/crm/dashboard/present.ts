@@ -1,10 +1,11 @@
 // The dashboard's figures and ticket rows as the words a reader sees, formatted on the server in
 // the user's language: the group tree (a client leaf that loads tickets when a group is opened)
 // receives plain strings, few bytes per group, instead of rendered markup.
+import { PHASES } from '@/db/schema';
 import type { Formatter, Translate } from '@/lib/i18n';
 import { serialiseGroupPath } from './group-path';
 import type { DashboardTicket } from './tickets';
-import type { Totals } from './tree';
+import type { PhasedTotals, Totals } from './tree';
 import { TICKETS_PER_GROUP, type VisibleGroup } from './view';
 
 /**
@@ -40,7 +41,12 @@ export type TreeGroup = {
   tickets?: TicketRow[];
   /** The group has more tickets than `tickets` holds. */
   more?: true;
+  /** Count and Σ Umsatzpotenzial per phase (open, won, lost; '' where none), when the view mixes phases. */
+  phases?: PhaseFigures;
 };
+
+/** "12 · 34.000,00 €" for open, won and lost; '' for a phase without tickets. */
+export type PhaseFigures = [open: string, won: string, lost: string];
 
 const DASH = '—';
 
@@ -74,6 +80,19 @@ export function presentFigures(totals: Totals, t: Translate, format: Formatter):
   ];
 }
 
+/** A group's phases in short; the phase names come once from the tree (group-tree.tsx). */
+export function presentPhases(totals: PhasedTotals, format: Formatter): PhaseFigures {
+  return PHASES.map((phase) => {
+    const { count, sumPotentialCents } = totals.phases[phase];
+    return count === 0 ? '' : `${format.integer(count)} · ${format.money(sumPotentialCents)}`;
+  }) as PhaseFigures;
+}
+
+/** Whether more than one phase holds tickets: then every group says how its tickets split. */
+export function mixesPhases(total: PhasedTotals): boolean {
+  return PHASES.filter((phase) => total.phases[phase].count > 0).length > 1;
+}
+
 export function presentTicket(ticket: DashboardTicket, format: Formatter): TicketRow {
   const { crm } = ticket;
   return [
@@ -94,13 +113,15 @@ export function presentTree(
   tickets: (group: VisibleGroup) => DashboardTicket[],
   t: Translate,
   format: Formatter,
+  phases: boolean,
 ): TreeGroup[] {
   return groups.map((group) => ({
     path: serialiseGroupPath(group.path),
     label: group.label,
     figures: presentFigures(group, t, format),
+    ...(phases ? { phases: presentPhases(group, format) } : {}),
     ...(group.expanded ? { expanded: true as const } : {}),
-    ...(group.groups.length > 0 ? { groups: presentTree(group.visibleGroups, tickets, t, format) } : {}),
+    ...(group.groups.length > 0 ? { groups: presentTree(group.visibleGroups, tickets, t, format, phases) } : {}),
     ...(group.showTickets ? { tickets: tickets(group).map((ticket) => presentTicket(ticket, format)) } : {}),
     ...(group.showTickets && group.count > TICKETS_PER_GROUP ? { more: true as const } : {}),
   }));

@@ -15,7 +15,7 @@ import { isKeyKind, keyLabel, keyOrder } from './key-labels';
 import type { DashboardParams, GroupKey } from './params';
 import { valueContext, type DashboardQuery } from './filter-sql';
 import { allLeafPairsQuery, grandTotalQuery, leafTicketsQuery, levelTotalsQuery, listPageQuery } from './level-sql';
-import { buildTree, phasedTotalsFrom, type GroupId, type GroupNode, type LevelLabels, type PhasedTotals, type RawTotals } from './tree';
+import { buildTree, phasedTotalsOf, type GroupId, type GroupNode, type LevelLabels, type PhasedTotals, type PhaseRow } from './tree';
 
 const dialect = new SQLiteSyncDialect();
 
@@ -33,7 +33,7 @@ function queryOf(db: Db, params: DashboardParams, group?: GroupPath | null): Das
   return { params, context: valueContext(db.$client), group: group ? groupSteps(params.groupBy, group) : undefined };
 }
 
-type KeyedRow = RawTotals & Record<`k${number}`, bigint | string | null>;
+type KeyedRow = PhaseRow & Record<`k${number}`, bigint | string | null>;
 
 function keyOf(value: bigint | number | string | null | undefined): GroupId {
   if (value === null || value === undefined) return null;
@@ -88,23 +88,28 @@ export function summariseDashboard(db: Db, user: SessionUser, params: DashboardP
 /** The totals of one leaf group of the view (its ticket list's heading). */
 export function summariseGroup(db: Db, user: SessionUser, params: DashboardParams, group: GroupPath): PhasedTotals {
   assertRole(user, 'crm');
-  const [raw] = runQuery<RawTotals>(db, grandTotalQuery(queryOf(db, params, group)), true);
-  return phasedTotalsFrom(raw);
+  return phasedTotalsOf(runQuery<PhaseRow>(db, grandTotalQuery(queryOf(db, params, group)), true));
 }
 
 function summarise(db: Db, query: DashboardQuery, t: Translate): DashboardSummary {
   const { params } = query;
-  const [grand] = runQuery<RawTotals>(db, grandTotalQuery(query), true);
-  const rowsPerLevel = params.groupBy.map((_, depth) =>
-    runQuery<KeyedRow>(db, levelTotalsQuery(query, depth + 1), true).map((row) => ({
-      keys: Array.from({ length: depth + 1 }, (__, index) => keyOf(row[`k${index}`])),
-      totals: phasedTotalsFrom(row),
-    })),
-  );
+  const grand = phasedTotalsOf(runQuery<PhaseRow>(db, grandTotalQuery(query), true));
+  const rowsPerLevel = params.groupBy.map((_, depth) => {
+    // A row per group and phase: gathered by group, in the order SQL gave them.
+    const byGroup = new Map<string, { keys: GroupId[]; phases: PhaseRow[] }>();
+    for (const row of runQuery<KeyedRow>(db, levelTotalsQuery(query, depth + 1), true)) {
+      const keys = Array.from({ length: depth + 1 }, (__, index) => keyOf(row[`k${index}`]));
+      const path = JSON.stringify(keys);
+      const group = byGroup.get(path);
+      if (group) group.phases.push(row);
+      else byGroup.set(path, { keys, phases: [row] });
+    }
+    return [...byGroup.values()].map(({ keys, phases }) => ({ keys, totals: phasedTotalsOf(phases) }));
+  });
   const labels = params.groupBy.map((key, depth) =>
     levelLabels(db, key, [...new Set(rowsPerLevel[depth].map((row) => row.keys[depth]))], t),
   );
-  return { groupBy: params.groupBy, total: phasedTotalsFrom(grand), groups: buildTree(params.groupBy, rowsPerLevel, labels) };
+  return { groupBy: params.groupBy, total: grand, groups: buildTree(params.groupBy, rowsPerLevel, labels) };
 }
 
 /** Leaf path → ticket ids, all of them (the API's `ticketIds`). */

@@ -41,25 +41,32 @@ function toNumber(value: bigint): number {
   return Number(value);
 }
 
-/** The totals of a row's sums; `prefix` picks one phase's (`open_`, …). */
-export function totalsFrom(raw: RawTotals | Record<string, bigint>, prefix = ''): Totals {
-  const at = (column: keyof RawTotals) => (raw as Record<string, bigint>)[`${prefix}${column}`];
-  const count = Number(at('probability_count'));
+export function totalsFrom(raw: RawTotals): Totals {
+  const count = Number(raw.probability_count);
   return {
-    count: toNumber(at('n')),
-    sumPotentialCents: toNumber(at('potential')),
-    sumWeightedCents: toNumber((at('weighted') * 2n + 100n) / 200n),
-    avgProbability: count === 0 ? null : Math.round((Number(at('probability_sum')) * 10) / count) / 10,
+    count: toNumber(raw.n),
+    sumPotentialCents: toNumber(raw.potential),
+    sumWeightedCents: toNumber((raw.weighted * 2n + 100n) / 200n),
+    avgProbability: count === 0 ? null : Math.round((Number(raw.probability_sum) * 10) / count) / 10,
     probabilityCount: count,
-    sumExpectedUsers: toNumber(at('users')),
+    sumExpectedUsers: toNumber(raw.users),
   };
 }
 
-/** The totals of a row of AGGREGATES (lib/crm/dashboard/level-sql.ts): its own and each phase's. */
-export function phasedTotalsFrom(raw: RawTotals): PhasedTotals {
+/** The sums of one phase of a group (a row of lib/crm/dashboard/level-sql.ts). */
+export type PhaseRow = RawTotals & { phase: Phase };
+
+const RAW_COLUMNS = ['n', 'potential', 'weighted', 'probability_sum', 'probability_count', 'users'] as const;
+const NO_TICKETS: RawTotals = { n: 0n, potential: 0n, weighted: 0n, probability_sum: 0n, probability_count: 0n, users: 0n };
+
+/** A group's totals from its phases' sums: the group's are their exact sum, rounded once. */
+export function phasedTotalsOf(rows: readonly PhaseRow[]): PhasedTotals {
+  const whole = { ...NO_TICKETS };
+  for (const row of rows) for (const column of RAW_COLUMNS) whole[column] += BigInt(row[column]);
+  const ofPhase = (phase: Phase) => rows.find((row) => row.phase === phase) ?? NO_TICKETS;
   return {
-    ...totalsFrom(raw),
-    phases: Object.fromEntries(PHASES.map((phase) => [phase, totalsFrom(raw, `${phase}_`)])) as PhaseTotals,
+    ...totalsFrom(whole),
+    phases: Object.fromEntries(PHASES.map((phase) => [phase, totalsFrom(ofPhase(phase))])) as PhaseTotals,
   };
 }
 

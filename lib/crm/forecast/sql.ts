@@ -4,7 +4,7 @@
 // count once a ticket that stands in several rows (products, campaigns). One aggregate query.
 import { sql, type SQL } from 'drizzle-orm';
 import { withFilteredTickets, type DashboardQuery } from '../dashboard/filter-sql';
-import { aggregatesOf, pathPairs } from '../dashboard/level-sql';
+import { AGGREGATES, pathPairs } from '../dashboard/level-sql';
 import type { GroupKey } from '../dashboard/params';
 import { addMonths } from './params';
 
@@ -12,9 +12,6 @@ import { addMonths } from './params';
 export const OVERDUE = 'overdue';
 export const LATER = 'later';
 export const NO_DATE = 'none';
-
-/** The sums of one cell (count, Σ potential, Σ potential × chance, the chance's sum and count, Σ users). */
-const CELL_AGGREGATES = aggregatesOf('');
 
 /** The column of a ticket, from `ft.expected_close` (`YYYY-MM-DD`, compared as text). */
 export function bucketOf(from: string, months: number): SQL {
@@ -46,7 +43,7 @@ const ONCE_AGGREGATES = sql`coalesce(sum(once), 0) as once_n,
  */
 export function forecastCellsQuery(query: DashboardQuery, row: GroupKey, bucket: SQL): SQL {
   return sql`${withFilteredTickets(query, [row])}
-    select k0, bucket, ${CELL_AGGREGATES}, ${ONCE_AGGREGATES}
+    select k0, bucket, ${AGGREGATES}, ${ONCE_AGGREGATES}
     from (${pathPairs([row], sql`, ${FIGURES}, ${bucket} as bucket, row_number() over (partition by ft.id) = 1 as once`)})
     group by k0, bucket`;
 }

@@ -2,9 +2,9 @@
 import type { Messages } from '../types';
 
 export const de = {
-  'forecast.title': 'Forecast',
+  'forecast.title': 'Prognose',
   'forecast.intro': 'Offene CRM-Tickets nach Voraussichtlichem Abschluss, mit den Filtern des CRM Dashboards.',
-  'forecast.phaseIgnored': 'Der Forecast zeigt nur offene Tickets; der Filter „Phase“ gilt hier nicht.',
+  'forecast.phaseIgnored': 'Die Prognose zeigt nur offene Tickets; der Filter „Phase“ gilt hier nicht.',
   'forecast.settings': 'Ansicht',
   'forecast.from': 'Ab Monat',
   'forecast.fromHint': 'Format JJJJ-MM, z. B. 2026-12',
