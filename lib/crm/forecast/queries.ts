@@ -1,18 +1,19 @@
 import 'server-only';
 // The forecast table (CRM data: `crm` users only): one aggregate query for the cells per (row
-// group, column); row, column and grand totals are added up from its sums and rounded once each
-// (tree.ts `totalsFrom`). The columns add up the sums over each ticket's first pair (`once_…`), so a
-// ticket in several rows of a products or campaigns row counts once there.
+// group, column), and for a multi-valued row key (a ticket in several rows) a second for the columns,
+// every ticket once; row, column and grand totals are added up from SQL's sums and rounded once each
+// (tree.ts `totalsFrom`).
 import type { Db } from '@/db/client';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import type { Translate } from '@/lib/i18n';
+import { isMultiValued } from '../dashboard/dimensions';
 import { valueContext } from '../dashboard/filter-sql';
 import type { GroupKey } from '../dashboard/params';
 import { levelLabels, runQuery } from '../dashboard/queries';
 import { compareGroups, totalsFrom, type GroupId, type RawTotals, type Totals } from '../dashboard/tree';
 import { forecastFilters, forecastMonths, type ForecastParams } from './params';
-import { bucketOf, forecastCellsQuery, LATER, NO_DATE, OVERDUE } from './sql';
+import { bucketOf, forecastCellsQuery, forecastColumnsQuery, LATER, NO_DATE, OVERDUE } from './sql';
 
 /** A column: `overdue`, a month `YYYY-MM`, `later` or `none`. */
 export type ForecastColumn = string;
@@ -31,7 +32,8 @@ export type ForecastTable = {
   total: Totals;
 };
 
-type CellRow = RawTotals & { k0: bigint | string | null; bucket: string } & Record<`once_${keyof RawTotals}`, bigint>;
+type BucketRow = RawTotals & { bucket: string };
+type CellRow = BucketRow & { k0: bigint | string | null };
 
 const SUMS = ['n', 'potential', 'weighted', 'probability_sum', 'probability_count', 'users'] as const;
 
@@ -39,9 +41,8 @@ function zero(): RawTotals {
   return { n: 0n, potential: 0n, weighted: 0n, probability_sum: 0n, probability_count: 0n, users: 0n };
 }
 
-/** Adds the sums of `raw` (those named with `prefix`) to `into`. */
-function add(into: RawTotals, raw: CellRow, prefix = ''): void {
-  for (const sum of SUMS) into[sum] += (raw as Record<string, bigint>)[`${prefix}${sum}`];
+function add(into: RawTotals, raw: RawTotals): void {
+  for (const sum of SUMS) into[sum] += raw[sum];
 }
 
 function groupId(value: bigint | string | null): GroupId {
@@ -66,15 +67,15 @@ function byColumn(columns: readonly ForecastColumn[], raws: Map<string, RawTotal
   );
 }
 
-/** The sums per bucket and over all, of the cells' sums named with `prefix`. */
-function sumByBucket(cells: readonly CellRow[], prefix: string): { byBucket: Map<string, RawTotals>; total: RawTotals } {
+/** The sums per bucket and over all. */
+function sumByBucket(rows: readonly BucketRow[]): { byBucket: Map<string, RawTotals>; total: RawTotals } {
   const byBucket = new Map<string, RawTotals>();
   const total = zero();
-  for (const cell of cells) {
-    const into = byBucket.get(cell.bucket) ?? zero();
-    add(into, cell, prefix);
-    byBucket.set(cell.bucket, into);
-    add(total, cell, prefix);
+  for (const row of rows) {
+    const into = byBucket.get(row.bucket) ?? zero();
+    add(into, row);
+    byBucket.set(row.bucket, into);
+    add(total, row);
   }
   return { byBucket, total };
 }
@@ -95,7 +96,9 @@ export function readForecast(db: Db, user: SessionUser, params: ForecastParams, 
     row.raws.set(cell.bucket, cell);
     add(row.total, cell);
   }
-  const { byBucket: columnRaws, total: grand } = sumByBucket(cellRows, 'once_');
+  // A single-valued row key puts each ticket in one row: its cells add up to the columns as they are.
+  const columnRows = isMultiValued(params.row) ? runQuery<BucketRow>(db, forecastColumnsQuery(query, bucket), true) : cellRows;
+  const { byBucket: columnRaws, total: grand } = sumByBucket(columnRows);
 
   const groups = [...cells.values()];
   const labels = levelLabels(

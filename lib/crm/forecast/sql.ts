@@ -1,7 +1,7 @@
 // The forecast in SQL (SPEC section 15): the view's open tickets (`ft`) in a bucket by their
 // expected close — overdue, one of the months, later, none — summed per (row group, bucket) over
-// the distinct (ticket, group) pairs, and over each ticket's first pair, so that the column totals
-// count once a ticket that stands in several rows (products, campaigns). One aggregate query.
+// the distinct (ticket, group) pairs; for a products or campaigns row, where a ticket can stand in
+// several rows, a second query sums per bucket over the tickets alone for the column totals.
 import { sql, type SQL } from 'drizzle-orm';
 import { withFilteredTickets, type DashboardQuery } from '../dashboard/filter-sql';
 import { AGGREGATES, pathPairs } from '../dashboard/level-sql';
@@ -25,25 +25,18 @@ export function bucketOf(from: string, months: number): SQL {
 
 const FIGURES = sql`ft.potential as potential, ft.probability as probability, ft.users as users`;
 
-/** The sums over the first pair of each ticket only (`once_n`, …), named as `totalsFrom` reads them. */
-const ONCE_AGGREGATES = sql`coalesce(sum(once), 0) as once_n,
-  coalesce(sum(case when once then potential end), 0) as once_potential,
-  coalesce(sum(case when once then potential * probability end), 0) as once_weighted,
-  coalesce(sum(case when once then probability end), 0) as once_probability_sum,
-  count(case when once then probability end) as once_probability_count,
-  coalesce(sum(case when once then users end), 0) as once_users`;
-
-/**
- * Sums per row group (`k0`) and bucket, and the same over each ticket's first (ticket, group) pair
- * only, which add up over the rows to each column's total with every ticket once.
- *
- * The window also keeps SQLite from flattening `ft` into this query: it then reads the tickets in
- * one pass in rowid order instead of looking each one up from an index (`expected_close` is in no
- * index with the other figures), about 40 % less time on the bench data set (bench/README.md).
- */
+/** Sums per row group (`k0`) and bucket, over the distinct (ticket, group) pairs. */
 export function forecastCellsQuery(query: DashboardQuery, row: GroupKey, bucket: SQL): SQL {
   return sql`${withFilteredTickets(query, [row])}
-    select k0, bucket, ${AGGREGATES}, ${ONCE_AGGREGATES}
-    from (${pathPairs([row], sql`, ${FIGURES}, ${bucket} as bucket, row_number() over (partition by ft.id) = 1 as once`)})
+    select k0, bucket, ${AGGREGATES}
+    from (${pathPairs([row], sql`, ${FIGURES}, ${bucket} as bucket`)})
     group by k0, bucket`;
+}
+
+/** Sums per bucket, each ticket once: the column totals where a ticket can stand in several rows. */
+export function forecastColumnsQuery(query: DashboardQuery, bucket: SQL): SQL {
+  return sql`${withFilteredTickets(query)}
+    select bucket, ${AGGREGATES}
+    from (select ${FIGURES}, ${bucket} as bucket from ft)
+    group by bucket`;
 }
