@@ -8,14 +8,6 @@ import { withDb } from './pages/crm-pages';
 import { GROUP_LABELS } from './pages/dashboard-page';
 import { DEMO, signIn } from './support';
 
-/** Open CRM tickets get expected close dates from 2026-10 to 2027-09 (every fifth none), once per run. */
-test.beforeAll(() => {
-  withDb((db) =>
-    db.exec(`update tickets set expected_close = case when id % 5 = 0 then null else date('2026-10-01', '+' || ((id * 37) % 360) || ' days') end
-      where crm_enabled = 1`),
-  );
-});
-
 /** How many open CRM tickets there are (a status of phase open, or none), with a status filter if given. */
 function openTickets(statusId?: number): number {
   return withDb(
@@ -56,6 +48,7 @@ class ForecastPage {
   }
 
   async headings(): Promise<string[]> {
+    await this.table().waitFor();
     return (await this.table().locator('thead th').allInnerTexts()).map((text) => text.split('\n')[0].trim());
   }
 
@@ -73,7 +66,11 @@ class ForecastPage {
     if (from !== undefined) await this.page.getByLabel('Ab Monat').fill(from);
     if (months !== undefined) await this.page.getByLabel('Anzahl Monate').fill(months);
     if (row !== undefined) await this.page.getByLabel('Zeilen').selectOption({ label: row });
+    const before = this.page.url();
     await this.page.getByRole('button', { name: 'Anzeigen' }).click();
+    // Every choice here changes the view, so the address changes; then the new page has loaded.
+    await this.page.waitForURL((url) => url.href !== before);
+    await this.page.waitForLoadState();
   }
 
   param(name: string): string[] {
