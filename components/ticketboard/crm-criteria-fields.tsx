@@ -1,7 +1,8 @@
-// The CRM criteria of a ticket list (SPEC section 6): "CRM ist aktiviert / nicht aktiviert", CRM-Status,
-// Umsatzgruppe. Shared by the ticket-board query form and the filter form of /tickets; the pages pass
+// The CRM criteria of a ticket list (SPEC sections 6 and 14): "CRM ist aktiviert / nicht aktiviert",
+// CRM-Status, Umsatzgruppe, Phase, "schließt in den nächsten N Tagen", "überfällig". Shared by the ticket-board query form and the filter form of /tickets; the pages pass
 // their options only for `crm` users.
-import { CheckboxGroup, SelectField } from '@/components/ui/fields';
+import { CheckboxField, CheckboxGroup, SelectField, TextField } from '@/components/ui/fields';
+import { PHASES } from '@/db/schema';
 import type { Translate } from '@/lib/i18n';
 import type { CrmCriteriaOptions } from '@/lib/ticketboard/form-options';
 import type { TicketListParams } from '@/lib/tickets/filters';
@@ -40,6 +41,20 @@ export function CrmCriteriaFields({ params, options, t }: { params: TicketListPa
         options={choices(options.revenueGroups, t)}
         defaultValue={params.revenueGroup.map(String)}
       />
+      <CheckboxGroup
+        name="crmPhase"
+        legend={t('ticketboard.field.crmPhase')}
+        options={PHASES.map((phase) => ({ value: phase, label: t(`crm.phase.${phase}`) }))}
+        defaultValue={params.crmPhase}
+      />
+      <TextField
+        name="closeWithin"
+        label={t('ticketboard.field.closeWithin')}
+        type="number"
+        inputMode="numeric"
+        defaultValue={params.closeWithin}
+      />
+      <CheckboxField name="overdue" label={t('ticketboard.field.overdue')} defaultChecked={params.overdue} />
     </>
   );
 }

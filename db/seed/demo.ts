@@ -281,9 +281,8 @@ type HistoryContext = { lookups: SeededLookups; partners: SeededPartner[]; ticke
 function insertHistory(tx: SeedTx, random: Random, context: HistoryContext): void {
   const { lookups, now } = context;
   const crmUsers = context.users.filter((user) => user.crm);
-  const statuses = lookups.crmTicketStatuses;
   const crmTickets = tx
-    .select({ id: tickets.id, activatedAt: tickets.crmActivatedAt, statusId: tickets.crmStatusId, probability: tickets.probability })
+    .select({ id: tickets.id, activatedAt: tickets.crmActivatedAt })
     .from(tickets)
     .where(eq(tickets.crmEnabled, true))
     .all();
@@ -296,14 +295,8 @@ function insertHistory(tx: SeedTx, random: Random, context: HistoryContext): voi
         .run();
       at = Math.min(now, at + random.int(1, 20) * DAY);
     };
+    // The status, chance and close dates get their Verlauf from the pipeline (pipeline.ts).
     change('crmEnabled', 'false', 'true');
-    const status = nameOf(statuses, ticket.statusId);
-    const previous =
-      status === 'Gewonnen' || status === 'Verloren' ? 'Verhandlung' : status === 'Angebot erstellt' ? 'Bedarf ermittelt' : null;
-    if (previous) change('crmStatus', previous, status);
-    if (ticket.probability !== null && ticket.probability >= 20) {
-      change('probability', String(ticket.probability - 10), String(ticket.probability));
-    }
   }
   const bestandskunde = lookups.crmPartnerStatuses.byName.get('Bestandskunde') ?? null;
   for (const partner of random.sample(

@@ -1,4 +1,5 @@
-// The benchmark data set: N partners, ~2 contacts each, M tickets (about half CRM-enabled).
+// The benchmark data set: N partners, ~2 contacts each, M tickets (about half CRM-enabled, each with
+// its pipeline: phase, expected close, Verlustgrund and a Verlauf, see large-pipeline.ts).
 // Rows go in through reused prepared statements in batched transactions: Drizzle's builder per row
 // would spend most of the time building SQL.
 import type BetterSqlite3 from 'better-sqlite3';
@@ -7,6 +8,8 @@ import type { Role, TicketStatus } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { insertUserWithDefaults } from '@/lib/users/mutations';
 import { DEMO_PASSWORD, DEMO_USERS, FIRST_GPID } from './demo';
+import { berlinIsoDate } from '@/lib/csv/berlin-calendar';
+import { dayNumber, pipelineLookups, planPipeline } from './large-pipeline';
 import { seedLookups, type LookupIds, type SeededLookups } from './lookups';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SURNAMES, makeCompany, makePartnerComment, makePerson, makeTicketText } from './names';
 import { createRandom, type Random } from './random';
@@ -38,14 +41,14 @@ function linkAll(statement: Statement, ownerId: number | bigint, ids: number[]):
 export async function seedLargeData(
   db: Db,
   sqlite: BetterSqlite3.Database,
-  options: { partners: number; tickets: number; seed?: number },
+  options: { partners: number; tickets: number; seed?: number; now?: number },
 ): Promise<{ ms: number }> {
   const started = performance.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const random = createRandom(options.seed ?? 1_000);
-  const now = Date.now();
+  const now = options.now ?? Date.now();
 
-  const { lookups, userIds } = db.transaction((tx) => {
+  const { lookups, userIds, crmUserIds } = db.transaction((tx) => {
     const seeded = seedLookups(tx);
     const assignees = Array.from({ length: ASSIGNEE_COUNT }, (_, i) => {
       const number = String(i + 1).padStart(2, '0');
@@ -53,12 +56,21 @@ export async function seedLargeData(
       const roles: Role[] = i % 2 === 0 ? ['crm'] : [];
       return { email: `bearbeiter${number}@example.com`, name: `${first} ${random.pick(SURNAMES)}`, roles };
     });
-    const ids = [...DEMO_USERS, ...assignees].map((user) => insertUserWithDefaults(tx, { ...user, passwordHash }).id);
-    return { lookups: seeded, userIds: ids };
+    const everyone = [...DEMO_USERS, ...assignees];
+    const ids = everyone.map((user) => insertUserWithDefaults(tx, { ...user, passwordHash }).id);
+    return { lookups: seeded, userIds: ids, crmUserIds: ids.filter((_, i) => everyone[i].roles.includes('crm')) };
   });
 
   const contacts = insertPartnersAndContacts(sqlite, random, lookups, options.partners, now);
-  insertTickets(sqlite, random, { lookups, userIds, contacts, partnerCount: options.partners, ticketCount: options.tickets, now });
+  insertTickets(sqlite, random, {
+    lookups,
+    userIds,
+    crmUserIds,
+    contacts,
+    partnerCount: options.partners,
+    ticketCount: options.tickets,
+    now,
+  });
   // Bulk inserts leave the German sort keys to the one function that computes them.
   backfillSortKeys(sqlite);
 
@@ -156,6 +168,8 @@ function insertPartnersAndContacts(
 type TicketContext = {
   lookups: SeededLookups;
   userIds: number[];
+  /** Who edits the CRM values in the Verlauf. */
+  crmUserIds: number[];
   contacts: ContactIndex;
   partnerCount: number;
   ticketCount: number;
@@ -166,13 +180,17 @@ function insertTickets(sqlite: BetterSqlite3.Database, random: Random, context: 
   const { lookups, contacts, now } = context;
   const ticket = sqlite.prepare(
     `INSERT INTO tickets (number, title, description, status, partner_id, contact_id, assignee_id, created_by_id,
-       crm_enabled, crm_activated_at, crm_status_id, probability, potential_cents, expected_users, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       crm_enabled, crm_activated_at, crm_status_id, probability, potential_cents, expected_users, expected_close, lost_reason_id,
+       crm_updated_at, crm_updated_by_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const ticketProduct = sqlite.prepare('INSERT INTO ticket_products (ticket_id, product_id) VALUES (?, ?)');
   const ticketCampaign = sqlite.prepare('INSERT INTO ticket_campaigns (ticket_id, campaign_id) VALUES (?, ?)');
-  const won = lookups.crmTicketStatuses.byName.get('Gewonnen');
-  const lost = lookups.crmTicketStatuses.byName.get('Verloren');
+  const change = sqlite.prepare(
+    `INSERT INTO crm_changes (entity, entity_id, field, old_value, new_value, user_id, at) VALUES ('ticket', ?, ?, ?, ?, ?, ?)`,
+  );
+  const pipelines = pipelineLookups(lookups);
+  const clock = { now, today: dayNumber(berlinIsoDate(now)) };
   const firstPartnerId = Number(sqlite.prepare('SELECT min(id) FROM partners').pluck().get());
   // Two years of tickets, oldest first so numbers grow with the creation time.
   const createdTimes = Float64Array.from({ length: context.ticketCount }, () => now - random.int(60_000, 730 * DAY)).sort();
@@ -192,27 +210,35 @@ function insertTickets(sqlite: BetterSqlite3.Database, random: Random, context: 
     const updatedAt = Math.min(now, createdAt + random.int(0, 90) * DAY);
     const crm = random.chance(0.5);
     const text = makeTicketText(random, crm);
-    const statusId = crm ? orNull(random, 0.9, lookups.crmTicketStatuses) : null;
+    const activatedAt = crm ? createdAt + random.int(0, updatedAt - createdAt) : null;
+    const drawnStatus = crm ? orNull(random, 0.9, lookups.crmTicketStatuses) : null;
+    const pipeline = activatedAt === null ? null : planPipeline(random, pipelines, { statusId: drawnStatus, activatedAt }, clock);
     // Won and lost opportunities are decided: their chance is 100 or 0 and the ticket is closed.
-    const decided = statusId === won ? 100 : statusId === lost ? 0 : null;
+    const decided = pipeline?.decided ?? false;
+    const editor = pipeline && pipeline.history.length > 0 ? random.pick(context.crmUserIds) : null;
     const { lastInsertRowid: ticketId } = ticket.run(
       `T-${String(i + 1).padStart(6, '0')}`,
       text.title,
       text.description,
-      decided === null ? random.pick(STATUSES) : 'closed',
+      decided ? 'closed' : random.pick(STATUSES),
       partnerId,
       contactId,
       random.chance(0.85) ? random.pick(context.userIds) : null,
       random.pick(context.userIds),
       crm ? 1 : 0,
-      crm ? createdAt + random.int(0, updatedAt - createdAt) : null,
-      statusId,
-      decided ?? (crm && random.chance(0.85) ? random.int(1, 19) * 5 : null),
+      activatedAt,
+      pipeline?.statusId ?? null,
+      pipeline?.probability ?? null,
       crm && random.chance(0.85) ? random.int(5, 2_000) * 10_000 + (random.chance(0.05) ? random.int(1, 99) : 0) : null,
       crm && random.chance(0.75) ? random.pick(USER_COUNTS) : null,
+      pipeline?.expectedClose ?? null,
+      pipeline?.lostReasonId ?? null,
+      pipeline?.history.at(-1)?.at ?? null,
+      editor,
       createdAt,
       updatedAt,
     );
+    for (const entry of pipeline?.history ?? []) change.run(ticketId, entry.field, entry.oldValue, entry.newValue, editor, entry.at);
     if (crm) {
       linkAll(ticketProduct, ticketId, random.sample(lookups.products.ids, random.int(0, 3)));
       linkAll(ticketCampaign, ticketId, random.sample(lookups.campaigns.ids, random.pick([0, 0, 1, 1, 2])));

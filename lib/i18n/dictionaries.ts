@@ -9,6 +9,7 @@ import * as dashboard from './messages/dashboard';
 import * as dataManager from './messages/dataManager';
 import * as forecast from './messages/forecast';
 import * as lists from './messages/lists';
+import * as outcomes from './messages/outcomes';
 import * as partners from './messages/partners';
 import * as shell from './messages/shell';
 import * as ticketboard from './messages/ticketboard';
@@ -27,6 +28,7 @@ export const de = {
   ...crm.de,
   ...dashboard.de,
   ...forecast.de,
+  ...outcomes.de,
   ...ticketboard.de,
   ...dataManager.de,
   ...errors.de,
@@ -44,6 +46,7 @@ export const en: Record<MessageKey, string> = {
   ...crm.en,
   ...dashboard.en,
   ...forecast.en,
+  ...outcomes.en,
   ...ticketboard.en,
   ...dataManager.en,
   ...errors.en,
@@ -62,6 +65,7 @@ export const AREAS = {
   crm,
   dashboard,
   forecast,
+  outcomes,
   ticketboard,
   dataManager,
   errors,

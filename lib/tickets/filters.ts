@@ -1,7 +1,7 @@
 // The URL parameters of a ticket list (SPEC section 6): parsed from a query string, serialised back.
 // One definition for the ticket list, saved ticket-board queries and the data manager.
 import { z } from 'zod';
-import { TICKET_STATUSES, type TicketStatus } from '@/db/schema';
+import { PHASES, TICKET_STATUSES, type Phase, type TicketStatus } from '@/db/schema';
 import { paramProblem, paramValues, type ParamProblem as UrlParamProblem, type RawParams } from '@/lib/url-params';
 import { idSchema } from '@/lib/validation';
 
@@ -17,9 +17,18 @@ export type TicketListParams = {
   crm: 'on' | 'off' | null;
   crmStatus: number[];
   revenueGroup: number[];
+  /** Phase of the CRM status (SPEC section 14); matches CRM-enabled tickets only. */
+  crmPhase: Phase[];
+  /** "schließt in den nächsten N Tagen": expected close from today through today + N (Berlin dates). */
+  closeWithin: number | null;
+  /** "überfällig": expected close before today, phase open. */
+  overdue: boolean;
 };
 
-export const CRM_PARAMS = ['crm', 'crmStatus', 'revenueGroup'] as const;
+/** The longest close window a query may ask for: ten years. */
+export const MAX_CLOSE_WITHIN_DAYS = 3650;
+
+export const CRM_PARAMS = ['crm', 'crmStatus', 'revenueGroup', 'crmPhase', 'closeWithin', 'overdue'] as const;
 export const TICKET_LIST_PARAMS = ['status', 'assignee', 'partner', 'contact', 'q', ...CRM_PARAMS] as const;
 type ParamName = (typeof TICKET_LIST_PARAMS)[number];
 
@@ -35,6 +44,9 @@ export const EMPTY_TICKET_LIST_PARAMS: TicketListParams = {
   crm: null,
   crmStatus: [],
   revenueGroup: [],
+  crmPhase: [],
+  closeWithin: null,
+  overdue: false,
 };
 
 const valueSchemas = {
@@ -46,9 +58,18 @@ const valueSchemas = {
   crm: z.enum(['on', 'off']),
   crmStatus: idSchema,
   revenueGroup: idSchema,
+  crmPhase: z.enum(PHASES),
+  // Digits only (no "1e3", "+5"), as ids are read.
+  closeWithin: z
+    .string()
+    .regex(/^\d{1,4}$/)
+    .transform(Number)
+    .pipe(z.number().min(1).max(MAX_CLOSE_WITHIN_DAYS)),
+  // A checkbox sends `on`; links carry `1`.
+  overdue: z.enum(['1', 'on']).transform(() => true),
 } satisfies Record<ParamName, z.ZodType>;
 
-const REPEATABLE = new Set<ParamName>(['status', 'assignee', 'crmStatus', 'revenueGroup']);
+const REPEATABLE = new Set<ParamName>(['status', 'assignee', 'crmStatus', 'revenueGroup', 'crmPhase']);
 
 /**
  * Reads the parameters a user may use. Invalid values and CRM criteria of a user without `crm` are
@@ -91,11 +112,21 @@ export function serialiseTicketListParams(params: TicketListParams): URLSearchPa
   if (params.crm) search.set('crm', params.crm);
   for (const id of params.crmStatus) search.append('crmStatus', String(id));
   for (const id of params.revenueGroup) search.append('revenueGroup', String(id));
+  for (const phase of params.crmPhase) search.append('crmPhase', phase);
+  if (params.closeWithin !== null) search.set('closeWithin', String(params.closeWithin));
+  if (params.overdue) search.set('overdue', '1');
   return search;
 }
 
 export function usesCrmCriteria(params: TicketListParams): boolean {
-  return params.crm !== null || params.crmStatus.length > 0 || params.revenueGroup.length > 0;
+  return (
+    params.crm !== null ||
+    params.crmStatus.length > 0 ||
+    params.revenueGroup.length > 0 ||
+    params.crmPhase.length > 0 ||
+    params.closeWithin !== null ||
+    params.overdue
+  );
 }
 
 /**

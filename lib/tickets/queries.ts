@@ -13,6 +13,7 @@ import type { PickerOption } from '@/lib/picker';
 import { likePattern } from '@/lib/like-pattern';
 import type { TicketListParams } from './filters';
 import { contactOptionLabel } from './form-choices';
+import { berlinToday, pipelineConditions } from './pipeline-criteria';
 
 export type TicketListItem = {
   id: number;
@@ -37,8 +38,11 @@ export type TicketListItem = {
 
 const contactPartner = alias(partners, 'contact_partner');
 
-/** The WHERE clause of a ticket list; CRM criteria only when the caller passed them for a `crm` user. */
-export function ticketListWhere(params: TicketListParams, user: SessionUser): SQL | undefined {
+/**
+ * The WHERE clause of a ticket list; CRM criteria only for a `crm` user. `today` (Berlin) anchors the
+ * expected-close windows.
+ */
+export function ticketListWhere(params: TicketListParams, user: SessionUser, today: string = berlinToday()): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   if (params.status.length > 0) conditions.push(inArray(tickets.status, params.status));
   if (params.assignee.length > 0) {
@@ -87,6 +91,7 @@ export function ticketListWhere(params: TicketListParams, user: SessionUser): SQ
         ),
       );
     }
+    conditions.push(...pipelineConditions(params, today));
   }
   return and(...conditions);
 }

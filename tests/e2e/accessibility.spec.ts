@@ -146,6 +146,8 @@ function visits(ids: Records): Visit[] {
     { route: '/crm/forecast', url: '/crm/forecast', roles: ['agent'], status: 403 },
     { route: '/crm/forecast', url: '/crm/forecast?from=2026-10&months=24&row=product', roles: ['crm'] },
     { route: '/crm/forecast', url: '/crm/forecast?months=99', roles: ['crmAdmin'] },
+    { route: '/crm/outcomes', url: '/crm/outcomes?row=product', roles: CRM_ROLES },
+    { route: '/crm/outcomes', url: '/crm/outcomes', roles: ['agent'], status: 403 },
     ...LOOKUP_LIST_KEYS.map((list): Visit => ({ route: '/admin/crm', url: `/admin/crm?list=${list}`, roles: ['crmAdmin'] })),
     { route: '/admin/users', url: '/admin/users', roles: ['admin'] },
     { route: '/admin/users/[id]', url: `/admin/users/${ids.user}`, roles: ['admin'] },

@@ -5,7 +5,7 @@ import { parseDashboardParams, withoutEmptyValues } from '@/lib/crm/dashboard/pa
 import { averageProbability } from '@/lib/crm/dashboard/present';
 import { parameterLabel, usersRangeInverted } from '@/lib/crm/dashboard/problems';
 import { groupsOverlap, type GroupNode, type Totals } from '@/lib/crm/dashboard/tree';
-import { visibleTree, type VisibleGroup } from '@/lib/crm/dashboard/view';
+import { groupLimit, visibleTree, type VisibleGroup } from '@/lib/crm/dashboard/view';
 import { formatter, translator } from '@/lib/i18n';
 
 const countVisible = (groups: readonly VisibleGroup[]): number =>
@@ -127,5 +127,17 @@ describe('visibleTree with an opened group', () => {
     expect(opened.leafPaths).toEqual([[19, 2]]);
     expect(opened.groups.at(-1)?.id).toBe(19);
     expect(opened.groups.at(-1)?.visibleGroups.map((group) => group.id)).toEqual([2]);
+  });
+});
+
+describe('groupLimit', () => {
+  it('renders fewer groups the longer the view and with the phase split, never more than 400', () => {
+    expect(groupLimit(20, false)).toBe(400);
+    expect(groupLimit(20, true)).toBeLessThan(400);
+    expect(groupLimit(600, true)).toBeLessThan(groupLimit(100, true));
+    // Every limit keeps the estimated tree within the page's budget.
+    for (const length of [0, 50, 300, 600, 1200])
+      for (const phases of [false, true])
+        expect(groupLimit(length, phases) * (460 + (phases ? 110 : 0) + length)).toBeLessThanOrEqual(230_000);
   });
 });

@@ -70,12 +70,21 @@ function expectValidTicketParams(params: TicketListParams, allowCrm: boolean): v
   expect(params.q.length <= 200 && params.q === params.q.trim()).toBe(true);
   expect([null, 'on', 'off']).toContain(params.crm);
   expect([...params.crmStatus, ...params.revenueGroup].every(isId) && unique(params.crmStatus) && unique(params.revenueGroup)).toBe(true);
-  if (!allowCrm)
-    expect({ crm: params.crm, crmStatus: params.crmStatus, revenueGroup: params.revenueGroup }).toEqual({
+  expect(params.crmPhase.every((phase) => ['open', 'won', 'lost'].includes(phase)) && unique(params.crmPhase)).toBe(true);
+  expect(
+    params.closeWithin === null || (Number.isInteger(params.closeWithin) && params.closeWithin >= 1 && params.closeWithin <= 3650),
+  ).toBe(true);
+  if (!allowCrm) {
+    const { crm, crmStatus, revenueGroup, crmPhase, closeWithin, overdue } = params;
+    expect({ crm, crmStatus, revenueGroup, crmPhase, closeWithin, overdue }).toEqual({
       crm: null,
       crmStatus: [],
       revenueGroup: [],
+      crmPhase: [],
+      closeWithin: null,
+      overdue: false,
     });
+  }
 }
 
 /** Whether a typed value of a ticket-list parameter was applied. */
@@ -95,6 +104,12 @@ function appliedTicketValue(params: TicketListParams, name: (typeof TICKET_LIST_
       return params.q === value;
     case 'crm':
       return params.crm === value;
+    case 'crmPhase':
+      return (params.crmPhase as string[]).includes(value);
+    case 'closeWithin':
+      return /^\d{1,4}$/.test(value) && params.closeWithin === Number(value);
+    case 'overdue':
+      return ['1', 'on'].includes(value) && params.overdue;
   }
 }
 
@@ -113,7 +128,7 @@ function expectTicketValuesAppliedOrReported(
       expect(problems).toContainEqual({ param: name, value: values.join(', ').slice(0, 100), problem: 'crmForbidden' });
       continue;
     }
-    const repeatable = ['status', 'assignee', 'crmStatus', 'revenueGroup'].includes(name);
+    const repeatable = ['status', 'assignee', 'crmStatus', 'revenueGroup', 'crmPhase'].includes(name);
     for (const value of repeatable ? values : values.slice(0, 1)) {
       const reported = problems.some(
         (problem) => problem.param === name && problem.value === value.slice(0, 100) && problem.problem === 'invalid',

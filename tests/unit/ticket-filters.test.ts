@@ -1,7 +1,7 @@
 // The ticket list's URL parameters: what is read, what is refused, and that a list survives a round trip.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { TICKET_STATUSES } from '@/db/schema';
+import { PHASES, TICKET_STATUSES } from '@/db/schema';
 import {
   EMPTY_TICKET_LIST_PARAMS,
   parseTicketListParams,
@@ -52,6 +52,34 @@ describe('parseTicketListParams', () => {
     ]);
   });
 
+  it('refuses the pipeline criteria of a user without crm like the other CRM criteria', () => {
+    const { params, problems } = parse('crmPhase=open&crmPhase=won&closeWithin=30&overdue=1');
+    expect(params).toEqual(EMPTY_TICKET_LIST_PARAMS);
+    expect(problems).toEqual([
+      { param: 'crmPhase', value: 'open, won', problem: 'crmForbidden' },
+      { param: 'closeWithin', value: '30', problem: 'crmForbidden' },
+      { param: 'overdue', value: '1', problem: 'crmForbidden' },
+    ]);
+  });
+
+  it('reads phases, a close window of 1 to 3650 days and the overdue flag for a crm user', () => {
+    const { params, problems } = parse('crmPhase=lost&crmPhase=open&crmPhase=lost&crmPhase=closed&closeWithin=007&overdue=on', true);
+    expect(params).toMatchObject({ crmPhase: ['lost', 'open'], closeWithin: 7, overdue: true });
+    expect(usesCrmCriteria(params)).toBe(true);
+    expect(problems).toEqual([{ param: 'crmPhase', value: 'closed', problem: 'invalid' }]);
+    expect(serialiseTicketListParams(params).toString()).toBe('crmPhase=lost&crmPhase=open&closeWithin=7&overdue=1');
+    for (const bad of ['0', '3651', '-5', '1e3', '+5', '2.5', 'dreißig']) {
+      expect(parse(`closeWithin=${encodeURIComponent(bad)}`, true)).toEqual({
+        params: EMPTY_TICKET_LIST_PARAMS,
+        problems: [{ param: 'closeWithin', value: bad, problem: 'invalid' }],
+      });
+    }
+    expect(parse('closeWithin=3650&overdue=yes', true)).toEqual({
+      params: { ...EMPTY_TICKET_LIST_PARAMS, closeWithin: 3650 },
+      problems: [{ param: 'overdue', value: 'yes', problem: 'invalid' }],
+    });
+  });
+
   it('refuses CRM criteria of a non-CRM user even when their values are invalid', () => {
     expect(parse('crm=maybe').problems).toEqual([{ param: 'crm', value: 'maybe', problem: 'crmForbidden' }]);
   });
@@ -82,6 +110,9 @@ describe('serialiseTicketListParams', () => {
       crm: fc.constantFrom('on' as const, 'off' as const, null),
       crmStatus: fc.uniqueArray(id),
       revenueGroup: fc.uniqueArray(id),
+      crmPhase: fc.uniqueArray(fc.constantFrom(...PHASES)),
+      closeWithin: fc.option(fc.integer({ min: 1, max: 3650 }), { nil: null }),
+      overdue: fc.boolean(),
     });
     fc.assert(
       fc.property(paramsArbitrary, (params) => {

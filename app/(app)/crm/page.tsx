@@ -21,12 +21,12 @@ import {
   type DashboardParams,
 } from '@/lib/crm/dashboard/params';
 import { LIST_PAGE_SIZE, readDashboardPage, type DashboardPageData } from '@/lib/crm/dashboard/page-data';
-import { figureLabels, mixesPhases, presentTicket, presentTree } from '@/lib/crm/dashboard/present';
+import { figureLabels, presentTicket, presentTree } from '@/lib/crm/dashboard/present';
 import { closeRangeInverted, parameterLabel, usersRangeInverted } from '@/lib/crm/dashboard/problems';
 import { PHASES } from '@/lib/crm/phases';
 import { pathKey } from '@/lib/crm/dashboard/queries';
 import { parseDashboardView } from '@/lib/crm/dashboard/view-state';
-import { groupsOverlap } from '@/lib/crm/dashboard/tree';
+import { groupsOverlap, mixesPhases } from '@/lib/crm/dashboard/tree';
 import { getI18n } from '@/lib/i18n/server';
 import { getDb } from '@/db/client';
 import { heavyRead } from '@/lib/server-load/heavy-reads';

@@ -7,7 +7,6 @@
 import { useState, useTransition, type CSSProperties } from 'react';
 import { loadDashboardGroupAction } from '@/app/(app)/crm/actions';
 import type { Figures, TicketRow, TreeGroup } from '@/lib/crm/dashboard/present';
-import { PHASES as PHASE_NAMES } from '@/lib/crm/phases';
 import { DashboardTicketTable, type TicketColumns } from './ticket-table';
 
 export type GroupTreeWords = {
@@ -114,16 +113,12 @@ function Group({ group, depth, context }: { group: TreeGroup; depth: number; con
           {group.figures.map((figure, index) => (
             <span key={index}>{figure}</span>
           ))}
+          {/* Open, won, lost by position (named in CSS); a phase without tickets is an empty, hidden <i>. */}
           {group.phases && (
-            <small className="group-phases">
-              {group.phases.map(
-                (figure, index) =>
-                  figure && (
-                    <i key={PHASE_NAMES[index]} className={`phase-${PHASE_NAMES[index]}`}>
-                      {figure}
-                    </i>
-                  ),
-              )}
+            <small>
+              {group.phases.map((figure, index) => (
+                <i key={index}>{figure}</i>
+              ))}
             </small>
           )}
         </summary>
@@ -154,7 +149,7 @@ function GroupList({ groups, depth, context }: { groups: TreeGroup[]; depth: num
 export function GroupTree({ groups, view, open, words }: { groups: TreeGroup[]; view: string; open: boolean; words: GroupTreeWords }) {
   const names = Object.fromEntries([
     ...words.figures.map((name, index) => [`--figure-${index + 1}`, JSON.stringify(`${name} `)]),
-    ...words.phases.map((name, index) => [`--phase-${PHASE_NAMES[index]}`, JSON.stringify(`${name} `)]),
+    ...words.phases.map((name, index) => [`--phase-${index + 1}`, JSON.stringify(`${name} `)]),
   ]) as CSSProperties;
   return (
     <div className="group-tree" style={names}>

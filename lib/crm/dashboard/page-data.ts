@@ -7,7 +7,7 @@ import type { SessionUser } from '@/lib/auth/guards';
 import { translator } from '@/lib/i18n';
 import type { GroupPath } from './group-path';
 import { dashboardFilterOptions, type FilterOptions } from './options';
-import type { DashboardParams } from './params';
+import { serialiseDashboardParams, type DashboardParams } from './params';
 import {
   groupPathLabels,
   leafTicketSample,
@@ -18,8 +18,8 @@ import {
   type DashboardSummary,
 } from './queries';
 import { dashboardTickets, type DashboardTicket } from './tickets';
-import type { Totals } from './tree';
-import { TICKETS_PER_GROUP, visibleTree, type VisibleTree } from './view';
+import { mixesPhases, type Totals } from './tree';
+import { groupLimit, LIMITS, TICKETS_PER_GROUP, visibleTree, type VisibleTree } from './view';
 
 export const LIST_PAGE_SIZE = 100;
 
@@ -59,7 +59,8 @@ export function readDashboardPage(db: Db, { user, params, list, open, search }: 
   };
 
   function readTree() {
-    const visible = visibleTree(summary.groups, undefined, open);
+    const groups = groupLimit(serialiseDashboardParams(params).toString().length, mixesPhases(summary.total));
+    const visible = visibleTree(summary.groups, { ...LIMITS, groups }, open);
     // A small tree shows every leaf's first tickets (one query for all); a large one only the opened leaf's.
     const sample =
       visible.open && visible.leafPaths.length > 0 ? leafTicketSample(db, user, params, TICKETS_PER_GROUP) : new Map<string, number[]>();

@@ -88,11 +88,6 @@ export function presentPhases(totals: PhasedTotals, format: Formatter): PhaseFig
   }) as PhaseFigures;
 }
 
-/** Whether more than one phase holds tickets: then every group says how its tickets split. */
-export function mixesPhases(total: PhasedTotals): boolean {
-  return PHASES.filter((phase) => total.phases[phase].count > 0).length > 1;
-}
-
 export function presentTicket(ticket: DashboardTicket, format: Formatter): TicketRow {
   const { crm } = ticket;
   return [

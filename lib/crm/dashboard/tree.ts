@@ -59,6 +59,11 @@ export type PhaseRow = RawTotals & { phase: Phase };
 const RAW_COLUMNS = ['n', 'potential', 'weighted', 'probability_sum', 'probability_count', 'users'] as const;
 const NO_TICKETS: RawTotals = { n: 0n, potential: 0n, weighted: 0n, probability_sum: 0n, probability_count: 0n, users: 0n };
 
+/** Whether more than one phase holds tickets: then every group says how its tickets split. */
+export function mixesPhases(total: PhasedTotals): boolean {
+  return PHASES.filter((phase) => total.phases[phase].count > 0).length > 1;
+}
+
 /** A group's totals from its phases' sums: the group's are their exact sum, rounded once. */
 export function phasedTotalsOf(rows: readonly PhaseRow[]): PhasedTotals {
   const whole = { ...NO_TICKETS };
