@@ -1,9 +1,10 @@
 // The fields of a lookup entry form: the name, and what the list's kind adds.
 import { SelectField, TextField } from '@/components/ui/fields';
-import { ATTRIBUTE_TARGETS } from '@/db/schema';
+import { ATTRIBUTE_TARGETS, PHASES } from '@/db/schema';
 import type { Formatter, Translate } from '@/lib/i18n';
 import type { LookupKind } from '@/lib/lookups/lists';
 import type { LookupEntry } from '@/lib/lookups/queries';
+import { ColorField } from './color-field';
 
 export function EntryFields({ kind, entry, t, format }: { kind: LookupKind; entry?: LookupEntry; t: Translate; format: Formatter }) {
   return (
@@ -40,6 +41,21 @@ export function EntryFields({ kind, entry, t, format }: { kind: LookupKind; entr
           defaultValue={entry?.appliesTo ?? 'both'}
           options={ATTRIBUTE_TARGETS.map((target) => ({ value: target, label: t(`crmAdmin.appliesTo.${target}`) }))}
         />
+      )}
+      {kind === 'status' && (
+        <div className="row">
+          <SelectField
+            name="phase"
+            label={t('crmAdmin.phase')}
+            defaultValue={entry?.phase ?? 'open'}
+            options={PHASES.map((phase) => ({ value: phase, label: t(`crm.phase.${phase}`) }))}
+          />
+          <ColorField
+            label={t('crmAdmin.color')}
+            noColorLabel={t('crmAdmin.noColor')}
+            defaultValue={entry ? (entry.color ?? null) : null}
+          />
+        </div>
       )}
     </>
   );

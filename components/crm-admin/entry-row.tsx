@@ -1,5 +1,6 @@
 // One entry of a lookup list: its name and details, the buttons to move, edit, archive and delete it.
 import { ActionForm } from '@/components/ui/action-form';
+import { StatusSwatch } from '@/components/crm/status-badge';
 import { DragHandle } from '@/components/ui/sortable-list';
 import type { Formatter, Translate } from '@/lib/i18n';
 import type { LookupList } from '@/lib/lookups/lists';
@@ -43,6 +44,7 @@ export function EntryRow({
     <div className="entry-row">
       <DragHandle label={t('crmAdmin.dragHandle', { name: entry.name })} />
       <div className="entry-main">
+        {list.kind === 'status' && <StatusSwatch color={entry.color} />}
         <strong>{entry.name}</strong> {entry.archived && <span className="badge badge-off">{t('crmAdmin.archived')}</span>}
         {details && <div className="muted">{details}</div>}
         <div className="muted small">

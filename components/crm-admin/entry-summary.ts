@@ -16,6 +16,11 @@ export function describeEntry(kind: LookupKind, entry: LookupEntry, t: Translate
     }
     case 'attribute':
       return t(`crmAdmin.appliesTo.${entry.appliesTo ?? 'both'}`);
+    case 'status':
+      return t('crmAdmin.statusSummary', {
+        phase: t(`crm.phase.${entry.phase ?? 'open'}`),
+        color: entry.color ? t('crmAdmin.colorValue', { color: entry.color }) : t('crmAdmin.noColor'),
+      });
     case 'plain':
       return '';
   }

@@ -17,12 +17,16 @@ export function CrmFormFields({
   form,
   inputsClassName,
   after = {},
+  wrap = {},
   t,
   format,
 }: {
   form: CrmFormData;
   inputsClassName: string;
+  /** What stands after a field, by field name (a derived value, a hint). */
   after?: Record<string, ReactNode>;
+  /** What a field stands in, by field name (a field shown only in some cases). */
+  wrap?: Record<string, (field: ReactNode) => ReactNode>;
   t: Translate;
   format: Formatter;
 }) {
@@ -83,11 +87,14 @@ export function CrmFormFields({
   };
   const section = (list: Field[], className?: string) => {
     if (list.length === 0) return null;
-    const items = list.map((item) => (
-      <FieldWithExtra key={item.field.name} extra={after[item.field.name]}>
-        {input(item)}
-      </FieldWithExtra>
-    ));
+    const items = list.map((item) => {
+      const wrapper = wrap[item.field.name];
+      return (
+        <FieldWithExtra key={item.field.name} extra={after[item.field.name]}>
+          {wrapper ? wrapper(input(item)) : input(item)}
+        </FieldWithExtra>
+      );
+    });
     return className ? <div className={className}>{items}</div> : items;
   };
   return (

@@ -1,6 +1,8 @@
 // A table of tickets: the ticket list, a partner's and a contact's tickets.
+import { StatusBadge } from '@/components/crm/status-badge';
 import { RecordLink } from '@/components/ui/record-link';
 import type { Formatter, Translate } from '@/lib/i18n';
+import type { CrmStatusStyles } from '@/lib/lookups/queries';
 import type { TicketListItem } from '@/lib/tickets/queries';
 
 export function TicketTable({
@@ -9,6 +11,7 @@ export function TicketTable({
   format,
   caption,
   crmColumns = false,
+  crmStatuses,
 }: {
   rows: TicketListItem[];
   t: Translate;
@@ -16,6 +19,8 @@ export function TicketTable({
   caption?: string;
   /** CRM-Status and Umsatzpotenzial: only for `crm` users (whose rows carry `crm`). */
   crmColumns?: boolean;
+  /** The statuses' colours, for a swatch beside each CRM-Status. */
+  crmStatuses?: CrmStatusStyles;
 }) {
   if (rows.length === 0) return <p className="muted">{t('tickets.none')}</p>;
   return (
@@ -56,7 +61,7 @@ export function TicketTable({
                 {format.age(ticket.createdAt)}
               </time>
             </td>
-            {crmColumns && <CrmCells crm={ticket.crm} t={t} format={format} />}
+            {crmColumns && <CrmCells crm={ticket.crm} statuses={crmStatuses} t={t} format={format} />}
           </tr>
         ))}
       </tbody>
@@ -64,11 +69,22 @@ export function TicketTable({
   );
 }
 
-function CrmCells({ crm, t, format }: { crm: TicketListItem['crm']; t: Translate; format: Formatter }) {
+function CrmCells({
+  crm,
+  statuses,
+  t,
+  format,
+}: {
+  crm: TicketListItem['crm'];
+  statuses: CrmStatusStyles | undefined;
+  t: Translate;
+  format: Formatter;
+}) {
+  const color = crm?.statusId == null ? null : (statuses?.get(crm.statusId)?.color ?? null);
   return (
     <>
       <td>
-        {crm?.status ?? '—'}
+        {crm?.status ? <StatusBadge name={crm.status} color={color} /> : '—'}
         {crm && !crm.enabled && <span className="muted"> ({t('ticketboard.crm.off')})</span>}
       </td>
       <td className="num">{crm?.potentialCents == null ? '—' : format.money(crm.potentialCents)}</td>

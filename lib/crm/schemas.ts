@@ -53,16 +53,26 @@ const checkbox = z
 
 const comment = z.string().max(2000, { message: 'tooLong' }).optional().default('');
 
-/** '' means not set; otherwise a calendar date as the browser's date field sends it (YYYY-MM-DD). */
+/** '' means not set; otherwise a calendar date as the browser's date field sends it (YYYY-MM-DD), one that exists. */
 const optionalDate = z
   .string()
   .trim()
   .optional()
   .default('')
-  .refine((text) => text === '' || (/^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text)), {
-    message: 'crm.error.date',
-  })
-  .transform((text) => (text === '' ? null : text));
+  .transform((text, ctx) => {
+    if (text === '') return null;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+      ctx.addIssue({ code: 'custom', message: 'crm.error.date' });
+      return z.NEVER;
+    }
+    // 2026-02-30 has the shape of a date but names none: Date rolls it over into March.
+    const date = new Date(`${text}T00:00:00Z`);
+    if (Number.isNaN(date.getTime()) || !date.toISOString().startsWith(text)) {
+      ctx.addIssue({ code: 'custom', message: 'crm.error.impossibleDate' });
+      return z.NEVER;
+    }
+    return text;
+  });
 
 export const ticketCrmEnabledSchema = z.object({
   id: idSchema,

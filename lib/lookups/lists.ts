@@ -22,8 +22,11 @@ import {
 } from '@/db/schema';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
-/** What an entry carries beyond its name: employee or euro bounds, campaign dates, Merkmal target. */
-export type LookupKind = 'plain' | 'employees' | 'cents' | 'campaign' | 'attribute';
+/**
+ * What an entry carries beyond its name: employee or euro bounds, campaign dates, Merkmal target, or a
+ * CRM status's phase and colour (SPEC section 14).
+ */
+export type LookupKind = 'plain' | 'employees' | 'cents' | 'campaign' | 'attribute' | 'status';
 
 export const LOOKUP_LIST_KEYS = [
   'crmTicketStatuses',
@@ -60,7 +63,7 @@ export type LookupList = {
 };
 
 export const LOOKUP_LISTS: Record<LookupListKey, LookupList> = {
-  crmTicketStatuses: { key: 'crmTicketStatuses', table: crmTicketStatuses, kind: 'plain', usedBy: [tickets.crmStatusId] },
+  crmTicketStatuses: { key: 'crmTicketStatuses', table: crmTicketStatuses, kind: 'status', usedBy: [tickets.crmStatusId] },
   lostReasons: { key: 'lostReasons', table: lostReasons, kind: 'plain', usedBy: [tickets.lostReasonId] },
   crmPartnerStatuses: { key: 'crmPartnerStatuses', table: crmPartnerStatuses, kind: 'plain', usedBy: [partners.crmPartnerStatusId] },
   // Company sizes are derived from the employee count at read time: nothing references them, but

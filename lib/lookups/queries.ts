@@ -2,7 +2,7 @@ import 'server-only';
 // Reads of the CRM lookup lists: CRM data, for `crm` users only.
 import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { attributes, companySizes, partners, type AttributeTarget } from '@/db/schema';
+import { attributes, companySizes, crmTicketStatuses, partners, type AttributeTarget, type Phase } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import { LOOKUP_LISTS, type LookupListKey } from './lists';
@@ -21,6 +21,8 @@ export type LookupEntry = {
   startDate?: string | null;
   endDate?: string | null;
   appliesTo?: AttributeTarget;
+  phase?: Phase;
+  color?: string | null;
 };
 
 /** Every entry of a list in admin order, archived ones included. */
@@ -103,4 +105,21 @@ export function attributeOptions(
     )
     .orderBy(asc(attributes.position), asc(attributes.id))
     .all();
+}
+
+/** How a CRM status looks and where it stands: its phase and colour (SPEC section 14). */
+export type CrmStatusStyle = { phase: Phase; color: string | null };
+export type CrmStatusStyles = ReadonlyMap<number, CrmStatusStyle>;
+
+/**
+ * Every CRM status's phase and colour by id, archived ones included (records keep them): the one
+ * read behind every status badge and the ticket panel's phase-dependent Verlustgrund.
+ */
+export function crmStatusStyles(db: Db | Tx, user: SessionUser): CrmStatusStyles {
+  assertRole(user, 'crm');
+  const rows = db
+    .select({ id: crmTicketStatuses.id, phase: crmTicketStatuses.phase, color: crmTicketStatuses.color })
+    .from(crmTicketStatuses)
+    .all();
+  return new Map(rows.map(({ id, phase, color }) => [id, { phase, color }]));
 }

@@ -2,7 +2,7 @@
 // Amounts are read in the user's language, so the entry schemas are made per locale; dates are ISO
 // (the forms use date inputs, which send ISO whatever the language).
 import { z } from 'zod';
-import { ATTRIBUTE_TARGETS, type AttributeTarget, type Locale } from '@/db/schema';
+import { ATTRIBUTE_TARGETS, PHASES, type AttributeTarget, type Locale, type Phase } from '@/db/schema';
 import { parseEuroToCents } from '@/lib/money';
 import { idSchema, versionSchema } from '@/lib/validation';
 import { LOOKUP_LIST_KEYS, LOOKUP_LISTS, type LookupListKey } from './lists';
@@ -18,6 +18,9 @@ export type LookupDetails = {
   startDate?: string | null;
   endDate?: string | null;
   appliesTo?: AttributeTarget;
+  phase?: Phase;
+  /** `#rrggbb` in lower case, or null: no colour. */
+  color?: string | null;
 };
 
 const listSchema = z.enum(LOOKUP_LIST_KEYS, { message: 'crmAdmin.error.unknownList' });
@@ -33,9 +36,20 @@ const entryFields = {
   startDate: optionalText,
   endDate: optionalText,
   appliesTo: optionalText,
+  /** The "keine Farbe" box: a colour input always sends a colour, so "none" is a box of its own. */
+  noColor: optionalText,
+  // Absent: the stored phase and colour stay (a new entry gets the defaults, open and none).
+  phase: z.string().trim().optional(),
+  color: z.string().trim().optional(),
 };
 
-type EntryFields = { list: LookupListKey; name: string } & Record<Exclude<keyof typeof entryFields, 'list' | 'name'>, string>;
+type EntryFields = { list: LookupListKey; name: string; phase?: string; color?: string } & Record<
+  Exclude<keyof typeof entryFields, 'list' | 'name' | 'phase' | 'color'>,
+  string
+>;
+
+/** A colour as `<input type="color">` sends it: `#rrggbb`, stored in lower case. */
+const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 
 function wholeNumber(text: string): number | null {
   return /^\d{1,9}$/.test(text) ? Number(text) : null;
@@ -80,6 +94,15 @@ function detailsOf(input: EntryFields, ctx: z.RefinementCtx, locale: Locale): Lo
       const target = ATTRIBUTE_TARGETS.find((value) => value === input.appliesTo);
       if (!target) fail('appliesTo', 'invalid');
       return { appliesTo: target ?? 'both' };
+    }
+    case 'status': {
+      const phase = PHASES.find((value) => value === input.phase);
+      if (input.phase !== undefined && !phase) fail('phase', 'crmAdmin.error.phase');
+      // "keine Farbe" ticked wins over the colour the colour input always sends.
+      const none = input.noColor !== '' || input.color === '';
+      if (!none && input.color !== undefined && !HEX_COLOR.test(input.color)) fail('color', 'crmAdmin.error.color');
+      const color = none ? null : input.color?.toLowerCase();
+      return { ...(phase ? { phase } : {}), ...(color !== undefined ? { color } : {}) };
     }
     case 'plain':
       return {};

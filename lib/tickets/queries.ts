@@ -29,6 +29,7 @@ export type TicketListItem = {
   /** Present only for `crm` users. */
   crm?: {
     enabled: boolean;
+    statusId: number | null;
     status: string | null;
     probability: number | null;
     potentialCents: number | null;
@@ -159,6 +160,7 @@ export function ticketRowsByIds(db: Db, user: SessionUser, ids: readonly number[
         createdAt: tickets.createdAt,
         updatedAt: tickets.updatedAt,
         crmEnabled: tickets.crmEnabled,
+        crmStatusId: tickets.crmStatusId,
         crmStatus: crmTicketStatuses.name,
         probability: tickets.probability,
         potentialCents: tickets.potentialCents,
@@ -190,6 +192,7 @@ export function ticketRowsByIds(db: Db, user: SessionUser, ids: readonly number[
           ? {
               crm: {
                 enabled: row.crmEnabled,
+                statusId: row.crmStatusId,
                 status: row.crmStatus,
                 probability: row.probability,
                 potentialCents: row.potentialCents,

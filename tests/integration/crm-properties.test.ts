@@ -234,13 +234,16 @@ type RecordEntity = 'ticket' | 'partner';
 const format = formatter('de');
 const RECORD_ENTITIES: RecordEntity[] = ['ticket', 'partner'];
 
-function recordId(entity: RecordEntity): number {
-  return Number(
-    db.$client
-      .prepare(entity === 'ticket' ? 'select min(id) from tickets where crm_enabled = 1' : 'select min(id) from partners')
-      .pluck()
-      .get(),
-  );
+/** The record a property's round trip edits: the Verlustgrund goes with a lost status only (SPEC section 14). */
+function recordId(entity: RecordEntity, key?: CrmPropertyKey): number {
+  const query =
+    entity === 'partner'
+      ? 'select min(id) from partners'
+      : key === 'lostReason'
+        ? `select min(t.id) from tickets t join crm_ticket_statuses s on s.id = t.crm_status_id where t.crm_enabled = 1 and s.phase = 'lost'`
+        : // Without a Verlustgrund, so that its status may change to any other.
+          'select min(id) from tickets where crm_enabled = 1 and lost_reason_id is null';
+  return Number(db.$client.prepare(query).pluck().get());
 }
 
 function viewOf(entity: RecordEntity, id: number): { crm: { crmVersion: number } & object; form: CrmFormData } {
@@ -347,7 +350,7 @@ describe('the CRM record is derived from the registry', () => {
   it.each(formKeys)('%s %s round-trips: read, form, save, stored column, Verlauf', (entity, key) => {
     const property = crmProperty(key);
     expect(property.column ?? property.bridge, `${key} declares where it is stored`).toBeDefined();
-    const id = recordId(entity);
+    const id = recordId(entity, key);
     const { crm, form } = viewOf(entity, id);
     const field = property.form!;
     const change = changedValue(key, property, form.values[field.name], form.options[field.name] ?? []);
@@ -412,8 +415,9 @@ describe('the CRM record is derived from the registry', () => {
     const schema = crmFieldSchema(date, 'de');
     expect(schema.parse('2027-03-31')).toBe('2027-03-31');
     expect(schema.parse('')).toBeNull();
-    for (const bad of ['2027-02-30', '31.03.2027', '2027-3-1'])
-      expect(schema.safeParse(bad).error?.issues[0].message, bad).toBe('crm.error.date');
+    for (const bad of ['31.03.2027', '2027-3-1']) expect(schema.safeParse(bad).error?.issues[0].message, bad).toBe('crm.error.date');
+    // A date of the right shape that names no day says so.
+    expect(schema.safeParse('2027-02-30').error?.issues[0].message).toBe('crm.error.impossibleDate');
     expect(formatCrmValue(date, '2027-03-31', de, format)).toBe('31.03.2027');
     expect(formatCrmValue(date, '2027-03-31', en, formatter('en'))).toBe('31 Mar 2027');
   });

@@ -8,6 +8,7 @@ import { readDashboardGroup } from '@/lib/crm/dashboard/page-data';
 import { parseDashboardParams } from '@/lib/crm/dashboard/params';
 import { presentTicket, type TicketRow } from '@/lib/crm/dashboard/present';
 import { formatter, translator } from '@/lib/i18n';
+import { crmStatusStyles } from '@/lib/lookups/queries';
 import { heavyRead } from '@/lib/server-load/heavy-reads';
 
 export type GroupTicketsAnswer = { ok: true; rows: TicketRow[]; more: boolean } | { ok: false; error: string };
@@ -25,6 +26,7 @@ export const loadDashboardGroupAction: (query: unknown) => Promise<GroupTicketsA
     if (!path) return { ok: false, error: translator(user.locale)('dashboard.groupInvalid') };
     const { tickets, more } = await heavyRead(user.id, () => readDashboardGroup(getDb(), { user, params, path }));
     const format = formatter(user.locale);
-    return { ok: true, rows: tickets.map((ticket) => presentTicket(ticket, format)), more };
+    const statuses = crmStatusStyles(getDb(), user);
+    return { ok: true, rows: tickets.map((ticket) => presentTicket(ticket, format, statuses)), more };
   },
 );

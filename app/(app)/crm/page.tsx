@@ -28,6 +28,7 @@ import { pathKey } from '@/lib/crm/dashboard/queries';
 import { parseDashboardView } from '@/lib/crm/dashboard/view-state';
 import { groupsOverlap, mixesPhases } from '@/lib/crm/dashboard/tree';
 import { getI18n } from '@/lib/i18n/server';
+import { crmStatusStyles } from '@/lib/lookups/queries';
 import { getDb } from '@/db/client';
 import { heavyRead } from '@/lib/server-load/heavy-reads';
 import { pageTitle } from '@/lib/i18n/titles';
@@ -55,6 +56,8 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
     readDashboardPage(getDb(), { user, params, list: listView ? { page } : null, open, search }),
   );
   const view = serialiseDashboardParams(params).toString();
+  // The statuses' colours for their badges (a handful of rows).
+  const statuses = crmStatusStyles(getDb(), user);
   const baseQuery = serialiseDashboardParams({ ...params, groupBy: ['crmStatus'] }).toString();
   const groupLabel = (key: (typeof GROUP_KEYS)[number]) => ({ key, label: t(DIMENSIONS[key].label) });
   const openView = (extra: Record<string, string>) => {
@@ -138,7 +141,10 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
         {/* A new view (or opened group) starts the tree afresh: no rows a leaf loaded for the previous one. */}
         <GroupTree
           key={`${view}#${open ? serialiseGroupPath(open) : ''}`}
-          groups={presentTree(visible.groups, (group) => tickets.get(pathKey(group.path)) ?? [], t, format, mixesPhases(summary.total))}
+          groups={presentTree(visible.groups, (group) => tickets.get(pathKey(group.path)) ?? [], t, format, {
+            phases: mixesPhases(summary.total),
+            statuses,
+          })}
           view={view}
           open={visible.open}
           words={{
@@ -172,7 +178,11 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
       <section aria-labelledby="ticket-list">
         <h2 id="ticket-list">{title}</h2>
         {group && <TotalsLine totals={group.totals} t={t} format={format} />}
-        <DashboardTicketTable rows={tickets.map((ticket) => presentTicket(ticket, format))} columns={ticketColumns(t)} caption={title} />
+        <DashboardTicketTable
+          rows={tickets.map((ticket) => presentTicket(ticket, format, statuses))}
+          columns={ticketColumns(t)}
+          caption={title}
+        />
         <Pagination
           basePath="/crm"
           search={search}

@@ -17,6 +17,7 @@ import { ignoredParamMessage } from '@/lib/url-params';
 import { ListCount } from '@/components/ui/list-count';
 import { SaveAsQueryForm } from '@/components/ticketboard/save-as-query-form';
 import { pageTitle } from '@/lib/i18n/titles';
+import { crmStatusStyles } from '@/lib/lookups/queries';
 
 export const generateMetadata = () => pageTitle('nav.tickets');
 
@@ -67,7 +68,14 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
       />
       <SaveAsQueryForm params={params} t={t} />
       <ListCount total={total} t={t} format={format} />
-      <TicketTable rows={rows} t={t} format={format} caption={t('nav.tickets')} crmColumns={crm !== null} />
+      <TicketTable
+        rows={rows}
+        t={t}
+        format={format}
+        caption={t('nav.tickets')}
+        crmColumns={crm !== null}
+        crmStatuses={crm ? crmStatusStyles(db, user) : undefined}
+      />
       <Pagination basePath="/tickets" search={serialiseTicketListParams(params)} page={page} pageSize={PAGE_SIZE} total={total} t={t} />
     </>
   );

@@ -7,6 +7,7 @@
 import { useState, useTransition, type CSSProperties } from 'react';
 import { loadDashboardGroupAction } from '@/app/(app)/crm/actions';
 import type { Figures, TicketRow, TreeGroup } from '@/lib/crm/dashboard/present';
+import { StatusSwatch } from '../status-badge';
 import { DashboardTicketTable, type TicketColumns } from './ticket-table';
 
 export type GroupTreeWords = {
@@ -109,7 +110,10 @@ function Group({ group, depth, context }: { group: TreeGroup; depth: number; con
     <li>
       <details open={open} onToggle={load} id={leaf && group.expanded ? OPEN_GROUP_ANCHOR : undefined}>
         <summary>
-          <span className="group-label">{group.label}</span>
+          <span className="group-label">
+            <StatusSwatch color={group.color} />
+            {group.label}
+          </span>
           {group.figures.map((figure, index) => (
             <span key={index}>{figure}</span>
           ))}

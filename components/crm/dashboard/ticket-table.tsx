@@ -3,6 +3,7 @@
 import { RecordLink } from '@/components/ui/record-link';
 import type { TicketRow } from '@/lib/crm/dashboard/present';
 import type { Translate } from '@/lib/i18n';
+import { StatusBadge } from '../status-badge';
 
 /** The column headings, in the order of a row's columns (its id aside). */
 export type TicketColumns = TicketRow extends [number, ...infer Columns] ? { [K in keyof Columns]: string } : never;
@@ -42,7 +43,7 @@ export function DashboardTicketTable({ rows, columns, caption }: { rows: TicketR
               <RecordLink href={`/tickets/${id}`}>{number}</RecordLink>
             </td>
             {cells.map((cell, index) => (
-              <td key={index}>{cell}</td>
+              <td key={index}>{Array.isArray(cell) ? <StatusBadge name={cell[0]} color={cell[1]} /> : cell}</td>
             ))}
           </tr>
         ))}

@@ -3,6 +3,7 @@
 // receives plain strings, few bytes per group, instead of rendered markup.
 import { PHASES } from '@/db/schema';
 import type { Formatter, Translate } from '@/lib/i18n';
+import type { CrmStatusStyles } from '@/lib/lookups/queries';
 import { serialiseGroupPath } from './group-path';
 import type { DashboardTicket } from './tickets';
 import type { PhasedTotals, Totals } from './tree';
@@ -17,7 +18,8 @@ export type TicketRow = [
   number: string,
   title: string,
   party: string,
-  status: string,
+  /** The CRM status's name, or its name and colour (`#rrggbb`) for a status badge. */
+  status: string | [name: string, color: string],
   probability: string,
   potential: string,
   users: string,
@@ -32,6 +34,8 @@ export type TreeGroup = {
   /** The `open` parameter naming this group (leaves) or its prefix. */
   path: string;
   label: string;
+  /** A CRM status group's colour (`#rrggbb`), drawn as a swatch beside the label. */
+  color?: string;
   figures: Figures;
   /** On the path of the group the URL opened. */
   expanded?: true;
@@ -88,14 +92,20 @@ export function presentPhases(totals: PhasedTotals, format: Formatter): PhaseFig
   }) as PhaseFigures;
 }
 
-export function presentTicket(ticket: DashboardTicket, format: Formatter): TicketRow {
+/** A ticket's CRM status cell: its name, with its colour when the status has one. */
+function statusCell(crm: DashboardTicket['crm'], statuses: CrmStatusStyles | undefined): TicketRow[4] {
+  const color = crm.statusId === null ? null : (statuses?.get(crm.statusId)?.color ?? null);
+  return crm.status === null ? DASH : color ? [crm.status, color] : crm.status;
+}
+
+export function presentTicket(ticket: DashboardTicket, format: Formatter, statuses?: CrmStatusStyles): TicketRow {
   const { crm } = ticket;
   return [
     ticket.id,
     ticket.number,
     ticket.title,
     [ticket.partner?.name, ticket.contact?.name].filter(Boolean).join(' · ') || DASH,
-    crm.status ?? DASH,
+    statusCell(crm, statuses),
     crm.probability === null ? DASH : format.percent(crm.probability),
     crm.potentialCents === null ? DASH : format.money(crm.potentialCents),
     crm.expectedUsers === null ? DASH : format.integer(crm.expectedUsers),
@@ -108,16 +118,29 @@ export function presentTree(
   tickets: (group: VisibleGroup) => DashboardTicket[],
   t: Translate,
   format: Formatter,
-  phases: boolean,
+  how: {
+    /** Whether each group shows its split by phase (when the view mixes phases). */
+    phases: boolean;
+    /** The CRM statuses' colours, for the crmStatus groups' swatches and the tickets' status badges. */
+    statuses?: CrmStatusStyles;
+  },
 ): TreeGroup[] {
   return groups.map((group) => ({
     path: serialiseGroupPath(group.path),
     label: group.label,
+    ...groupColor(group, how.statuses),
     figures: presentFigures(group, t, format),
-    ...(phases ? { phases: presentPhases(group, format) } : {}),
+    ...(how.phases ? { phases: presentPhases(group, format) } : {}),
     ...(group.expanded ? { expanded: true as const } : {}),
-    ...(group.groups.length > 0 ? { groups: presentTree(group.visibleGroups, tickets, t, format, phases) } : {}),
-    ...(group.showTickets ? { tickets: tickets(group).map((ticket) => presentTicket(ticket, format)) } : {}),
+    ...(group.groups.length > 0 ? { groups: presentTree(group.visibleGroups, tickets, t, format, how) } : {}),
+    ...(group.showTickets ? { tickets: tickets(group).map((ticket) => presentTicket(ticket, format, how.statuses)) } : {}),
     ...(group.showTickets && group.count > TICKETS_PER_GROUP ? { more: true as const } : {}),
   }));
+}
+
+/** A crmStatus group's colour, when its status has one. */
+function groupColor(group: VisibleGroup, statuses: CrmStatusStyles | undefined): { color?: string } {
+  if (group.key !== 'crmStatus' || typeof group.id !== 'number') return {};
+  const color = statuses?.get(group.id)?.color;
+  return color ? { color } : {};
 }

@@ -9,8 +9,8 @@ import { crmHistoryPage, type CrmHistoryPage } from '@/lib/crm/history';
 import { companySizeFor, getPartnerCrm, type PartnerCrm } from '@/lib/crm/partners/queries';
 import { propertiesOf, type PropertyEntity } from '@/lib/crm/properties';
 import { formValues, type RecordValue } from '@/lib/crm/record/fields';
-import { getTicketCrm, type TicketCrm } from '@/lib/crm/tickets/queries';
-import { attributeOptions, lookupOptions } from '@/lib/lookups/queries';
+import { getCloseSlippage, getTicketCrm, type CloseSlippage, type TicketCrm } from '@/lib/crm/tickets/queries';
+import { attributeOptions, crmStatusStyles, lookupOptions, type CrmStatusStyles } from '@/lib/lookups/queries';
 
 export type LookupOption = { id: number; name: string; archived: boolean };
 /** A form field's current value: an id, a number (money in cents), a flag, a text, a date (YYYY-MM-DD) or chosen ids. */
@@ -34,7 +34,14 @@ function formData(db: Db, user: SessionUser, entity: PropertyEntity, values: Rec
   return { entity, values, options };
 }
 
-export type TicketCrmPanelView = { crm: TicketCrm; form: CrmFormData; history: CrmHistoryPage };
+export type TicketCrmPanelView = {
+  crm: TicketCrm;
+  form: CrmFormData;
+  history: CrmHistoryPage;
+  /** Every status's phase and colour: the status badge and the phase-dependent Verlustgrund. */
+  statuses: CrmStatusStyles;
+  slippage: CloseSlippage;
+};
 
 /** The ticket CRM panel (crm only; undefined for a ticket that does not exist). */
 export function ticketCrmPanelView(db: Db, user: SessionUser, ticketId: number, historyPage: number): TicketCrmPanelView | undefined {
@@ -44,6 +51,8 @@ export function ticketCrmPanelView(db: Db, user: SessionUser, ticketId: number, 
     crm,
     form: formData(db, user, 'ticket', formValues('ticket', crm)),
     history: crmHistoryPage(db, user, 'ticket', ticketId, historyPage),
+    statuses: crmStatusStyles(db, user),
+    slippage: getCloseSlippage(db, user, ticketId) ?? { slips: 0, originalClose: null },
   };
 }
 

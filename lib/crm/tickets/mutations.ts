@@ -2,7 +2,8 @@ import 'server-only';
 // Writes to a ticket's CRM values: activate, deactivate (values and history kept), save the form.
 // Every changed field is recorded in the history in the same transaction. They check and bump the
 // ticket's CRM version and stamp only: its master-data version and "Geändert … von …" stay untouched.
-// The form's values, checks and snapshot come from the property registry (lib/crm/record/fields.ts).
+// The form's values, checks and snapshot come from the property registry (lib/crm/record/fields.ts);
+// the one rule between two properties, the Verlustgrund's, from lost-reason.ts.
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { tickets } from '@/db/schema';
@@ -15,6 +16,7 @@ import { recordCrmChanges, type CrmSnapshot } from '../history';
 import { historySnapshot, savedColumns, valuesFromForm } from '../record/fields';
 import { choiceProblems, createTypedEntries, replaceBridges } from '../record/mutations';
 import type { TicketCrmInput } from '../schemas';
+import { lostReasonProblem } from './lost-reason';
 import { readTicketCrm } from './queries';
 
 const snapshot = (tx: Tx, record: object): CrmSnapshot<'ticket'> =>
@@ -62,6 +64,8 @@ export function saveTicketCrm(db: Db, user: SessionUser, input: TicketCrmInput):
 
     const problems = choiceProblems(tx, 'ticket', current!, input);
     if (Object.keys(problems).length > 0) return { ok: false, error: 'form', fieldErrors: problems };
+    const lostProblem = lostReasonProblem(tx, input);
+    if (lostProblem) return lostProblem;
     const created = createTypedEntries(tx, 'ticket', input, user.id);
     if (!created.ok) return { ok: false, error: 'form', fieldErrors: created.fieldErrors };
 

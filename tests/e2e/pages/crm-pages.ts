@@ -6,6 +6,7 @@ import { alertWith } from './partner-pages';
 
 export const CRM_LISTS = {
   crmTicketStatuses: 'CRM-Ticketstatus',
+  lostReasons: 'Verlustgründe',
   crmPartnerStatuses: 'CRM-Geschäftspartner-Status',
   companySizes: 'Unternehmensgrößen',
   revenueGroups: 'Umsatzgruppen',
@@ -242,6 +243,7 @@ export class PartnerCrmTab {
 
 const LOOKUP_TABLES = {
   crmTicketStatuses: 'crm_ticket_statuses',
+  lostReasons: 'lost_reasons',
   revenueGroups: 'revenue_groups',
   products: 'products',
   attributes: 'attributes',

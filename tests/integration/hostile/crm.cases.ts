@@ -2,7 +2,7 @@
 // An archived entry may stay on a record that carries it, but is never chosen anew (SPEC section 7).
 import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { attributes, contactAttributes, contacts, partners, tickets } from '@/db/schema';
+import { attributes, contactAttributes, contacts, crmTicketStatuses, partners, tickets } from '@/db/schema';
 import { readPartnerCrm } from '@/lib/crm/partners/queries';
 import { readTicketCrm } from '@/lib/crm/tickets/queries';
 import { LOOKUP_LISTS, type LookupListKey } from '@/lib/lookups/lists';
@@ -231,7 +231,9 @@ export const CRM_CASES: Record<string, HostileCase> = {
     base: (fx) => [ticketCrmForm(fx), { ...ticketCrmForm(fx), newCampaigns: 'Roadshow Süd', newProducts: 'Hosting' }],
     extra: (fx) => ({
       ...archivedChoices(fx),
-      crmStatusId: [String(fx.archived.crmTicketStatuses)],
+      crmStatusId: [String(fx.archived.crmTicketStatuses), String(fx.lookups.crmTicketStatuses.byName.get('Verloren'))],
+      lostReasonId: [String(fx.lookups.lostReasons.byName.get('Preis zu hoch')), ''],
+      expectedClose: ['2027-03-31', '2026-02-30', '2028-02-29', '31.12.2026', ' 2027-01-01 ', ''],
       potential: ['12500', '12500.5', '1.250,555', '-1', '100000000000,00', '100000000000,01', '1.2.3', '0,00', '€'],
       probability: ['100', '101', '50%', '5.5'],
       newCampaigns: ['Jahresendgeschäft 2026', 'Neu,  neu, NEU'],
@@ -246,6 +248,18 @@ export const CRM_CASES: Record<string, HostileCase> = {
       expect(crm.crmVersion).toBe(2);
       expect(crm.crmStatusId).toBe(expectOptionalId(sent.one('crmStatusId')));
       expectChoosable(fx, carried, 'ticket', 'crmTicketStatuses', id, [crm.crmStatusId]);
+      // A Verlustgrund only beside a lost status (SPEC section 14); a date only one that exists.
+      expect(crm.lostReasonId).toBe(expectOptionalId(sent.one('lostReasonId')));
+      if (crm.lostReasonId !== null) {
+        const phase = fx.db
+          .select({ phase: crmTicketStatuses.phase })
+          .from(crmTicketStatuses)
+          .where(eq(crmTicketStatuses.id, crm.crmStatusId!))
+          .get();
+        expect(phase?.phase).toBe('lost');
+      }
+      expect(crm.expectedClose).toBe((sent.one('expectedClose') ?? '').trim() || null);
+      if (crm.expectedClose !== null) expect(new Date(`${crm.expectedClose}T00:00:00Z`).toISOString().slice(0, 10)).toBe(crm.expectedClose);
       // A percent may carry its sign ("50 %"); the number before it is stored.
       expectWholeNumber(
         crm.probability,

@@ -1,7 +1,7 @@
 // Hostile-input cases of the CRM administration: the lookup lists (SPEC section 7).
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { ATTRIBUTE_TARGETS } from '@/db/schema';
+import { ATTRIBUTE_TARGETS, PHASES } from '@/db/schema';
 import { LOOKUP_LIST_KEYS, LOOKUP_LISTS, type LookupListKey } from '@/lib/lookups/lists';
 import { readEntries, type LookupEntry } from '@/lib/lookups/queries';
 import { parseEuroToCents } from '@/lib/money';
@@ -48,6 +48,14 @@ function entryForms(fx: Fixture, withId: boolean): Fields[] {
       ...existing('campaigns', 'Cloud-Migration'),
     },
     { ...NO_DETAILS, list: 'attributes', name: 'Newsletter-Leser', appliesTo: 'contact', ...existing('attributes', 'VIP') },
+    {
+      ...NO_DETAILS,
+      list: 'crmTicketStatuses',
+      name: 'Vertrag verlängert',
+      phase: 'won',
+      color: '#2E8540',
+      ...existing('crmTicketStatuses', 'Gewonnen'),
+    },
   ];
 }
 
@@ -60,6 +68,9 @@ const ENTRY_EXTRA = {
   startDate: ['2026-02-30', '2026-02-28', '2026-1-1', '99999-01-01', '2026-07-31'],
   endDate: ['2026-06-30', '2026-13-01', '2024-02-29', '2023-02-29'],
   appliesTo: [...ATTRIBUTE_TARGETS, 'PARTNER'],
+  phase: [...PHASES, '', 'WON', 'closed'],
+  color: ['#c0392b', '#FFF', 'red', '#12345g', ''],
+  noColor: ['on', ''],
 };
 
 /** The entry as typed: the trimmed name, unique in its list, and the details its kind reads. */
@@ -107,6 +118,17 @@ function expectEntry(fx: Fixture, list: LookupListKey, entry: LookupEntry | unde
     case 'attribute':
       expect(entry!.appliesTo).toBe(text('appliesTo'));
       break;
+    case 'status': {
+      // An absent phase or colour keeps the stored one (a new entry: open, none); "keine Farbe" wins.
+      const phase = sent.one('phase');
+      if (phase !== undefined) expect(entry!.phase).toBe(phase);
+      expect(PHASES).toContain(entry!.phase);
+      const color = text('color');
+      if (sent.one('noColor') || (sent.one('color') !== undefined && color === '')) expect(entry!.color).toBeNull();
+      else if (sent.one('color') !== undefined) expect(entry!.color).toBe(color.toLowerCase());
+      if (entry!.color !== null) expect(entry!.color).toMatch(/^#[0-9a-f]{6}$/);
+      break;
+    }
     case 'plain':
       break;
   }
