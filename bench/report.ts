@@ -13,6 +13,8 @@ const TARGETS: Record<string, string> = {
   'dashboard, 3 filters, 3 levels': '< 150 ms median',
   'dashboard, unfiltered (default grouping)': '< 600 ms median',
   'dashboard, unfiltered, 3 levels': '< 600 ms median',
+  'forecast, 12 months by CRM status': '< 300 ms median',
+  'forecast JSON, 24 months by product': '< 300 ms median',
   'ticket page': '< 100 ms median',
   'partner page': '< 100 ms median',
   'ticket board, 8 columns': '< 200 ms median',

@@ -191,6 +191,8 @@ async function main() {
     await page('dashboard, unfiltered (default grouping)', '/crm', Math.max(10, RUNS / 3));
     await page('dashboard, unfiltered, 3 levels', '/crm?groupBy=crmStatus,companySize,product', Math.max(10, RUNS / 3));
     await page('summary API, 3 filters, 3 levels', `/api/v1/crm/summary?${filtered}`);
+    await page('forecast, 12 months by CRM status', '/crm/forecast');
+    await page('forecast JSON, 24 months by product', '/api/v1/crm/forecast?months=24&row=product');
     await page('ticket page', `/tickets/${facts.ticket}`);
     await page('partner page', `/partners/${facts.partner}`);
     results['ticket board, 8 columns'] = await measureBoard(server.url, cookie, file);

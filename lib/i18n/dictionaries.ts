@@ -7,6 +7,7 @@ import * as crm from './messages/crm';
 import * as crmAdmin from './messages/crmAdmin';
 import * as dashboard from './messages/dashboard';
 import * as dataManager from './messages/dataManager';
+import * as forecast from './messages/forecast';
 import * as lists from './messages/lists';
 import * as outcomes from './messages/outcomes';
 import * as partners from './messages/partners';
@@ -26,6 +27,7 @@ export const de = {
   ...crmAdmin.de,
   ...crm.de,
   ...dashboard.de,
+  ...forecast.de,
   ...outcomes.de,
   ...ticketboard.de,
   ...dataManager.de,
@@ -43,6 +45,7 @@ export const en: Record<MessageKey, string> = {
   ...crmAdmin.en,
   ...crm.en,
   ...dashboard.en,
+  ...forecast.en,
   ...outcomes.en,
   ...ticketboard.en,
   ...dataManager.en,
@@ -61,6 +64,7 @@ export const AREAS = {
   crmAdmin,
   crm,
   dashboard,
+  forecast,
   outcomes,
   ticketboard,
   dataManager,

@@ -34,6 +34,14 @@ export function exportWorkerState(): { held: number; waiting: number; users: num
   return { ...exportWorkers.state(), users: downloaders.size() };
 }
 
+/**
+ * The user's one place among the downloads, for a small download written without a worker (the
+ * forecast): its release, or null while that user already has a download running or waiting.
+ */
+export function claimDownload(owner: number): (() => void) | null {
+  return downloaders.claim(owner);
+}
+
 function startWorker(data: ExportWorkerData): ExportWriter {
   if (process.env.CRM_EXPORT_WORKER === '0') return startInProcess(data);
   const options = { workerData: data, resourceLimits: process.env.CRM_EXPORT_TUNING === '0' ? {} : WORKER_LIMITS };
