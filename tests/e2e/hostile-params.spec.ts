@@ -38,6 +38,7 @@ const DASHBOARD_PARAMS = [
   'partnerQuery',
   'dialect',
 ];
+const FORECAST_PARAMS = [...DASHBOARD_PARAMS, 'from', 'months', 'row'];
 const EXPORT_PARAMS = ['columns', 'attribute', 'dialect', 'preview', 'entity', ...TICKET_PARAMS];
 
 /** Fifteen query strings per target, the same on every run; values cut so that a URL stays a URL. */
@@ -88,13 +89,13 @@ const page =
     expect(html).not.toMatch(/Internal Server Error|Application error/);
   };
 
-/** The dashboard answers as a page, or first drops the empty parameters by a redirect to the same view. */
-const dashboardPage =
-  (heading: string): Check =>
+/** A view of the dashboard's filters answers as a page, or first drops the empty parameters by a redirect to the same view. */
+const viewPage =
+  (path: string, heading: string): Check =>
   async (response) => {
     if (response.status() !== 307) return page(heading)(response);
     const location = new URL(response.headers().location, 'http://x');
-    expect(location.pathname).toBe('/crm');
+    expect(location.pathname).toBe(path);
     expect([...location.searchParams.values()].every((value) => value.trim() !== '')).toBe(true);
     await page(heading)(await request.get(`${location.pathname}${location.search}`, { maxRedirects: 0 }));
   };
@@ -130,7 +131,9 @@ const TARGETS: Target[] = [
   { path: '/tickets', names: TICKET_PARAMS, check: page('Tickets') },
   { path: '/partners', names: ['q', 'sort', 'dir', 'page', 'deleted'], check: page('Geschäftspartner') },
   { path: '/contacts', names: ['q', 'page', 'deleted'], check: page('Kontakte') },
-  { path: '/crm', names: [...DASHBOARD_PARAMS, 'open'], check: dashboardPage('CRM Dashboard') },
+  { path: '/crm', names: [...DASHBOARD_PARAMS, 'open'], check: viewPage('/crm', 'CRM Dashboard') },
+  { path: '/crm/forecast', names: FORECAST_PARAMS, check: viewPage('/crm/forecast', 'Prognose') },
+  { path: '/crm/outcomes', names: [...DASHBOARD_PARAMS, 'row'], check: viewPage('/crm/outcomes', 'Abschlussquote und Kalibrierung') },
   { path: '/data-manager', names: EXPORT_PARAMS, check: page('Daten Manager') },
   { path: '/ticketboard/new', names: [...TICKET_PARAMS, 'name'], check: page('Neue Abfrage') },
   // Record pages with a list of their own: the Verlauf's page, and the ticket form's draft after a picker search.
@@ -149,6 +152,8 @@ const TARGETS: Target[] = [
     check: data(/^text\/csv/),
   },
   { path: '/api/v1/crm/summary', names: DASHBOARD_PARAMS, check: data(/^application\/json/) },
+  { path: '/crm/forecast/export', names: FORECAST_PARAMS, check: data(/^text\/csv/) },
+  { path: '/api/v1/crm/forecast', names: FORECAST_PARAMS, check: data(/^application\/json/) },
 ];
 
 test.describe.configure({ mode: 'serial' });

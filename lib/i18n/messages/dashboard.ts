@@ -45,7 +45,7 @@ export const de = {
   'dashboard.closeRangeInverted': '„Abschluss von“ liegt nach „Abschluss bis“: kein Ticket kann passen.',
   'dashboard.phases': 'Phasen',
   'dashboard.toForecast': 'Prognose nach Monaten',
-  'dashboard.toOutcomes': 'Abschlussquote und Treffsicherheit',
+  'dashboard.toOutcomes': 'Abschlussquote und Kalibrierung',
   'dashboard.month.1': 'Januar',
   'dashboard.month.2': 'Februar',
   'dashboard.month.3': 'März',

@@ -67,6 +67,18 @@ export const ROUTE_PROBES: RouteProbe[] = [
     send: get('/api/v1/crm/summary?groupBy=crmStatus,product'),
   },
   { key: 'GET /crm/export', route: '/crm/export', method: 'GET', send: get('/crm/export?groupBy=crmStatus') },
+  {
+    key: 'GET /api/v1/crm/forecast',
+    route: '/api/v1/crm/forecast',
+    method: 'GET',
+    send: get('/api/v1/crm/forecast?row=product&months=6'),
+  },
+  {
+    key: 'GET /crm/forecast/export',
+    route: '/crm/forecast/export',
+    method: 'GET',
+    send: get('/crm/forecast/export?row=assignee&dialect=rfc4180'),
+  },
   // CRM columns asked for: a signed-in user without `crm` is refused (SPEC section 10).
   {
     key: 'GET /data-manager/export/[entity]',
