@@ -8,18 +8,22 @@ import { TextField } from '@/components/ui/fields';
 import { DragHandle } from '@/components/ui/sortable-list';
 import type { Formatter, Translate } from '@/lib/i18n';
 import type { BoardColumn as Column } from '@/lib/ticketboard/queries';
+import type { CrmStatusStyles } from '@/lib/lookups/queries';
 import { TicketCard } from './ticket-card';
 
 export async function BoardColumn({
   column: loading,
   first,
   last,
+  statuses,
   t,
   format,
 }: {
   column: Promise<Column>;
   first: boolean;
   last: boolean;
+  /** The CRM statuses' colours (crm users only). */
+  statuses?: CrmStatusStyles;
   t: Translate;
   format: Formatter;
 }) {
@@ -111,7 +115,7 @@ export async function BoardColumn({
             <ol className="board-cards">
               {column.cards.map((ticket) => (
                 <li key={ticket.id}>
-                  <TicketCard ticket={ticket} t={t} format={format} />
+                  <TicketCard ticket={ticket} statuses={statuses} t={t} format={format} />
                 </li>
               ))}
             </ol>

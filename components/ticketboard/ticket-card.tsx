@@ -1,10 +1,23 @@
 // One ticket on the board: number, title, partner or contact, Bearbeiter, age; the CRM values only
 // when the list item carries them (listTickets adds `crm` for `crm` users alone).
+import { StatusSwatch } from '@/components/crm/status-badge';
 import { RecordLink } from '@/components/ui/record-link';
 import type { Formatter, Translate } from '@/lib/i18n';
+import type { CrmStatusStyles } from '@/lib/lookups/queries';
 import type { TicketListItem } from '@/lib/tickets/queries';
 
-export function TicketCard({ ticket, t, format }: { ticket: TicketListItem; t: Translate; format: Formatter }) {
+export function TicketCard({
+  ticket,
+  statuses,
+  t,
+  format,
+}: {
+  ticket: TicketListItem;
+  /** The CRM statuses' colours (crm users only). */
+  statuses?: CrmStatusStyles;
+  t: Translate;
+  format: Formatter;
+}) {
   const who = ticket.partner?.name ?? ticket.contact?.name;
   return (
     <article className="board-card" aria-label={`${ticket.number} ${ticket.title}`}>
@@ -21,7 +34,10 @@ export function TicketCard({ ticket, t, format }: { ticket: TicketListItem; t: T
         (ticket.crm.enabled ? (
           <dl className="board-card-crm small">
             <dt>{t('ticketboard.card.crmStatus')}</dt>
-            <dd>{ticket.crm.status ?? '—'}</dd>
+            <dd>
+              {ticket.crm.statusId !== null && <StatusSwatch color={statuses?.get(ticket.crm.statusId)?.color} />}
+              {ticket.crm.status ?? '—'}
+            </dd>
             <dt>{t('ticketboard.card.potential')}</dt>
             <dd>{ticket.crm.potentialCents === null ? '—' : format.money(ticket.crm.potentialCents)}</dd>
           </dl>

@@ -84,6 +84,7 @@ for (const javaScript of [true, false]) {
       await dashboard.expectTotal(slippedInWindow);
 
       await dashboard.removeLevel('CRM-Ticketstatus');
+      await expect.poll(() => dashboard.param('groupBy')).toEqual(['none']);
       await dashboard.addLevel('Abschlussmonat');
       await dashboard.expectLevels(['Abschlussmonat']);
       const labels = await dashboard.topGroups().locator(':scope > summary > .group-label').allInnerTexts();

@@ -205,6 +205,21 @@ test('the dashboard grouped by CRM-Status and the ticket list show each status c
   const listed = page.getByRole('row').filter({ hasText: number });
   await expect(listed.locator('.status-badge')).toHaveText(lost);
   await expect(listed.locator('.status-badge .status-swatch')).toHaveAttribute('data-color', '#c0392b');
+
+  // On the ticket board, a column that holds the ticket shows the colour on its card.
+  const title = `Farbe ${number}`;
+  withDb((db) =>
+    db
+      .prepare(
+        "insert into queries (owner_id, name, position, params) values ((select id from users where email = ?), ?, 99, 'crm=on&q=' || ?)",
+      )
+      .run(DEMO.crm, title, number),
+  );
+  await page.goto('/ticketboard');
+  // The column of the new query holds it (another column may too).
+  const card = page.getByRole('article', { name: new RegExp(`^${number} `) }).last();
+  await expect(card.locator('.status-swatch')).toHaveAttribute('data-color', '#c0392b');
+  await expect(card).toContainText(lost);
 });
 
 test('a user without crm sees none of the pipeline fields on the ticket page, not in the HTML nor in the payload', async ({ page }) => {

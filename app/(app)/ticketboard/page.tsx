@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { BoardColumn } from '@/components/ticketboard/board-column';
 import { SortableList } from '@/components/ui/sortable-list';
 import { getDb } from '@/db/client';
+import { hasRole } from '@/lib/auth/access';
+import { crmStatusStyles } from '@/lib/lookups/queries';
 import { requireUser } from '@/lib/auth/guards';
 import { getI18n } from '@/lib/i18n/server';
 import { heavyRead } from '@/lib/server-load/heavy-reads';
@@ -20,6 +22,7 @@ export default async function TicketboardPage() {
   // Every column (a count and 50 cards each) in one read, in this user's turn (lib/server-load): one
   // turn, not eight, so another user's burst holds the board up by one of its reads, not eight.
   const columns = heavyRead(user.id, () => queries.map((query) => loadBoardColumn(getDb(), user, query)));
+  const statuses = hasRole(user, 'crm') ? crmStatusStyles(getDb(), user) : undefined;
   return (
     <>
       <div className="page-heading">
@@ -44,6 +47,7 @@ export default async function TicketboardPage() {
                   column={columns.then((all) => all[index])}
                   first={index === 0}
                   last={index === queries.length - 1}
+                  statuses={statuses}
                   t={t}
                   format={format}
                 />

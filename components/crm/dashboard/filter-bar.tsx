@@ -98,6 +98,22 @@ export function FilterBar({
       {params.ticketStatus.map((status) => (
         <input key={status} type="hidden" name="ticketStatus" value={status} />
       ))}
+      {/* The pipeline (SPEC section 14) in a row of its own above the ten filters, whose row keeps "Anwenden" last. */}
+      <div className="filter-row">
+        <PhaseFilter chosen={params.phase} t={t} />
+        <div className="field filter-date">
+          <label htmlFor="closeFrom">{t('dashboard.closeFrom')}</label>
+          <input id="closeFrom" name="closeFrom" type="date" defaultValue={params.closeFrom ?? ''} />
+        </div>
+        <div className="field filter-date">
+          <label htmlFor="closeTo">{t('dashboard.closeTo')}</label>
+          <input id="closeTo" name="closeTo" type="date" defaultValue={params.closeTo ?? ''} />
+        </div>
+        <label className="checkbox filter-check">
+          <input type="checkbox" name="slipped" value="1" defaultChecked={params.slipped} />
+          {t('dashboard.slipped')}
+        </label>
+      </div>
       <div className="filter-row">
         {FILTER_BAR.map((key) => {
           const searchable = key === 'partner' || key === 'contact';
@@ -129,19 +145,6 @@ export function FilterBar({
           <label htmlFor="usersTo">{t('dashboard.usersTo')}</label>
           <input id="usersTo" name="usersTo" type="number" min={0} inputMode="numeric" defaultValue={params.usersTo ?? ''} />
         </div>
-        <PhaseFilter chosen={params.phase} t={t} />
-        <div className="field filter-date">
-          <label htmlFor="closeFrom">{t('dashboard.closeFrom')}</label>
-          <input id="closeFrom" name="closeFrom" type="date" defaultValue={params.closeFrom ?? ''} />
-        </div>
-        <div className="field filter-date">
-          <label htmlFor="closeTo">{t('dashboard.closeTo')}</label>
-          <input id="closeTo" name="closeTo" type="date" defaultValue={params.closeTo ?? ''} />
-        </div>
-        <label className="checkbox filter-check">
-          <input type="checkbox" name="slipped" value="1" defaultChecked={params.slipped} />
-          {t('dashboard.slipped')}
-        </label>
         <div className="filter-actions">
           <button type="submit" className="button button-primary">
             {t('dashboard.apply')}
