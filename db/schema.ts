@@ -388,6 +388,8 @@ export const crmChanges = sqliteTable(
     at: integer('at', { mode: 'timestamp_ms' }).notNull().default(now),
     /** The bulk change (or its undo) this entry belongs to; null for a single save. */
     bulkChangeId: integer('bulk_change_id').references((): AnySQLiteColumn => bulkChanges.id),
+    /** With bulkChangeId: the entry restores what that bulk change had set (its undo). */
+    bulkUndo: integer('bulk_undo', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('crm_changes_entity').on(t.entity, t.entityId, t.at),

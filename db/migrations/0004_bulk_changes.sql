@@ -25,4 +25,5 @@ CREATE TABLE `bulk_changes` (
 --> statement-breakpoint
 CREATE INDEX `bulk_changes_at` ON `bulk_changes` (`at`);--> statement-breakpoint
 ALTER TABLE `crm_changes` ADD `bulk_change_id` integer REFERENCES bulk_changes(id);--> statement-breakpoint
+ALTER TABLE `crm_changes` ADD `bulk_undo` integer DEFAULT false NOT NULL;--> statement-breakpoint
 CREATE INDEX `crm_changes_bulk` ON `crm_changes` (`bulk_change_id`);
