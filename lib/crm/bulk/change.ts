@@ -43,9 +43,11 @@ const optionalIdSchema = z
   .optional()
   .transform((value) => value ?? null);
 
-const requiredId = z.preprocess((value) => (value === '' ? undefined : value), idSchema.optional()).refine((id) => id !== undefined, {
-  message: 'bulk.error.choose',
-});
+const requiredId = z
+  .preprocess((value) => (value === '' ? undefined : value), idSchema.optional())
+  .refine((id) => id !== undefined, {
+    message: 'bulk.error.choose',
+  });
 
 const dateSchema = z
   .string()
