@@ -26,9 +26,9 @@ export const applyBulkChangeAction = defineAction(
     redirect: (_input, data: { id: number }) => `/crm/changes?applied=${data.id}`,
   },
   (input, user) => {
-    const { selection } = parseBulkSelection(new URLSearchParams(input.selection));
+    const { selection: sent, expectedCount, ...change } = input;
+    const { selection } = parseBulkSelection(new URLSearchParams(sent));
     if (!selection) return { ok: false, error: 'bulk.error.selection' };
-    const { selection: _sent, expectedCount, ...change } = input;
     return applyBulkChange(getDb(), user, { selection, change: toBulkChange(change), expectedCount });
   },
 );
