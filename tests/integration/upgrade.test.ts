@@ -149,6 +149,7 @@ describe('upgrading to bulk changes (0004)', () => {
       for (const table of TABLES) expect(sqlite.prepare(`select count(*) from ${table}`).pluck().get(), table).toBe(counts[table]);
       const historyAfter = sqlite.prepare('select * from crm_changes order by id').all() as Record<string, unknown>[];
       expect(historyAfter.length).toBeGreaterThan(0);
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the new columns are checked below
       expect(historyAfter.map(({ bulk_change_id, bulk_undo, ...rest }) => rest)).toEqual(historyBefore);
       expect(historyAfter.every((row) => row.bulk_change_id === null && row.bulk_undo === 0)).toBe(true);
       expect(sqlite.prepare('select count(*) from bulk_changes').pluck().get()).toBe(0);
