@@ -386,12 +386,61 @@ export const crmChanges = sqliteTable(
     newValue: text('new_value'),
     userId: integer('user_id').references(() => users.id),
     at: integer('at', { mode: 'timestamp_ms' }).notNull().default(now),
+    /** The bulk change (or its undo) this entry belongs to; null for a single save. */
+    bulkChangeId: integer('bulk_change_id').references((): AnySQLiteColumn => bulkChanges.id),
+    /** With bulkChangeId: the entry restores what that bulk change had set (its undo). */
+    bulkUndo: integer('bulk_undo', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('crm_changes_entity').on(t.entity, t.entityId, t.at),
     // Slippage and calibration read one field's changes of a ticket.
     index('crm_changes_field').on(t.entity, t.field, t.entityId, t.at),
+    index('crm_changes_bulk').on(t.bulkChangeId),
   ],
+);
+
+/** One bulk change of CRM tickets (SPEC section 16): who, when, what, how many, and its undo. */
+export const bulkChanges = sqliteTable(
+  'bulk_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull().default(now),
+    /** What changed (lib/crm/bulk/change.ts `BulkChange`). */
+    change: text('change', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** Tickets selected. */
+    ticketCount: integer('ticket_count').notNull(),
+    /** Of them, tickets whose value changed (the others already held the target). */
+    changedCount: integer('changed_count').notNull(),
+    undoneAt: integer('undone_at', { mode: 'timestamp_ms' }),
+    undoneById: integer('undone_by_id').references(() => users.id),
+    /** What the undo did: restored and skipped counts, the skipped tickets' last editors. */
+    undoReport: text('undo_report', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('bulk_changes_at').on(t.at)],
+);
+
+/**
+ * A ticket a bulk change changed: its values before (ids, so that undo restores exactly what was there
+ * whatever was renamed since) and the versions the change left, by which undo tells it was changed since.
+ */
+export const bulkChangeTickets = sqliteTable(
+  'bulk_change_tickets',
+  {
+    bulkChangeId: integer('bulk_change_id')
+      .notNull()
+      .references(() => bulkChanges.id, { onDelete: 'cascade' }),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    /** The changed fields' values before, as ids and plain values (JSON object). */
+    before: text('before', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    crmVersion: integer('crm_version').notNull(),
+    version: integer('version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bulkChangeId, t.ticketId] })],
 );
 
 export const queries = sqliteTable(
@@ -435,6 +484,7 @@ export type Ticket = typeof tickets.$inferSelect;
 export type NewTicket = typeof tickets.$inferInsert;
 export type Session = typeof sessions.$inferSelect;
 export type CrmChange = typeof crmChanges.$inferSelect;
+export type BulkChangeRow = typeof bulkChanges.$inferSelect;
 export type SavedQuery = typeof queries.$inferSelect;
 export type CompanySize = typeof companySizes.$inferSelect;
 export type RevenueGroup = typeof revenueGroups.$inferSelect;

@@ -1,6 +1,7 @@
 // The German and English dictionaries, merged from one message module per area of the product.
 // Add an area: create messages/<area>.ts with `de` and `en`, and list it here.
 import * as auth from './messages/auth';
+import * as bulk from './messages/bulk';
 import * as errors from './messages/errors';
 import * as contacts from './messages/contacts';
 import * as crm from './messages/crm';
@@ -29,6 +30,7 @@ export const de = {
   ...dashboard.de,
   ...forecast.de,
   ...outcomes.de,
+  ...bulk.de,
   ...ticketboard.de,
   ...dataManager.de,
   ...errors.de,
@@ -47,6 +49,7 @@ export const en: Record<MessageKey, string> = {
   ...dashboard.en,
   ...forecast.en,
   ...outcomes.en,
+  ...bulk.en,
   ...ticketboard.en,
   ...dataManager.en,
   ...errors.en,
@@ -66,6 +69,7 @@ export const AREAS = {
   dashboard,
   forecast,
   outcomes,
+  bulk,
   ticketboard,
   dataManager,
   errors,

@@ -62,6 +62,8 @@ type Records = {
   user: number;
   crmStatuses: number[];
   queries: Record<Role, number>;
+  /** A bulk change not undone, for its undo's confirmation. */
+  bulkChange: number;
 };
 
 /** Records to fill the [id] segments with: demo data that shows each page in full. */
@@ -85,6 +87,13 @@ function records(users: Record<Role, number>): Records {
         )
         .pluck()
         .all() as number[],
+      bulkChange:
+        (db.prepare('select id from bulk_changes where undone_at is null order by id limit 1').pluck().get() as number | undefined) ??
+        Number(
+          db
+            .prepare('insert into bulk_changes (user_id, change, ticket_count, changed_count) values (?, ?, 0, 0)')
+            .run(findUser(DEMO.crm).id, JSON.stringify({ kind: 'probability', probability: 40 })).lastInsertRowid,
+        ),
       queries: Object.fromEntries(
         ROLES.map((role) => [
           role,
@@ -148,6 +157,18 @@ function visits(ids: Records): Visit[] {
     { route: '/crm/forecast', url: '/crm/forecast?months=99', roles: ['crmAdmin'] },
     { route: '/crm/outcomes', url: '/crm/outcomes?row=product', roles: CRM_ROLES },
     { route: '/crm/outcomes', url: '/crm/outcomes', roles: ['agent'], status: 403 },
+    { route: '/crm/changes', url: '/crm/changes', roles: CRM_ROLES },
+    { route: '/crm/changes', url: '/crm/changes', roles: ['agent'], status: 403 },
+    { route: '/crm/changes/new', url: `/crm/changes/new?${filtered}&open=${ids.crmStatuses[0]}`, roles: ['crm'] },
+    {
+      route: '/crm/changes/new',
+      url: `/crm/changes/new?${filtered}&open=${ids.crmStatuses[0]}&kind=probability&probability=200`,
+      roles: ['crmAdmin'],
+    },
+    { route: '/crm/changes/new', url: `/crm/changes/new?${filtered}&kind=probability&probability=40`, roles: ['crm'] },
+    { route: '/crm/changes/new', url: `/crm/changes/new?crmStatus=1`, roles: ['agent'], status: 403 },
+    { route: '/crm/changes/[id]/undo', url: `/crm/changes/${ids.bulkChange}/undo`, roles: CRM_ROLES },
+    { route: '/crm/changes/[id]/undo', url: `/crm/changes/${ids.bulkChange}/undo`, roles: ['agent'], status: 403 },
     ...LOOKUP_LIST_KEYS.map((list): Visit => ({ route: '/admin/crm', url: `/admin/crm?list=${list}`, roles: ['crmAdmin'] })),
     { route: '/admin/users', url: '/admin/users', roles: ['admin'] },
     { route: '/admin/users/[id]', url: `/admin/users/${ids.user}`, roles: ['admin'] },

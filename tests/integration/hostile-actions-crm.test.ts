@@ -3,6 +3,7 @@
 // and the alphabet: tests/support/hostile-actions.ts and hostile-values.ts.
 import { vi } from 'vitest';
 import { hostileSuite } from '../support/hostile-suite';
+import { BULK_CASES } from './hostile/bulk.cases';
 import { CRM_CASES } from './hostile/crm.cases';
 import { LOOKUP_CASES } from './hostile/lookups.cases';
 
@@ -13,4 +14,4 @@ vi.mock('next-auth', () => import('../support/fake-auth'));
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('@/lib/auth/password', () => import('../support/fake-password'));
 
-await hostileSuite('CRM forms and the CRM administration under hostile input', { ...CRM_CASES, ...LOOKUP_CASES });
+await hostileSuite('CRM forms and the CRM administration under hostile input', { ...CRM_CASES, ...BULK_CASES, ...LOOKUP_CASES });

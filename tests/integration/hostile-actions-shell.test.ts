@@ -5,6 +5,7 @@
 import { expect, it, vi } from 'vitest';
 import { actionModules } from '../support/hostile-actions';
 import { hostileSuite } from '../support/hostile-suite';
+import { BULK_CASES } from './hostile/bulk.cases';
 import { CRM_CASES } from './hostile/crm.cases';
 import { LOOKUP_CASES } from './hostile/lookups.cases';
 import { RECORD_CASES } from './hostile/records.cases';
@@ -21,6 +22,6 @@ const actions = await hostileSuite('language, sign-in, pickers, users, queries a
 
 it('every exported server action of app/**/*actions.ts has a hostile-input case', () => {
   expect(actionModules().length).toBeGreaterThanOrEqual(13);
-  const cases = Object.keys({ ...RECORD_CASES, ...CRM_CASES, ...LOOKUP_CASES, ...SHELL_CASES }).sort();
+  const cases = Object.keys({ ...RECORD_CASES, ...CRM_CASES, ...BULK_CASES, ...LOOKUP_CASES, ...SHELL_CASES }).sort();
   expect([...actions.keys()].sort()).toEqual(cases);
 });

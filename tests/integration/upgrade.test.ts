@@ -133,3 +133,31 @@ describe('upgrading a 0.2 database (before the pipeline)', () => {
     sqlite.close();
   });
 });
+
+describe('upgrading to bulk changes (0004)', () => {
+  it.each(['0.1', '0.2'])(
+    'gives a %s database the bulk-change tables and the history mark, every history entry kept unmarked',
+    (release) => {
+      const file = copyOfFixture(release);
+      const before = openSqlite(file);
+      const counts = Object.fromEntries(TABLES.map((t) => [t, before.prepare(`select count(*) from ${t}`).pluck().get()]));
+      const historyBefore = before.prepare('select * from crm_changes order by id').all() as Record<string, unknown>[];
+      before.close();
+
+      const sqlite = openSqlite(file);
+      migrateDatabase(sqlite);
+      for (const table of TABLES) expect(sqlite.prepare(`select count(*) from ${table}`).pluck().get(), table).toBe(counts[table]);
+      const historyAfter = sqlite.prepare('select * from crm_changes order by id').all() as Record<string, unknown>[];
+      expect(historyAfter.length).toBeGreaterThan(0);
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the new columns are checked below
+      expect(historyAfter.map(({ bulk_change_id, bulk_undo, ...rest }) => rest)).toEqual(historyBefore);
+      expect(historyAfter.every((row) => row.bulk_change_id === null && row.bulk_undo === 0)).toBe(true);
+      expect(sqlite.prepare('select count(*) from bulk_changes').pluck().get()).toBe(0);
+      expect(sqlite.prepare('select count(*) from bulk_change_tickets').pluck().get()).toBe(0);
+      const indexes = sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'crm_changes'").pluck().all();
+      expect(indexes).toContain('crm_changes_bulk');
+      expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+      sqlite.close();
+    },
+  );
+});

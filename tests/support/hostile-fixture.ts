@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import {
   attributes,
+  bulkChanges,
   campaigns,
   companyGroups,
   contactAttributes,
@@ -56,6 +57,8 @@ export type Fixture = {
   /** Tess's template (partners, "Adressen") and one of Carl's. */
   tessTemplate: number;
   carlTemplate: number;
+  /** A bulk change not undone. */
+  bulkChange: number;
   /** One archived entry per list, by list key. */
   archived: Record<
     | 'crmTicketStatuses'
@@ -205,6 +208,12 @@ export function seedHostileFixture(): Fixture {
       .map((row) => row.id);
   const tessQueries = queryIds(tess.id);
   const carlQuery = queryIds(carl.id)[0];
+  // A bulk change of the CRM ticket that changed nothing (it held the value): the undo's case undoes it.
+  const bulkChange = db
+    .insert(bulkChanges)
+    .values({ userId: tess.id, change: { kind: 'probability', probability: null }, ticketCount: 1, changedCount: 0 })
+    .returning({ id: bulkChanges.id })
+    .get().id;
 
   const lookupIds = Object.values(lookups).flatMap((list) => [...list.byName.values()]);
   const allIds = [
@@ -226,6 +235,7 @@ export function seedHostileFixture(): Fixture {
       carlQuery,
       tessTemplate,
       carlTemplate,
+      bulkChange,
       ...lookupIds,
     ]),
   ];
@@ -243,6 +253,7 @@ export function seedHostileFixture(): Fixture {
     carlQuery,
     tessTemplate,
     carlTemplate,
+    bulkChange,
     archived,
     allIds,
   };
