@@ -84,3 +84,20 @@ export function swapLastTwo(ids: number[]): number[] {
   order.splice(-2, 2, order[order.length - 1], order[order.length - 2]);
   return order;
 }
+
+/** A bulk change of one fresh CRM ticket's Abschlusschance (none → 40), as lib/crm/bulk/apply.ts leaves it: undoable. */
+export function freshBulkChange(db: Db): { id: number } {
+  const ticket = freshTicket(db, { enabled: true });
+  const userId = db.prepare('select min(id) from users').pluck().get() as number;
+  const { id } = inserted(
+    db,
+    `insert into bulk_changes (user_id, change, ticket_count, changed_count) values (?, '{"kind":"probability","probability":40}', 1, 1)`,
+    userId,
+  );
+  db.prepare(`update tickets set probability = 40, crm_version = crm_version + 1 where id = ?`).run(ticket.id);
+  db.prepare(
+    `insert into bulk_change_tickets (bulk_change_id, ticket_id, before, crm_version, version)
+     select ?, id, '{"probability":null}', crm_version, version from tickets where id = ?`,
+  ).run(id, ticket.id);
+  return { id };
+}

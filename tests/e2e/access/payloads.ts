@@ -4,6 +4,7 @@ import type { e2eDb } from '../support';
 import { DEMO_PASSWORD, unique } from '../support';
 import { form, formArgs, type ActionCall } from './action-client';
 import {
+  freshBulkChange,
   freshContact,
   freshExportTemplate,
   freshPartner,
@@ -114,6 +115,19 @@ export const ACTION_CALLS: Record<string, CallBuilder> = {
       .pluck()
       .get() as number;
     return { page: '/crm', args: [`groupBy=crmStatus&open=${status}`] };
+  },
+
+  // ---------------------------------------------------------------- CRM bulk changes
+  'app/(app)/crm/changes/actions.ts#applyBulkChangeAction': ({ db }) => {
+    const { id } = freshTicket(db, { enabled: true });
+    return {
+      page: `/crm/changes/new?ticket=${id}`,
+      args: formArgs({ selection: `ticket=${id}`, expectedCount: '1', kind: 'probability', probability: '40' }),
+    };
+  },
+  'app/(app)/crm/changes/actions.ts#undoBulkChangeAction': ({ db }) => {
+    const { id } = freshBulkChange(db);
+    return { page: `/crm/changes/${id}/undo`, args: formArgs({ id }) };
   },
 
   // ---------------------------------------------------------------- contacts
