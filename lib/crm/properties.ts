@@ -125,6 +125,9 @@ export const CRM_PROPERTIES = {
     entity: 'ticket',
     label: 'dashboard.dim.assignee',
     kind: 'reference',
+    // Master data, saved by the ticket form; a bulk change of it is recorded in the Verlauf (lib/crm/bulk).
+    field: 'assignee',
+    history: true,
     dashboard: {
       position: 8,
       emptyLabel: 'dashboard.empty.assignee',

@@ -16,6 +16,8 @@ import { bulkChangeSchema, toBulkChange, type BulkChange } from '@/lib/crm/bulk/
 import { listBulkChanges } from '@/lib/crm/bulk/queries';
 import { parseBulkSelection, type BulkSelection } from '@/lib/crm/bulk/selection';
 import { undoBulkChange } from '@/lib/crm/bulk/undo';
+import { historyProperty } from '@/lib/crm/history-fields';
+import { translator } from '@/lib/i18n';
 import { freshAppDb, sessionUser } from '../support/db';
 
 type State = {
@@ -371,5 +373,12 @@ describe('refusals', () => {
         .from(s.crmChanges)
         .get()!.n,
     ).toBe(changes);
+  });
+});
+
+describe('the Verlauf of a bulk change', () => {
+  it('names the Bearbeiter by its label, as it does every CRM field', () => {
+    const property = historyProperty('ticket', 'assignee');
+    expect(property && translator('de')(property.label)).toBe('Ticket-Bearbeiter');
   });
 });
