@@ -1,6 +1,7 @@
 // The German and English dictionaries, merged from one message module per area of the product.
 // Add an area: create messages/<area>.ts with `de` and `en`, and list it here.
 import * as auth from './messages/auth';
+import * as board from './messages/board';
 import * as errors from './messages/errors';
 import * as contacts from './messages/contacts';
 import * as crm from './messages/crm';
@@ -28,6 +29,7 @@ export const de = {
   ...crm.de,
   ...dashboard.de,
   ...forecast.de,
+  ...board.de,
   ...outcomes.de,
   ...ticketboard.de,
   ...dataManager.de,
@@ -46,6 +48,7 @@ export const en: Record<MessageKey, string> = {
   ...crm.en,
   ...dashboard.en,
   ...forecast.en,
+  ...board.en,
   ...outcomes.en,
   ...ticketboard.en,
   ...dataManager.en,
@@ -55,6 +58,7 @@ export const en: Record<MessageKey, string> = {
 /** Every area, for the check that no two areas share a key. */
 export const AREAS = {
   shell,
+  board,
   auth,
   users,
   lists,
