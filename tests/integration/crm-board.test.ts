@@ -10,7 +10,7 @@ import * as s from '@/db/schema';
 import { seedDemoData } from '@/db/seed/demo';
 import { AccessDenied } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
-import { BOARD_COLUMNS, CARDS_PER_COLUMN, parseBoardColumn } from '@/lib/crm/board/columns';
+import { BOARD_COLUMNS, cardsPerColumn, parseBoardColumn } from '@/lib/crm/board/columns';
 import { dateInMonth } from '@/lib/crm/board/month';
 import { moveCard } from '@/lib/crm/board/move';
 import { readBoard } from '@/lib/crm/board/read';
@@ -41,6 +41,12 @@ describe('dateInMonth', () => {
     expect(dateInMonth('2027-04', '2027-03-31')).toBe('2027-04-30');
     expect(dateInMonth('2027-06', null)).toBe('2027-06-30');
     expect(dateInMonth('2027-02', null)).toBe('2027-02-28');
+  });
+});
+
+describe('cards per column', () => {
+  it('are at most 50, fewer where many columns would make every card offer many targets', () => {
+    expect([1, 4, 7, 8, 12, 20, 40].map(cardsPerColumn)).toEqual([50, 50, 48, 37, 16, 6, 5]);
   });
 });
 
@@ -109,10 +115,9 @@ describe('column totals', () => {
           const { groups: _g, key: _k, id: _i, label: _l, ...shown } = item.totals as typeof dashboard.groups[number];
           expect(shown).toEqual(totals);
           // The first cards of the column, highest potential first, as the dashboard lists the group.
-          expect(item.cards.length).toBeLessThanOrEqual(CARDS_PER_COLUMN);
-          expect(item.cards.map((card) => card.id)).toEqual(
-            listPageIds(db, user, { ...params, groupBy: [column] }, CARDS_PER_COLUMN, 0, [item.id]),
-          );
+          const limit = cardsPerColumn(board.columns.length);
+          expect(limit).toBeLessThanOrEqual(50);
+          expect(item.cards.map((card) => card.id)).toEqual(listPageIds(db, user, { ...params, groupBy: [column] }, limit, 0, [item.id]));
         });
       }),
       { seed: 20261206, numRuns: 40 },

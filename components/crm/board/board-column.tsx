@@ -2,9 +2,10 @@
 // group's totals as the dashboard computes them, its first cards, and the link to the rest.
 import Link from 'next/link';
 import { StatusSwatch } from '@/components/crm/status-badge';
-import type { BoardCard, BoardColumnData } from '@/lib/crm/board/read';
+import { presentCard } from '@/lib/crm/board/present';
+import type { BoardColumnData } from '@/lib/crm/board/read';
 import type { Formatter, Translate } from '@/lib/i18n';
-import { MoveForm } from './move-form';
+import { BoardCards } from './board-cards';
 import styles from './board.module.css';
 
 /** The value a move form sends for a column (`none` for the empty group). */
@@ -42,11 +43,12 @@ export function BoardColumnView({
         <dt>{t('dashboard.avgProbability')}</dt>
         <dd>{totals.avgProbability === null ? '—' : format.percent(totals.avgProbability)}</dd>
       </dl>
-      <ol className={styles.cards} data-cards={value} aria-label={t('board.cards', { column: column.label })}>
-        {column.cards.map((card) => (
-          <Card key={card.id} card={card} current={value} t={t} format={format} />
-        ))}
-      </ol>
+      <BoardCards
+        className={styles.cards}
+        value={value}
+        label={t('board.cards', { column: column.label })}
+        cards={column.cards.map((card) => presentCard(card, format))}
+      />
       {totals.count > column.cards.length && (
         <p className={styles.more}>
           {t('board.moreCards', { shown: format.integer(column.cards.length), count: format.integer(totals.count) })}{' '}
@@ -54,28 +56,5 @@ export function BoardColumnView({
         </p>
       )}
     </section>
-  );
-}
-
-function Card({ card, current, t, format }: { card: BoardCard; current: string; t: Translate; format: Formatter }) {
-  return (
-    <li data-card={card.id}>
-      <p>
-        <Link href={`/tickets/${card.id}`}>{card.number}</Link> {card.title}
-      </p>
-      {card.partner && <p className="muted">{card.partner}</p>}
-      <p>
-        {card.potentialCents === null ? '—' : format.money(card.potentialCents)} ·{' '}
-        {card.probability === null ? '—' : format.percent(card.probability)}
-        {card.expectedClose && (
-          <>
-            {' · '}
-            <span title={t('board.expectedClose')}>{format.calendarDate(card.expectedClose)}</span>
-          </>
-        )}
-      </p>
-      {/* SPEC section 17: the next-action badge of the card goes here once follow-ups exist. */}
-      <MoveForm id={card.id} version={card.version} crmVersion={card.crmVersion} current={current} />
-    </li>
   );
 }

@@ -1,22 +1,23 @@
 'use client';
-// The board's moves (SPEC section 16): one action state for every card's "Verschieben nach" form, so
-// its answer stays above the board while the moved card re-renders in its new column. With JavaScript
-// a card is also dragged (sortablejs) between columns: the drop submits the card's own form with the
-// target column, and the board re-renders from the server (columns, cards and totals). Sortable's own
-// DOM move is undone, because React owns the DOM.
+// The board's moves (SPEC section 16). One form for the whole board: each card's select and button
+// belong to it (lib/crm/board/schemas.ts), so its answer stays above the board while the moved card
+// re-renders in its new column, and a page of hundreds of cards carries one form. With JavaScript a
+// card is also dragged (sortablejs) between columns: the drop presses the card's own button with the
+// target column chosen, and the board re-renders from the server (columns, cards and totals).
+// Sortable's own DOM move is undone, because React owns the DOM.
 import { useRouter } from 'next/navigation';
 import { createContext, useActionState, useContext, useEffect, useRef } from 'react';
 import Sortable from 'sortablejs';
 import { ActionMessages } from '@/components/ui/action-messages';
 import type { ActionState } from '@/lib/action';
 
+export const MOVE_FORM = 'mv';
+
 export type MoveTarget = { value: string; label: string; lost?: true };
 
 export type BoardMoveContext = {
-  dispatch: (formData: FormData) => void;
   state: ActionState;
   pending: boolean;
-  column: string;
   targets: MoveTarget[];
   lostReasons: { id: number; name: string }[];
   words: { moveTo: string; move: string; lostReason: string; chooseLostReason: string };
@@ -72,12 +73,14 @@ export function BoardMoves({
           if (from === to || oldIndex === undefined) return;
           to.removeChild(item);
           from.insertBefore(item, from.children[oldIndex] ?? null);
-          const form = item.querySelector('form');
-          const select = form?.elements.namedItem('target');
-          if (!form || !(select instanceof HTMLSelectElement) || to.dataset.cards === undefined) return;
-          select.value = to.dataset.cards;
+          const select = item.querySelector<HTMLSelectElement>('select');
+          const button = item.querySelector<HTMLButtonElement>('button[name="card"]');
+          const form = document.getElementById(MOVE_FORM);
+          const target = to.dataset.cards;
+          if (!select || !button || !(form instanceof HTMLFormElement) || target === undefined) return;
+          select.value = target;
           select.dispatchEvent(new Event('change', { bubbles: true }));
-          form.requestSubmit();
+          form.requestSubmit(button);
         },
       }),
     );
@@ -85,7 +88,10 @@ export function BoardMoves({
   }, []);
 
   return (
-    <MoveContext.Provider value={{ dispatch, state, pending, column, targets, lostReasons, words }}>
+    <MoveContext.Provider value={{ state, pending, targets, lostReasons, words }}>
+      <form id={MOVE_FORM} action={dispatch}>
+        <input type="hidden" name="column" value={column} />
+      </form>
       <div aria-live="polite">
         <ActionMessages state={state} />
       </div>

@@ -8,6 +8,19 @@ export const DEFAULT_BOARD_COLUMN: BoardColumn = 'crmStatus';
 /** At most this many cards per column; the rest are in the dashboard's list of that group. */
 export const CARDS_PER_COLUMN = 50;
 
+/**
+ * How many "Verschieben nach" choices a board carries at most: every card offers every other column,
+ * so a board's bytes grow with cards × columns. Seven columns keep 48 cards each, eight 37, twenty 6
+ * (the page stays under 300 KB; the rest of each column is one link away).
+ */
+const MOVE_CHOICES = 2_400;
+const MIN_CARDS = 5;
+
+/** The cards shown per column on a board of `columns` columns. */
+export function cardsPerColumn(columns: number): number {
+  return Math.min(CARDS_PER_COLUMN, Math.max(MIN_CARDS, Math.floor(MOVE_CHOICES / Math.max(1, columns * columns))));
+}
+
 export function isBoardColumn(value: unknown): value is BoardColumn {
   return typeof value === 'string' && (BOARD_COLUMNS as readonly string[]).includes(value);
 }

@@ -14,7 +14,7 @@ import { dashboardFilterOptions, type FilterOptions } from '../dashboard/options
 import type { DashboardParams } from '../dashboard/params';
 import { leafTicketSample, pathKey, summariseDashboard } from '../dashboard/queries';
 import type { GroupId, PhasedTotals } from '../dashboard/tree';
-import { CARDS_PER_COLUMN, type BoardColumn } from './columns';
+import { cardsPerColumn, type BoardColumn } from './columns';
 
 export type BoardCard = {
   id: number;
@@ -86,7 +86,7 @@ export function readBoard(
   const view = boardParams(params, column);
   // The dashboard's own totals of its first level: the board's column heads equal them by construction.
   const summary = summariseDashboard(db, user, view, t);
-  const sample = summary.total.count > 0 ? leafTicketSample(db, user, view, CARDS_PER_COLUMN) : new Map<string, number[]>();
+  const sample = summary.total.count > 0 ? leafTicketSample(db, user, view, cardsPerColumn(summary.groups.length)) : new Map<string, number[]>();
   const cards = cardsByIds(db, [...sample.values()].flat());
   const statuses =
     column === 'crmStatus'

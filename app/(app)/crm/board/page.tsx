@@ -64,7 +64,9 @@ export default async function CrmBoardPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <h1>{t('board.title')}</h1>
-      <p className="muted">{t('board.intro')}</p>
+      <p className="muted">
+        {t('board.intro')} {t('board.legend')}
+      </p>
       {invalid !== null && (
         <p className="alert alert-error" role="alert">
           {t('board.columnInvalid', { value: invalid })}
