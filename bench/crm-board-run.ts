@@ -10,7 +10,8 @@ async function main() {
   const server = await startServer(file);
   try {
     const cookie = await sessionCookie(file, 'crm@example.com');
-    for (const [name, summary] of Object.entries(await measureBoardPages(server.url, cookie, runs))) console.log(name.padEnd(56), JSON.stringify(summary));
+    for (const [name, summary] of Object.entries(await measureBoardPages(server.url, cookie, runs)))
+      console.log(name.padEnd(56), JSON.stringify(summary));
   } finally {
     await server.stop();
   }

@@ -23,11 +23,17 @@ export async function measureBoardPages(url: string, cookie: string, runs: numbe
 /** A card moved `runs` times to and fro between two open statuses, then between two Bearbeiter. */
 export function measureMoves(file: string, runs: number): Record<string, Summary> {
   const facts = new Database(file, { readonly: true });
-  const statuses = (facts.prepare("select id from crm_ticket_statuses where phase = 'open' and archived = 0 order by position limit 2").all() as {
+  const statuses = (
+    facts.prepare("select id from crm_ticket_statuses where phase = 'open' and archived = 0 order by position limit 2").all() as {
+      id: number;
+    }[]
+  ).map((row) => String(row.id));
+  const assignees = (facts.prepare('select id from users where active = 1 order by id limit 2').all() as { id: number }[]).map((row) =>
+    String(row.id),
+  );
+  const { id: ticketId } = facts.prepare('select id from tickets where crm_enabled = 1 order by id limit 1 offset 2000').get() as {
     id: number;
-  }[]).map((row) => String(row.id));
-  const assignees = (facts.prepare('select id from users where active = 1 order by id limit 2').all() as { id: number }[]).map((row) => String(row.id));
-  const { id: ticketId } = facts.prepare('select id from tickets where crm_enabled = 1 order by id limit 1 offset 2000').get() as { id: number };
+  };
   facts.close();
   const sqlite = openSqlite(file);
   const db = drizzleOf(sqlite);

@@ -46,7 +46,7 @@ describe('dateInMonth', () => {
 
 describe('cards per column', () => {
   it('are at most 50, fewer where many columns would make every card offer many targets', () => {
-    expect([1, 4, 7, 8, 12, 20, 40].map(cardsPerColumn)).toEqual([50, 50, 48, 37, 16, 6, 5]);
+    expect([1, 4, 6, 7, 8, 12, 20, 40].map(cardsPerColumn)).toEqual([50, 50, 50, 40, 31, 13, 5, 5]);
   });
 });
 
@@ -79,12 +79,20 @@ describe('column totals', () => {
       .all()
       .map((row) => row.id);
     ids = Object.fromEntries(ID_FILTERS.map((key) => [key, [] as number[]])) as Record<IdFilter, number[]>;
-    Object.assign(ids, { crmStatus: all(s.crmTicketStatuses), product: all(s.products), lostReason: all(s.lostReasons), assignee: userIds });
+    Object.assign(ids, {
+      crmStatus: all(s.crmTicketStatuses),
+      product: all(s.products),
+      lostReason: all(s.lostReasons),
+      assignee: userIds,
+    });
   });
 
   function paramsArbitrary(): fc.Arbitrary<DashboardParams> {
     const choice = (key: IdFilter) =>
-      fc.option(fc.record({ ids: fc.subarray(ids[key] ?? [], { maxLength: Math.min(3, (ids[key] ?? []).length) }), none: fc.boolean() }), { freq: 3, nil: undefined });
+      fc.option(fc.record({ ids: fc.subarray(ids[key] ?? [], { maxLength: Math.min(3, (ids[key] ?? []).length) }), none: fc.boolean() }), {
+        freq: 3,
+        nil: undefined,
+      });
     const bounds = [-120, 0, 60, 300].map((days) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10));
     return fc
       .record({
@@ -111,9 +119,8 @@ describe('column totals', () => {
           dashboard.groups.map((group) => [group.id, group.label, group.count, group.sumPotentialCents]),
         );
         board.columns.forEach((item, index) => {
-          const { groups: _groups, key: _key, id: _id, label: _label, ...totals } = dashboard.groups[index];
-          const { groups: _g, key: _k, id: _i, label: _l, ...shown } = item.totals as typeof dashboard.groups[number];
-          expect(shown).toEqual(totals);
+          // Every figure of the head, the phases' too, is the dashboard's level-1 group's.
+          expect(item.totals).toEqual(dashboard.groups[index]);
           // The first cards of the column, highest potential first, as the dashboard lists the group.
           const limit = cardsPerColumn(board.columns.length);
           expect(limit).toBeLessThanOrEqual(50);
@@ -147,7 +154,12 @@ describe('moving a card', () => {
   /** The card's move form as it is sent, drawn with the ticket's current versions unless given. */
   function move(user: SessionUser, fields: Record<string, string>) {
     const current = ticket();
-    const parsed = moveCardSchema.safeParse({ id: String(ticketId), version: String(current.version), crmVersion: String(current.crmVersion), ...fields });
+    const parsed = moveCardSchema.safeParse({
+      id: String(ticketId),
+      version: String(current.version),
+      crmVersion: String(current.crmVersion),
+      ...fields,
+    });
     if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
     return moveCard(db, user, parsed.data);
   }
@@ -158,7 +170,14 @@ describe('moving a card', () => {
     crmUser = sessionUser(db, 'crm@example.com');
     admin = sessionUser(db, 'admin@example.com');
     agent = sessionUser(db, 'agent@example.com');
-    const created = createTicket(db, crmUser, { title: 'Board-Test', description: '', partnerId: null, contactId: null, assigneeId: null, status: 'open' });
+    const created = createTicket(db, crmUser, {
+      title: 'Board-Test',
+      description: '',
+      partnerId: null,
+      contactId: null,
+      assigneeId: null,
+      status: 'open',
+    });
     if (!created.ok) throw new Error('ticket not created');
     ticketId = created.data.id;
     expect(setTicketCrmEnabled(db, crmUser, { id: ticketId, crmVersion: ticket().crmVersion, enabled: true })).toMatchObject({ ok: true });
@@ -217,7 +236,12 @@ describe('moving a card', () => {
   it('to a Bearbeiter follows the ticket form: its own version and stamp, a stale one refused naming the author', () => {
     const stale = ticket();
     expect(move(admin, { column: 'assignee', target: String(crmUser.id) })).toMatchObject({ ok: true });
-    expect(ticket()).toMatchObject({ assigneeId: crmUser.id, version: stale.version + 1, updatedById: admin.id, crmVersion: stale.crmVersion });
+    expect(ticket()).toMatchObject({
+      assigneeId: crmUser.id,
+      version: stale.version + 1,
+      updatedById: admin.id,
+      crmVersion: stale.crmVersion,
+    });
     const parsed = moveCardSchema.parse({
       id: String(ticketId),
       version: String(stale.version),
@@ -239,7 +263,13 @@ describe('moving a card', () => {
     const { moveCardAction } = await import('@/app/(app)/crm/board/actions');
     session.user = agent;
     const form = new FormData();
-    for (const [name, value] of Object.entries({ id: ticketId, version: 1, crmVersion: ticket().crmVersion, column: 'closeMonth', target: '2027-05' }))
+    for (const [name, value] of Object.entries({
+      id: ticketId,
+      version: 1,
+      crmVersion: ticket().crmVersion,
+      column: 'closeMonth',
+      target: '2027-05',
+    }))
       form.set(name, String(value));
     const answer = await moveCardAction({}, form);
     expect(answer).toMatchObject({ ok: false, error: t('error.forbidden') });

@@ -70,7 +70,13 @@ function MoveControls({ card, current }: { card: CardRow; current: string }) {
       {(askReason || reasonError) && (
         <label>
           {words.lostReason}
-          <select form={MOVE_FORM} name={reasonField(id)} defaultValue="" aria-invalid={reasonError ? true : undefined} autoFocus={Boolean(reasonError)}>
+          <select
+            form={MOVE_FORM}
+            name={reasonField(id)}
+            defaultValue=""
+            aria-invalid={reasonError ? true : undefined}
+            autoFocus={Boolean(reasonError)}
+          >
             <option value="">{words.chooseLostReason}</option>
             {lostReasons.map((reason) => (
               <option key={reason.id} value={reason.id}>
@@ -80,7 +86,7 @@ function MoveControls({ card, current }: { card: CardRow; current: string }) {
           </select>
         </label>
       )}
-      <button type="submit" form={MOVE_FORM} name="card" value={value} disabled={pending}>
+      <button form={MOVE_FORM} name="card" value={value} disabled={pending}>
         {words.move}
       </button>
     </div>

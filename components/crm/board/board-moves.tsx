@@ -57,6 +57,8 @@ export function BoardMoves({
     if (state.ok === false) router.refresh();
   }, [state, router]);
 
+  // The columns drawn now: after a move the server may have added or removed one.
+  const layout = targets.map((target) => target.value).join(',');
   useEffect(() => {
     const board = boardRef.current;
     if (!board) return;
@@ -85,7 +87,7 @@ export function BoardMoves({
       }),
     );
     return () => sortables.forEach((sortable) => sortable.destroy());
-  }, []);
+  }, [layout]);
 
   return (
     <MoveContext.Provider value={{ state, pending, targets, lostReasons, words }}>

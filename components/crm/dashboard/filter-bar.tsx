@@ -157,9 +157,7 @@ export function FilterBar({
           <button type="submit" className="button button-primary">
             {t('dashboard.apply')}
           </button>
-          <Link href={keep.size > 0 ? `${path}?${keep.toString()}` : path}>
-            {t('dashboard.reset')}
-          </Link>
+          <Link href={keep.size > 0 ? `${path}?${keep.toString()}` : path}>{t('dashboard.reset')}</Link>
         </div>
       </div>
     </FilterForm>

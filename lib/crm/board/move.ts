@@ -44,7 +44,8 @@ function moveCrmField(db: Db, user: SessionUser, input: MoveCardInput): Mutation
     if (phase === 'lost' && input.lostReasonId === null) {
       return { ok: false, error: 'board.error.lostReasonRequired', fieldErrors: { [REASON_FIELD]: 'board.error.lostReasonRequired' } };
     }
-    if (statusId === form[STATUS_FIELD] && (phase !== 'lost' || input.lostReasonId === form[REASON_FIELD])) return { ok: true, data: undefined };
+    if (statusId === form[STATUS_FIELD] && (phase !== 'lost' || input.lostReasonId === form[REASON_FIELD]))
+      return { ok: true, data: undefined };
     next[STATUS_FIELD] = statusId;
     next[REASON_FIELD] = phase === 'lost' ? input.lostReasonId : null;
   } else {

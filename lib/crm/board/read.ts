@@ -79,14 +79,20 @@ function cardsByIds(db: Db, ids: number[]): Map<number, BoardCard> {
 
 export function readBoard(
   db: Db,
-  { user, params, column, search }: { user: SessionUser; params: DashboardParams; column: BoardColumn; search: { partner: string; contact: string } },
+  {
+    user,
+    params,
+    column,
+    search,
+  }: { user: SessionUser; params: DashboardParams; column: BoardColumn; search: { partner: string; contact: string } },
 ): BoardData {
   assertRole(user, 'crm');
   const t = translator(user.locale);
   const view = boardParams(params, column);
   // The dashboard's own totals of its first level: the board's column heads equal them by construction.
   const summary = summariseDashboard(db, user, view, t);
-  const sample = summary.total.count > 0 ? leafTicketSample(db, user, view, cardsPerColumn(summary.groups.length)) : new Map<string, number[]>();
+  const sample =
+    summary.total.count > 0 ? leafTicketSample(db, user, view, cardsPerColumn(summary.groups.length)) : new Map<string, number[]>();
   const cards = cardsByIds(db, [...sample.values()].flat());
   const statuses =
     column === 'crmStatus'

@@ -37,7 +37,11 @@ export const moveCardSchema = z.preprocess(
       version: versionSchema,
       crmVersion: versionSchema,
       column: z.enum(BOARD_COLUMNS, { message: 'invalid' }),
-      target: z.string({ message: 'board.error.target' }).trim().min(1, { message: 'board.error.target' }).max(20, { message: 'board.error.target' }),
+      target: z
+        .string({ message: 'board.error.target' })
+        .trim()
+        .min(1, { message: 'board.error.target' })
+        .max(20, { message: 'board.error.target' }),
       lostReasonId: optionalIdSchema,
     })
     .transform((input, ctx) => {
