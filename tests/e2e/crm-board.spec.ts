@@ -98,6 +98,11 @@ class Board {
     return this.page.locator('[data-card]').filter({ hasText: title });
   }
 
+  /** Until the cards can be dragged (the page's script has started). */
+  async draggable(): Promise<void> {
+    await this.page.locator('[data-sortable="on"]').waitFor();
+  }
+
   async count(name: string): Promise<string> {
     return (await this.column(name).locator('dd').first().innerText()).trim();
   }
@@ -122,7 +127,7 @@ test('with JavaScript: a card dragged to another column moves there and the colu
   const page = await context.newPage();
   await page.goto(arranged.url);
   const board = new Board(page);
-  await expect(board.column(arranged.open1)).toBeVisible();
+  await board.draggable();
   expect(await board.count(arranged.open1)).toBe('2');
   expect(await board.count(arranged.open2)).toBe('1');
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
@@ -154,8 +159,9 @@ test('with JavaScript: a card dragged into a lost status asks for the Verlustgru
   const page = await context.newPage();
   await page.goto(arranged.url);
   const board = new Board(page);
+  await board.draggable();
   await board.card('Karte C').locator('p').first().dragTo(board.column(arranged.lost).locator('[data-cards]'));
-  await expect(page.getByRole('alert')).toContainText('Verlustgrund');
+  await expect(page.locator('p[role=alert]')).toContainText('Verlustgrund');
   const card = board.card('Karte C');
   await expect(card.getByLabel(/Verlustgrund/)).toBeVisible();
   expect(ticketRow(arranged.tickets.c).reasonId).toBeNull();
@@ -181,7 +187,7 @@ test.describe('without JavaScript', () => {
     expect(await board.count(arranged.open1)).toBe('1');
     // A lost target without a Verlustgrund: asked for, nothing moved, then moved with one.
     await board.moveBySelect('Karte B', arranged.lost);
-    await expect(page.getByRole('alert')).toContainText('Verlustgrund');
+    await expect(page.locator('p[role=alert]')).toContainText('Verlustgrund');
     expect(await board.titles(arranged.open1)).toEqual(['Karte B']);
     await board
       .card('Karte B')
@@ -221,7 +227,7 @@ test('two browsers: the second user’s stale move is refused naming the first, 
   const admin = withDb((db) => db.prepare('select name from users where email = ?').pluck().get(DEMO.admin) as string);
 
   await boardB.moveBySelect('Karte A', arranged.lost);
-  await expect(pageB.getByRole('alert')).toContainText(admin);
+  await expect(pageB.locator('p[role=alert]')).toContainText(admin);
   await expect(boardB.column(arranged.open2).locator('[data-card]').filter({ hasText: 'Karte A' })).toBeVisible();
   expect(ticketRow(arranged.tickets.a).reasonId).toBeNull();
   await first.close();

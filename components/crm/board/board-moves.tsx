@@ -86,6 +86,8 @@ export function BoardMoves({
         },
       }),
     );
+    // Says that cards can be dragged now (browser tests wait for it).
+    board.dataset.sortable = 'on';
     return () => sortables.forEach((sortable) => sortable.destroy());
   }, [layout]);
 
