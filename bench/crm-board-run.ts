@@ -10,7 +10,7 @@ async function main() {
   const server = await startServer(file);
   try {
     const cookie = await sessionCookie(file, 'crm@example.com');
-    for (const [name, summary] of Object.entries(await measureBoardPages(server.url, cookie, runs)))
+    for (const [name, summary] of Object.entries(await measureBoardPages(server.url, cookie, file, runs)))
       console.log(name.padEnd(56), JSON.stringify(summary));
   } finally {
     await server.stop();
