@@ -18,15 +18,8 @@ function fromBoardForm(raw: unknown): unknown {
   const [id = '', version = '', crmVersion = ''] = card.split('.');
   // Sent by a script or an old page in one field each: taken as they are.
   if (!card) return form;
-  const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-  return {
-    id,
-    version,
-    crmVersion,
-    column: one(form.column),
-    target: one(form[targetField(id)]) ?? '',
-    lostReasonId: one(form[reasonField(id)]),
-  };
+  // A field sent twice stays a list, which the schema refuses.
+  return { id, version, crmVersion, column: form.column, target: form[targetField(id)] ?? '', lostReasonId: form[reasonField(id)] };
 }
 
 export const moveCardSchema = z.preprocess(
