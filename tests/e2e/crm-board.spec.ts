@@ -103,6 +103,11 @@ class Board {
     await this.page.locator('[data-sortable="on"]').waitFor();
   }
 
+  /** Drags a card by its figures line (its first line starts with the link to the ticket) into a column. */
+  async drag(title: string, column: string): Promise<void> {
+    await this.card(title).locator('p').nth(2).dragTo(this.column(column).locator('[data-cards]'));
+  }
+
   async count(name: string): Promise<string> {
     return (await this.column(name).locator('dd').first().innerText()).trim();
   }
@@ -132,7 +137,7 @@ test('with JavaScript: a card dragged to another column moves there and the colu
   expect(await board.count(arranged.open2)).toBe('1');
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
 
-  await board.card('Karte A').locator('p').first().dragTo(board.column(arranged.open2).locator('[data-cards]'));
+  await board.drag('Karte A', arranged.open2);
   await expect(board.column(arranged.open2).locator('[data-card]').filter({ hasText: 'Karte A' })).toBeVisible();
   await expect.poll(() => board.count(arranged.open1)).toBe('1');
   expect(await board.count(arranged.open2)).toBe('2');
@@ -148,6 +153,10 @@ test('with JavaScript: a card dragged to another column moves there and the colu
   await expect(board.card('Karte B').getByRole('button', { name: 'Verschieben' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(board.column(arranged.open1)).toHaveCount(0);
+  // The focus stays with the moved card, now in its new column.
+  await expect(
+    board.column(arranged.open2).locator('[data-card]').filter({ hasText: 'Karte B' }).getByLabel('Verschieben nach'),
+  ).toBeFocused();
   expect(await board.titles(arranged.open2)).toEqual(['Karte A', 'Karte B', 'Karte C']);
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
   await context.close();
@@ -160,7 +169,7 @@ test('with JavaScript: a card dragged into a lost status asks for the Verlustgru
   await page.goto(arranged.url);
   const board = new Board(page);
   await board.draggable();
-  await board.card('Karte C').locator('p').first().dragTo(board.column(arranged.lost).locator('[data-cards]'));
+  await board.drag('Karte C', arranged.lost);
   await expect(page.locator('p[role=alert]')).toContainText('Verlustgrund');
   const card = board.card('Karte C');
   await expect(card.getByLabel(/Verlustgrund/)).toBeVisible();

@@ -52,9 +52,19 @@ export function BoardMoves({
   const router = useRouter();
   const boardRef = useRef<HTMLDivElement>(null);
 
-  // A refused move (stale, or the ticket changed meanwhile): show every card where it now is.
+  // The card last moved: its select keeps the focus when it re-renders in another column.
+  const movedCard = useRef<string | null>(null);
+  const onClickCapture = (event: React.MouseEvent<HTMLDivElement>) => {
+    const button = (event.target as HTMLElement).closest('button[name="card"]');
+    if (button instanceof HTMLButtonElement) movedCard.current = button.value.split('.')[0];
+  };
+
   useEffect(() => {
+    // A refused move (stale, or the ticket changed meanwhile): show every card where it now is.
     if (state.ok === false) router.refresh();
+    const id = movedCard.current;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (id && lost) boardRef.current?.querySelector<HTMLSelectElement>(`[data-card="${id}"] select`)?.focus();
   }, [state, router]);
 
   // The columns drawn now: after a move the server may have added or removed one.
@@ -82,6 +92,7 @@ export function BoardMoves({
           if (!select || !button || !(form instanceof HTMLFormElement) || target === undefined) return;
           select.value = target;
           select.dispatchEvent(new Event('change', { bubbles: true }));
+          movedCard.current = button.value.split('.')[0];
           form.requestSubmit(button);
         },
       }),
@@ -99,7 +110,7 @@ export function BoardMoves({
       <div aria-live="polite">
         <ActionMessages state={state} />
       </div>
-      <div ref={boardRef} className="board" aria-label={label} role="region">
+      <div ref={boardRef} className="board" aria-label={label} role="region" onClickCapture={onClickCapture}>
         {children}
       </div>
     </MoveContext.Provider>
