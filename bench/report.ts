@@ -18,6 +18,10 @@ const TARGETS: Record<string, string> = {
   'ticket page': '< 100 ms median',
   'partner page': '< 100 ms median',
   'ticket board, 8 columns': '< 200 ms median',
+  'pipeline board, 8 columns (Bearbeiter of a team of 8)': '< 200 ms median, < 300 KB',
+  'pipeline board, columns by CRM status': '< 200 ms median, < 300 KB',
+  'board move, CRM status (the write alone, in process)': '< 50 ms median',
+  'board move, Bearbeiter (the write alone, in process)': '< 50 ms median',
   'save (CRM panel form post)': '< 50 ms median (incl. page re-render)',
   'save, the write alone (in process)': '< 50 ms median',
 };

@@ -16,6 +16,7 @@ import { runAb, type Variant } from './ab';
 import { measure, summarise, type Summary } from './measure';
 import { measureBoard } from './board';
 import { BULK_TARGET_MS, measureBulkChanges } from './bulk';
+import { measureBoardPages, measureMoves } from './crm-board';
 import { cpuShares, cpuSnapshot } from './cpu';
 import { measureDownload } from './download';
 import { judgeLoad } from './load-targets';
@@ -198,6 +199,10 @@ async function main() {
     await page('partner page', `/partners/${facts.partner}`);
     results['ticket board, 8 columns'] = await measureBoard(server.url, cookie, file);
     console.log('ticket board, 8 columns'.padEnd(44), JSON.stringify(results['ticket board, 8 columns']));
+    for (const [name, summary] of Object.entries(await measureBoardPages(server.url, cookie, file, RUNS))) {
+      results[name] = summary;
+      console.log(name.padEnd(44), JSON.stringify(summary));
+    }
     results[SAVE] = await measureSaves(server.url, cookie, facts.ticket, RUNS);
     console.log('save'.padEnd(44), JSON.stringify(results[SAVE]));
     results['save, the write alone (in process)'] = measureSaveTransaction(file, facts.ticket, RUNS);
@@ -206,6 +211,10 @@ async function main() {
     for (const [name, summary] of Object.entries(measureBulkChanges(file).results)) {
       results[`${name}, in process`] = summary;
       console.log(`${summary.max < BULK_TARGET_MS ? 'PASS' : 'FAIL'} ${name}`.padEnd(44), JSON.stringify(summary));
+    }
+    for (const [name, summary] of Object.entries(measureMoves(file, RUNS))) {
+      results[name] = summary;
+      console.log(name.padEnd(44), JSON.stringify(summary));
     }
     const aloneCpu = cpuShares(cpuAtStart, cpuSnapshot(server.process.pid!));
     const downloads = [

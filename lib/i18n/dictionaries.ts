@@ -2,6 +2,7 @@
 // Add an area: create messages/<area>.ts with `de` and `en`, and list it here.
 import * as auth from './messages/auth';
 import * as bulk from './messages/bulk';
+import * as board from './messages/board';
 import * as errors from './messages/errors';
 import * as contacts from './messages/contacts';
 import * as crm from './messages/crm';
@@ -29,6 +30,7 @@ export const de = {
   ...crm.de,
   ...dashboard.de,
   ...forecast.de,
+  ...board.de,
   ...outcomes.de,
   ...bulk.de,
   ...ticketboard.de,
@@ -48,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   ...crm.en,
   ...dashboard.en,
   ...forecast.en,
+  ...board.en,
   ...outcomes.en,
   ...bulk.en,
   ...ticketboard.en,
@@ -58,6 +61,7 @@ export const en: Record<MessageKey, string> = {
 /** Every area, for the check that no two areas share a key. */
 export const AREAS = {
   shell,
+  board,
   auth,
   users,
   lists,

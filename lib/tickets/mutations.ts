@@ -23,7 +23,7 @@ type References = { partnerId: number | null; contactId: number | null; assignee
  * Checks that the chosen partner, contact and Bearbeiter exist, that the contact belongs to the chosen
  * partner, and that a newly chosen Bearbeiter is active (a deactivated one may stay on a ticket).
  */
-function checkReferences(tx: Tx, input: References, currentAssigneeId: number | null): MutationFailure | null {
+export function checkReferences(tx: Tx, input: References, currentAssigneeId: number | null): MutationFailure | null {
   const fieldErrors: Record<string, string> = {};
   if (input.partnerId !== null) {
     const partner = tx.select({ id: partners.id }).from(partners).where(eq(partners.id, input.partnerId)).get();

@@ -80,16 +80,24 @@ export function FilterBar({
   options,
   search,
   t,
+  page,
 }: {
   params: DashboardParams;
   options: FilterOptions;
   search: { partner: string; contact: string };
   t: Translate;
+  /** Another page with the dashboard's filters (the pipeline board): where the bar applies and resets, and what it keeps. */
+  page?: { path: string; keep: Record<string, string> };
 }) {
   const groupBy = params.groupBy.join(',');
+  const path = page?.path ?? '/crm';
+  const keep = new URLSearchParams(page?.keep);
+  if (!page && groupBy !== DEFAULT_GROUP_BY.join(',')) keep.set('groupBy', groupBy || 'none');
   return (
-    <FilterForm label={t('dashboard.filters')}>
-      {groupBy !== DEFAULT_GROUP_BY.join(',') && <input type="hidden" name="groupBy" value={groupBy || 'none'} />}
+    <FilterForm label={t('dashboard.filters')} action={path}>
+      {[...keep].map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {/* Narrowings from a group link stay in the view until reset. */}
       {HIDDEN_FILTERS.flatMap((key) => [
         ...params.filters[key].ids.map((id) => <input key={`${key}-${id}`} type="hidden" name={key} value={id} />),
@@ -149,9 +157,7 @@ export function FilterBar({
           <button type="submit" className="button button-primary">
             {t('dashboard.apply')}
           </button>
-          <Link href={groupBy === DEFAULT_GROUP_BY.join(',') ? '/crm' : `/crm?groupBy=${encodeURIComponent(groupBy || 'none')}`}>
-            {t('dashboard.reset')}
-          </Link>
+          <Link href={keep.size > 0 ? `${path}?${keep.toString()}` : path}>{t('dashboard.reset')}</Link>
         </div>
       </div>
     </FilterForm>

@@ -4,7 +4,7 @@
 import Form from 'next/form';
 import { useRef } from 'react';
 
-export function FilterForm({ label, children }: { label: string; children: React.ReactNode }) {
+export function FilterForm({ label, action = '/crm', children }: { label: string; action?: string; children: React.ReactNode }) {
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const onChange = (event: React.FormEvent<HTMLFormElement>) => {
@@ -15,7 +15,7 @@ export function FilterForm({ label, children }: { label: string; children: React
     timer.current = setTimeout(() => formRef.current?.requestSubmit(), delay);
   };
   return (
-    <Form ref={formRef} action="/crm" className="filter-bar" aria-label={label} onChange={onChange}>
+    <Form ref={formRef} action={action} className="filter-bar" aria-label={label} onChange={onChange}>
       {children}
     </Form>
   );

@@ -138,6 +138,7 @@ const CRM_PARTNER = 'app/(app)/partners/[id]/crm/actions.ts';
 const CRM_TICKET = 'app/(app)/tickets/[id]/crm-actions.ts';
 const CRM_CONTACT = 'app/(app)/contacts/[id]/crm-actions.ts';
 const DASHBOARD = 'app/(app)/crm/actions.ts';
+const BOARD = 'app/(app)/crm/board/actions.ts';
 
 /** An opened dashboard group answers ticket rows of that group or a sentence, and writes nothing. */
 const dashboardGroupCase: HostileCase = {
@@ -159,8 +160,57 @@ const dashboardGroupCase: HostileCase = {
   },
 };
 
+/** A board card's move: as the board's one form sends it (`card`, `t<id>`, `r<id>`), or field by field. */
+const boardMoveCase: HostileCase = {
+  base: (fx): Fields[] => {
+    const id = fx.tickets.crm;
+    return [
+      { column: 'closeMonth', card: `${id}.1.1`, [`t${id}`]: '2027-02' },
+      { column: 'crmStatus', card: `${id}.1.1`, [`t${id}`]: String(fx.lookups.crmTicketStatuses.byName.get('Verloren')), [`r${id}`]: '' },
+      { column: 'assignee', id: String(id), version: '1', crmVersion: '1', target: String(fx.tess.id) },
+    ];
+  },
+  extra: (fx) => ({
+    column: ['crmStatus', 'assignee', 'closeMonth', 'product', ''],
+    [`t${fx.tickets.crm}`]: ['2027-02', '2027-13', 'none', String(fx.lookups.crmTicketStatuses.byName.get('Verloren')), String(fx.tess.id)],
+    target: ['2028-02', 'none', '0', String(fx.archived.crmTicketStatuses)],
+    [`r${fx.tickets.crm}`]: [String(fx.lookups.lostReasons.byName.get('Preis zu hoch')), ''],
+    lostReasonId: [String(fx.lookups.lostReasons.byName.get('Preis zu hoch'))],
+    card: [`${fx.tickets.crm}.1.1`, `${fx.tickets.crm}.2.1`, `${fx.tickets.plain}.1.1`, '1.1', 'x'],
+  }),
+  accepted: ({ fx, sent }) => {
+    const card = sent.one('card');
+    const id = expectId(card ? card.split('.')[0] : sent.one('id'));
+    const target = (card ? sent.one(`t${id}`) : sent.one('target'))!.trim();
+    const reason = card ? sent.one(`r${id}`) : sent.one('lostReasonId');
+    const row = fx.db.select().from(tickets).where(eq(tickets.id, id)).get()!;
+    const value = target === 'none' ? null : target;
+    switch (sent.one('column')) {
+      case 'closeMonth':
+        expect(row.expectedClose === null ? null : row.expectedClose.slice(0, 7)).toBe(value);
+        break;
+      case 'assignee':
+        expect(row.assigneeId).toBe(value === null ? null : Number(value));
+        break;
+      default: {
+        expect(row.crmStatusId).toBe(value === null ? null : Number(value));
+        const phase =
+          value === null
+            ? null
+            : fx.db
+                .select({ phase: crmTicketStatuses.phase })
+                .from(crmTicketStatuses)
+                .where(eq(crmTicketStatuses.id, Number(value)))
+                .get()!.phase;
+        expect(row.lostReasonId).toBe(phase === 'lost' ? expectOptionalId(reason) : null);
+      }
+    }
+  },
+};
+
 export const CRM_CASES: Record<string, HostileCase> = {
   [`${DASHBOARD}#loadDashboardGroupAction`]: dashboardGroupCase,
+  [`${BOARD}#moveCardAction`]: boardMoveCase,
   [`${CRM_PARTNER}#savePartnerCrmAction`]: {
     // The second form names an archived product as new: refused after the new campaign was written.
     base: (fx) => [partnerCrmForm(fx), { ...partnerCrmForm(fx), newProducts: 'Neu, Hosting' }],

@@ -1,0 +1,60 @@
+// One column of the pipeline board (SPEC section 16): its group's name (with the status colour), the
+// group's totals as the dashboard computes them, its first cards, and the link to the rest.
+import Link from 'next/link';
+import { StatusSwatch } from '@/components/crm/status-badge';
+import { presentCard } from '@/lib/crm/board/present';
+import type { BoardColumnData } from '@/lib/crm/board/read';
+import type { Formatter, Translate } from '@/lib/i18n';
+import { BoardCards } from './board-cards';
+import styles from './board.module.css';
+
+/** The value a move form sends for a column (`none` for the empty group). */
+export function columnValue(id: BoardColumnData['id']): string {
+  return id === null ? 'none' : String(id);
+}
+
+export function BoardColumnView({
+  column,
+  listHref,
+  t,
+  format,
+}: {
+  column: BoardColumnData;
+  listHref: string;
+  t: Translate;
+  format: Formatter;
+}) {
+  const { totals } = column;
+  const value = columnValue(column.id);
+  const headingId = `column-${value}`;
+  return (
+    <section className={styles.column} aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        <StatusSwatch color={column.color} />
+        {column.label}
+      </h2>
+      <dl className={styles.totals} data-totals={value}>
+        <dt>{t('dashboard.count')}</dt>
+        <dd>{format.integer(totals.count)}</dd>
+        <dt>{t('dashboard.sumPotential')}</dt>
+        <dd>{format.money(totals.sumPotentialCents)}</dd>
+        <dt>{t('dashboard.sumWeighted')}</dt>
+        <dd>{format.money(totals.sumWeightedCents)}</dd>
+        <dt>{t('dashboard.avgProbability')}</dt>
+        <dd>{totals.avgProbability === null ? '—' : format.percent(totals.avgProbability)}</dd>
+      </dl>
+      <BoardCards
+        className={styles.cards}
+        value={value}
+        label={t('board.cards', { column: column.label })}
+        cards={column.cards.map((card) => presentCard(card, format))}
+      />
+      {totals.count > column.cards.length && (
+        <p className={styles.more}>
+          {t('board.moreCards', { shown: format.integer(column.cards.length), count: format.integer(totals.count) })}{' '}
+          <Link href={listHref}>{t('board.listAll')}</Link>
+        </p>
+      )}
+    </section>
+  );
+}
