@@ -117,6 +117,11 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
         <TotalsLine totals={summary.total} t={t} format={format} />
         <PhaseTable totals={summary.total} t={t} format={format} />
         <p className="export-links">
+          <Link href={`/crm/changes/new${view ? `?${view}` : ''}`}>
+            {t('bulk.changeAll', { count: format.integer(summary.total.count) })}
+          </Link>{' '}
+          · <Link href="/crm/changes">{t('bulk.title')}</Link> ·{' '}
+          <Link href={`/crm/board${view ? `?${view}` : ''}`}>{t('dashboard.toBoard')}</Link> ·{' '}
           <Link href={`/crm/forecast${view ? `?${view}` : ''}`}>{t('dashboard.toForecast')}</Link> ·{' '}
           <Link href={`/crm/outcomes${view ? `?${view}` : ''}`}>{t('dashboard.toOutcomes')}</Link>
         </p>
@@ -157,6 +162,7 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
             moreTickets: t('dashboard.moreTickets'),
             showAll: t('dashboard.showAll'),
             closeGroup: t('dashboard.closeGroup'),
+            bulkChange: t('bulk.changeAll'),
           }}
         />
         {visible.hiddenGroups > 0 && (
@@ -170,14 +176,23 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
   }
 
   function TicketList({ page, tickets, group }: NonNullable<DashboardPageData['list']>) {
-    const search = serialiseDashboardParams(params);
+    // The group's bulk change names the same tickets: the view and the group, without the list's own parameters.
+    const groupOnly = serialiseDashboardParams(params);
+    if (open && group) groupOnly.set('open', serialiseGroupPath(open));
+    const search = new URLSearchParams(groupOnly);
     search.set('view', 'list');
-    if (open && group) search.set('open', serialiseGroupPath(open));
     const title = group ? `${t('dashboard.listTitle')}: ${group.labels.join(' › ')}` : t('dashboard.listTitle');
     return (
       <section aria-labelledby="ticket-list">
         <h2 id="ticket-list">{title}</h2>
         {group && <TotalsLine totals={group.totals} t={t} format={format} />}
+        {group && open && (
+          <p>
+            <Link href={`/crm/changes/new?${groupOnly.toString()}`}>
+              {t('bulk.changeAll', { count: format.integer(group.totals.count) })}
+            </Link>
+          </p>
+        )}
         <DashboardTicketTable
           rows={tickets.map((ticket) => presentTicket(ticket, format, statuses))}
           columns={ticketColumns(t)}

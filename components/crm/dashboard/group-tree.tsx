@@ -22,6 +22,8 @@ export type GroupTreeWords = {
   moreTickets: string;
   showAll: string;
   closeGroup: string;
+  /** "Alle {count} Tickets ändern": the group's bulk change (/crm/changes/new). */
+  bulkChange: string;
 };
 
 type Context = { view: string; open: boolean; words: GroupTreeWords };
@@ -79,6 +81,9 @@ function Leaf({
           <a href={viewHref(view, { open: group.path, view: 'list' })}>{words.showAll}</a>
         </p>
       )}
+      <p className="group-more">
+        <a href={`/crm/changes/new${viewHref(view, { open: group.path })}`}>{words.bulkChange.replace('{count}', group.figures[0])}</a>
+      </p>
       {group.expanded && (
         <p className="group-more">
           <a href={viewHref(view, {})}>{words.closeGroup}</a>

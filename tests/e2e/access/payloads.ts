@@ -117,7 +117,14 @@ export const ACTION_CALLS: Record<string, CallBuilder> = {
     return { page: '/crm', args: [`groupBy=crmStatus&open=${status}`] };
   },
 
-  // ---------------------------------------------------------------- CRM bulk changes
+  // ---------------------------------------------------------------- CRM pipeline board and bulk changes
+  'app/(app)/crm/board/actions.ts#moveCardAction': ({ db }) => {
+    const { id, version } = freshTicket(db, { enabled: true });
+    return {
+      page: '/crm/board?column=closeMonth',
+      args: formArgs({ id, version, crmVersion: 1, column: 'closeMonth', target: '2027-03' }),
+    };
+  },
   'app/(app)/crm/changes/actions.ts#applyBulkChangeAction': ({ db }) => {
     const { id } = freshTicket(db, { enabled: true });
     return {
