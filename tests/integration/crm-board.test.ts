@@ -233,7 +233,7 @@ describe('moving a card', () => {
     expect(history()).toEqual(historyBefore);
   });
 
-  it('to a Bearbeiter follows the ticket form: its own version and stamp, a stale one refused naming the author', () => {
+  it('to a Bearbeiter follows the ticket form (its own version and stamp, a stale one refused naming the author), with a Verlauf entry', () => {
     const stale = ticket();
     expect(move(admin, { column: 'assignee', target: String(crmUser.id) })).toMatchObject({ ok: true });
     expect(ticket()).toMatchObject({
@@ -242,6 +242,8 @@ describe('moving a card', () => {
       updatedById: admin.id,
       crmVersion: stale.crmVersion,
     });
+    // The Verlauf names the Bearbeiter moved to, as a bulk change of it does.
+    expect(history().filter(([field]) => field === 'assignee')).toHaveLength(1);
     const parsed = moveCardSchema.parse({
       id: String(ticketId),
       version: String(stale.version),

@@ -1,16 +1,18 @@
 import 'server-only';
 // Moving a card sets the field of its column (SPEC section 16), by the same write path as a save of
 // that field: a CRM status or expected close through the ticket's CRM save (its version, rules and
-// Verlauf), the Bearbeiter as the ticket form saves it (its master-data version and "Geändert … von").
+// Verlauf), the Bearbeiter as the ticket form saves it (its master-data version and "Geändert … von"),
+// recorded in the Verlauf by name as a bulk change of it is.
 // Into a status of phase lost a Verlustgrund is required; to any other status it is cleared.
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { crmTicketStatuses, tickets } from '@/db/schema';
+import { crmTicketStatuses, tickets, users } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import { crmVersionConflict, saveStamp, versionConflict, writeTransaction } from '@/lib/concurrency';
 import type { MutationResult } from '@/lib/result';
 import { checkReferences } from '@/lib/tickets/mutations';
+import { recordCrmChanges } from '../history';
 import { CRM_PROPERTIES } from '../properties';
 import { formValues } from '../record/fields';
 import type { TicketCrmInput } from '../schemas';
@@ -83,6 +85,16 @@ function moveToAssignee(db: Db, user: SessionUser, input: MoveCardInput): Mutati
       .set({ assigneeId, ...saveStamp(ticket!, user.id) })
       .where(eq(tickets.id, input.id))
       .run();
+    // In the Verlauf as a bulk change of the Bearbeiter records it: by name.
+    const name = (id: number | null) =>
+      id === null ? null : (tx.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? null);
+    recordCrmChanges(tx, {
+      entity: 'ticket',
+      entityId: input.id,
+      userId: user.id,
+      before: { assignee: name(ticket!.assigneeId) },
+      after: { assignee: name(assigneeId) },
+    });
     return { ok: true, data: undefined };
   });
 }
