@@ -137,6 +137,29 @@ test.describe('without JavaScript', () => {
     const bulkId = await changeTogether(page, ids);
     await undoWithOneChangedBetween(page, ids, bulkId);
   });
+
+  test('from the dashboard list: none chosen changes nothing, two chosen are two; from a board column: its tickets', async ({ page }) => {
+    const ids = createTickets();
+    // A Benutzeranzahl no demo ticket has: a view of exactly these three.
+    withDb((db) => db.prepare(`update tickets set expected_users = 987654 where id in (${ids.join(',')})`).run());
+    const numbers = withDb((db) => ids.map((id) => db.prepare('select number from tickets where id = ?').pluck().get(id) as string));
+    const view = 'usersFrom=987654&usersTo=987654';
+    await signIn(page, DEMO.crm);
+
+    await page.goto(`/crm?${view}&groupBy=none&view=list`);
+    await page.getByRole('button', { name: 'Ausgewählte Tickets ändern' }).click();
+    await expect(page.getByText('Diese Auswahl enthält keine CRM-Tickets.')).toBeVisible();
+    await page.goBack();
+    await page.getByRole('checkbox', { name: `${numbers[0]} auswählen` }).check();
+    await page.getByRole('checkbox', { name: `${numbers[2]} auswählen` }).check();
+    await page.getByRole('button', { name: 'Ausgewählte Tickets ändern' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Alle 2 Tickets ändern' })).toBeVisible();
+    expect(new URL(page.url()).searchParams.getAll('ticket').sort()).toEqual([ids[0], ids[2]].map(String).sort());
+
+    await page.goto(`/crm/board?${view}`);
+    await page.getByRole('link', { name: 'Alle 3 Tickets ändern' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Alle 3 Tickets ändern' })).toBeVisible();
+  });
 });
 
 test('a user without crm gets 403 on every bulk-change page', async ({ page }) => {

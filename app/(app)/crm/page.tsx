@@ -38,6 +38,9 @@ export const generateMetadata = () => pageTitle('dashboard.title');
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+/** The list view's form the rows' checkboxes belong to. */
+const SELECTION_FORM = 'bulk-selection';
+
 function exportHref(params: DashboardParams, dialect: 'excel' | 'rfc4180'): string {
   const search = serialiseDashboardParams(params);
   search.set('dialect', dialect);
@@ -193,10 +196,22 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
             </Link>
           </p>
         )}
+        {/* The rows' checkboxes belong to this form: a bulk change of the chosen tickets, with or without JavaScript. */}
+        <form id={SELECTION_FORM} method="get" action="/crm/changes/new" className="export-links">
+          <input type="hidden" name="chosen" value="1" />
+          <button type="submit" className="button">
+            {t('dashboard.changeChosen')}
+          </button>
+        </form>
         <DashboardTicketTable
           rows={tickets.map((ticket) => presentTicket(ticket, format, statuses))}
           columns={ticketColumns(t)}
           caption={title}
+          select={{
+            form: SELECTION_FORM,
+            heading: t('dashboard.choose'),
+            label: (number) => t('dashboard.chooseTicket', { number }),
+          }}
         />
         <Pagination
           basePath="/crm"

@@ -16,11 +16,14 @@ export function columnValue(id: BoardColumnData['id']): string {
 export function BoardColumnView({
   column,
   listHref,
+  changeHref,
   t,
   format,
 }: {
   column: BoardColumnData;
   listHref: string;
+  /** The column's bulk change ("Alle N Tickets ändern"). */
+  changeHref: string;
   t: Translate;
   format: Formatter;
 }) {
@@ -43,6 +46,9 @@ export function BoardColumnView({
         <dt>{t('dashboard.avgProbability')}</dt>
         <dd>{totals.avgProbability === null ? '—' : format.percent(totals.avgProbability)}</dd>
       </dl>
+      <p className={styles.more}>
+        <Link href={changeHref}>{t('bulk.changeAll', { count: format.integer(totals.count) })}</Link>
+      </p>
       <BoardCards
         className={styles.cards}
         value={value}

@@ -23,12 +23,30 @@ export function ticketColumns(t: Translate): TicketColumns {
 
 const NUMERIC = new Set([4, 5, 6]);
 
-export function DashboardTicketTable({ rows, columns, caption }: { rows: TicketRow[]; columns: TicketColumns; caption: string }) {
+/** A checkbox per row that belongs to the form `form` (elsewhere on the page), named `ticket`: a bulk change's selection. */
+export type RowSelection = { form: string; heading: string; label: (number: string) => string };
+
+export function DashboardTicketTable({
+  rows,
+  columns,
+  caption,
+  select,
+}: {
+  rows: TicketRow[];
+  columns: TicketColumns;
+  caption: string;
+  select?: RowSelection;
+}) {
   return (
     <table className="table dashboard-tickets">
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
+          {select && (
+            <th scope="col">
+              <span className="visually-hidden">{select.heading}</span>
+            </th>
+          )}
           {columns.map((column, index) => (
             <th key={index} scope="col" className={NUMERIC.has(index) ? 'num' : undefined}>
               {column}
@@ -39,6 +57,11 @@ export function DashboardTicketTable({ rows, columns, caption }: { rows: TicketR
       <tbody>
         {rows.map(([id, number, ...cells]) => (
           <tr key={id}>
+            {select && (
+              <td>
+                <input type="checkbox" name="ticket" value={id} form={select.form} aria-label={select.label(number)} />
+              </td>
+            )}
             <td>
               <RecordLink href={`/tickets/${id}`}>{number}</RecordLink>
             </td>

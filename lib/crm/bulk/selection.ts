@@ -17,7 +17,8 @@ export type BulkSelection = { kind: 'view'; params: DashboardParams; path: Group
 
 export function parseBulkSelection(raw: RawParams): { selection: BulkSelection | null; problems: ParamProblem[] } {
   const chosen = paramValues(raw, 'ticket');
-  if (chosen.length > 0) {
+  // `chosen=1`: sent by the list's selection form, so none ticked is an empty choice, never the whole view.
+  if (chosen.length > 0 || paramValues(raw, 'chosen').length > 0) {
     const ids: number[] = [];
     for (const value of chosen) {
       const id = idSchema.safeParse(value);
@@ -40,7 +41,7 @@ export function parseBulkSelection(raw: RawParams): { selection: BulkSelection |
 
 /** The selection as URL parameters: what the confirmation and the action carry to name the same tickets. */
 export function serialiseBulkSelection(selection: BulkSelection): URLSearchParams {
-  if (selection.kind === 'tickets') return new URLSearchParams(selection.ids.map((id) => ['ticket', String(id)]));
+  if (selection.kind === 'tickets') return new URLSearchParams([['chosen', '1'], ...selection.ids.map((id) => ['ticket', String(id)])]);
   const search = serialiseDashboardParams(selection.params);
   if (selection.path) search.set('open', serialiseGroupPath(selection.path));
   return search;

@@ -48,13 +48,15 @@ export default async function CrmBoardPage({ searchParams }: { searchParams: Pro
     if (key !== DEFAULT_BOARD_COLUMN) query.set('column', key);
     return query.size > 0 ? `/crm/board?${query.toString()}` : '/crm/board';
   };
-  const listHref = (id: string) => {
+  // A column is the dashboard's group of the column key: its list, and its bulk change.
+  const groupQuery = (id: string) => {
     const query = serialiseDashboardParams(boardParams(params, column));
     query.set('groupBy', column);
-    query.set('view', 'list');
     query.set('open', id);
-    return `/crm?${query.toString()}`;
+    return query;
   };
+  const listHref = (id: string) => `/crm?${groupQuery(id).toString()}&view=list`;
+  const changeHref = (id: string) => `/crm/changes/new?${groupQuery(id).toString()}`;
   const targets: MoveTarget[] = board.columns.map((item) => ({
     value: columnValue(item.id),
     label: item.label,
@@ -128,6 +130,7 @@ export default async function CrmBoardPage({ searchParams }: { searchParams: Pro
                 key={columnValue(item.id)}
                 column={item}
                 listHref={listHref(serialiseGroupPath([item.id]))}
+                changeHref={changeHref(serialiseGroupPath([item.id]))}
                 t={t}
                 format={format}
               />
