@@ -9,7 +9,7 @@ import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import type { Translate } from '@/lib/i18n';
 import { readEntries } from '@/lib/lookups/queries';
-import { DIMENSIONS } from './dimensions';
+import { DIMENSIONS, isMultiValued } from './dimensions';
 import { groupSteps, type GroupPath } from './group-path';
 import { isKeyKind, keyLabel, keyOrder } from './key-labels';
 import type { DashboardParams, GroupKey } from './params';
@@ -93,11 +93,17 @@ export function summariseGroup(db: Db, user: SessionUser, params: DashboardParam
 
 function summarise(db: Db, query: DashboardQuery, t: Translate): DashboardSummary {
   const { params } = query;
-  const grand = phasedTotalsOf(runQuery<PhaseRow>(db, grandTotalQuery(query), true));
-  const rowsPerLevel = params.groupBy.map((_, depth) => {
+  const levelRows = params.groupBy.map((_, depth) => runQuery<KeyedRow>(db, levelTotalsQuery(query, depth + 1), true));
+  // Where every ticket stands in exactly one group of the first level, its rows are the grand total
+  // (summed exactly, in BigInt): one pass over the view fewer than a query of its own.
+  const [first] = params.groupBy;
+  const grand = phasedTotalsOf(
+    first !== undefined && !isMultiValued(first) ? levelRows[0] : runQuery<PhaseRow>(db, grandTotalQuery(query), true),
+  );
+  const rowsPerLevel = levelRows.map((rows, depth) => {
     // A row per group and phase: gathered by group, in the order SQL gave them.
     const byGroup = new Map<string, { keys: GroupId[]; phases: PhaseRow[] }>();
-    for (const row of runQuery<KeyedRow>(db, levelTotalsQuery(query, depth + 1), true)) {
+    for (const row of rows) {
       const keys = Array.from({ length: depth + 1 }, (__, index) => keyOf(row[`k${index}`]));
       const path = JSON.stringify(keys);
       const group = byGroup.get(path);

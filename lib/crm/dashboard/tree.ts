@@ -64,14 +64,19 @@ export function mixesPhases(total: PhasedTotals): boolean {
   return PHASES.filter((phase) => total.phases[phase].count > 0).length > 1;
 }
 
-/** A group's totals from its phases' sums: the group's are their exact sum, rounded once. */
+/** The totals of rows of sums by phase (one per phase, or several: they are added up), rounded once. */
 export function phasedTotalsOf(rows: readonly PhaseRow[]): PhasedTotals {
   const whole = { ...NO_TICKETS };
-  for (const row of rows) for (const column of RAW_COLUMNS) whole[column] += BigInt(row[column]);
-  const ofPhase = (phase: Phase) => rows.find((row) => row.phase === phase) ?? NO_TICKETS;
+  const byPhase = Object.fromEntries(PHASES.map((phase) => [phase, { ...NO_TICKETS }])) as Record<Phase, RawTotals>;
+  for (const row of rows) {
+    for (const column of RAW_COLUMNS) {
+      whole[column] += BigInt(row[column]);
+      byPhase[row.phase][column] += BigInt(row[column]);
+    }
+  }
   return {
     ...totalsFrom(whole),
-    phases: Object.fromEntries(PHASES.map((phase) => [phase, totalsFrom(ofPhase(phase))])) as PhaseTotals,
+    phases: Object.fromEntries(PHASES.map((phase) => [phase, totalsFrom(byPhase[phase])])) as PhaseTotals,
   };
 }
 
