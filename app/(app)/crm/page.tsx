@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { FilterBar } from '@/components/crm/dashboard/filter-bar';
+import { ViewProblems } from '@/components/crm/dashboard/view-problems';
 import { GroupTree, OPEN_GROUP_ANCHOR } from '@/components/crm/dashboard/group-tree';
 import { GroupingEditor } from '@/components/crm/dashboard/grouping-editor';
 import { DashboardTicketTable, ticketColumns } from '@/components/crm/dashboard/ticket-table';
@@ -22,7 +23,6 @@ import {
 } from '@/lib/crm/dashboard/params';
 import { LIST_PAGE_SIZE, readDashboardPage, type DashboardPageData } from '@/lib/crm/dashboard/page-data';
 import { figureLabels, presentTicket, presentTree } from '@/lib/crm/dashboard/present';
-import { closeRangeInverted, parameterLabel, usersRangeInverted } from '@/lib/crm/dashboard/problems';
 import { PHASES } from '@/lib/crm/phases';
 import { pathKey } from '@/lib/crm/dashboard/queries';
 import { parseDashboardView } from '@/lib/crm/dashboard/view-state';
@@ -32,7 +32,6 @@ import { crmStatusStyles } from '@/lib/lookups/queries';
 import { getDb } from '@/db/client';
 import { heavyRead } from '@/lib/server-load/heavy-reads';
 import { pageTitle } from '@/lib/i18n/titles';
-import { ignoredParamMessage } from '@/lib/url-params';
 
 export const generateMetadata = () => pageTitle('dashboard.title');
 
@@ -72,24 +71,7 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
-      {problems.map((problem) => {
-        const label = parameterLabel(problem.param);
-        return (
-          <p key={`${problem.param}-${problem.value}`} className="alert alert-error" role="alert">
-            {ignoredParamMessage(problem, t, label ? t(label) : undefined)}
-          </p>
-        );
-      })}
-      {usersRangeInverted(params) && (
-        <p className="alert alert-error" role="alert">
-          {t('dashboard.usersRange', { from: format.integer(params.usersFrom!), to: format.integer(params.usersTo!) })}
-        </p>
-      )}
-      {closeRangeInverted(params) && (
-        <p className="alert alert-error" role="alert">
-          {t('dashboard.closeRangeInverted')}
-        </p>
-      )}
+      <ViewProblems problems={problems} params={params} t={t} format={format} />
       <FilterBar params={params} options={options} search={search} t={t} />
       {!listView || params.groupBy.length === 0 ? (
         <GroupingEditor

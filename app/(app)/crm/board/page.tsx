@@ -8,18 +8,18 @@ import { BoardColumnView, columnValue } from '@/components/crm/board/board-colum
 import { BoardMoves, type MoveTarget } from '@/components/crm/board/board-moves';
 import styles from '@/components/crm/board/board.module.css';
 import { FilterBar } from '@/components/crm/dashboard/filter-bar';
+import { ViewProblems } from '@/components/crm/dashboard/view-problems';
 import { getDb } from '@/db/client';
 import { requireRole } from '@/lib/auth/guards';
 import { BOARD_COLUMNS, DEFAULT_BOARD_COLUMN, parseBoardColumn, type BoardColumn } from '@/lib/crm/board/columns';
 import { boardParams, readBoard } from '@/lib/crm/board/read';
 import { serialiseGroupPath } from '@/lib/crm/dashboard/group-path';
 import { DEFAULT_GROUP_BY, serialiseDashboardParams, withoutEmptyValues } from '@/lib/crm/dashboard/params';
-import { closeRangeInverted, parameterLabel, usersRangeInverted } from '@/lib/crm/dashboard/problems';
 import { parseDashboardView } from '@/lib/crm/dashboard/view-state';
 import { getI18n } from '@/lib/i18n/server';
 import { pageTitle } from '@/lib/i18n/titles';
 import { heavyRead } from '@/lib/server-load/heavy-reads';
-import { ignoredParamMessage, rawValue } from '@/lib/url-params';
+import { rawValue } from '@/lib/url-params';
 import { moveCardAction } from './actions';
 
 export const generateMetadata = () => pageTitle('board.title');
@@ -74,24 +74,7 @@ export default async function CrmBoardPage({ searchParams }: { searchParams: Pro
           {t('board.columnInvalid', { value: invalid })}
         </p>
       )}
-      {problems.map((problem) => {
-        const label = parameterLabel(problem.param);
-        return (
-          <p key={`${problem.param}-${problem.value}`} className="alert alert-error" role="alert">
-            {ignoredParamMessage(problem, t, label ? t(label) : undefined)}
-          </p>
-        );
-      })}
-      {usersRangeInverted(params) && (
-        <p className="alert alert-error" role="alert">
-          {t('dashboard.usersRange', { from: format.integer(params.usersFrom!), to: format.integer(params.usersTo!) })}
-        </p>
-      )}
-      {closeRangeInverted(params) && (
-        <p className="alert alert-error" role="alert">
-          {t('dashboard.closeRangeInverted')}
-        </p>
-      )}
+      <ViewProblems problems={problems} params={params} t={t} format={format} />
       <FilterBar params={params} options={board.options} search={search} t={t} page={{ path: '/crm/board', keep }} />
       <nav className={styles.switch} aria-label={t('board.column')}>
         <span>{t('board.column')}:</span>
