@@ -4,6 +4,7 @@ import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
 import { TICKETS_BY_CREATION, contacts, crmTicketStatuses, partners, tickets, users, type TicketStatus } from '@/db/schema';
+import { inChunks } from '@/lib/in-chunks';
 import { hasRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import { contactName } from '@/lib/contacts/queries';
@@ -143,7 +144,7 @@ function pageIds(db: Db, where: SQL | undefined, total: number, page: { limit: n
 export function ticketRowsByIds(db: Db, user: SessionUser, ids: readonly number[]): TicketListItem[] {
   const withCrm = hasRole(user, 'crm');
   const byId = new Map<number, TicketListItem>();
-  for (let start = 0; start < ids.length; start += 500) {
+  for (const part of inChunks(ids)) {
     const rows = db
       .select({
         id: tickets.id,
@@ -172,7 +173,7 @@ export function ticketRowsByIds(db: Db, user: SessionUser, ids: readonly number[
       .leftJoin(partners, eq(partners.id, ticketPartnerId))
       .leftJoin(users, eq(users.id, tickets.assigneeId))
       .leftJoin(crmTicketStatuses, eq(crmTicketStatuses.id, tickets.crmStatusId))
-      .where(inArray(tickets.id, ids.slice(start, start + 500)))
+      .where(inArray(tickets.id, part))
       .all();
     for (const row of rows) {
       byId.set(row.id, {

@@ -5,6 +5,7 @@ import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { contacts, crmTicketStatuses, partners, tickets, type Phase } from '@/db/schema';
+import { inChunks } from '@/lib/in-chunks';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import { translator } from '@/lib/i18n';
@@ -54,7 +55,7 @@ export function boardParams(params: DashboardParams, column: BoardColumn): Dashb
 
 function cardsByIds(db: Db, ids: number[]): Map<number, BoardCard> {
   const result = new Map<number, BoardCard>();
-  for (let start = 0; start < ids.length; start += 500) {
+  for (const part of inChunks(ids)) {
     const rows = db
       .select({
         id: tickets.id,
@@ -70,7 +71,7 @@ function cardsByIds(db: Db, ids: number[]): Map<number, BoardCard> {
       .from(tickets)
       .leftJoin(contacts, eq(contacts.id, tickets.contactId))
       .leftJoin(partners, eq(partners.id, ticketPartnerId))
-      .where(inArray(tickets.id, ids.slice(start, start + 500)))
+      .where(inArray(tickets.id, part))
       .all();
     for (const row of rows) result.set(row.id, row);
   }

@@ -6,6 +6,7 @@ import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
 import { partners, users } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
+import { inChunks } from '@/lib/in-chunks';
 import type { SessionUser } from '@/lib/auth/guards';
 import type { Translate } from '@/lib/i18n';
 import { readEntries } from '@/lib/lookups/queries';
@@ -40,12 +41,6 @@ function keyOf(value: bigint | number | string | null | undefined): GroupId {
   return typeof value === 'bigint' ? Number(value) : value;
 }
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size));
-  return result;
-}
-
 /** Names and order of the groups of one level, loaded for the ids that occur. */
 export function levelLabels(db: Db, key: GroupKey, ids: GroupId[], t: Translate): LevelLabels {
   const dim = DIMENSIONS[key];
@@ -65,7 +60,7 @@ export function levelLabels(db: Db, key: GroupKey, ids: GroupId[], t: Translate)
   const numeric = ids.filter((id): id is number => typeof id === 'number');
   const table = source.kind === 'partner' ? partners : users;
   const names = new Map<number, { name: string; sortName: string | null }>();
-  for (const part of chunks(numeric, 500)) {
+  for (const part of inChunks(numeric)) {
     for (const row of db
       .select({ id: table.id, name: table.name, sortName: table.sortName })
       .from(table)
