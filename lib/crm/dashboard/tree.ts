@@ -57,7 +57,16 @@ export function totalsFrom(raw: RawTotals): Totals {
 export type PhaseRow = RawTotals & { phase: Phase };
 
 const RAW_COLUMNS = ['n', 'potential', 'weighted', 'probability_sum', 'probability_count', 'users'] as const;
-const NO_TICKETS: RawTotals = { n: 0n, potential: 0n, weighted: 0n, probability_sum: 0n, probability_count: 0n, users: 0n };
+
+/** Sums of no tickets, to add rows to (addSums). */
+export function noSums(): RawTotals {
+  return { n: 0n, potential: 0n, weighted: 0n, probability_sum: 0n, probability_count: 0n, users: 0n };
+}
+
+/** Adds a row's sums to `into`, exactly: totals of several rows are rounded once, after adding. */
+export function addSums(into: RawTotals, row: RawTotals): void {
+  for (const column of RAW_COLUMNS) into[column] += BigInt(row[column]);
+}
 
 /** Whether more than one phase holds tickets: then every group says how its tickets split. */
 export function mixesPhases(total: PhasedTotals): boolean {
@@ -66,13 +75,11 @@ export function mixesPhases(total: PhasedTotals): boolean {
 
 /** The totals of rows of sums by phase (one per phase, or several: they are added up), rounded once. */
 export function phasedTotalsOf(rows: readonly PhaseRow[]): PhasedTotals {
-  const whole = { ...NO_TICKETS };
-  const byPhase = Object.fromEntries(PHASES.map((phase) => [phase, { ...NO_TICKETS }])) as Record<Phase, RawTotals>;
+  const whole = noSums();
+  const byPhase = Object.fromEntries(PHASES.map((phase) => [phase, noSums()])) as Record<Phase, RawTotals>;
   for (const row of rows) {
-    for (const column of RAW_COLUMNS) {
-      whole[column] += BigInt(row[column]);
-      byPhase[row.phase][column] += BigInt(row[column]);
-    }
+    addSums(whole, row);
+    addSums(byPhase[row.phase], row);
   }
   return {
     ...totalsFrom(whole),

@@ -11,7 +11,7 @@ import { isMultiValued } from '../dashboard/dimensions';
 import { valueContext } from '../dashboard/filter-sql';
 import type { GroupKey } from '../dashboard/params';
 import { levelLabels, runQuery } from '../dashboard/queries';
-import { compareGroups, totalsFrom, type GroupId, type RawTotals, type Totals } from '../dashboard/tree';
+import { addSums, compareGroups, noSums, totalsFrom, type GroupId, type RawTotals, type Totals } from '../dashboard/tree';
 import { forecastFilters, forecastMonths, type ForecastParams } from './params';
 import { bucketOf, forecastCellsQuery, forecastColumnsQuery, LATER, NO_DATE, OVERDUE } from './sql';
 
@@ -35,16 +35,6 @@ export type ForecastTable = {
 type BucketRow = RawTotals & { bucket: string };
 type CellRow = BucketRow & { k0: bigint | string | null };
 
-const SUMS = ['n', 'potential', 'weighted', 'probability_sum', 'probability_count', 'users'] as const;
-
-function zero(): RawTotals {
-  return { n: 0n, potential: 0n, weighted: 0n, probability_sum: 0n, probability_count: 0n, users: 0n };
-}
-
-function add(into: RawTotals, raw: RawTotals): void {
-  for (const sum of SUMS) into[sum] += raw[sum];
-}
-
 function groupId(value: bigint | string | null): GroupId {
   return typeof value === 'bigint' ? Number(value) : value;
 }
@@ -55,7 +45,7 @@ export function forecastColumns(months: readonly string[]): ForecastColumn[] {
 }
 
 /** The totals of an empty cell, shared (a row of partners has thousands of them). */
-const EMPTY: Totals = Object.freeze(totalsFrom(zero()));
+const EMPTY: Totals = Object.freeze(totalsFrom(noSums()));
 
 /** Totals for every column, zero where no ticket is. */
 function byColumn(columns: readonly ForecastColumn[], raws: Map<string, RawTotals>): Record<ForecastColumn, Totals> {
@@ -70,12 +60,12 @@ function byColumn(columns: readonly ForecastColumn[], raws: Map<string, RawTotal
 /** The sums per bucket and over all. */
 function sumByBucket(rows: readonly BucketRow[]): { byBucket: Map<string, RawTotals>; total: RawTotals } {
   const byBucket = new Map<string, RawTotals>();
-  const total = zero();
+  const total = noSums();
   for (const row of rows) {
-    const into = byBucket.get(row.bucket) ?? zero();
-    add(into, row);
+    const into = byBucket.get(row.bucket) ?? noSums();
+    addSums(into, row);
     byBucket.set(row.bucket, into);
-    add(total, row);
+    addSums(total, row);
   }
   return { byBucket, total };
 }
@@ -92,9 +82,9 @@ export function readForecast(db: Db, user: SessionUser, params: ForecastParams, 
   for (const cell of cellRows) {
     const id = groupId(cell.k0);
     let row = cells.get(id);
-    if (!row) cells.set(id, (row = { id, raws: new Map(), total: zero() }));
+    if (!row) cells.set(id, (row = { id, raws: new Map(), total: noSums() }));
     row.raws.set(cell.bucket, cell);
-    add(row.total, cell);
+    addSums(row.total, cell);
   }
   // A single-valued row key puts each ticket in one row: its cells add up to the columns as they are.
   const columnRows = isMultiValued(params.row) ? runQuery<BucketRow>(db, forecastColumnsQuery(query, bucket), true) : cellRows;
