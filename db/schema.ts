@@ -99,6 +99,25 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
+/**
+ * Personal calendar feeds of follow-ups (SPEC section 17): the address's token is shown once and kept
+ * as its SHA-256 only. A user has at most one feed not revoked.
+ */
+export const calendarFeeds = sqliteTable(
+  'calendar_feeds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the token (hex). */
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('calendar_feeds_user').on(t.userId)],
+);
+
 export const loginAttempts = sqliteTable(
   'login_attempts',
   {
@@ -123,6 +142,8 @@ export const crmTicketStatuses = sqliteTable('crm_ticket_statuses', {
   phase: text('phase', { enum: PHASES }).notNull().default('open'),
   /** `#rrggbb`, shown wherever the status is; null: none. */
   color: text('color'),
+  /** "veraltet nach N Tagen" (SPEC section 17): null, never stale; read for statuses of phase open only. */
+  staleAfterDays: integer('stale_after_days'),
 });
 export const lostReasons = sqliteTable('lost_reasons', lookup);
 export const crmPartnerStatuses = sqliteTable('crm_partner_statuses', lookup);
@@ -309,6 +330,15 @@ export const tickets = sqliteTable(
     expectedClose: text('expected_close'),
     /** Verlustgrund: offered when the CRM status's phase is lost. */
     lostReasonId: integer('lost_reason_id').references(() => lostReasons.id),
+    /** Nächste Aktion: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` with a time, Berlin wall-clock time. */
+    nextActionAt: text('next_action_at'),
+    /** Nächste Aktion (Text). */
+    nextActionText: text('next_action_text').notNull().default(''),
+    /**
+     * The newest Verlauf entry of a field that moves the deal on (SPEC section 17; the registry's
+     * `movesDeal`), kept by the trigger crm_changes_moves_deal of migration 0005; staleness reads it.
+     */
+    crmMovedAt: integer('crm_moved_at', { mode: 'timestamp_ms' }),
     ...crmEditable,
     ...editable,
   },
@@ -332,6 +362,9 @@ export const tickets = sqliteTable(
         t.status,
         t.expectedClose,
         t.lostReasonId,
+        t.nextActionAt,
+        t.crmMovedAt,
+        t.crmActivatedAt,
       )
       .where(sql`crm_enabled = 1`),
     index('tickets_crm_partner')
@@ -344,6 +377,10 @@ export const tickets = sqliteTable(
     index('tickets_crm_close')
       .on(t.expectedClose, t.crmStatusId, t.potentialCents, t.probability)
       .where(sql`crm_enabled = 1`),
+    // "Meine Wiedervorlagen" and the calendar feed: a user's CRM tickets by next action.
+    index('tickets_crm_followups')
+      .on(t.assigneeId, t.nextActionAt)
+      .where(sql`crm_enabled = 1 and next_action_at is not null`),
   ],
 );
 

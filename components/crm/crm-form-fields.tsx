@@ -83,6 +83,15 @@ export function CrmFormFields({
         return <TextField name={field.name} label={t(label)} defaultValue={String(value(field.name) ?? '')} maxLength={2000} multiline />;
       case 'date':
         return <TextField name={field.name} label={t(label)} type="date" defaultValue={String(value(field.name) ?? '')} />;
+      case 'dateTime': {
+        const [day = '', time = ''] = String(value(field.name) ?? '').split('T');
+        return (
+          <>
+            <TextField name={field.name} label={t(label)} type="date" defaultValue={day} />
+            <TextField name={`${field.name}Time`} label={t(`${label}Time` as MessageKey)} type="time" defaultValue={time} />
+          </>
+        );
+      }
     }
   };
   const section = (list: Field[], className?: string) => {
@@ -99,7 +108,7 @@ export function CrmFormFields({
   };
   return (
     <>
-      {section(of('lookup', 'number', 'money', 'date'), inputsClassName)}
+      {section(of('lookup', 'number', 'money', 'date', 'dateTime'), inputsClassName)}
       {section(of('checkbox'), 'row')}
       {section(of('checkboxes'))}
       {section(of('text'), 'form-grid')}

@@ -40,7 +40,7 @@ export function TextField({
   name: string;
   label: string;
   defaultValue?: string | number | null;
-  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'tel' | 'url';
+  type?: 'text' | 'email' | 'password' | 'number' | 'date' | 'time' | 'tel' | 'url';
   required?: boolean;
   maxLength?: number;
   autoComplete?: string;

@@ -7,7 +7,9 @@ export type CrmFormField =
   | { control: 'checkboxes'; name: string; create?: 'newCampaigns' | 'newProducts' }
   | { control: 'checkbox'; name: string }
   | { control: 'text'; name: string }
-  | { control: 'date'; name: string };
+  | { control: 'date'; name: string }
+  /** A date field `name` and an optional time field `${name}Time`, read as one value. */
+  | { control: 'dateTime'; name: string };
 
 export const crmFormFields = {
   lookup: <N extends string>(name: N) => ({ control: 'lookup', name }) as const,
@@ -18,4 +20,5 @@ export const crmFormFields = {
   checkbox: <N extends string>(name: N) => ({ control: 'checkbox', name }) as const,
   text: <N extends string>(name: N) => ({ control: 'text', name }) as const,
   date: <N extends string>(name: N) => ({ control: 'date', name }) as const,
+  dateTime: <N extends string>(name: N) => ({ control: 'dateTime', name }) as const,
 } satisfies Record<string, (...args: never[]) => CrmFormField>;

@@ -33,6 +33,8 @@ export function formatCrmValue(property: CrmProperty | undefined, value: string 
       return Number.isFinite(Number(value)) ? format.integer(Number(value)) : value;
     case 'date':
       return /^\d{4}-\d{2}-\d{2}$/.test(value) ? format.calendarDate(value) : value;
+    case 'dateTime':
+      return /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/.test(value) ? format.wallDateTime(value) : value;
     case 'boolean':
       return value === 'true' ? t('common.yes') : value === 'false' ? t('common.no') : value;
     default:

@@ -56,6 +56,7 @@ export type {
   LabelSource,
   PropertyEntity,
   SizeRange,
+  StaleRule,
   StatusPhases,
   ValueContext,
 } from './property-types';
@@ -162,6 +163,7 @@ export const CRM_PROPERTIES = {
     field: 'crmStatus',
     column: tickets.crmStatusId,
     history: true,
+    movesDeal: true,
     dashboard: {
       position: 0,
       label: 'dashboard.dim.crmStatus',
@@ -187,6 +189,7 @@ export const CRM_PROPERTIES = {
     field: 'probability',
     column: tickets.probability,
     history: true,
+    movesDeal: true,
     dashboardCsv: { position: 5, header: 'dashboard.col.probability', type: 'percent', value: sql`${tickets.probability}` },
     dataManager: { type: 'percent', value: sql`${tickets.probability}` },
     form: crmFormFields.number('probability', '%'),
@@ -198,6 +201,7 @@ export const CRM_PROPERTIES = {
     field: 'potential',
     column: tickets.potentialCents,
     history: true,
+    movesDeal: true,
     dashboardCsv: { position: 6, header: 'dashboard.col.potential', type: 'money', value: sql`${tickets.potentialCents}` },
     dataManager: { type: 'money', value: sql`${tickets.potentialCents}` },
     form: crmFormFields.money('potential'),
@@ -210,6 +214,7 @@ export const CRM_PROPERTIES = {
     field: 'campaigns',
     bridge: { ids: 'campaignIds', owner: ticketCampaigns.ticketId, entry: ticketCampaigns.campaignId },
     history: true,
+    movesDeal: true,
     // A ticket is in a campaign's group when it, or its partner, carries the campaign.
     dashboard: {
       position: 7,
@@ -237,6 +242,7 @@ export const CRM_PROPERTIES = {
     field: 'products',
     bridge: { ids: 'productIds', owner: ticketProducts.ticketId, entry: ticketProducts.productId },
     history: true,
+    movesDeal: true,
     dashboard: {
       position: 6,
       label: 'dashboard.dim.product',
@@ -290,6 +296,7 @@ export const CRM_PROPERTIES = {
     field: 'expectedClose',
     column: tickets.expectedClose,
     history: true,
+    movesDeal: true,
     dashboardCsv: { position: 14, header: 'crm.field.expectedClose', type: 'date', value: sql`${tickets.expectedClose}` },
     dataManager: { type: 'date', value: sql`${tickets.expectedClose}` },
     form: crmFormFields.date('expectedClose'),
@@ -351,6 +358,28 @@ export const CRM_PROPERTIES = {
     dashboardCsv: { position: 13, header: 'crm.field.lostReason', type: 'text', value: lookupName(lostReasons, tickets.lostReasonId) },
     dataManager: { type: 'text', value: lookupName(lostReasons, tickets.lostReasonId) },
     form: crmFormFields.lookup('lostReasonId'),
+  },
+
+  // Follow-ups (SPEC section 17). Recorded in the Verlauf, but a change of them does not move the deal on.
+  nextAction: {
+    entity: 'ticket',
+    label: 'crm.field.nextAction',
+    kind: 'dateTime',
+    field: 'nextAction',
+    column: tickets.nextActionAt,
+    history: true,
+    dataManager: { type: 'text', value: sql`${tickets.nextActionAt}` },
+    form: crmFormFields.dateTime('nextAction'),
+  },
+  nextActionText: {
+    entity: 'ticket',
+    label: 'crm.field.nextActionText',
+    kind: 'text',
+    field: 'nextActionText',
+    column: tickets.nextActionText,
+    history: true,
+    dataManager: { type: 'text', value: sql`${tickets.nextActionText}` },
+    form: crmFormFields.text('nextActionText'),
   },
 
   // Partner CRM fields (SPEC section 2).

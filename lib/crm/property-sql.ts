@@ -72,3 +72,29 @@ export const CLOSE_SLIPPED = sql`exists (select 1 ${closeChanges} and c.old_valu
 
 /** The expected close as first recorded: the first change's old value, or its new one when it was set from empty. */
 export const ORIGINAL_CLOSE = sql`(select coalesce(c.old_value, c.new_value) ${closeChanges} order by c.at, c.id limit 1)`;
+
+/** A next action's state (lib/crm/followups/clock.ts nextActionState, the same rule) at the request's clock. */
+export function nextActionStateCase({ clock }: ValueContext): SQL {
+  const at = tickets.nextActionAt;
+  return sql`(case when ${at} is null then 'none'
+    when ${at} < (case when length(${at}) > 10 then ${clock.now} else ${clock.today} end) then 'overdue'
+    when substr(${at}, 1, 10) = ${clock.today} then 'today' else 'planned' end)`;
+}
+
+/** A ticket's last CRM change: the newest change that moved the deal on, else its activation. */
+export const LAST_CRM_CHANGE = sql`coalesce(${tickets.crmMovedAt}, ${tickets.crmActivatedAt})`;
+
+/** 1 when a ticket is stale (its status's rule, lib/crm/followups/clock.ts staleCutoff), else 0. */
+export function staleCase({ stale }: ValueContext): SQL {
+  if (stale.length === 0) return sql`0`;
+  const cutoffs = stale.map((rule) => sql`when ${rule.id} then ${rule.cutoff}`);
+  return sql`coalesce(${LAST_CRM_CHANGE} < (case ${tickets.crmStatusId} ${sql.join(cutoffs, sql` `)} end), 0)`;
+}
+
+/** 1 when an open ticket is at risk (SPEC section 17): stale, its next action overdue, or none set; else 0. */
+export function atRiskCase(context: ValueContext): SQL {
+  const at = tickets.nextActionAt;
+  const { clock } = context;
+  return sql`(${phaseCase(context)} = 'open' and (${staleCase(context)} = 1 or ${at} is null
+    or ${at} < (case when length(${at}) > 10 then ${clock.now} else ${clock.today} end)))`;
+}

@@ -4,10 +4,22 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CsvColumnType } from '@/lib/csv/columns';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { LookupListKey } from '@/lib/lookups/lists';
+import type { FollowupClock } from './followups/clock';
 import type { CrmFormField } from './form-fields';
 
 /** How a value is stored in the Verlauf and shown: history values are text. */
-export type CrmValueKind = 'lookup' | 'lookupMulti' | 'percent' | 'money' | 'integer' | 'boolean' | 'text' | 'date' | 'reference';
+export type CrmValueKind =
+  | 'lookup'
+  | 'lookupMulti'
+  | 'percent'
+  | 'money'
+  | 'integer'
+  | 'boolean'
+  | 'text'
+  | 'date'
+  /** `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`: a calendar day, with a Berlin wall-clock time or without. */
+  | 'dateTime'
+  | 'reference';
 
 export type PropertyEntity = 'ticket' | 'partner' | 'contact';
 
@@ -31,8 +43,14 @@ export type SizeRange = { id: number; min: number; max: number | null };
 /** The CRM statuses of each closed phase (every other status, and none, is open). */
 export type StatusPhases = { won: readonly number[]; lost: readonly number[] };
 
-/** What derived dashboard values read once per request: the company-size ranges, the statuses' phases. */
-export type ValueContext = { sizes: readonly SizeRange[]; phases: StatusPhases };
+/** A CRM status (of phase open) with "veraltet nach `days` Tagen", and the instant a change must be newer than. */
+export type StaleRule = { id: number; days: number; cutoff: number };
+
+/**
+ * What derived dashboard values read once per request: the company-size ranges, the statuses' phases,
+ * the clock (today and now in Berlin) and the stale rules at that clock.
+ */
+export type ValueContext = { sizes: readonly SizeRange[]; phases: StatusPhases; clock: FollowupClock; stale: readonly StaleRule[] };
 
 /**
  * A property's value per CRM ticket of the dashboard, over `tickets`, `contacts` (the ticket's
@@ -82,6 +100,12 @@ export type CrmProperty = {
   bridge?: CrmBridge;
   /** Recorded in the Verlauf when it changes. */
   history?: true;
+  /**
+   * A change of it moves the deal on (SPEC section 17): its newest Verlauf entry is the ticket's last
+   * CRM change, which staleness is judged by (kept by a trigger of migration 0005; a test holds the two
+   * lists equal).
+   */
+  movesDeal?: true;
   dashboard?: DashboardSurface;
   /** A column of the dashboard CSV after number and title, at `position`. */
   dashboardCsv?: ExportColumn & { position: number; header: MessageKey };

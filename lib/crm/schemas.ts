@@ -74,6 +74,20 @@ const optionalDate = z
     return text;
   });
 
+/** '' means not set; otherwise a time of day as the browser's time field sends it (HH:MM, seconds dropped). */
+const optionalTime = z
+  .string()
+  .trim()
+  .optional()
+  .default('')
+  .transform((text, ctx) => {
+    if (text === '') return null;
+    const match = /^([01]\d|2[0-3]):([0-5]\d)(:[0-5]\d(\.\d+)?)?$/.exec(text);
+    if (match) return `${match[1]}:${match[2]}`;
+    ctx.addIssue({ code: 'custom', message: 'crm.error.time' });
+    return z.NEVER;
+  });
+
 export const ticketCrmEnabledSchema = z.object({
   id: idSchema,
   crmVersion: versionSchema,
@@ -96,6 +110,8 @@ export function crmFieldSchema(property: CrmProperty, locale: Locale): z.ZodType
     case 'boolean':
       return checkbox;
     case 'date':
+    case 'dateTime':
+      // A date and time's date field; its time field is `${name}Time` (crmFormSchema).
       return optionalDate;
     case 'text':
     case 'reference':
@@ -113,8 +129,15 @@ function crmFormSchema<E extends RecordEntity>(entity: E, locale: Locale) {
     const form = property.form!;
     shape[form.name] = crmFieldSchema(property, locale);
     if (form.control === 'checkboxes' && form.create) shape[form.create] = newNamesSchema;
+    if (form.control === 'dateTime') shape[`${form.name}Time`] = optionalTime;
   }
-  return z.object(shape) as unknown as z.ZodObject<Record<keyof CrmFormInput<E>, z.ZodType>> & z.ZodType<CrmFormInput<E>>;
+  const timed = propertiesOf(entity, 'form').flatMap(([, property]) => (property.form?.control === 'dateTime' ? [property.form.name] : []));
+  // A time needs its day; record/fields.ts joins the two into one value.
+  return z.object(shape).superRefine((values, ctx) => {
+    for (const name of timed)
+      if (values[`${name}Time`] !== null && values[name] === null)
+        ctx.addIssue({ code: 'custom', path: [name], message: 'crm.error.timeWithoutDate' });
+  }) as unknown as z.ZodObject<Record<keyof CrmFormInput<E>, z.ZodType>> & z.ZodType<CrmFormInput<E>>;
 }
 
 export const ticketCrmSchema = (locale: Locale) => crmFormSchema('ticket', locale);

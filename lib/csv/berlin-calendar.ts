@@ -109,3 +109,35 @@ export function berlinIsoDate(instant: Date | number): string {
   const { year, month, day } = berlinDateParts(instant);
   return `${year}-${month}-${day}`;
 }
+
+/** An instant's Berlin wall-clock time to the minute, `yyyy-mm-ddThh:mm`. */
+export function berlinWallClock(instant: Date | number): string {
+  const { year, month, day, hour, minute } = berlinDateParts(instant);
+  return `${year}-${month}-${day}T${hour}:${minute}`;
+}
+
+/**
+ * The instant of a Berlin wall-clock time (`yyyy-mm-dd`, midnight, or `yyyy-mm-ddThh:mm`) in UTC
+ * milliseconds. Midnight is always one instant in Berlin; a time the clocks skip or pass twice (02:00 to
+ * 03:00 on the last Sundays of March and October) resolves to an instant within that hour's reach.
+ */
+export function berlinInstant(wall: string): number {
+  const [date, time = '00:00'] = wall.split('T');
+  const asUtc = Date.parse(`${date}T${time}:00Z`);
+  // The offset at the guess, then at the corrected guess: at most one change of offset lies between.
+  const first = asUtc - offsetAt(asUtc);
+  const second = asUtc - offsetAt(first);
+  return second === first ? first : Math.min(first, second);
+}
+
+/** A calendar date `days` days after `isoDate` (both `YYYY-MM-DD`; negative: before). */
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from `from` to `to` (both `YYYY-MM-DD`). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}

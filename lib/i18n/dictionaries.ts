@@ -9,6 +9,7 @@ import * as crm from './messages/crm';
 import * as crmAdmin from './messages/crmAdmin';
 import * as dashboard from './messages/dashboard';
 import * as dataManager from './messages/dataManager';
+import * as followups from './messages/followups';
 import * as forecast from './messages/forecast';
 import * as lists from './messages/lists';
 import * as outcomes from './messages/outcomes';
@@ -31,6 +32,7 @@ export const de = {
   ...dashboard.de,
   ...forecast.de,
   ...board.de,
+  ...followups.de,
   ...outcomes.de,
   ...bulk.de,
   ...ticketboard.de,
@@ -51,6 +53,7 @@ export const en: Record<MessageKey, string> = {
   ...dashboard.en,
   ...forecast.en,
   ...board.en,
+  ...followups.en,
   ...outcomes.en,
   ...bulk.en,
   ...ticketboard.en,
@@ -72,6 +75,7 @@ export const AREAS = {
   crm,
   dashboard,
   forecast,
+  followups,
   outcomes,
   bulk,
   ticketboard,

@@ -47,6 +47,7 @@ export function formatter(locale: Locale) {
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: TIME_ZONE });
   const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
   const calendarDate = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const calendarDateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   const relative = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
   return {
     /** Euro cents as a currency amount. */
@@ -60,6 +61,9 @@ export function formatter(locale: Locale) {
     dateTime: (value: Date) => dateTime.format(value),
     /** A calendar date without time (YYYY-MM-DD), the same day in every time zone. */
     calendarDate: (value: string) => calendarDate.format(new Date(`${value}T00:00:00Z`)),
+    /** A calendar date with an optional wall-clock time (YYYY-MM-DD or YYYY-MM-DDTHH:MM), as written. */
+    wallDateTime: (value: string) =>
+      value.length > 10 ? calendarDateTime.format(new Date(`${value}:00Z`)) : calendarDate.format(new Date(`${value}T00:00:00Z`)),
     /** How long ago, in the largest whole unit ("vor 3 Tagen"). */
     age: (value: Date, now = Date.now()) => {
       const seconds = Math.round((value.getTime() - now) / 1000);

@@ -4,19 +4,12 @@
 // index tickets_crm_close. The caller applies them for `crm` users only.
 import { and, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { crmTicketStatuses, tickets, type Phase } from '@/db/schema';
-import { berlinIsoDate } from '@/lib/csv/berlin-calendar';
+import { addDays, berlinIsoDate } from '@/lib/csv/berlin-calendar';
 import type { TicketListParams } from './filters';
 
 /** Today's calendar date in Europe/Berlin, `YYYY-MM-DD`. */
 export function berlinToday(now: Date | number = Date.now()): string {
   return berlinIsoDate(now);
-}
-
-/** A calendar date `days` days after `isoDate` (both `YYYY-MM-DD`). */
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 /**

@@ -2,7 +2,8 @@
 // "Überfällig" with the query form (with and without JavaScript) and sees exactly the right tickets;
 // a user without crm gets no such fields, and a crafted URL or form field filters nothing.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { addDays, berlinToday } from '@/lib/tickets/pipeline-criteria';
+import { addDays } from '@/lib/csv/berlin-calendar';
+import { berlinToday } from '@/lib/tickets/pipeline-criteria';
 import { withDb } from './pages/crm-pages';
 import { alertWith } from './pages/partner-pages';
 import { TicketboardPage } from './pages/ticketboard-page';

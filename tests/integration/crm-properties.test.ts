@@ -303,7 +303,8 @@ function changedValue(
     }
     case 'boolean':
       return { post: current === true ? undefined : 'on', stored: current !== true, history: String(current !== true) };
-    case 'date': {
+    case 'date':
+    case 'dateTime': {
       const date = other(current, '2027-03-31', '2027-04-01');
       return { post: date, stored: date, history: date };
     }

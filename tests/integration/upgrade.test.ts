@@ -118,7 +118,10 @@ describe('upgrading a 0.2 database (before the pipeline)', () => {
       expect(sqlite.prepare(`select count(*) from ${table}`).pluck().get(), table).toBe(counts[table]);
     }
     const ticketsAfter = sqlite.prepare('select * from tickets order by id').all() as Record<string, unknown>[];
-    expect(ticketsAfter.map(({ expected_close, lost_reason_id, ...rest }) => rest)).toEqual(ticketsBefore);
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the columns of 0005 are checked in its own test
+    expect(ticketsAfter.map(({ expected_close, lost_reason_id, next_action_at, next_action_text, crm_moved_at, ...rest }) => rest)).toEqual(
+      ticketsBefore,
+    );
     expect(ticketsAfter.every((row) => row.expected_close === null && row.lost_reason_id === null)).toBe(true);
 
     const phases = Object.fromEntries(
@@ -156,6 +159,44 @@ describe('upgrading to bulk changes (0004)', () => {
       expect(sqlite.prepare('select count(*) from bulk_change_tickets').pluck().get()).toBe(0);
       const indexes = sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'crm_changes'").pluck().all();
       expect(indexes).toContain('crm_changes_bulk');
+      expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+      sqlite.close();
+    },
+  );
+});
+
+describe('upgrading to follow-ups (0005)', () => {
+  it.each(['0.1', '0.2', '0.3'])(
+    "keeps every record of a %s database; a ticket's last CRM change is its newest entry of a field that moves the deal on",
+    (release) => {
+      const file = copyOfFixture(release);
+      const before = openSqlite(file);
+      const counts = Object.fromEntries(TABLES.map((t) => [t, before.prepare(`select count(*) from ${t}`).pluck().get()]));
+      const ticketsBefore = before.prepare('select * from tickets order by id').all() as Record<string, unknown>[];
+      before.close();
+
+      const sqlite = openSqlite(file);
+      migrateDatabase(sqlite);
+      for (const table of TABLES) expect(sqlite.prepare(`select count(*) from ${table}`).pluck().get(), table).toBe(counts[table]);
+      const ticketsAfter = sqlite.prepare('select * from tickets order by id').all() as Record<string, unknown>[];
+      // Every column the release had keeps its values (earlier releases gain more columns than these).
+      const columns = Object.keys(ticketsBefore[0]);
+      expect(ticketsAfter.map((row) => Object.fromEntries(columns.map((key) => [key, row[key]])))).toEqual(ticketsBefore);
+      expect(ticketsAfter.every((row) => row.next_action_at === null && row.next_action_text === '')).toBe(true);
+
+      const moved = sqlite
+        .prepare(
+          `select t.crm_moved_at as moved,
+             (select max(at) from crm_changes c where c.entity = 'ticket' and c.entity_id = t.id
+               and c.field in ('crmStatus', 'probability', 'potential', 'expectedClose', 'products', 'campaigns')) as newest,
+             (select max(at) from crm_changes c where c.entity = 'ticket' and c.entity_id = t.id) as any_newest
+           from tickets t`,
+        )
+        .all() as { moved: number | null; newest: number | null; any_newest: number | null }[];
+      for (const row of moved) expect(row.moved).toBe(row.newest);
+      expect(moved.some((row) => row.moved !== null)).toBe(true);
+      expect(sqlite.prepare('select count(*) from calendar_feeds').pluck().get()).toBe(0);
+      expect(sqlite.prepare('select count(*) from crm_ticket_statuses where stale_after_days is not null').pluck().get()).toBe(0);
       expect(sqlite.pragma('foreign_key_check')).toEqual([]);
       sqlite.close();
     },

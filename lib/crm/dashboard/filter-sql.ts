@@ -16,7 +16,8 @@ import {
 } from '@/db/schema';
 import { ticketPartnerId } from '@/lib/parties/names';
 import { CLOSE_SLIPPED } from '../property-sql';
-import type { SizeRange, StatusPhases, ValueContext } from '../properties';
+import { followupClock, staleCutoff, type FollowupClock } from '../followups/clock';
+import type { SizeRange, StaleRule, StatusPhases, ValueContext } from '../properties';
 import { DIMENSION_KEYS, DIMENSIONS, ID_FILTERS, type DimensionKey } from './dimensions';
 import type { GroupStep } from './group-path';
 import type { DashboardParams, GroupKey, IdChoice } from './params';
@@ -45,9 +46,20 @@ export function statusPhases(client: Database.Database): StatusPhases {
   };
 }
 
-/** What derived values need, read once per request on the given connection. */
-export function valueContext(client: Database.Database): ValueContext {
-  return { sizes: sizeRanges(client), phases: statusPhases(client) };
+/** The stale rules of the open statuses that set one, at the clock. */
+export function staleRules(client: Database.Database, clock: FollowupClock): StaleRule[] {
+  const query = dialect.sqlToQuery(
+    sql`select ${crmTicketStatuses.id} as id, ${crmTicketStatuses.staleAfterDays} as days from ${crmTicketStatuses}
+      where ${crmTicketStatuses.phase} = 'open' and ${crmTicketStatuses.staleAfterDays} is not null order by ${crmTicketStatuses.id}`,
+  );
+  const rows = client.prepare(query.sql).all(...query.params) as { id: number; days: number }[];
+  return rows.map((row) => ({ ...row, cutoff: staleCutoff(row.days, clock) }));
+}
+
+/** What derived values need, read once per request on the given connection, at `instant` (now). */
+export function valueContext(client: Database.Database, instant: Date | number = Date.now()): ValueContext {
+  const clock = followupClock(instant);
+  return { sizes: sizeRanges(client), phases: statusPhases(client), clock, stale: staleRules(client, clock) };
 }
 
 /**

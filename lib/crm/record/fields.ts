@@ -50,6 +50,7 @@ type KindValue = {
   integer: number | null;
   boolean: boolean;
   date: string | null;
+  dateTime: string | null;
   text: string;
   reference: string;
 };
@@ -120,9 +121,16 @@ export function valuesFromForm(entity: RecordEntity, input: object, created: Par
     if (!property.form) continue;
     const sent = form[property.form.name];
     const extra = property.form.control === 'checkboxes' && property.form.create ? (created[property.form.create] ?? []) : [];
-    values[valueKey] = bridge ? [...new Set([...(sent as number[]), ...extra])] : sent;
+    if (property.form.control === 'dateTime') values[valueKey] = joinDateTime(sent, form[`${property.form.name}Time`]);
+    else values[valueKey] = bridge ? [...new Set([...(sent as number[]), ...extra])] : sent;
   }
   return values;
+}
+
+/** A date and time field's value: `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` with a time, null without a day. */
+function joinDateTime(date: RecordValue | undefined, time: RecordValue | undefined): string | null {
+  if (typeof date !== 'string' || date === '') return null;
+  return typeof time === 'string' && time !== '' ? `${date}T${time}` : date;
 }
 
 /** The columns a form save writes: the scalar values of `values`. */
