@@ -20,7 +20,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { insertUserWithDefaults } from '@/lib/users/mutations';
 import { seedLookups, type LookupIds, type SeededLookups, type SeedTx } from './lookups';
 import { makeCompany, makePartnerComment, makePerson, makeTicketText } from './names';
-import { seedPipeline } from './pipeline';
+import { seedNextActions, seedPipeline } from './pipeline';
 import { createRandom, type Random } from './random';
 import { contactSortKey, germanSortKey } from '@/lib/order/sort-key';
 import { GPID_START } from '@/lib/partners/mutations';
@@ -71,7 +71,9 @@ export async function seedDemoData(db: Db, options: { now?: number; seed?: numbe
     const contactRows = insertContacts(tx, random, lookups, partnerRows, now);
     const ticketIds = insertTickets(tx, random, { lookups, partners: partnerRows, contacts: contactRows, users, now });
     insertHistory(tx, random, { lookups, partners: partnerRows, tickets: ticketIds, users, now });
-    seedPipeline(tx, createRandom(seed + 19), { lookups, crmUserIds: users.filter((user) => user.crm).map((user) => user.id), now });
+    const crmUserIds = users.filter((user) => user.crm).map((user) => user.id);
+    seedPipeline(tx, createRandom(seed + 19), { lookups, crmUserIds, now });
+    seedNextActions(tx, createRandom(seed + 21), { lookups, crmUserIds, now });
     stampCrmFromHistory(tx);
     for (const [name, value] of [
       ['gpid', FIRST_GPID + PARTNER_COUNT - 1],

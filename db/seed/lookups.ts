@@ -36,11 +36,11 @@ export type SeededLookups = {
 
 type Entry = { name: string; archived?: boolean };
 
-export const CRM_TICKET_STATUSES: (Entry & { phase?: Phase; color: string })[] = [
-  { name: 'Bedarf ermittelt', color: '#6b7f99' },
-  { name: 'Informationen zugesandt', color: '#3b82c4' },
-  { name: 'Angebot erstellt', color: '#8a5cc2' },
-  { name: 'Verhandlung', color: '#c77d12' },
+export const CRM_TICKET_STATUSES: (Entry & { phase?: Phase; color: string; staleAfterDays?: number })[] = [
+  { name: 'Bedarf ermittelt', color: '#6b7f99', staleAfterDays: 30 },
+  { name: 'Informationen zugesandt', color: '#3b82c4', staleAfterDays: 14 },
+  { name: 'Angebot erstellt', color: '#8a5cc2', staleAfterDays: 21 },
+  { name: 'Verhandlung', color: '#c77d12', staleAfterDays: 14 },
   { name: 'Gewonnen', phase: 'won', color: '#2e8540' },
   { name: 'Verloren', phase: 'lost', color: '#c0392b' },
   { name: 'Zurückgestellt', archived: true, color: '#8a8a8a' },
@@ -158,7 +158,13 @@ export function seedLookups(tx: Db | SeedTx): SeededLookups {
       tx
         .insert(crmTicketStatuses)
         .values(
-          CRM_TICKET_STATUSES.map((status, position) => ({ ...simple([status])[0], position, phase: status.phase, color: status.color })),
+          CRM_TICKET_STATUSES.map((status, position) => ({
+            ...simple([status])[0],
+            position,
+            phase: status.phase,
+            color: status.color,
+            staleAfterDays: status.staleAfterDays,
+          })),
         )
         .returning()
         .all(),
