@@ -57,6 +57,18 @@ export function EntryFields({ kind, entry, t, format }: { kind: LookupKind; entr
           />
         </div>
       )}
+      {kind === 'status' && (
+        <div className="stack">
+          <TextField
+            name="staleAfterDays"
+            label={t('crmAdmin.staleAfterDays')}
+            defaultValue={entry?.staleAfterDays ?? ''}
+            type="number"
+            inputMode="numeric"
+          />
+          <p className="muted small">{t('crmAdmin.staleAfterDaysHint')}</p>
+        </div>
+      )}
     </>
   );
 }

@@ -16,12 +16,21 @@ export function describeEntry(kind: LookupKind, entry: LookupEntry, t: Translate
     }
     case 'attribute':
       return t(`crmAdmin.appliesTo.${entry.appliesTo ?? 'both'}`);
-    case 'status':
-      return t('crmAdmin.statusSummary', {
+    case 'status': {
+      const summary = t('crmAdmin.statusSummary', {
         phase: t(`crm.phase.${entry.phase ?? 'open'}`),
         color: entry.color ? t('crmAdmin.colorValue', { color: entry.color }) : t('crmAdmin.noColor'),
       });
+      return entry.staleAfterDays == null ? summary : `${summary} · ${staleRule(entry, t)}`;
+    }
     case 'plain':
       return '';
   }
+}
+
+/** "veraltet nach 14 Tagen", and a note when the status's phase makes the rule moot. */
+function staleRule(entry: LookupEntry, t: Translate): string {
+  const days = entry.staleAfterDays!;
+  const rule = days === 1 ? t('crmAdmin.staleAfterOne') : t('crmAdmin.staleAfter', { count: days });
+  return (entry.phase ?? 'open') === 'open' ? rule : `${rule} (${t('crmAdmin.staleOpenOnly')})`;
 }

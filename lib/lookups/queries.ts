@@ -23,6 +23,7 @@ export type LookupEntry = {
   appliesTo?: AttributeTarget;
   phase?: Phase;
   color?: string | null;
+  staleAfterDays?: number | null;
 };
 
 /** Every entry of a list in admin order, archived ones included. */

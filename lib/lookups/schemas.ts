@@ -21,7 +21,12 @@ export type LookupDetails = {
   phase?: Phase;
   /** `#rrggbb` in lower case, or null: no colour. */
   color?: string | null;
+  /** "veraltet nach N Tagen" (SPEC section 17): whole days, or null: never stale. */
+  staleAfterDays?: number | null;
 };
+
+/** The longest stale rule: ten years, far past any sales cycle. */
+export const MAX_STALE_AFTER_DAYS = 3650;
 
 const listSchema = z.enum(LOOKUP_LIST_KEYS, { message: 'crmAdmin.error.unknownList' });
 const optionalText = z.string().trim().optional().default('');
@@ -41,10 +46,12 @@ const entryFields = {
   // Absent: the stored phase and colour stay (a new entry gets the defaults, open and none).
   phase: z.string().trim().optional(),
   color: z.string().trim().optional(),
+  // Absent: the stored rule stays; empty: never stale.
+  staleAfterDays: z.string().trim().optional(),
 };
 
-type EntryFields = { list: LookupListKey; name: string; phase?: string; color?: string } & Record<
-  Exclude<keyof typeof entryFields, 'list' | 'name' | 'phase' | 'color'>,
+type EntryFields = { list: LookupListKey; name: string; phase?: string; color?: string; staleAfterDays?: string } & Record<
+  Exclude<keyof typeof entryFields, 'list' | 'name' | 'phase' | 'color' | 'staleAfterDays'>,
   string
 >;
 
@@ -53,6 +60,14 @@ const HEX_COLOR = /^#[0-9a-f]{6}$/i;
 
 function wholeNumber(text: string): number | null {
   return /^\d{1,9}$/.test(text) ? Number(text) : null;
+}
+
+/** The stale rule as typed: absent (keep), empty (never), or 1–3650 whole days. */
+function staleAfterDaysOf(text: string | undefined): number | null | undefined | 'invalid' {
+  if (text === undefined) return undefined;
+  if (text === '') return null;
+  const days = wholeNumber(text);
+  return days !== null && days >= 1 && days <= MAX_STALE_AFTER_DAYS ? days : 'invalid';
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -102,7 +117,13 @@ function detailsOf(input: EntryFields, ctx: z.RefinementCtx, locale: Locale): Lo
       const none = input.noColor !== '' || input.color === '';
       if (!none && input.color !== undefined && !HEX_COLOR.test(input.color)) fail('color', 'crmAdmin.error.color');
       const color = none ? null : input.color?.toLowerCase();
-      return { ...(phase ? { phase } : {}), ...(color !== undefined ? { color } : {}) };
+      const stale = staleAfterDaysOf(input.staleAfterDays);
+      if (stale === 'invalid') fail('staleAfterDays', 'crmAdmin.error.staleAfterDays');
+      return {
+        ...(phase ? { phase } : {}),
+        ...(color !== undefined ? { color } : {}),
+        ...(stale !== undefined && stale !== 'invalid' ? { staleAfterDays: stale } : {}),
+      };
     }
     case 'plain':
       return {};

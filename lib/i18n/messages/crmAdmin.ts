@@ -30,6 +30,14 @@ export const de = {
   'crmAdmin.noColor': 'keine Farbe',
   'crmAdmin.statusSummary': 'Phase: {phase} · {color}',
   'crmAdmin.colorValue': 'Farbe {color}',
+  // Stale rule per CRM status (issue 21, "veraltet nach N Tagen")
+  'crmAdmin.staleAfterDays': 'Veraltet nach (Tagen)',
+  'crmAdmin.staleAfterDaysHint':
+    'Leer = nie. Gilt nur für Status der Phase Offen: Ein Ticket gilt als veraltet, wenn seine letzte CRM-Änderung (Status, Chance, Potenzial, Abschluss, Produkte, Kampagnen) länger zurückliegt.',
+  'crmAdmin.staleAfter': 'veraltet nach {count} Tagen',
+  'crmAdmin.staleAfterOne': 'veraltet nach 1 Tag',
+  'crmAdmin.staleOpenOnly': 'nur in Phase Offen wirksam',
+  'crmAdmin.error.staleAfterDays': 'Bitte eine ganze Zahl von 1 bis 3650 eingeben oder das Feld leer lassen (nie veraltet).',
   'crmAdmin.details': 'Angaben',
   'crmAdmin.usage': 'Verwendet',
   'crmAdmin.partnersInRange': 'Geschäftspartner in diesem Bereich',
@@ -102,6 +110,14 @@ export const en: Messages<typeof de> = {
   'crmAdmin.noColor': 'no colour',
   'crmAdmin.statusSummary': 'Phase: {phase} · {color}',
   'crmAdmin.colorValue': 'colour {color}',
+  // Stale rule per CRM status (issue 21, "veraltet nach N Tagen")
+  'crmAdmin.staleAfterDays': 'Stale after (days)',
+  'crmAdmin.staleAfterDaysHint':
+    'Empty = never. Applies to statuses of phase open only: a ticket is stale when its last CRM change (status, chance, potential, expected close, products, campaigns) is older than this.',
+  'crmAdmin.staleAfter': 'stale after {count} days',
+  'crmAdmin.staleAfterOne': 'stale after 1 day',
+  'crmAdmin.staleOpenOnly': 'applies in phase open only',
+  'crmAdmin.error.staleAfterDays': 'Please enter a whole number from 1 to 3650, or leave the field empty (never stale).',
   'crmAdmin.details': 'Details',
   'crmAdmin.usage': 'Used',
   'crmAdmin.partnersInRange': 'Business partners in this range',
