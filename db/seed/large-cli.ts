@@ -1,5 +1,5 @@
 // `npm run seed:large -- --partners 10000 --tickets 100000`: fills an empty database with the benchmark data set.
-import { seedLargeData } from './large';
+import { BENCH_USER_EMAIL, seedLargeData } from './large';
 import { runSeed } from './run-seed';
 
 const USAGE = 'Usage: npm run seed:large -- [--partners <positive integer>] [--tickets <positive integer>]';
@@ -32,9 +32,15 @@ runSeed(async ({ db, sqlite, file }) => {
   console.log(`Seeding ${parsed.partners} partners and ${parsed.tickets} tickets into ${file} …`);
   const { ms } = await seedLargeData(db, sqlite, parsed);
   const crmTickets = sqlite.prepare('SELECT count(*) FROM tickets WHERE crm_enabled = 1').pluck().get() as number;
+  const followups = sqlite
+    .prepare(
+      'SELECT count(*) FROM tickets t JOIN users u ON u.id = t.assignee_id WHERE t.crm_enabled = 1 AND t.next_action_at IS NOT NULL AND u.email = ?',
+    )
+    .pluck()
+    .get(BENCH_USER_EMAIL) as number;
   console.log(
     `Done in ${(ms / 1000).toFixed(1)} s: ${count('users')} users, ${count('partners')} partners, ${count('contacts')} contacts, ` +
-      `${count('tickets')} tickets (${crmTickets} CRM-enabled).`,
+      `${count('tickets')} tickets (${crmTickets} CRM-enabled; ${followups} follow-ups of ${BENCH_USER_EMAIL}).`,
   );
   return 0;
 });

@@ -10,6 +10,7 @@ import { insertUserWithDefaults } from '@/lib/users/mutations';
 import { DEMO_PASSWORD, DEMO_USERS, FIRST_GPID } from './demo';
 import { berlinIsoDate } from '@/lib/csv/berlin-calendar';
 import { dayNumber, pipelineLookups, planPipeline } from './large-pipeline';
+import { planNextAction } from './next-actions';
 import { seedLookups, type LookupIds, type SeededLookups } from './lookups';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SURNAMES, makeCompany, makePartnerComment, makePerson, makeTicketText } from './names';
 import { createRandom, type Random } from './random';
@@ -20,6 +21,11 @@ const DAY = 86_400_000;
 const ASSIGNEE_COUNT = 20;
 const STATUSES: TicketStatus[] = ['open', 'open', 'in_progress', 'in_progress', 'parked', 'closed', 'closed', 'closed', 'closed', 'closed'];
 const USER_COUNTS = [1, 3, 5, 10, 15, 20, 25, 40, 50, 75, 100, 150, 250, 500, 1000];
+/** The user `npm run bench` signs in as: "Meine Wiedervorlagen" is measured with this many of theirs. */
+export const BENCH_USER_EMAIL = 'crm@example.com';
+export const BENCH_USER_FOLLOWUPS = 1_000;
+/** Next actions draw from a stream of their own, so adding them left every other generated value as it was. */
+const NEXT_ACTION_SEED_OFFSET = 0x5eed;
 
 type Statement = BetterSqlite3.Statement<unknown[]>;
 
@@ -46,6 +52,7 @@ export async function seedLargeData(
   const started = performance.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const random = createRandom(options.seed ?? 1_000);
+  const actions = createRandom((options.seed ?? 1_000) + NEXT_ACTION_SEED_OFFSET);
   const now = options.now ?? Date.now();
 
   const { lookups, userIds, crmUserIds } = db.transaction((tx) => {
@@ -62,7 +69,7 @@ export async function seedLargeData(
   });
 
   const contacts = insertPartnersAndContacts(sqlite, random, lookups, options.partners, now);
-  insertTickets(sqlite, random, {
+  insertTickets(sqlite, random, actions, {
     lookups,
     userIds,
     crmUserIds,
@@ -71,6 +78,7 @@ export async function seedLargeData(
     ticketCount: options.tickets,
     now,
   });
+  giveFollowupsToBenchUser(sqlite, userIds[DEMO_USERS.findIndex((user) => user.email === BENCH_USER_EMAIL)]);
   // Bulk inserts leave the German sort keys to the one function that computes them.
   backfillSortKeys(sqlite);
 
@@ -176,13 +184,13 @@ type TicketContext = {
   now: number;
 };
 
-function insertTickets(sqlite: BetterSqlite3.Database, random: Random, context: TicketContext): void {
+function insertTickets(sqlite: BetterSqlite3.Database, random: Random, actions: Random, context: TicketContext): void {
   const { lookups, contacts, now } = context;
   const ticket = sqlite.prepare(
     `INSERT INTO tickets (number, title, description, status, partner_id, contact_id, assignee_id, created_by_id,
        crm_enabled, crm_activated_at, crm_status_id, probability, potential_cents, expected_users, expected_close, lost_reason_id,
-       crm_updated_at, crm_updated_by_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       crm_updated_at, crm_updated_by_id, created_at, updated_at, next_action_at, next_action_text)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const ticketProduct = sqlite.prepare('INSERT INTO ticket_products (ticket_id, product_id) VALUES (?, ?)');
   const ticketCampaign = sqlite.prepare('INSERT INTO ticket_campaigns (ticket_id, campaign_id) VALUES (?, ?)');
@@ -216,6 +224,7 @@ function insertTickets(sqlite: BetterSqlite3.Database, random: Random, context: 
     // Won and lost opportunities are decided: their chance is 100 or 0 and the ticket is closed.
     const decided = pipeline?.decided ?? false;
     const editor = pipeline && pipeline.history.length > 0 ? random.pick(context.crmUserIds) : null;
+    const nextAction = crm ? planNextAction(actions, decided, clock.today) : null;
     const { lastInsertRowid: ticketId } = ticket.run(
       `T-${String(i + 1).padStart(6, '0')}`,
       text.title,
@@ -237,6 +246,8 @@ function insertTickets(sqlite: BetterSqlite3.Database, random: Random, context: 
       editor,
       createdAt,
       updatedAt,
+      nextAction?.at ?? null,
+      nextAction?.text ?? '',
     );
     for (const entry of pipeline?.history ?? []) change.run(ticketId, entry.field, entry.oldValue, entry.newValue, editor, entry.at);
     if (crm) {
@@ -244,4 +255,25 @@ function insertTickets(sqlite: BetterSqlite3.Database, random: Random, context: 
       linkAll(ticketCampaign, ticketId, random.sample(lookups.campaigns.ids, random.pick([0, 0, 1, 1, 2])));
     }
   });
+}
+
+/**
+ * The bench user holds at least BENCH_USER_FOLLOWUPS follow-ups (CRM tickets assigned with a next
+ * action), or all there are in a small data set: the few missing are taken from other users, spread
+ * over the whole range by a multiplicative hash of the id rather than the oldest or newest.
+ */
+function giveFollowupsToBenchUser(sqlite: BetterSqlite3.Database, userId: number): void {
+  const held = sqlite
+    .prepare('SELECT count(*) FROM tickets WHERE crm_enabled = 1 AND next_action_at IS NOT NULL AND assignee_id = ?')
+    .pluck()
+    .get(userId) as number;
+  const missing = BENCH_USER_FOLLOWUPS - held;
+  if (missing <= 0) return;
+  sqlite
+    .prepare(
+      `UPDATE tickets SET assignee_id = ? WHERE id IN (
+         SELECT id FROM tickets WHERE crm_enabled = 1 AND next_action_at IS NOT NULL AND assignee_id IS NOT ?
+         ORDER BY (id * 2654435761) % 4294967296 LIMIT ?)`,
+    )
+    .run(userId, userId, missing);
 }

@@ -242,3 +242,56 @@ for (const javaScriptEnabled of [true, false]) {
     await context.close();
   });
 }
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`a CRM admin sets, corrects and clears "Veraltet nach (Tagen)" on a status (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    await signIn(page, DEMO.admin);
+    const statuses = new CrmAdminPage(page, 'crmTicketStatuses');
+    await statuses.goto();
+    const stored = (name: string) =>
+      withDb((db) => db.prepare('select stale_after_days from crm_ticket_statuses where name = ?').pluck().get(name));
+    await expect(statuses.entry('Verhandlung')).toContainText('veraltet nach 14 Tagen');
+    await expect(statuses.addForm()).toContainText('Gilt nur für Status der Phase Offen');
+
+    const name = unique('Nachfassen');
+    await statuses.addEntry({ Name: name, 'Veraltet nach (Tagen)': '10' });
+    await expect(statuses.entry(name)).toContainText('Phase: Offen · keine Farbe · veraltet nach 10 Tagen');
+    expect(stored(name)).toBe(10);
+
+    // The edit form stays open after each answer: several saves in a row on one page.
+    const entry = statuses.entry(name);
+    const field = entry.getByLabel('Veraltet nach (Tagen)', { exact: true });
+    const saveWith = async (days: string) => {
+      if (!(await field.isVisible())) await entry.getByText(`„${name}“ bearbeiten`, { exact: true }).click();
+      await field.fill(days);
+      await entry.getByRole('button', { name: 'Speichern', exact: true }).click();
+    };
+
+    await saveWith('0');
+    await expect(field).toHaveAccessibleDescription(
+      'Bitte eine ganze Zahl von 1 bis 3650 eingeben oder das Feld leer lassen (nie veraltet).',
+    );
+    await expect(field).toHaveValue('0');
+    await expect(entry).toContainText('veraltet nach 10 Tagen');
+    expect(stored(name)).toBe(10);
+
+    await saveWith('21');
+    await expect(entry.getByRole('status')).toHaveText('Gespeichert.');
+    await expect(entry).toContainText('veraltet nach 21 Tagen');
+    expect(stored(name)).toBe(21);
+
+    await saveWith('');
+    await expect(entry.getByRole('status')).toHaveText('Gespeichert.');
+    await expect(entry).not.toContainText('veraltet nach');
+    expect(stored(name)).toBeNull();
+
+    await statuses.goto();
+    await expect(statuses.entry(name)).toContainText('Phase: Offen · keine Farbe');
+    await expect(statuses.entry(name)).not.toContainText('veraltet nach');
+    await context.close();
+  });
+}

@@ -3,9 +3,11 @@
 // ticket's current values and gives the calibration something to show.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { connection, type Db } from '@/db/client';
-import { seedLargeData } from '@/db/seed/large';
+import { BENCH_USER_EMAIL, BENCH_USER_FOLLOWUPS, seedLargeData } from '@/db/seed/large';
+import { CRM_TICKET_STATUSES } from '@/db/seed/lookups';
+import { followupClock, nextActionState } from '@/lib/crm/followups/clock';
 import { berlinIsoDate } from '@/lib/csv/berlin-calendar';
-import { freshAppDb } from '../support/db';
+import { freshAppDb, scratchDb } from '../support/db';
 
 const NOW = Date.UTC(2026, 11, 6, 9, 30);
 const DAY = 86_400_000;
@@ -149,5 +151,82 @@ describe('large data generator: the pipeline', () => {
     const meanChance = entries.reduce((sum, entry) => sum + entry.chance, 0) / entries.length / 100;
     expect(winShare(entries)).toBeLessThan(meanChance);
     expect(winShare(entries)).toBeGreaterThan(meanChance - 0.15);
+  });
+});
+
+describe('large data generator: next actions and stale rules', () => {
+  type Action = { phase: Ticket['phase']; crm: number; at: string | null; text: string; assignee: string | null };
+  const actions = () =>
+    db.$client
+      .prepare(
+        `select coalesce(s.phase, 'open') as phase, t.crm_enabled as crm, t.next_action_at as at, t.next_action_text as text, u.email as assignee
+         from tickets t left join crm_ticket_statuses s on s.id = t.crm_status_id left join users u on u.id = t.assignee_id`,
+      )
+      .all() as Action[];
+
+  it('gives three in four open CRM tickets and one in ten decided ones a next action, none outside the CRM', () => {
+    const rows = actions();
+    expect(rows.filter((row) => !row.crm && (row.at !== null || row.text !== ''))).toEqual([]);
+    const withAction = (phase: (p: Ticket['phase']) => boolean) => {
+      const group = rows.filter((row) => row.crm && phase(row.phase));
+      return share(group.filter((row) => row.at !== null).length, group.length);
+    };
+    expect(withAction((phase) => phase === 'open')).toBeGreaterThan(0.68);
+    expect(withAction((phase) => phase === 'open')).toBeLessThan(0.82);
+    expect(withAction((phase) => phase !== 'open')).toBeGreaterThan(0.05);
+    expect(withAction((phase) => phase !== 'open')).toBeLessThan(0.2);
+    for (const row of rows.filter((candidate) => candidate.at !== null)) {
+      expect(row.at).toMatch(/^\d{4}-\d{2}-\d{2}(T(0[89]|1[0-7]):(00|15|30|45))?$/);
+      expect(row.text).not.toBe('');
+    }
+  });
+
+  it('spreads them around today: overdue, today, planned, some with a time; decided ones only ahead', () => {
+    const clock = followupClock(NOW);
+    const open = actions().filter((row) => row.crm && row.at !== null && row.phase === 'open');
+    const states = open.map((row) => nextActionState(row.at, clock));
+    for (const state of ['overdue', 'today', 'planned'] as const)
+      expect(share(states.filter((candidate) => candidate === state).length, open.length), state).toBeGreaterThan(0.08);
+    expect(share(open.filter((row) => row.at!.length > 10).length, open.length)).toBeGreaterThan(0.3);
+    expect(share(open.filter((row) => row.at!.length > 10).length, open.length)).toBeLessThan(0.5);
+    const offsets = open.map((row) => dayOffset(row.at!.slice(0, 10)));
+    expect(Math.min(...offsets)).toBeGreaterThanOrEqual(-21);
+    expect(Math.max(...offsets)).toBeLessThanOrEqual(60);
+    const decided = actions().filter((row) => row.crm && row.at !== null && row.phase !== 'open');
+    for (const row of decided) expect(dayOffset(row.at!.slice(0, 10))).toBeGreaterThanOrEqual(1);
+  });
+
+  it(`gives ${BENCH_USER_EMAIL}, whom the bench signs in as, at least ${BENCH_USER_FOLLOWUPS} follow-ups`, () => {
+    const held = actions().filter((row) => row.crm && row.at !== null && row.assignee === BENCH_USER_EMAIL);
+    expect(held.length).toBeGreaterThanOrEqual(BENCH_USER_FOLLOWUPS);
+    const states = new Set(held.map((row) => nextActionState(row.at, followupClock(NOW))));
+    expect(states).toEqual(new Set(['overdue', 'today', 'planned']));
+  });
+
+  it('carries the demo stale rules on the open statuses and none on won or lost', () => {
+    const rules = db.$client.prepare('select name, phase, stale_after_days as days from crm_ticket_statuses').all() as {
+      name: string;
+      phase: string;
+      days: number | null;
+    }[];
+    for (const status of CRM_TICKET_STATUSES)
+      expect(rules.find((rule) => rule.name === status.name)?.days ?? null).toBe(status.staleAfterDays ?? null);
+    expect(rules.filter((rule) => rule.phase !== 'open' && rule.days !== null)).toEqual([]);
+    expect(rules.filter((rule) => rule.days !== null).length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('large data generator: deterministic', () => {
+  it('makes the same tickets, next actions included, for the same seed and day', async () => {
+    const first = scratchDb();
+    await seedLargeData(first.db, first.db.$client, { partners: 50, tickets: 400, seed: 9, now: NOW });
+    const second = scratchDb();
+    await seedLargeData(second.db, second.db.$client, { partners: 50, tickets: 400, seed: 9, now: NOW });
+    const columns =
+      'number, title, status, assignee_id, crm_status_id, probability, potential_cents, expected_close, next_action_at, next_action_text';
+    const read = (target: Db) => target.$client.prepare(`select ${columns} from tickets order by id`).all();
+    expect(read(second.db)).toEqual(read(first.db));
+    first.close();
+    second.close();
   });
 });
