@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import type { CpuShares } from './cpu';
 import type { DownloadFigures } from './download';
+import { FOLLOWUPS_FEED, FOLLOWUPS_PAGE } from './followups';
 import type { LoadPhase, LoadPlan } from './load-phase';
 import { medianAlone, type TargetVerdict } from './load-targets';
 import type { Summary } from './measure';
@@ -24,6 +25,8 @@ const TARGETS: Record<string, string> = {
   'board move, Bearbeiter (the write alone, in process)': '< 50 ms median',
   'save (CRM panel form post)': '< 50 ms median (incl. page re-render)',
   'save, the write alone (in process)': '< 50 ms median',
+  [FOLLOWUPS_PAGE]: '< 150 ms median',
+  [FOLLOWUPS_FEED]: '< 200 ms median',
 };
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;

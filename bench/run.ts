@@ -19,6 +19,7 @@ import { BULK_TARGET_MS, measureBulkChanges } from './bulk';
 import { measureBoardPages, measureMoves } from './crm-board';
 import { cpuShares, cpuSnapshot } from './cpu';
 import { measureDownload } from './download';
+import { measureFollowups } from './followups';
 import { judgeLoad } from './load-targets';
 import { measureLoadPhase, type LoadPlan } from './load-phase';
 import { oneOf, SAVE } from './mix';
@@ -203,6 +204,8 @@ async function main() {
       results[name] = summary;
       console.log(name.padEnd(44), JSON.stringify(summary));
     }
+    // Follow-ups (issue 21): the page of the user with ≥ 1,000 of them (crm@example.com), and their feed.
+    Object.assign(results, await measureFollowups(server.url, cookie, file, RUNS));
     results[SAVE] = await measureSaves(server.url, cookie, facts.ticket, RUNS);
     console.log('save'.padEnd(44), JSON.stringify(results[SAVE]));
     results['save, the write alone (in process)'] = measureSaveTransaction(file, facts.ticket, RUNS);
