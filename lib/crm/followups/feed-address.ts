@@ -12,8 +12,11 @@ function firstValue(value: string | null): string | undefined {
   return value?.split(',')[0]?.trim() || undefined;
 }
 
-/** `scheme://host[:port]` of this application as the outside world reaches it. */
-export function publicOrigin(headers: Headers, authUrl: string | undefined = process.env.AUTH_URL): string {
+/**
+ * `scheme://host[:port]` of this application as the outside world reaches it; `fallback` (a route's
+ * own request URL) stands in for a request without a Host header.
+ */
+export function publicOrigin(headers: Headers, fallback?: string, authUrl: string | undefined = process.env.AUTH_URL): string {
   if (authUrl) {
     try {
       return new URL(authUrl).origin;
@@ -21,8 +24,9 @@ export function publicOrigin(headers: Headers, authUrl: string | undefined = pro
       // A malformed AUTH_URL fails next-auth loudly elsewhere; fall back to the request here.
     }
   }
-  const proto = firstValue(headers.get('x-forwarded-proto')) === 'https' ? 'https' : 'http';
   const host = firstValue(headers.get('x-forwarded-host')) ?? firstValue(headers.get('host'));
+  if (!host && fallback) return new URL(fallback).origin;
+  const proto = firstValue(headers.get('x-forwarded-proto')) === 'https' ? 'https' : 'http';
   return `${proto}://${host && HOST_PATTERN.test(host) ? host : 'localhost'}`;
 }
 

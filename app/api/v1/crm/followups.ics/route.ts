@@ -22,7 +22,7 @@ export function GET(request: Request): Response {
   if (!owner) return notFound();
   const clock = followupClock();
   const body = followupCalendar(listFeedFollowups(db, owner, clock), {
-    origin: publicOrigin(request.headers),
+    origin: publicOrigin(request.headers, request.url),
     locale: owner.locale,
     stamp: clock.ms,
   });
