@@ -30,8 +30,16 @@ export const createCalendarFeedAction = defineAction(
   },
 );
 
-/** Ends the user's feed: the address answers 404 from now on. */
+/**
+ * Ends the user's feed: the address answers 404 from now on. The page then has no revoke form to
+ * show the answer in, so it goes on to the page saying so (`revoked=`, new each time).
+ */
 export const revokeCalendarFeedAction = defineAction(
-  { schema: noInput, role: 'crm', success: 'calendar.revoked', revalidate: '/account/calendar' },
+  {
+    schema: noInput,
+    role: 'crm',
+    revalidate: '/account/calendar',
+    redirect: () => `/account/calendar?revoked=${Date.now().toString(36)}`,
+  },
   (_input, user) => revokeCalendarFeed(getDb(), user),
 );

@@ -7,23 +7,33 @@ import { FEED_MAX_EVENTS } from '@/lib/crm/followups/feed-queries';
 import { findFeedState } from '@/lib/crm/followups/feed-tokens';
 import { getI18n } from '@/lib/i18n/server';
 import { pageTitle } from '@/lib/i18n/titles';
+import { paramValues } from '@/lib/url-params';
 import { createCalendarFeedAction, revokeCalendarFeedAction } from './actions';
 import { CreatedAddress } from './created-address';
 
 export const generateMetadata = () => pageTitle('calendar.title');
 
-export default async function CalendarFeedPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function CalendarFeedPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireRole('crm');
   const { t, format } = await getI18n();
   const feed = findFeedState(getDb(), user);
+  // Set by the revoke action's redirect: new after every revoke, so the create form starts afresh.
+  const revoked = paramValues(await searchParams, 'revoked')[0] ?? '';
   return (
     <>
       <h1 id="calendar-feed">{t('calendar.title')}</h1>
       <section className="card narrow stack" aria-labelledby="calendar-feed">
         <p>{t('calendar.intro', { max: format.integer(FEED_MAX_EVENTS) })}</p>
         <p className="muted">{t('calendar.secret')}</p>
+        {revoked && !feed && (
+          <p className="alert alert-ok" role="status">
+            {t('calendar.revoked')}
+          </p>
+        )}
         <p role="status">{feed ? t('calendar.active', { date: format.dateTime(feed.createdAt) }) : t('calendar.none')}</p>
-        <ActionForm action={createCalendarFeedAction} submitLabel={feed ? t('calendar.replace') : t('calendar.create')}>
+        <ActionForm key={revoked} action={createCalendarFeedAction} submitLabel={feed ? t('calendar.replace') : t('calendar.create')}>
           <CreatedAddress
             activeSince={feed ? feed.createdAt.getTime() : null}
             words={{
