@@ -2,7 +2,7 @@
 // the rows, the public origin and the instant.
 import type { Locale } from '@/db/schema';
 import { berlinInstant } from '@/lib/csv/berlin-calendar';
-import { translator } from '@/lib/i18n';
+import { translator, type Translate } from '@/lib/i18n';
 import type { FeedFollowup } from './feed-queries';
 import { writeCalendar, type CalendarEvent } from './ical';
 
@@ -11,8 +11,7 @@ export const TIMED_ACTION_MINUTES = 30;
 /** How often calendar programs are asked to fetch the feed again. */
 const REFRESH_MINUTES = 60;
 
-function followupEvent(row: FeedFollowup, origin: string, host: string, locale: Locale): CalendarEvent {
-  const t = translator(locale);
+function followupEvent(row: FeedFollowup, origin: string, host: string, t: Translate): CalendarEvent {
   const at = row.nextActionAt;
   const text = row.nextActionText.trim();
   const description = [
@@ -33,11 +32,12 @@ function followupEvent(row: FeedFollowup, origin: string, host: string, locale: 
 /** The feed's text for `rows` of a user writing in `locale`, served from `origin` (scheme://host). */
 export function followupCalendar(rows: readonly FeedFollowup[], options: { origin: string; locale: Locale; stamp: number }): string {
   const host = new URL(options.origin).host;
+  const t = translator(options.locale);
   return writeCalendar({
     prodId: '-//Ticket-CRM//Wiedervorlagen//DE',
-    name: translator(options.locale)('calendar.feed.name'),
+    name: t('calendar.feed.name'),
     stamp: options.stamp,
     refreshMinutes: REFRESH_MINUTES,
-    events: rows.map((row) => followupEvent(row, options.origin, host, options.locale)),
+    events: rows.map((row) => followupEvent(row, options.origin, host, t)),
   });
 }
