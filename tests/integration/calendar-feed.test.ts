@@ -18,6 +18,8 @@ vi.mock('next/headers', () => ({ headers: async () => new Headers({ host: 'crm.t
 const { GET } = await import('@/app/api/v1/crm/followups.ics/route');
 const { createCalendarFeedAction, revokeCalendarFeedAction } = await import('@/app/(app)/account/calendar/actions');
 const { createCalendarFeed, findFeedState, revokeCalendarFeed } = await import('@/lib/crm/followups/feed-tokens');
+const { feedFollowupsQuery } = await import('@/lib/crm/followups/feed-queries');
+const { followupClock } = await import('@/lib/crm/followups/clock');
 
 /** Sunday 6 December 2026, 10:00 in Berlin. */
 const NOW = Date.UTC(2026, 11, 6, 9, 0);
@@ -172,6 +174,15 @@ describe('the feed of a crm user', () => {
     } finally {
       delete process.env.AUTH_URL;
     }
+  });
+});
+
+describe('the read', () => {
+  it('walks the partial index of follow-ups in its order, without a sort, and joins by primary key', () => {
+    const { sql, params } = feedFollowupsQuery(db, carl.id, followupClock(NOW)).toSQL();
+    const plan = (db.$client.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail);
+    expect(plan[0]).toMatch(/^SEARCH tickets USING INDEX tickets_crm_followups \(assignee_id=\? AND next_action_at>\?\)$/);
+    expect(plan.join('\n')).not.toMatch(/TEMP B-TREE|SCAN/);
   });
 });
 

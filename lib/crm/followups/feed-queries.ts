@@ -24,8 +24,8 @@ export type FeedFollowup = {
   statusName: string | null;
 };
 
-export function listFeedFollowups(db: Db, owner: Actor, clock: FollowupClock): FeedFollowup[] {
-  assertRole(owner, 'crm');
+/** The feed's one read, unexecuted (its plan is checked in the tests: the partial index, no sort). */
+export function feedFollowupsQuery(db: Db, ownerId: number, clock: FollowupClock) {
   return db
     .select({
       id: tickets.id,
@@ -43,12 +43,16 @@ export function listFeedFollowups(db: Db, owner: Actor, clock: FollowupClock): F
       and(
         // Literal, not bound: SQLite uses a partial index only when the query's terms imply its WHERE.
         sql`${tickets.crmEnabled} = 1`,
-        eq(tickets.assigneeId, owner.id),
+        eq(tickets.assigneeId, ownerId),
         isNotNull(tickets.nextActionAt),
         gte(tickets.nextActionAt, addDays(clock.today, -FEED_PAST_DAYS)),
       ),
     )
     .orderBy(asc(tickets.nextActionAt), asc(tickets.id))
-    .limit(FEED_MAX_EVENTS)
-    .all();
+    .limit(FEED_MAX_EVENTS);
+}
+
+export function listFeedFollowups(db: Db, owner: Actor, clock: FollowupClock): FeedFollowup[] {
+  assertRole(owner, 'crm');
+  return feedFollowupsQuery(db, owner.id, clock).all();
 }

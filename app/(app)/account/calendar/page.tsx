@@ -32,7 +32,7 @@ export default async function CalendarFeedPage({ searchParams }: { searchParams:
             {t('calendar.revoked')}
           </p>
         )}
-        <p role="status">{feed ? t('calendar.active', { date: format.dateTime(feed.createdAt) }) : t('calendar.none')}</p>
+        <p>{feed ? t('calendar.active', { date: format.dateTime(feed.createdAt) }) : t('calendar.none')}</p>
         <ActionForm key={revoked} action={createCalendarFeedAction} submitLabel={feed ? t('calendar.replace') : t('calendar.create')}>
           <CreatedAddress
             activeSince={feed ? feed.createdAt.getTime() : null}
