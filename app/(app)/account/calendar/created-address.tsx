@@ -19,11 +19,13 @@ export function CreatedAddress({ activeSince, words }: { activeSince: number | n
   return (
     <div className="stack feed-address">
       <label htmlFor="feed-address">{words.address}</label>
-      <input
+      {/* A text area shows the whole address (an input would cut it), also on a phone. */}
+      <textarea
         id="feed-address"
-        type="text"
         readOnly
+        rows={3}
         value={data.address}
+        spellCheck={false}
         aria-describedby="feed-address-hint"
         onFocus={(event) => event.currentTarget.select()}
       />
