@@ -1,6 +1,7 @@
 // The header of every signed-in page: navigation by role, and the user menu.
 import Link from 'next/link';
 import { LOCALES } from '@/db/schema';
+import { hasRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
 import type { Translate } from '@/lib/i18n';
 import { setLocaleAction, signOutAction } from '@/app/(app)/actions';
@@ -54,6 +55,7 @@ export function AppHeader({ user, t }: { user: SessionUser; t: Translate }) {
             </button>
           </form>
           <Link href="/account/password">{t('nav.changePassword')}</Link>
+          {hasRole(user, 'crm') && <Link href="/account/calendar">{t('calendar.nav')}</Link>}
           <form action={signOutAction}>
             <button type="submit" className="button">
               {t('nav.logout')}

@@ -2,6 +2,7 @@
 // Add an area: create messages/<area>.ts with `de` and `en`, and list it here.
 import * as auth from './messages/auth';
 import * as bulk from './messages/bulk';
+import * as calendar from './messages/calendar';
 import * as board from './messages/board';
 import * as errors from './messages/errors';
 import * as contacts from './messages/contacts';
@@ -33,6 +34,7 @@ export const de = {
   ...forecast.de,
   ...board.de,
   ...followups.de,
+  ...calendar.de,
   ...outcomes.de,
   ...bulk.de,
   ...ticketboard.de,
@@ -54,6 +56,7 @@ export const en: Record<MessageKey, string> = {
   ...forecast.en,
   ...board.en,
   ...followups.en,
+  ...calendar.en,
   ...outcomes.en,
   ...bulk.en,
   ...ticketboard.en,
@@ -76,6 +79,7 @@ export const AREAS = {
   dashboard,
   forecast,
   followups,
+  calendar,
   outcomes,
   bulk,
   ticketboard,
