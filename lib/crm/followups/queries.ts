@@ -75,20 +75,22 @@ export function listFollowups(
     const pages = Math.max(1, Math.ceil((counts.get(key) ?? 0) / FOLLOWUP_PAGE_SIZE));
     return Math.min(view.section === key ? view.page : 1, pages);
   };
-  // Each section's window of rows, numbered within its section in the list's order.
-  const windows = FOLLOWUP_SECTIONS.map((key) => {
-    const from = (pageOf(key) - 1) * FOLLOWUP_PAGE_SIZE;
-    return sql`(section = ${key} and position > ${from} and position <= ${from + FOLLOWUP_PAGE_SIZE})`;
-  });
   const ranked = db
     .select({
       id: tickets.id,
-      section: sql<FollowupSection>`${section}`.as('section'),
-      position: sql<number>`row_number() over (partition by ${section} order by ${tickets.nextActionAt}, ${tickets.number})`.as('position'),
+      section: sql<FollowupSection>`${section}`.as('followup_section'),
+      position: sql<number>`row_number() over (partition by ${section} order by ${tickets.nextActionAt}, ${tickets.number})`.as(
+        'followup_position',
+      ),
     })
     .from(tickets)
     .where(followupsOf(assignee.id))
     .as('ranked');
+  // Each section's window of rows, numbered within its section in the list's order.
+  const windows = FOLLOWUP_SECTIONS.map((key) => {
+    const from = (pageOf(key) - 1) * FOLLOWUP_PAGE_SIZE;
+    return sql`(${ranked.section} = ${key} and ${ranked.position} > ${from} and ${ranked.position} <= ${from + FOLLOWUP_PAGE_SIZE})`;
+  });
   const rows = db
     .select({
       id: tickets.id,
