@@ -85,7 +85,14 @@ export function FollowupSectionTable({
                   />
                 </td>
                 <td>
-                  <RowActions row={row} view={view} section={data.section} words={words} t={t} />
+                  <RowActions
+                    id={row.id}
+                    crmVersion={row.crmVersion}
+                    number={row.number}
+                    section={data.section}
+                    view={view}
+                    words={words}
+                  />
                 </td>
               </tr>
             ))}

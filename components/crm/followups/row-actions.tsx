@@ -1,21 +1,31 @@
+'use client';
 // A row's three forms (SPEC section 17): Erledigt (optionally with the next action), +1 Tag, +1 Woche.
 // Real forms: each carries the ticket's CRM version and the list's view, and works without JavaScript.
+// A client leaf with a few numbers per row, so a page of many rows carries no copy of the forms'
+// markup in its RSC payload; the words and the view are one shared object for every row.
 import { ActionForm } from '@/components/ui/action-form';
 import { completeFollowupAction, postponeFollowupAction } from '@/app/(app)/crm/followups/actions';
 import type { FollowupSection } from '@/lib/crm/followups/clock';
 import type { FollowupView } from '@/lib/crm/followups/schemas';
-import type { FollowupRow } from '@/lib/crm/followups/queries';
-import type { Translate } from '@/lib/i18n';
 import { NextActionFields } from './next-action-fields';
 import styles from './followups.module.css';
 
-export type RowActionWords = { summary: string; date: string; time: string; text: string };
+export type RowActionWords = {
+  done: string;
+  day: string;
+  week: string;
+  /** Form names with `{number}` for the ticket number. */
+  doneForm: string;
+  dayForm: string;
+  weekForm: string;
+  next: { summary: string; date: string; time: string; text: string };
+};
 
-function Identity({ row, view, section }: { row: FollowupRow; view: FollowupView; section: FollowupSection }) {
+function Identity({ id, crmVersion, view, section }: { id: number; crmVersion: number; view: FollowupView; section: FollowupSection }) {
   return (
     <>
-      <input type="hidden" name="id" value={row.id} />
-      <input type="hidden" name="crmVersion" value={row.crmVersion} />
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="crmVersion" value={crmVersion} />
       {view.assigneeId !== null && <input type="hidden" name="listAssignee" value={view.assigneeId} />}
       {view.section !== null && view.page > 1 && (
         <>
@@ -29,50 +39,41 @@ function Identity({ row, view, section }: { row: FollowupRow; view: FollowupView
 }
 
 export function RowActions({
-  row,
-  view,
+  id,
+  crmVersion,
+  number,
   section,
+  view,
   words,
-  t,
 }: {
-  row: FollowupRow;
-  view: FollowupView;
+  id: number;
+  crmVersion: number;
+  number: string;
   section: FollowupSection;
+  view: FollowupView;
   words: RowActionWords;
-  t: Translate;
 }) {
-  const identity = <Identity row={row} view={view} section={section} />;
+  const identity = <Identity id={id} crmVersion={crmVersion} view={view} section={section} />;
+  const named = (pattern: string) => pattern.replace('{number}', number);
   return (
     <div className={styles.actions}>
-      <ActionForm
-        action={completeFollowupAction}
-        submitLabel={t('followups.done')}
-        label={t('followups.doneForm', { number: row.number })}
-        className="stack followup-done"
-      >
+      <ActionForm action={completeFollowupAction} submitLabel={words.done} label={named(words.doneForm)} className="stack">
         {identity}
-        <NextActionFields words={words} />
+        <NextActionFields words={words.next} />
       </ActionForm>
-      <ActionForm
-        action={postponeFollowupAction}
-        submitLabel={t('followups.postponeDay')}
-        submitClassName="button"
-        label={t('followups.postponeDayForm', { number: row.number })}
-        className="inline-form"
-      >
-        {identity}
-        <input type="hidden" name="step" value="day" />
-      </ActionForm>
-      <ActionForm
-        action={postponeFollowupAction}
-        submitLabel={t('followups.postponeWeek')}
-        submitClassName="button"
-        label={t('followups.postponeWeekForm', { number: row.number })}
-        className="inline-form"
-      >
-        {identity}
-        <input type="hidden" name="step" value="week" />
-      </ActionForm>
+      {(['day', 'week'] as const).map((step) => (
+        <ActionForm
+          key={step}
+          action={postponeFollowupAction}
+          submitLabel={words[step]}
+          submitClassName="button"
+          label={named(step === 'day' ? words.dayForm : words.weekForm)}
+          className="inline-form"
+        >
+          {identity}
+          <input type="hidden" name="step" value={step} />
+        </ActionForm>
+      ))}
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { FOLLOWUP_SECTIONS, type FollowupSection } from './clock';
 import { POSTPONE_DAYS, type PostponeStep } from './postpone';
 
 /** Rows shown per section and page; the section's count stays exact. */
-export const FOLLOWUP_PAGE_SIZE = 50;
+export const FOLLOWUP_PAGE_SIZE = 25;
 
 /** What an action did, named in the page's notice after it. */
 export const FOLLOWUP_OUTCOMES = ['done', 'next', 'day', 'week'] as const;

@@ -41,11 +41,20 @@ export default async function FollowupsPage({ searchParams }: { searchParams: Pr
       : undefined;
   // The notice stands in the section the user acted in (the action's answer opens there), else on top.
   const noticeIn = notice ? (params.notice?.from ?? null) : null;
+  // One object for every row's forms (the RSC payload carries it once).
   const words = {
-    summary: t('followups.setNext'),
-    date: t('crm.field.nextAction'),
-    time: t('crm.field.nextActionTime'),
-    text: t('crm.field.nextActionText'),
+    done: t('followups.done'),
+    day: t('followups.postponeDay'),
+    week: t('followups.postponeWeek'),
+    doneForm: t('followups.doneForm', { number: '{number}' }),
+    dayForm: t('followups.postponeDayForm', { number: '{number}' }),
+    weekForm: t('followups.postponeWeekForm', { number: '{number}' }),
+    next: {
+      summary: t('followups.setNext'),
+      date: t('crm.field.nextAction'),
+      time: t('crm.field.nextActionTime'),
+      text: t('crm.field.nextActionText'),
+    },
   };
 
   return (
