@@ -57,7 +57,7 @@ export function RowActions({
   const named = (pattern: string) => pattern.replace('{number}', number);
   return (
     <div className={styles.actions}>
-      <ActionForm action={completeFollowupAction} submitLabel={words.done} label={named(words.doneForm)} className="stack">
+      <ActionForm action={completeFollowupAction} submitLabel={words.done} label={named(words.doneForm)} className={`stack ${styles.done}`}>
         {identity}
         <NextActionFields words={words.next} />
       </ActionForm>
