@@ -136,6 +136,31 @@ describe('the sections', () => {
   });
 });
 
+describe('the reads', () => {
+  it('stay on the partial index of follow-ups', () => {
+    giveTessa(['2026-12-07']);
+    const sqlite = db.$client;
+    const prepare = sqlite.prepare.bind(sqlite);
+    const plans: string[] = [];
+    const spy = vi.spyOn(sqlite, 'prepare').mockImplementation(((text: string) => {
+      const values = Array((text.match(/\?/g) ?? []).length).fill(tessa.id);
+      const steps = prepare(`explain query plan ${text}`).all(...values) as { detail: string }[];
+      plans.push(steps.map((step) => step.detail).join(' | '));
+      return prepare(text);
+    }) as typeof sqlite.prepare);
+    try {
+      const clock = followupClock(MONDAY_2359);
+      listFollowups(db, carl, view(tessa.id), clock);
+      countDueFollowups(db, tessa, clock);
+    } finally {
+      spy.mockRestore();
+    }
+    const onTickets = plans.filter((plan) => /tickets/.test(plan));
+    expect(onTickets.length).toBeGreaterThanOrEqual(3);
+    for (const plan of onTickets.filter((plan) => !/^SEARCH users/.test(plan))) expect(plan).toContain('tickets_crm_followups');
+  });
+});
+
 describe('a section of many', () => {
   it('keeps its count exact and pages its rows', () => {
     const ids = giveTessa(pool.map((_, index) => `2027-01-${String(1 + (index % 28)).padStart(2, '0')}`));

@@ -12,9 +12,12 @@ import { LAST_CRM_CHANGE } from '../property-sql';
 import { FOLLOWUP_SECTIONS, nextActionState, staleDays, type FollowupClock, type FollowupSection, type NextActionState } from './clock';
 import { FOLLOWUP_PAGE_SIZE, type FollowupView } from './schemas';
 
-/** The condition of the partial index: `assigneeId`'s CRM tickets with a next action. */
+/** CRM tickets with a next action: the partial index's own condition, written literally so SQLite can match it. */
+const HAS_FOLLOWUP = sql`${tickets.crmEnabled} = 1 and ${tickets.nextActionAt} is not null`;
+
+/** `assigneeId`'s follow-ups, on the partial index. */
 function followupsOf(assigneeId: number): SQL {
-  return and(eq(tickets.assigneeId, assigneeId), eq(tickets.crmEnabled, true), isNotNull(tickets.nextActionAt))!;
+  return and(eq(tickets.assigneeId, assigneeId), HAS_FOLLOWUP)!;
 }
 
 /** A next action's section in SQL, the twin of clock.ts followupSection (overdue by the minute when timed). */
@@ -158,7 +161,7 @@ export function followupAssignees(db: Db, user: SessionUser): { id: number; name
   const counted = db
     .select({ assigneeId: tickets.assigneeId, count: sql<number>`count(*)`.as('count') })
     .from(tickets)
-    .where(and(eq(tickets.crmEnabled, true), isNotNull(tickets.nextActionAt), isNotNull(tickets.assigneeId)))
+    .where(and(HAS_FOLLOWUP, isNotNull(tickets.assigneeId)))
     .groupBy(tickets.assigneeId)
     .as('counted');
   return db

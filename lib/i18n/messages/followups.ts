@@ -24,9 +24,6 @@ export const de = {
   'followups.section.later': 'Später',
   'followups.sectionEmpty': 'Keine.',
   'followups.more': 'weitere {count} anzeigen',
-  'followups.pageOf': 'Seite {page} von {pages}',
-  'followups.previous': '← vorherige {size}',
-  'followups.next': 'nächste {size} →',
   'followups.assignee': 'Bearbeiter',
   'followups.assigneeForm': 'Wiedervorlagen eines Bearbeiters',
   'followups.assigneeOption': '{name} ({count})',
@@ -57,7 +54,6 @@ export const de = {
   'followups.due.summary': '{today} heute, {overdue} überfällig',
   'followups.due.none': 'heute nichts fällig',
   'followups.panel.title': 'Nächste Aktion',
-  'followups.panel.state': 'Stand',
 } as const;
 
 export const en: Messages<typeof de> = {
@@ -82,9 +78,6 @@ export const en: Messages<typeof de> = {
   'followups.section.later': 'Later',
   'followups.sectionEmpty': 'None.',
   'followups.more': 'show {count} more',
-  'followups.pageOf': 'Page {page} of {pages}',
-  'followups.previous': '← previous {size}',
-  'followups.next': 'next {size} →',
   'followups.assignee': 'Assignee',
   'followups.assigneeForm': 'Follow-ups of an assignee',
   'followups.assigneeOption': '{name} ({count})',
@@ -115,5 +108,4 @@ export const en: Messages<typeof de> = {
   'followups.due.summary': '{today} today, {overdue} overdue',
   'followups.due.none': 'nothing due today',
   'followups.panel.title': 'Next action',
-  'followups.panel.state': 'State',
 };
