@@ -221,13 +221,14 @@ test('the ticket panel saves the next action with a time, without, cleared, and 
   const id = arranged.ids['Angebot P'];
   const context = await signedIn(browser, baseURL!, DEMO.crm);
   const page = await context.newPage();
-  await panelFlow(page, id);
+  await panelFlow(page, id, true);
   await context.close();
 });
 
-async function panelFlow(page: Page, id: number): Promise<void> {
+async function panelFlow(page: Page, id: number, javaScript: boolean): Promise<void> {
   const panel = new TicketCrmPanel(page);
   await panel.goto(id);
+  if (javaScript) await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
   const block = panel.form().getByRole('group', { name: 'Nächste Aktion', exact: true });
   const date = block.getByLabel('Nächste Aktion', { exact: true });
   const time = block.getByLabel('Uhrzeit (optional)', { exact: true });
@@ -261,6 +262,7 @@ async function panelFlow(page: Page, id: number): Promise<void> {
   await expect(block).toContainText('Nächste Aktion: keine');
   expect(nextAction(id)).toEqual({ at: null, text: '' });
   await expect(panel.history()).toContainText('Nächste Aktion');
+  if (javaScript) expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
 }
 
 test.describe('without JavaScript', () => {
@@ -280,7 +282,7 @@ test.describe('without JavaScript', () => {
     const arranged = arrange({ 'Angebot Q': null });
     const context = await signedIn(browser, baseURL!, DEMO.crm, false);
     const page = await context.newPage();
-    await panelFlow(page, arranged.ids['Angebot Q']);
+    await panelFlow(page, arranged.ids['Angebot Q'], false);
     await context.close();
   });
 });
