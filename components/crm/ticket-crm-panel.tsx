@@ -8,6 +8,7 @@ import { saveTicketCrmAction, setTicketCrmEnabledAction } from '@/app/(app)/tick
 import { CrmFormFields } from './crm-form-fields';
 import { CrmHistory } from './crm-history';
 import { CrmStamp } from './crm-stamp';
+import { NextActionBlock } from './followups/next-action-block';
 import { LostReasonField } from './lost-reason-field';
 import { StatusBadge } from './status-badge';
 
@@ -15,6 +16,9 @@ import { StatusBadge } from './status-badge';
 const STATUS_FIELD = CRM_PROPERTIES.crmStatus.form.name;
 const CLOSE_FIELD = CRM_PROPERTIES.expectedClose.form.name;
 const LOST_REASON_FIELD = CRM_PROPERTIES.lostReason.form.name;
+/** The next action's date and time, and its text: one block of their own (SPEC section 17). */
+const NEXT_ACTION_FIELD = CRM_PROPERTIES.nextAction.form.name;
+const NEXT_ACTION_TEXT_FIELD = CRM_PROPERTIES.nextActionText.form.name;
 
 /** "03/2027" from `2027-03-15`: the month the expected close was first set to. */
 function monthOf(isoDate: string): string {
@@ -107,6 +111,21 @@ export function TicketCrmPanel({
                 )}
               </div>
             ),
+            [NEXT_ACTION_FIELD]: (field) => (
+              <NextActionBlock
+                dateTime={field}
+                text={{
+                  name: NEXT_ACTION_TEXT_FIELD,
+                  label: t(CRM_PROPERTIES.nextActionText.label),
+                  value: String(view.form.values[NEXT_ACTION_TEXT_FIELD] ?? ''),
+                }}
+                followup={view.followup}
+                t={t}
+                format={format}
+              />
+            ),
+            // Shown in the next action's block above, not among the other texts.
+            [NEXT_ACTION_TEXT_FIELD]: () => null,
             [LOST_REASON_FIELD]: (field) => (
               <LostReasonField statusField={STATUS_FIELD} lostStatusIds={lostStatusIds} hint={t('crm.panel.lostReasonHint')}>
                 {field}

@@ -11,6 +11,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/partners', label: 'nav.partners' },
   { href: '/contacts', label: 'nav.contacts' },
   { href: '/crm', label: 'nav.crm', role: 'crm' },
+  { href: '/crm/followups', label: 'followups.nav', role: 'crm' },
   { href: '/data-manager', label: 'nav.dataManager' },
   { href: '/admin/crm', label: 'nav.adminCrm', role: 'crm_admin' },
   { href: '/admin/users', label: 'nav.adminUsers', role: 'admin' },

@@ -75,7 +75,7 @@ const optionalDate = z
   });
 
 /** '' means not set; otherwise a time of day as the browser's time field sends it (HH:MM, seconds dropped). */
-const optionalTime = z
+export const optionalTime = z
   .string()
   .trim()
   .optional()

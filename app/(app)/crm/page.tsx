@@ -5,6 +5,9 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { FilterBar } from '@/components/crm/dashboard/filter-bar';
 import { ViewProblems } from '@/components/crm/dashboard/view-problems';
+import { DueSummary } from '@/components/crm/followups/due-summary';
+import { followupClock } from '@/lib/crm/followups/clock';
+import { countDueFollowups } from '@/lib/crm/followups/queries';
 import { GroupTree, OPEN_GROUP_ANCHOR } from '@/components/crm/dashboard/group-tree';
 import { GroupingEditor } from '@/components/crm/dashboard/grouping-editor';
 import { DashboardTicketTable, ticketColumns } from '@/components/crm/dashboard/ticket-table';
@@ -71,6 +74,7 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
+      <DueSummary due={countDueFollowups(getDb(), user, followupClock())} t={t} format={format} />
       <ViewProblems problems={problems} params={params} t={t} format={format} />
       <FilterBar params={params} options={options} search={search} t={t} />
       {!listView || params.groupBy.length === 0 ? (

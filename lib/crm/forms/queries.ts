@@ -5,6 +5,8 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import type { SessionUser } from '@/lib/auth/guards';
 import { getContactAttributes } from '@/lib/crm/contacts';
+import { followupClock } from '@/lib/crm/followups/clock';
+import { ticketFollowupState, type TicketFollowupState } from '@/lib/crm/followups/queries';
 import { crmHistoryPage, type CrmHistoryPage } from '@/lib/crm/history';
 import { companySizeFor, getPartnerCrm, type PartnerCrm } from '@/lib/crm/partners/queries';
 import { propertiesOf, type PropertyEntity } from '@/lib/crm/properties';
@@ -41,6 +43,8 @@ export type TicketCrmPanelView = {
   /** Every status's phase and colour: the status badge and the phase-dependent Verlustgrund. */
   statuses: CrmStatusStyles;
   slippage: CloseSlippage;
+  /** The next action's state and the deal's staleness, now (SPEC section 17). */
+  followup: TicketFollowupState;
 };
 
 /** The ticket CRM panel (crm only; undefined for a ticket that does not exist). */
@@ -53,6 +57,12 @@ export function ticketCrmPanelView(db: Db, user: SessionUser, ticketId: number, 
     history: crmHistoryPage(db, user, 'ticket', ticketId, historyPage),
     statuses: crmStatusStyles(db, user),
     slippage: getCloseSlippage(db, user, ticketId) ?? { slips: 0, originalClose: null },
+    followup: ticketFollowupState(db, user, ticketId, followupClock()) ?? {
+      state: 'none',
+      staleDays: null,
+      staleAfterDays: null,
+      lastCrmChange: null,
+    },
   };
 }
 

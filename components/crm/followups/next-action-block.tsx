@@ -1,0 +1,39 @@
+// The ticket CRM panel's "Nächste Aktion" (SPEC section 17): the registry's date and time fields and
+// its text field as one block, under the next action's state and, for a stale deal, since when.
+import type { ReactNode } from 'react';
+import { NextActionBadge, StaleBadge } from '@/components/crm/followup-badges';
+import { TextField } from '@/components/ui/fields';
+import type { TicketFollowupState } from '@/lib/crm/followups/queries';
+import type { Formatter, Translate } from '@/lib/i18n';
+import styles from './followups.module.css';
+
+export function NextActionBlock({
+  dateTime,
+  text,
+  followup,
+  t,
+  format,
+}: {
+  /** The registry's date and time fields, as the form renders them. */
+  dateTime: ReactNode;
+  /** The text field's name and saved value. */
+  text: { name: string; label: string; value: string };
+  followup: TicketFollowupState;
+  t: Translate;
+  format: Formatter;
+}) {
+  const staleTitle =
+    followup.lastCrmChange && followup.staleAfterDays !== null
+      ? t('followups.stale.title', { date: format.date(followup.lastCrmChange), days: followup.staleAfterDays })
+      : undefined;
+  return (
+    <fieldset className={styles.block}>
+      <legend>{t('followups.panel.title')}</legend>
+      <p>
+        <NextActionBadge state={followup.state} t={t} /> <StaleBadge days={followup.staleDays} title={staleTitle} t={t} />
+      </p>
+      <div className="row">{dateTime}</div>
+      <TextField name={text.name} label={text.label} defaultValue={text.value} maxLength={2000} />
+    </fieldset>
+  );
+}
