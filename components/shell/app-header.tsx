@@ -10,6 +10,8 @@ import { NavLink } from './nav-link';
 import { navItemsFor } from './navigation';
 
 export function AppHeader({ user, t }: { user: SessionUser; t: Translate }) {
+  const navItems = navItemsFor(user.roles);
+  const navHrefs = navItems.map((item) => item.href);
   return (
     <header className="app-header">
       <a href="#main" className="skip-link">
@@ -28,9 +30,11 @@ export function AppHeader({ user, t }: { user: SessionUser; t: Translate }) {
         </summary>
         <nav aria-label={t('nav.main')}>
           <ul className="nav-list">
-            {navItemsFor(user.roles).map((item) => (
+            {navItems.map((item) => (
               <li key={item.href}>
-                <NavLink href={item.href}>{t(item.label)}</NavLink>
+                <NavLink href={item.href} siblings={navHrefs}>
+                  {t(item.label)}
+                </NavLink>
               </li>
             ))}
           </ul>

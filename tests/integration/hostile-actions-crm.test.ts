@@ -5,13 +5,20 @@ import { vi } from 'vitest';
 import { hostileSuite } from '../support/hostile-suite';
 import { BULK_CASES } from './hostile/bulk.cases';
 import { CRM_CASES } from './hostile/crm.cases';
+import { FOLLOWUP_CASES } from './hostile/followups.cases';
 import { LOOKUP_CASES } from './hostile/lookups.cases';
 
 vi.mock('@/lib/auth/guards', () => import('../support/fake-guards'));
 vi.mock('next/cache', () => import('../support/fake-next'));
 vi.mock('next/navigation', () => import('../support/fake-next'));
+vi.mock('next/headers', () => import('../support/fake-next'));
 vi.mock('next-auth', () => import('../support/fake-auth'));
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('@/lib/auth/password', () => import('../support/fake-password'));
 
-await hostileSuite('CRM forms and the CRM administration under hostile input', { ...CRM_CASES, ...BULK_CASES, ...LOOKUP_CASES });
+await hostileSuite('CRM forms and the CRM administration under hostile input', {
+  ...CRM_CASES,
+  ...BULK_CASES,
+  ...LOOKUP_CASES,
+  ...FOLLOWUP_CASES,
+});

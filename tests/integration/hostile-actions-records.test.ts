@@ -8,6 +8,7 @@ import { RECORD_CASES } from './hostile/records.cases';
 vi.mock('@/lib/auth/guards', () => import('../support/fake-guards'));
 vi.mock('next/cache', () => import('../support/fake-next'));
 vi.mock('next/navigation', () => import('../support/fake-next'));
+vi.mock('next/headers', () => import('../support/fake-next'));
 vi.mock('next-auth', () => import('../support/fake-auth'));
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('@/lib/auth/password', () => import('../support/fake-password'));

@@ -7,6 +7,7 @@ import type { Db } from '@/db/client';
 import {
   attributes,
   bulkChanges,
+  calendarFeeds,
   campaigns,
   companyGroups,
   contactAttributes,
@@ -49,7 +50,7 @@ export type Fixture = {
   partners: { mueller: number; schmidt: number; leer: number };
   /** Erika (Müller, with Merkmale), Hans (Schmidt), Lotte (no partner, no tickets). */
   contacts: { erika: number; hans: number; lotte: number };
-  /** crm: CRM-enabled with an archived status and campaign; plain: partner only; contactOnly: a deactivated Bearbeiter. */
+  /** crm: CRM-enabled with an archived status and campaign and a next action; plain: partner only; contactOnly: a deactivated Bearbeiter. */
   tickets: { crm: number; plain: number; contactOnly: number };
   /** Tess's four default queries, and one of Carl's. */
   tessQueries: number[];
@@ -167,6 +168,9 @@ export function seedHostileFixture(): Fixture {
     probability: 40,
     potentialCents: 1_250_000,
     expectedUsers: 25,
+    // An overdue follow-up with a time (SPEC section 17), for the follow-up actions to postpone and close.
+    nextActionAt: '2026-01-20T10:00',
+    nextActionText: 'Angebot nachfassen',
   });
   const plain = insertTicket({ number: 'T-000002', title: 'Drucker druckt nicht', partnerId: schmidt, status: 'in_progress' });
   const contactOnly = insertTicket({
@@ -214,6 +218,11 @@ export function seedHostileFixture(): Fixture {
     .values({ userId: tess.id, change: { kind: 'probability', probability: null }, ticketCount: 1, changedCount: 0 })
     .returning({ id: bulkChanges.id })
     .get().id;
+
+  // Tess's active calendar feed (SPEC section 17): the revoke's case ends it, the create's replaces it.
+  db.insert(calendarFeeds)
+    .values({ userId: tess.id, tokenHash: 'f'.repeat(64) })
+    .run();
 
   const lookupIds = Object.values(lookups).flatMap((list) => [...list.byName.values()]);
   const allIds = [

@@ -287,6 +287,9 @@ export const CRM_CASES: Record<string, HostileCase> = {
       potential: ['12500', '12500.5', '1.250,555', '-1', '100000000000,00', '100000000000,01', '1.2.3', '0,00', '€'],
       probability: ['100', '101', '50%', '5.5'],
       newCampaigns: ['Jahresendgeschäft 2026', 'Neu,  neu, NEU'],
+      nextAction: ['2027-01-15', '2026-02-30', '15.01.2027', ''],
+      nextActionTime: ['09:30', '24:00', '09:30:15', ''],
+      nextActionText: ['Rückruf; Budget, klären', ''],
     }),
     seeded: carriedInFixture,
     accepted: ({ fx, sent, seeded }) => {
@@ -320,6 +323,10 @@ export const CRM_CASES: Record<string, HostileCase> = {
         100,
       );
       expectWholeNumber(crm.expectedUsers, sent.one('expectedUsers'), 10_000_000);
+      // A next action's time only with its day (SPEC section 17), seconds dropped.
+      const day = (sent.one('nextAction') ?? '').trim();
+      const time = (sent.one('nextActionTime') ?? '').trim().slice(0, 5);
+      expect(crm.nextActionAt).toBe(day === '' ? null : time === '' ? day : `${day}T${time}`);
       const potential = (sent.one('potential') ?? '').trim();
       if (potential === '') expect(crm.potentialCents).toBeNull();
       else {
