@@ -22,7 +22,7 @@ import { databaseChecksum } from './access/checksum';
 import { builtActions, builtRoutes, servesPage, type BuiltAction } from './access/endpoints';
 import { freshQuery, queryOrder } from './access/fixtures';
 import { ACTION_CALLS, type CallContext } from './access/payloads';
-import { ROUTE_PROBES } from './access/route-probes';
+import { feedTokenOf, ROUTE_PROBES } from './access/route-probes';
 import { e2eDb, unique } from './support';
 
 type Matrix = Record<string, Record<CallerName, string>>;
@@ -46,6 +46,7 @@ test.beforeAll(async () => {
   expect(
     (await fetch(new URL('/ticketboard', baseURL), { headers: { Cookie: callers.deactivated.cookie! }, redirect: 'manual' })).status,
   ).toBe(200);
+  for (const caller of Object.values(callers)) feedTokenOf(db, caller);
   deactivate(db, callers.deactivated.user!);
 });
 

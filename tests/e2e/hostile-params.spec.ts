@@ -124,6 +124,12 @@ const data =
     expect(typeof body.error === 'string' && body.error.length > 0).toBe(true);
   };
 
+/** The calendar feed: no token a query string makes up is a feed's, so every one is the same plain 404. */
+const unknownFeed: Check = async (response) => {
+  expect(response.status()).toBe(404);
+  expect(await response.text()).not.toContain('BEGIN:VCALENDAR');
+};
+
 type Target = { names: readonly string[]; check: Check } & (
   { path: string } | { path: (query: string, index: number) => string; name: string }
 );
@@ -138,6 +144,8 @@ const TARGETS: Target[] = [
   // Its heading names the count it would change ("Alle 142 Tickets ändern"), or says the selection is unreadable.
   { path: '/crm/changes/new', names: [...DASHBOARD_PARAMS, 'open', 'ticket', 'kind'], check: page(/Tickets (gemeinsam )?ändern/) },
   { path: '/crm/outcomes', names: [...DASHBOARD_PARAMS, 'row'], check: viewPage('/crm/outcomes', 'Abschlussquote und Kalibrierung') },
+  { path: '/crm/followups', names: ['assignee', 'section', 'page', 'done', 'outcome', 'from'], check: page(/Wiedervorlagen/) },
+  { path: '/account/calendar', names: ['revoked'], check: page('Kalender-Abo') },
   { path: '/data-manager', names: EXPORT_PARAMS, check: page('Daten Manager') },
   { path: '/ticketboard/new', names: [...TICKET_PARAMS, 'name'], check: page('Neue Abfrage') },
   // Record pages with a list of their own: the Verlauf's page, and the ticket form's draft after a picker search.
@@ -158,6 +166,7 @@ const TARGETS: Target[] = [
   { path: '/api/v1/crm/summary', names: DASHBOARD_PARAMS, check: data(/^application\/json/) },
   { path: '/crm/forecast/export', names: FORECAST_PARAMS, check: data(/^text\/csv/) },
   { path: '/api/v1/crm/forecast', names: FORECAST_PARAMS, check: data(/^application\/json/) },
+  { path: '/api/v1/crm/followups.ics', names: ['token'], check: unknownFeed },
 ];
 
 test.describe.configure({ mode: 'serial' });

@@ -137,6 +137,24 @@ export const ACTION_CALLS: Record<string, CallBuilder> = {
     return { page: `/crm/changes/${id}/undo`, args: formArgs({ id }) };
   },
 
+  // ---------------------------------------------------------------- follow-ups and the calendar feed
+  'app/(app)/crm/followups/actions.ts#completeFollowupAction': ({ db }) => {
+    const { id } = freshTicket(db, { enabled: true });
+    db.prepare("update tickets set next_action_at = '2027-01-15', next_action_text = 'Matrix' where id = ?").run(id);
+    return { page: '/crm/followups', args: formArgs({ id, crmVersion: 1 }) };
+  },
+  'app/(app)/crm/followups/actions.ts#postponeFollowupAction': ({ db }) => {
+    const { id } = freshTicket(db, { enabled: true });
+    db.prepare("update tickets set next_action_at = '2027-01-15T09:30' where id = ?").run(id);
+    return { page: '/crm/followups', args: formArgs({ id, crmVersion: 1, step: 'week' }) };
+  },
+  'app/(app)/account/calendar/actions.ts#createCalendarFeedAction': () => ({ page: '/account/calendar', args: formArgs({}) }),
+  'app/(app)/account/calendar/actions.ts#revokeCalendarFeedAction': ({ db, ownerId }) => {
+    // The caller's own feed, so that a permitted call has one to end.
+    db.prepare('insert into calendar_feeds (user_id, token_hash) values (?, ?)').run(ownerId, unique('matrix-feed'));
+    return { page: '/account/calendar', args: formArgs({}) };
+  },
+
   // ---------------------------------------------------------------- contacts
   'app/(app)/contacts/actions.ts#createContactAction': () => ({
     page: '/contacts/new',

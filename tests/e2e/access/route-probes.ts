@@ -1,6 +1,7 @@
 // A valid request to every route handler of the build (each exported method; the next-auth catch-all
 // by its representative paths), keyed like the expectation file.
-import { DEMO_PASSWORD } from '../support';
+import crypto from 'node:crypto';
+import { DEMO_PASSWORD, e2eDb } from '../support';
 import type { Answer } from './action-client';
 import type { Caller } from './callers';
 
@@ -55,6 +56,31 @@ async function credentialsSignIn(baseURL: string, caller: Caller, loginEmail: st
   return { status: response.status, outcome: `redirect:${location.pathname}${error ? `?error=${error}` : ''}` };
 }
 
+/**
+ * The caller's own calendar feed token (SPEC section 17), minted into the database the first time it is
+ * asked for: call it for every caller before the matrix measures (the feed's address carries no session).
+ */
+const feedTokens = new Map<number, string>();
+export function feedTokenOf(db: ReturnType<typeof e2eDb>, caller: Caller): string {
+  if (!caller.user) return '';
+  let token = feedTokens.get(caller.user.id);
+  if (token === undefined) {
+    token = crypto.randomBytes(32).toString('base64url');
+    const hash = crypto.createHash('sha256').update(token).digest('hex');
+    db.prepare('insert into calendar_feeds (user_id, token_hash) values (?, ?)').run(caller.user.id, hash);
+    feedTokens.set(caller.user.id, token);
+  }
+  return token;
+}
+
+/** The calendar feed with the caller's own token: only an active crm user's answers (no cookie is sent). */
+async function calendarFeed(baseURL: string, caller: Caller): Promise<Answer> {
+  const token = caller.user ? (feedTokens.get(caller.user.id) ?? '') : '';
+  const response = await fetch(new URL(`/api/v1/crm/followups.ics?token=${token}`, baseURL), { redirect: 'manual' });
+  const body = await response.text();
+  return { status: response.status, outcome: body.startsWith('BEGIN:VCALENDAR') ? 'calendar' : '' };
+}
+
 export const ROUTE_PROBES: RouteProbe[] = [
   { key: 'GET /api/health', route: '/api/health', method: 'GET', send: get('/api/health') },
   { key: 'GET /api/auth/session', route: '/api/auth/[...nextauth]', method: 'GET', send: get('/api/auth/session', sessionOwner) },
@@ -79,6 +105,7 @@ export const ROUTE_PROBES: RouteProbe[] = [
     method: 'GET',
     send: get('/crm/forecast/export?row=assignee&dialect=rfc4180'),
   },
+  { key: 'GET /api/v1/crm/followups.ics', route: '/api/v1/crm/followups.ics', method: 'GET', send: calendarFeed },
   // CRM columns asked for: a signed-in user without `crm` is refused (SPEC section 10).
   {
     key: 'GET /data-manager/export/[entity]',
