@@ -29,9 +29,9 @@ export function runQuery<T>(db: Db, query: SQL, exact = false): T[] {
     .all(...params) as T[];
 }
 
-/** The view's query; with `group`, only the tickets of that group of the view. */
-function queryOf(db: Db, params: DashboardParams, group?: GroupPath | null): DashboardQuery {
-  return { params, context: valueContext(db.$client), group: group ? groupSteps(params.groupBy, group) : undefined };
+/** The view's query at `instant` (now); with `group`, only the tickets of that group of the view. */
+function queryOf(db: Db, params: DashboardParams, group?: GroupPath | null, instant: number = Date.now()): DashboardQuery {
+  return { params, context: valueContext(db.$client, instant), group: group ? groupSteps(params.groupBy, group) : undefined };
 }
 
 type KeyedRow = PhaseRow & Record<`k${number}`, bigint | string | null>;
@@ -73,10 +73,19 @@ export function levelLabels(db: Db, key: GroupKey, ids: GroupId[], t: Translate)
 
 export type DashboardSummary = { groupBy: GroupKey[]; total: PhasedTotals; groups: GroupNode[] };
 
-/** The grand total and the group tree: one aggregate query per level plus one for the total. */
-export function summariseDashboard(db: Db, user: SessionUser, params: DashboardParams, t: Translate): DashboardSummary {
+/**
+ * The grand total and the group tree: one aggregate query per level plus one for the total. Next
+ * actions and staleness are judged at `instant` (now; a test passes its own clock).
+ */
+export function summariseDashboard(
+  db: Db,
+  user: SessionUser,
+  params: DashboardParams,
+  t: Translate,
+  instant: number = Date.now(),
+): DashboardSummary {
   assertRole(user, 'crm');
-  const query = queryOf(db, params);
+  const query = queryOf(db, params, null, instant);
   return summarise(db, query, t);
 }
 
