@@ -3,6 +3,7 @@
 // receives plain strings, few bytes per group, instead of rendered markup.
 import { PHASES } from '@/db/schema';
 import type { Formatter, Translate } from '@/lib/i18n';
+import { NEXT_ACTION_STATES, type NextActionState } from '../followups/clock';
 import type { CrmStatusStyles } from '@/lib/lookups/queries';
 import { serialiseGroupPath } from './group-path';
 import type { DashboardTicket } from './tickets';
@@ -24,7 +25,28 @@ export type TicketRow = [
   potential: string,
   users: string,
   assignee: string,
+  /** The follow-up badges: the next action's state and, when stale, the days (words once per table: FollowupWords). */
+  followup: [state: NextActionState, staleDays: number | null],
 ];
+
+/** The follow-up badges' words, once per table or board (not per row): badge per state, stale for 1 / {days} days. */
+export type FollowupWords = { states: Record<NextActionState, string>; staleOne: string; staleMany: string };
+
+export function followupWords(t: Translate): FollowupWords {
+  return {
+    states: Object.fromEntries(
+      NEXT_ACTION_STATES.map((state) => [state, t('followups.badge', { state: t(`followups.state.${state}`) })]),
+    ) as Record<NextActionState, string>,
+    staleOne: t('followups.stale.one'),
+    staleMany: t('followups.stale.many'),
+  };
+}
+
+/** "gefährdet: 12 · 34.000,00 €" for a group or view with tickets at risk; '' without. */
+export function presentAtRisk(totals: PhasedTotals, t: Translate, format: Formatter): string {
+  const { count, sumPotentialCents } = totals.atRisk;
+  return count === 0 ? '' : t('followups.atRiskFigures', { figures: `${format.integer(count)} · ${format.money(sumPotentialCents)}` });
+}
 
 /** The five figures of a group or of the whole view, in the order of `figureLabels`. */
 export type Figures = [count: string, potential: string, weighted: string, probability: string, users: string];
@@ -47,6 +69,8 @@ export type TreeGroup = {
   more?: true;
   /** Count and Σ Umsatzpotenzial per phase (open, won, lost; '' where none), when the view mixes phases. */
   phases?: PhaseFigures;
+  /** "gefährdet: 12 · 34.000,00 €" (SPEC section 17), when the group holds tickets at risk. */
+  risk?: string;
 };
 
 /** "12 · 34.000,00 €" for open, won and lost; '' for a phase without tickets. */
@@ -110,6 +134,7 @@ export function presentTicket(ticket: DashboardTicket, format: Formatter, status
     crm.potentialCents === null ? DASH : format.money(crm.potentialCents),
     crm.expectedUsers === null ? DASH : format.integer(crm.expectedUsers),
     ticket.assignee?.name ?? DASH,
+    [ticket.followup.state, ticket.followup.staleDays],
   ];
 }
 
@@ -131,6 +156,7 @@ export function presentTree(
     ...groupColor(group, how.statuses),
     figures: presentFigures(group, t, format),
     ...(how.phases ? { phases: presentPhases(group, format) } : {}),
+    ...(group.atRisk.count > 0 ? { risk: presentAtRisk(group, t, format) } : {}),
     ...(group.expanded ? { expanded: true as const } : {}),
     ...(group.groups.length > 0 ? { groups: presentTree(group.visibleGroups, tickets, t, format, how) } : {}),
     ...(group.showTickets ? { tickets: tickets(group).map((ticket) => presentTicket(ticket, format, how.statuses)) } : {}),
