@@ -146,7 +146,7 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
             figures: figureLabels(t),
             phases: PHASES.map((phase) => t(`crm.phase.${phase}`)),
             columns: ticketColumns(t),
-            followup: followupWords(t),
+            followup: followupWords(t, { inColumn: true }),
             showTickets: t('dashboard.showTickets'),
             loading: t('dashboard.loadingTickets'),
             failed: t('dashboard.loadFailed'),
@@ -194,7 +194,7 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
         <DashboardTicketTable
           rows={tickets.map((ticket) => presentTicket(ticket, format, statuses))}
           columns={ticketColumns(t)}
-          followup={followupWords(t)}
+          followup={followupWords(t, { inColumn: true })}
           caption={title}
           select={{
             form: SELECTION_FORM,

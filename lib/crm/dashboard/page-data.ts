@@ -59,7 +59,11 @@ export function readDashboardPage(db: Db, { user, params, list, open, search }: 
   };
 
   function readTree() {
-    const groups = groupLimit(serialiseDashboardParams(params).toString().length, mixesPhases(summary.total));
+    const groups = groupLimit(
+      serialiseDashboardParams(params).toString().length,
+      mixesPhases(summary.total),
+      summary.total.atRisk.count > 0,
+    );
     const visible = visibleTree(summary.groups, { ...LIMITS, groups }, open);
     // A small tree shows every leaf's first tickets (one query for all); a large one only the opened leaf's.
     const sample =
