@@ -147,6 +147,7 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
             phases: PHASES.map((phase) => t(`crm.phase.${phase}`)),
             columns: ticketColumns(t),
             followup: followupWords(t, { inColumn: true }),
+            atRisk: t('followups.atRiskFigures'),
             showTickets: t('dashboard.showTickets'),
             loading: t('dashboard.loadingTickets'),
             failed: t('dashboard.loadFailed'),

@@ -17,6 +17,8 @@ export type GroupTreeWords = {
   columns: TicketColumns;
   /** The tickets' follow-up badges. */
   followup: FollowupWords;
+  /** "gefährdet: {figures}" (SPEC section 17). */
+  atRisk: string;
   showTickets: string;
   loading: string;
   failed: string;
@@ -125,7 +127,7 @@ function Group({ group, depth, context }: { group: TreeGroup; depth: number; con
             <span key={index}>{figure}</span>
           ))}
           {/* At risk (SPEC section 17): the words say it, the danger colour repeats it. */}
-          {group.risk && <em className="badge followup-overdue">{group.risk}</em>}
+          {group.risk && <em className="badge followup-overdue">{context.words.atRisk.replace('{figures}', group.risk)}</em>}
           {/* Open, won, lost by position (named in CSS); a phase without tickets is an empty, hidden <i>. */}
           {group.phases && (
             <small>

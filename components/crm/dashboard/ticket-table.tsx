@@ -77,7 +77,7 @@ export function DashboardTicketTable({
             <td>{potential}</td>
             <td>{users}</td>
             <td>{assignee}</td>
-            <td className="followup-cell">
+            <td>
               <FollowupBadges followup={next} words={followup} />
             </td>
           </tr>

@@ -47,10 +47,14 @@ export function followupWords(t: Translate, { inColumn = false }: { inColumn?: b
   };
 }
 
-/** "gefährdet: 12 · 34.000,00 €" for a group or view with tickets at risk; '' without. */
+/** "12 · 34.000,00 €": how many tickets of a group or view are at risk, and their Σ Umsatzpotenzial. */
+export function presentRiskFigures(totals: PhasedTotals, format: Formatter): string {
+  return `${format.integer(totals.atRisk.count)} · ${format.money(totals.atRisk.sumPotentialCents)}`;
+}
+
+/** "gefährdet: 12 · 34.000,00 €" for a group or view with tickets at risk. */
 export function presentAtRisk(totals: PhasedTotals, t: Translate, format: Formatter): string {
-  const { count, sumPotentialCents } = totals.atRisk;
-  return count === 0 ? '' : t('followups.atRiskFigures', { figures: `${format.integer(count)} · ${format.money(sumPotentialCents)}` });
+  return t('followups.atRiskFigures', { figures: presentRiskFigures(totals, format) });
 }
 
 /** The five figures of a group or of the whole view, in the order of `figureLabels`. */
@@ -74,7 +78,7 @@ export type TreeGroup = {
   more?: true;
   /** Count and Σ Umsatzpotenzial per phase (open, won, lost; '' where none), when the view mixes phases. */
   phases?: PhaseFigures;
-  /** "gefährdet: 12 · 34.000,00 €" (SPEC section 17), when the group holds tickets at risk. */
+  /** "12 · 34.000,00 €" at risk (SPEC section 17), when the group holds tickets at risk; the word comes once from the tree. */
   risk?: string;
 };
 
@@ -161,7 +165,7 @@ export function presentTree(
     ...groupColor(group, how.statuses),
     figures: presentFigures(group, t, format),
     ...(how.phases ? { phases: presentPhases(group, format) } : {}),
-    ...(group.atRisk.count > 0 ? { risk: presentAtRisk(group, t, format) } : {}),
+    ...(group.atRisk.count > 0 ? { risk: presentRiskFigures(group, format) } : {}),
     ...(group.expanded ? { expanded: true as const } : {}),
     ...(group.groups.length > 0 ? { groups: presentTree(group.visibleGroups, tickets, t, format, how) } : {}),
     ...(group.showTickets ? { tickets: tickets(group).map((ticket) => presentTicket(ticket, format, how.statuses)) } : {}),
