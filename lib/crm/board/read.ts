@@ -104,7 +104,9 @@ export function readBoard(
   const instant = Date.now();
   const summary = summariseDashboard(db, user, view, t, instant);
   const sample =
-    summary.total.count > 0 ? leafTicketSample(db, user, view, cardsPerColumn(summary.groups.length)) : new Map<string, number[]>();
+    summary.total.count > 0
+      ? leafTicketSample(db, user, view, cardsPerColumn(summary.groups.length), instant)
+      : new Map<string, number[]>();
   const cards = cardsByIds(db, [...sample.values()].flat(), instant);
   const statuses =
     column === 'crmStatus'

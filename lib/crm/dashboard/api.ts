@@ -30,8 +30,10 @@ function jsonPhasedTotals(totals: PhasedTotals): JsonPhasedTotals {
 }
 
 export function dashboardJson(db: Db, { user, params }: { user: SessionUser; params: DashboardParams }) {
-  const summary = summariseDashboard(db, user, params, translator(user.locale));
-  const leaves = params.groupBy.length > 0 ? leafTicketIds(db, user, params) : new Map<string, number[]>();
+  // One clock for totals and ticket ids, so a next action falling due between them moves neither.
+  const instant = Date.now();
+  const summary = summariseDashboard(db, user, params, translator(user.locale), instant);
+  const leaves = params.groupBy.length > 0 ? leafTicketIds(db, user, params, instant) : new Map<string, number[]>();
   const toJson = (group: GroupNode, prefix: GroupId[]): JsonGroup => {
     const { key, id, label, groups } = group;
     const rest = { key, id, label, ...jsonPhasedTotals(group) };
