@@ -42,6 +42,7 @@ import {
   lookupName,
   namesOf,
   ORIGINAL_CLOSE,
+  nextActionStateCase,
   PHASE_OF_TICKET,
   phaseCase,
 } from './property-sql';
@@ -380,6 +381,19 @@ export const CRM_PROPERTIES = {
     history: true,
     dataManager: { type: 'text', value: sql`${tickets.nextActionText}` },
     form: crmFormFields.text('nextActionText'),
+  },
+  // Derived: the next action's state at the request's clock, a grouping key of the dashboard.
+  nextActionState: {
+    entity: 'ticket',
+    label: 'followups.dim.nextActionState',
+    kind: 'reference',
+    dashboard: {
+      position: 16,
+      emptyLabel: 'followups.empty.nextActionState',
+      labels: { kind: 'nextAction' },
+      value: { expression: nextActionStateCase },
+      group: true,
+    },
   },
 
   // Partner CRM fields (SPEC section 2).

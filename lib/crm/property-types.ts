@@ -35,7 +35,9 @@ export type LabelSource =
   /** `YYYY-MM`, chronological. */
   | { kind: 'month' }
   /** `YYYY-Qn`, chronological. */
-  | { kind: 'quarter' };
+  | { kind: 'quarter' }
+  /** A next action's state (SPEC section 17): überfällig, heute, geplant, keine. */
+  | { kind: 'nextAction' };
 
 /** A company-size range in admin order; the dashboard reads them once per request. */
 export type SizeRange = { id: number; min: number; max: number | null };

@@ -78,6 +78,8 @@ beforeAll(() => {
           // Months across a year end, so chronological order differs from any other.
           expectedClose: number % 6 === 0 ? null : `${2026 + (number % 2)}-${String(((number * 5) % 12) + 1).padStart(2, '0')}-15`,
           lostReasonId: number % 4 === 0 ? null : pick(lookups.lostReasons.ids, number),
+          // Overdue, planned or none: the Nächste Aktion groups in their fixed order.
+          nextActionAt: pick(['2020-01-15', '2999-01-15', null], number),
         })
         .returning({ id: tickets.id })
         .get();

@@ -17,6 +17,7 @@ import {
 } from '@/lib/crm/dashboard/params';
 import { leafTicketIds, summariseDashboard } from '@/lib/crm/dashboard/queries';
 import type { GroupNode, PhasedTotals, Totals } from '@/lib/crm/dashboard/tree';
+import { followupClock, NEXT_ACTION_STATES, nextActionState, staleDays, type FollowupClock } from '@/lib/crm/followups/clock';
 import { translator } from '@/lib/i18n';
 import { freshAppDb } from '../support/db';
 
@@ -26,6 +27,10 @@ type Row = {
   phase: s.Phase;
   expectedClose: string | null;
   slipped: boolean;
+  /** Open and (stale, or the next action overdue or missing) at the test's clock. */
+  atRisk: boolean;
+  nextAction: string;
+  stale: boolean;
   potential: number | null;
   probability: number | null;
   users: number | null;
@@ -37,6 +42,9 @@ let db: Db;
 let user: SessionUser;
 let rows: Row[];
 let ids: Record<IdFilter, number[]>;
+/** The clock every summary and the recomputation judge next actions and staleness at. */
+const INSTANT = Date.now();
+const clock: FollowupClock = followupClock(INSTANT);
 
 /** Every CRM ticket with each dimension's value(s), read with plain selects. */
 function loadRows(): Row[] {
@@ -62,13 +70,9 @@ function loadRows(): Row[] {
   const ticketProducts = db.select().from(s.ticketProducts).all();
   const ticketCampaigns = db.select().from(s.ticketCampaigns).all();
   const partnerCampaigns = db.select().from(s.partnerCampaigns).all();
-  const phaseOf = new Map(
-    db
-      .select()
-      .from(s.crmTicketStatuses)
-      .all()
-      .map((status) => [status.id, status.phase]),
-  );
+  const statuses = db.select().from(s.crmTicketStatuses).all();
+  const phaseOf = new Map(statuses.map((status) => [status.id, status.phase]));
+  const staleAfter = new Map(statuses.filter((status) => status.phase === 'open').map((status) => [status.id, status.staleAfterDays]));
   // Slipped: some recorded change of the expected close moved it later.
   const slipped = new Set(
     db
@@ -99,11 +103,18 @@ function loadRows(): Row[] {
         ...partnerCampaigns.filter((x) => x.partnerId === partnerId).map((x) => x.campaignId),
       ]);
       const close = t.expectedClose;
+      const phase = t.crmStatusId === null ? 'open' : (phaseOf.get(t.crmStatusId) ?? 'open');
+      const state = nextActionState(t.nextActionAt, clock);
+      const lastChange = t.crmMovedAt ?? t.crmActivatedAt;
+      const stale = staleDays(lastChange, t.crmStatusId === null ? null : (staleAfter.get(t.crmStatusId) ?? null), clock) !== null;
       return {
         id: t.id,
-        phase: t.crmStatusId === null ? 'open' : (phaseOf.get(t.crmStatusId) ?? 'open'),
+        phase,
         expectedClose: close,
         slipped: slipped.has(t.id),
+        atRisk: phase === 'open' && (stale || state === 'overdue' || state === 'none'),
+        nextAction: state,
+        stale,
         potential: t.potentialCents,
         probability: t.probability,
         users: t.expectedUsers,
@@ -121,6 +132,7 @@ function loadRows(): Row[] {
           lostReason: t.lostReasonId,
           closeMonth: close ? close.slice(0, 7) : null,
           closeQuarter: close ? `${close.slice(0, 4)}-Q${Math.ceil(Number(close.slice(5, 7)) / 3)}` : null,
+          nextActionState: state,
         },
         multi: { product: ticketProducts.filter((x) => x.ticketId === t.id).map((x) => x.productId), campaign: [...campaigns] },
       };
@@ -147,6 +159,8 @@ function matches(row: Row, params: DashboardParams): boolean {
   if (params.closeFrom !== null && (row.expectedClose === null || row.expectedClose < params.closeFrom)) return false;
   if (params.closeTo !== null && (row.expectedClose === null || row.expectedClose > params.closeTo)) return false;
   if (params.slipped && !row.slipped) return false;
+  if (params.nextAction.length > 0 && !(params.nextAction as string[]).includes(row.nextAction)) return false;
+  if (params.stale && !row.stale) return false;
   return true;
 }
 
@@ -159,6 +173,7 @@ function phasedTotalsOf(group: Row[]): PhasedTotals {
       won: totalsOf(group.filter((row) => row.phase === 'won')),
       lost: totalsOf(group.filter((row) => row.phase === 'lost')),
     },
+    atRisk: totalsOf(group.filter((row) => row.atRisk)),
   };
 }
 
@@ -207,8 +222,9 @@ function flatten(groups: GroupNode[], prefix: Value[] = [], into = new Map<strin
     probabilityCount,
     sumExpectedUsers,
     phases,
+    atRisk,
   } of groups) {
-    const totals = { count, sumPotentialCents, sumWeightedCents, avgProbability, probabilityCount, sumExpectedUsers, phases };
+    const totals = { count, sumPotentialCents, sumWeightedCents, avgProbability, probabilityCount, sumExpectedUsers, phases, atRisk };
     const path = [...prefix, id];
     into.set(JSON.stringify(path), totals);
     flatten(children, path, into);
@@ -298,6 +314,8 @@ function paramsArbitrary(): fc.Arbitrary<DashboardParams> {
       closeFrom: fc.option(fc.constantFrom(...CLOSE_BOUNDS), { freq: 4, nil: null }),
       closeTo: fc.option(fc.constantFrom(...CLOSE_BOUNDS), { freq: 4, nil: null }),
       slipped: fc.boolean(),
+      nextAction: fc.subarray([...NEXT_ACTION_STATES], { maxLength: 2 }),
+      stale: fc.boolean(),
       groupBy: fc.shuffledSubarray([...GROUP_KEYS], { minLength: 0, maxLength: 4 }),
     })
     .map((drawn) => {
@@ -312,7 +330,7 @@ describe('dashboard totals', () => {
   it('equal a plain recomputation at every level for random filters and groupings', () => {
     fc.assert(
       fc.property(paramsArbitrary(), (params) => {
-        const summary = summariseDashboard(db, user, params, t);
+        const summary = summariseDashboard(db, user, params, t, INSTANT);
         const expected = recompute(params);
         expect(summary.total).toEqual(expected.total);
         expect(Object.fromEntries(flatten(summary.groups))).toEqual(Object.fromEntries(expected.groups));

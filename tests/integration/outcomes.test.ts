@@ -20,6 +20,7 @@ import { percentOf } from '@/lib/crm/outcomes/rates';
 import { readWinRates } from '@/lib/crm/outcomes/win-rates';
 import { translator } from '@/lib/i18n';
 import { insertUserWithDefaults } from '@/lib/users/mutations';
+import { followupClock, nextActionState } from '@/lib/crm/followups/clock';
 import { freshAppDb, sessionUser } from '../support/db';
 
 const t = translator('de');
@@ -254,6 +255,7 @@ function loadRows(): Row[] {
           lostReason: one(ticket.lostReasonId),
           closeMonth: one(close ? close.slice(0, 7) : null),
           closeQuarter: one(close ? `${close.slice(0, 4)}-Q${Math.ceil(Number(close.slice(5, 7)) / 3)}` : null),
+          nextActionState: one(nextActionState(ticket.nextActionAt, followupClock())),
         } as Record<GroupKey, (number | string | null)[]>,
       };
     });

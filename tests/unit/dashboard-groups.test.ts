@@ -25,6 +25,7 @@ const node = (id: GroupNode['id'], count: number, groups: GroupNode[] = []): Gro
   label: String(id),
   ...totals(count),
   phases: { open: totals(count), won: totals(0), lost: totals(0) },
+  atRisk: totals(0),
   groups,
 });
 

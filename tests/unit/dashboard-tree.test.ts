@@ -20,7 +20,11 @@ const plain = (count: number): Totals => ({
   sumExpectedUsers: count,
 });
 // Every ticket open: the phases are the group's totals, then nothing won or lost.
-const totals = (count: number): PhasedTotals => ({ ...plain(count), phases: { open: plain(count), won: plain(0), lost: plain(0) } });
+const totals = (count: number): PhasedTotals => ({
+  ...plain(count),
+  phases: { open: plain(count), won: plain(0), lost: plain(0) },
+  atRisk: plain(0),
+});
 
 const statusLabels: LevelLabels = {
   label: (id) => ({ 1: 'Bedarf ermittelt', 2: 'Angebot erstellt', 3: 'Gewonnen' })[Number(id)] ?? '?',

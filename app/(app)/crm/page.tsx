@@ -25,7 +25,7 @@ import {
   type DashboardParams,
 } from '@/lib/crm/dashboard/params';
 import { LIST_PAGE_SIZE, readDashboardPage, type DashboardPageData } from '@/lib/crm/dashboard/page-data';
-import { figureLabels, presentTicket, presentTree } from '@/lib/crm/dashboard/present';
+import { figureLabels, followupWords, presentAtRisk, presentTicket, presentTree } from '@/lib/crm/dashboard/present';
 import { PHASES } from '@/lib/crm/phases';
 import { pathKey } from '@/lib/crm/dashboard/queries';
 import { parseDashboardView } from '@/lib/crm/dashboard/view-state';
@@ -105,6 +105,11 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
         <h2 id="grand-total">{t('dashboard.total')}</h2>
         <TotalsLine totals={summary.total} t={t} format={format} />
         <PhaseTable totals={summary.total} t={t} format={format} />
+        {summary.total.atRisk.count > 0 && (
+          <p className="at-risk-total" title={t('followups.atRiskTitle')}>
+            <em className="badge followup-overdue">{presentAtRisk(summary.total, t, format)}</em>
+          </p>
+        )}
         <p className="export-links">
           <Link href={`/crm/changes/new${view ? `?${view}` : ''}`}>
             {t('bulk.changeAll', { count: format.integer(summary.total.count) })}
@@ -145,6 +150,8 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
             figures: figureLabels(t),
             phases: PHASES.map((phase) => t(`crm.phase.${phase}`)),
             columns: ticketColumns(t),
+            followup: followupWords(t, { inColumn: true }),
+            atRisk: t('followups.atRiskFigures'),
             showTickets: t('dashboard.showTickets'),
             loading: t('dashboard.loadingTickets'),
             failed: t('dashboard.loadFailed'),
@@ -192,6 +199,7 @@ export default async function CrmDashboardPage({ searchParams }: { searchParams:
         <DashboardTicketTable
           rows={tickets.map((ticket) => presentTicket(ticket, format, statuses))}
           columns={ticketColumns(t)}
+          followup={followupWords(t, { inColumn: true })}
           caption={title}
           select={{
             form: SELECTION_FORM,

@@ -7,21 +7,36 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import type { CardRow } from '@/lib/crm/board/present';
+import type { FollowupWords } from '@/lib/crm/dashboard/present';
+import { FollowupBadges } from '../dashboard/followup-cell';
 import { reasonField, targetField } from '@/lib/crm/board/fields';
 import { MOVE_FORM, useBoardMoves } from './board-moves';
 
-export function BoardCards({ value, label, cards, className }: { value: string; label: string; cards: CardRow[]; className?: string }) {
+export function BoardCards({
+  value,
+  label,
+  cards,
+  followup,
+  className,
+}: {
+  value: string;
+  label: string;
+  cards: CardRow[];
+  /** The follow-up badges' words, once per column. */
+  followup: FollowupWords;
+  className?: string;
+}) {
   return (
     <ol className={className} data-cards={value} aria-label={label}>
       {cards.map((card) => (
-        <Card key={card[0]} card={card} current={value} />
+        <Card key={card[0]} card={card} current={value} followup={followup} />
       ))}
     </ol>
   );
 }
 
-function Card({ card, current }: { card: CardRow; current: string }) {
-  const [id, number, title, partner, figures, close] = card;
+function Card({ card, current, followup }: { card: CardRow; current: string; followup: FollowupWords }) {
+  const [id, number, title, partner, figures, close, , next] = card;
   return (
     <li data-card={id}>
       <p>
@@ -33,7 +48,10 @@ function Card({ card, current }: { card: CardRow; current: string }) {
         {figures}
         {close && ` · ${close}`}
       </p>
-      {/* SPEC section 17: the card's next-action badge goes here once follow-ups exist. */}
+      {/* SPEC section 17: the next action's state and, for a stale deal, how long. */}
+      <p>
+        <FollowupBadges followup={next} words={followup} />
+      </p>
       <MoveControls card={card} current={current} />
     </li>
   );

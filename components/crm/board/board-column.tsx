@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { StatusSwatch } from '@/components/crm/status-badge';
 import { presentCard } from '@/lib/crm/board/present';
+import { followupWords } from '@/lib/crm/dashboard/present';
 import type { BoardColumnData } from '@/lib/crm/board/read';
 import type { Formatter, Translate } from '@/lib/i18n';
 import { BoardCards } from './board-cards';
@@ -45,6 +46,14 @@ export function BoardColumnView({
         <dd>{format.money(totals.sumWeightedCents)}</dd>
         <dt>{t('dashboard.avgProbability')}</dt>
         <dd>{totals.avgProbability === null ? '—' : format.percent(totals.avgProbability)}</dd>
+        {totals.atRisk.count > 0 && (
+          <>
+            <dt>{t('followups.atRisk')}</dt>
+            <dd className="badge followup-overdue">
+              {format.integer(totals.atRisk.count)} · {format.money(totals.atRisk.sumPotentialCents)}
+            </dd>
+          </>
+        )}
       </dl>
       <p className={styles.more}>
         <Link href={changeHref}>{t('bulk.changeAll', { count: format.integer(totals.count) })}</Link>
@@ -54,6 +63,7 @@ export function BoardColumnView({
         value={value}
         label={t('board.cards', { column: column.label })}
         cards={column.cards.map((card) => presentCard(card, format))}
+        followup={followupWords(t)}
       />
       {totals.count > column.cards.length && (
         <p className={styles.more}>

@@ -5,6 +5,7 @@ import { MenuDetails } from '@/components/ui/menu-details';
 import { DIMENSIONS, FILTER_BAR, HIDDEN_FILTERS } from '@/lib/crm/dashboard/dimensions';
 import type { FilterOption, FilterOptions } from '@/lib/crm/dashboard/options';
 import { DEFAULT_GROUP_BY, type DashboardParams, type IdChoice, type IdFilter } from '@/lib/crm/dashboard/params';
+import { NEXT_ACTION_STATES, type NextActionState } from '@/lib/crm/followups/clock';
 import { PHASES, type Phase } from '@/lib/crm/phases';
 import type { Translate } from '@/lib/i18n';
 import { FilterForm } from './filter-form';
@@ -75,6 +76,28 @@ function PhaseFilter({ chosen, t }: { chosen: readonly Phase[]; t: Translate }) 
   );
 }
 
+/** The next action's states (SPEC section 17): checkboxes, none chosen = all. */
+function NextActionFilter({ chosen, t }: { chosen: readonly NextActionState[]; t: Translate }) {
+  const label = t('followups.filter.nextAction');
+  return (
+    <MenuDetails className="filter">
+      <summary>
+        {label}:{' '}
+        <span className={chosen.length > 0 ? 'filter-count' : 'muted'}>{chosen.length > 0 ? chosen.length : t('dashboard.any')}</span>
+      </summary>
+      <fieldset className="filter-options">
+        <legend className="visually-hidden">{label}</legend>
+        {NEXT_ACTION_STATES.map((state) => (
+          <label key={state} className="checkbox">
+            <input type="checkbox" name="nextAction" value={state} defaultChecked={chosen.includes(state)} />
+            {t(`followups.state.${state}`)}
+          </label>
+        ))}
+      </fieldset>
+    </MenuDetails>
+  );
+}
+
 export function FilterBar({
   params,
   options,
@@ -120,6 +143,11 @@ export function FilterBar({
         <label className="checkbox filter-check">
           <input type="checkbox" name="slipped" value="1" defaultChecked={params.slipped} />
           {t('dashboard.slipped')}
+        </label>
+        <NextActionFilter chosen={params.nextAction} t={t} />
+        <label className="checkbox filter-check">
+          <input type="checkbox" name="stale" value="1" defaultChecked={params.stale} />
+          {t('followups.filter.stale')}
         </label>
       </div>
       <div className="filter-row">

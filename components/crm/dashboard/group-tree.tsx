@@ -6,7 +6,7 @@
 // Plain strings in (lib/crm/dashboard/present.ts): a few bytes per group, however many groups.
 import { useState, useTransition, type CSSProperties } from 'react';
 import { loadDashboardGroupAction } from '@/app/(app)/crm/actions';
-import type { Figures, TicketRow, TreeGroup } from '@/lib/crm/dashboard/present';
+import type { Figures, FollowupWords, TicketRow, TreeGroup } from '@/lib/crm/dashboard/present';
 import { StatusSwatch } from '../status-badge';
 import { DashboardTicketTable, type TicketColumns } from './ticket-table';
 
@@ -15,6 +15,10 @@ export type GroupTreeWords = {
   /** The phases' names, open, won, lost. */
   phases: string[];
   columns: TicketColumns;
+  /** The tickets' follow-up badges. */
+  followup: FollowupWords;
+  /** "gefährdet: {figures}" (SPEC section 17). */
+  atRisk: string;
   showTickets: string;
   loading: string;
   failed: string;
@@ -74,7 +78,7 @@ function Leaf({
   }
   return (
     <>
-      <DashboardTicketTable rows={loaded.rows} columns={words.columns} caption={group.label} />
+      <DashboardTicketTable rows={loaded.rows} columns={words.columns} followup={words.followup} caption={group.label} />
       {loaded.more && (
         <p className="group-more">
           {words.moreTickets.replace('{shown}', String(loaded.rows.length)).replace('{total}', group.figures[0])}{' '}
@@ -122,6 +126,8 @@ function Group({ group, depth, context }: { group: TreeGroup; depth: number; con
           {group.figures.map((figure, index) => (
             <span key={index}>{figure}</span>
           ))}
+          {/* At risk (SPEC section 17): the words say it, the danger colour repeats it. */}
+          {group.risk && <em className="badge followup-overdue">{context.words.atRisk.replace('{figures}', group.risk)}</em>}
           {/* Open, won, lost by position (named in CSS); a phase without tickets is an empty, hidden <i>. */}
           {group.phases && (
             <small>

@@ -1,5 +1,6 @@
 // The view's totals split by phase (SPEC section 14): the open pipeline at a glance, beside what was
-// won and lost. The three rows add up to the grand total above.
+// won and lost. The three rows add up to the grand total above; a last row gives the open tickets at
+// risk among them (SPEC section 17).
 import { figureLabels, presentFigures } from '@/lib/crm/dashboard/present';
 import type { PhasedTotals } from '@/lib/crm/dashboard/tree';
 import { PHASES } from '@/lib/crm/phases';
@@ -31,6 +32,18 @@ export function PhaseTable({ totals, t, format }: { totals: PhasedTotals; t: Tra
             ))}
           </tr>
         ))}
+      </tbody>
+      <tbody>
+        <tr className="phase-row at-risk-row">
+          <th scope="row">
+            <span className="badge followup-overdue">{t('followups.atRiskRow')}</span>
+          </th>
+          {presentFigures(totals.atRisk, t, format).map((figure, index) => (
+            <td key={labels[index]} className="num">
+              {figure}
+            </td>
+          ))}
+        </tr>
       </tbody>
     </table>
   );

@@ -1,9 +1,10 @@
 // The tickets under a group, or of the list view: the columns of SPEC section 8. Plain rows and
 // words in, no hooks: rendered by the server (list view) and by the group tree in the browser.
 import { RecordLink } from '@/components/ui/record-link';
-import type { TicketRow } from '@/lib/crm/dashboard/present';
+import type { FollowupWords, TicketRow } from '@/lib/crm/dashboard/present';
 import type { Translate } from '@/lib/i18n';
 import { StatusBadge } from '../status-badge';
+import { FollowupBadges } from './followup-cell';
 
 /** The column headings, in the order of a row's columns (its id aside). */
 export type TicketColumns = TicketRow extends [number, ...infer Columns] ? { [K in keyof Columns]: string } : never;
@@ -18,6 +19,7 @@ export function ticketColumns(t: Translate): TicketColumns {
     t('dashboard.col.potential'),
     t('dashboard.col.users'),
     t('dashboard.col.assignee'),
+    t('followups.col.nextAction'),
   ];
 }
 
@@ -31,9 +33,12 @@ export function DashboardTicketTable({
   columns,
   caption,
   select,
+  followup,
 }: {
   rows: TicketRow[];
   columns: TicketColumns;
+  /** The follow-up badges' words (once per table). */
+  followup: FollowupWords;
   caption: string;
   select?: RowSelection;
 }) {
@@ -55,7 +60,7 @@ export function DashboardTicketTable({
         </tr>
       </thead>
       <tbody>
-        {rows.map(([id, number, ...cells]) => (
+        {rows.map(([id, number, title, party, status, probability, potential, users, assignee, next]) => (
           <tr key={id}>
             {select && (
               <td>
@@ -65,9 +70,16 @@ export function DashboardTicketTable({
             <td>
               <RecordLink href={`/tickets/${id}`}>{number}</RecordLink>
             </td>
-            {cells.map((cell, index) => (
-              <td key={index}>{Array.isArray(cell) ? <StatusBadge name={cell[0]} color={cell[1]} /> : cell}</td>
-            ))}
+            <td>{title}</td>
+            <td>{party}</td>
+            <td>{Array.isArray(status) ? <StatusBadge name={status[0]} color={status[1]} /> : status}</td>
+            <td>{probability}</td>
+            <td>{potential}</td>
+            <td>{users}</td>
+            <td>{assignee}</td>
+            <td>
+              <FollowupBadges followup={next} words={followup} />
+            </td>
           </tr>
         ))}
       </tbody>

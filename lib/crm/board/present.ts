@@ -1,6 +1,7 @@
 // A board card as the reader sees it, formatted on the server in the user's language and handed to
 // the card list (a client leaf) as a short tuple: a board carries hundreds of cards.
 import type { Formatter } from '@/lib/i18n';
+import type { TicketRow } from '../dashboard/present';
 import type { BoardCard } from './read';
 import { cardValue } from './fields';
 
@@ -15,6 +16,8 @@ export type CardRow = [
   close: string,
   /** The move button's value: the id and the versions the card was drawn with. */
   card: string,
+  /** The follow-up badges (SPEC section 17); their words come once per column. */
+  followup: TicketRow[9],
 ];
 
 const DASH = '—';
@@ -30,5 +33,6 @@ export function presentCard(card: BoardCard, format: Formatter): CardRow {
     `${potential} · ${probability}`,
     card.expectedClose ? format.calendarDate(card.expectedClose) : '',
     cardValue(card),
+    [card.followup.state, card.followup.staleDays],
   ];
 }

@@ -13,7 +13,10 @@ import { readEntries } from '@/lib/lookups/queries';
 import { ticketPartnerId } from '@/lib/parties/names';
 import { dashboardFilterOptions, type FilterOptions } from '../dashboard/options';
 import type { DashboardParams } from '../dashboard/params';
+import { staleRules } from '../dashboard/filter-sql';
+import { FOLLOWUP_COLUMNS, ticketFollowup, type TicketFollowup } from '../dashboard/followups';
 import { leafTicketSample, pathKey, summariseDashboard } from '../dashboard/queries';
+import { followupClock } from '../followups/clock';
 import type { GroupId, PhasedTotals } from '../dashboard/tree';
 import { cardsPerColumn, type BoardColumn } from './columns';
 
@@ -27,6 +30,8 @@ export type BoardCard = {
   expectedClose: string | null;
   version: number;
   crmVersion: number;
+  /** Its next action's state and staleness (SPEC section 17), for the card's badges. */
+  followup: TicketFollowup;
 };
 
 export type BoardColumnData = {
@@ -53,8 +58,11 @@ export function boardParams(params: DashboardParams, column: BoardColumn): Dashb
   return { ...params, groupBy: [column] };
 }
 
-function cardsByIds(db: Db, ids: number[]): Map<number, BoardCard> {
+/** The cards, with their follow-up badges judged at `instant` (the summary's clock). */
+function cardsByIds(db: Db, ids: number[], instant: number): Map<number, BoardCard> {
   const result = new Map<number, BoardCard>();
+  const clock = followupClock(instant);
+  const rules = staleRules(db.$client, clock);
   for (const part of inChunks(ids)) {
     const rows = db
       .select({
@@ -67,13 +75,15 @@ function cardsByIds(db: Db, ids: number[]): Map<number, BoardCard> {
         expectedClose: tickets.expectedClose,
         version: tickets.version,
         crmVersion: tickets.crmVersion,
+        ...FOLLOWUP_COLUMNS,
       })
       .from(tickets)
       .leftJoin(contacts, eq(contacts.id, tickets.contactId))
       .leftJoin(partners, eq(partners.id, ticketPartnerId))
       .where(inArray(tickets.id, part))
       .all();
-    for (const row of rows) result.set(row.id, row);
+    for (const { nextActionAt, lastCrmChange, crmStatusId, ...card } of rows)
+      result.set(card.id, { ...card, followup: ticketFollowup({ nextActionAt, lastCrmChange, crmStatusId }, clock, rules) });
   }
   return result;
 }
@@ -91,10 +101,13 @@ export function readBoard(
   const t = translator(user.locale);
   const view = boardParams(params, column);
   // The dashboard's own totals of its first level: the board's column heads equal them by construction.
-  const summary = summariseDashboard(db, user, view, t);
+  const instant = Date.now();
+  const summary = summariseDashboard(db, user, view, t, instant);
   const sample =
-    summary.total.count > 0 ? leafTicketSample(db, user, view, cardsPerColumn(summary.groups.length)) : new Map<string, number[]>();
-  const cards = cardsByIds(db, [...sample.values()].flat());
+    summary.total.count > 0
+      ? leafTicketSample(db, user, view, cardsPerColumn(summary.groups.length), instant)
+      : new Map<string, number[]>();
+  const cards = cardsByIds(db, [...sample.values()].flat(), instant);
   const statuses =
     column === 'crmStatus'
       ? new Map(

@@ -11,8 +11,8 @@ import type { GroupId, GroupNode, PhasedTotals, Totals } from './tree';
 
 /** The JSON keeps the figures of SPEC section 12; how many tickets the average covers is the page's. */
 export type JsonTotals = Omit<Totals, 'probabilityCount'>;
-/** A group's figures and, beside them, each phase's (SPEC section 14). */
-type JsonPhasedTotals = JsonTotals & { phases: Record<Phase, JsonTotals> };
+/** A group's figures and, beside them, each phase's (SPEC section 14) and its at-risk tickets' (section 17). */
+type JsonPhasedTotals = JsonTotals & { phases: Record<Phase, JsonTotals>; atRisk: JsonTotals };
 export type JsonGroup = JsonPhasedTotals & { key: string; id: GroupId; label: string } & (
     { groups: JsonGroup[] } | { ticketIds: number[] }
   );
@@ -25,12 +25,15 @@ function jsonPhasedTotals(totals: PhasedTotals): JsonPhasedTotals {
   return {
     ...jsonTotals(totals),
     phases: Object.fromEntries(PHASES.map((phase) => [phase, jsonTotals(totals.phases[phase])])) as Record<Phase, JsonTotals>,
+    atRisk: jsonTotals(totals.atRisk),
   };
 }
 
 export function dashboardJson(db: Db, { user, params }: { user: SessionUser; params: DashboardParams }) {
-  const summary = summariseDashboard(db, user, params, translator(user.locale));
-  const leaves = params.groupBy.length > 0 ? leafTicketIds(db, user, params) : new Map<string, number[]>();
+  // One clock for totals and ticket ids, so a next action falling due between them moves neither.
+  const instant = Date.now();
+  const summary = summariseDashboard(db, user, params, translator(user.locale), instant);
+  const leaves = params.groupBy.length > 0 ? leafTicketIds(db, user, params, instant) : new Map<string, number[]>();
   const toJson = (group: GroupNode, prefix: GroupId[]): JsonGroup => {
     const { key, id, label, groups } = group;
     const rest = { key, id, label, ...jsonPhasedTotals(group) };

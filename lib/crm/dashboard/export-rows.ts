@@ -14,10 +14,14 @@ import { DIMENSIONS } from './dimensions';
 import { isKeyKind, keyLabel } from './key-labels';
 import type { DashboardParams } from './params';
 import { CSV_PROPERTY_KEYS, exportOrderQuery, exportRowsQuery } from './export-sql';
-import { valueContext, type DashboardQuery } from './filter-sql';
+import { followupCells, followupExportColumns } from './export-followups';
+import { valueContext, type DashboardQuery, type ValueContext } from './filter-sql';
 
-/** The export of one dashboard view, as plain data a worker thread can be given. */
-export type DashboardExportJob = { kind: 'dashboard'; params: DashboardParams; dialect: CsvDialect; locale: Locale };
+/**
+ * The export of one dashboard view, as plain data a worker thread can be given; `instant` is the
+ * request's clock (UTC ms), so that next-action states and staleness are the page's.
+ */
+export type DashboardExportJob = { kind: 'dashboard'; params: DashboardParams; dialect: CsvDialect; locale: Locale; instant: number };
 
 type ExportRow = Record<string, string | number | null>;
 
@@ -33,6 +37,7 @@ export function dashboardExportColumns(params: DashboardParams, t: Translate): C
       type: crmProperty(key).dashboardCsv!.type,
     })),
     { header: t('dashboard.col.createdAt'), type: 'date' },
+    ...followupExportColumns(t),
   ];
 }
 
@@ -43,7 +48,8 @@ const EXPORT_BATCH = 500;
  * Rows as the CSV columns want them. One read transaction (a consistent snapshot; writers go on
  * in WAL mode): the size ranges, the ordered ids, then the columns 500 tickets at a time.
  */
-function* exportRows(sqlite: Database.Database, params: DashboardParams, t: Translate): Generator<unknown[]> {
+function* exportRows(sqlite: Database.Database, job: DashboardExportJob, t: Translate): Generator<unknown[]> {
+  const { params } = job;
   // Every full batch has the same SQL text: compiled once, not once per batch.
   const statements = new Map<string, Database.Statement>();
   const all = <T>(composed: SQL) => {
@@ -54,14 +60,15 @@ function* exportRows(sqlite: Database.Database, params: DashboardParams, t: Tran
   };
   sqlite.exec('begin');
   try {
-    const query: DashboardQuery = { params, context: valueContext(sqlite) };
+    const context = valueContext(sqlite, job.instant);
+    const query: DashboardQuery = { params, context };
     const ids = all<{ id: number }>(exportOrderQuery(query)).map((row) => row.id);
     for (let start = 0; start < ids.length; start += EXPORT_BATCH) {
       const batch = ids.slice(start, start + EXPORT_BATCH);
       const byId = new Map(all<ExportRow>(exportRowsQuery(query, batch)).map((row) => [Number(row.id), row]));
       for (const id of batch) {
         const row = byId.get(id);
-        if (row) yield toCells(row, params, t);
+        if (row) yield toCells(row, params, t, { context, dialect: job.dialect });
       }
     }
   } finally {
@@ -69,7 +76,12 @@ function* exportRows(sqlite: Database.Database, params: DashboardParams, t: Tran
   }
 }
 
-function toCells(row: ExportRow, params: DashboardParams, t: Translate): unknown[] {
+function toCells(
+  row: ExportRow,
+  params: DashboardParams,
+  t: Translate,
+  { context, dialect }: { context: ValueContext; dialect: CsvDialect },
+): unknown[] {
   const levels = params.groupBy.map((key, index) => {
     const value = row[`level${index}`];
     if (value === null || value === undefined) return t(DIMENSIONS[key].emptyLabel);
@@ -82,7 +94,14 @@ function toCells(row: ExportRow, params: DashboardParams, t: Translate): unknown
     return column.present && value !== null ? column.present(value, t) : value;
   });
   // Timestamps are UTC milliseconds, which the date columns take as they are (no Date per cell).
-  return [...levels, row.number, row.title, ...properties, Number(row.created_at)];
+  return [
+    ...levels,
+    row.number,
+    row.title,
+    ...properties,
+    Number(row.created_at),
+    ...followupCells(row as Parameters<typeof followupCells>[0], context, dialect, t),
+  ];
 }
 
 /** The CSV of one view, read on the given (read-only) connection. */
@@ -91,7 +110,7 @@ export function dashboardCsvSource(sqlite: Database.Database, job: DashboardExpo
   return {
     dialect: job.dialect,
     columns: dashboardExportColumns(job.params, t),
-    rows: exportRows(sqlite, job.params, t),
+    rows: exportRows(sqlite, job, t),
     words: csvBooleanWords(t),
   };
 }

@@ -7,6 +7,7 @@ import { LOOKUP_LISTS } from '@/lib/lookups/lists';
 import { contactDisplayNameOf } from '@/lib/parties/names';
 import { crmProperty, keysWhere, lookupName } from '../properties';
 import { DIMENSIONS } from './dimensions';
+import { followupExportSelect } from './export-followups';
 import { fixedKeys } from './key-labels';
 import { ftColumn, withFilteredTickets, type DashboardQuery } from './filter-sql';
 import type { GroupKey } from './params';
@@ -58,7 +59,8 @@ function exportLevel(key: GroupKey): { label: SQL; order: SQL[] } {
     case 'contact':
       return { label: contactDisplayNameOf(column), order: [column] };
     case 'ticketStatus':
-    case 'phase': {
+    case 'phase':
+    case 'nextAction': {
       // Labelled in toCells; ordered as the product lists them.
       const keys = fixedKeys(source.kind)!;
       return {
@@ -104,6 +106,7 @@ export function exportRowsQuery(query: DashboardQuery, ids: readonly number[]): 
   const columns = CSV_PROPERTY_KEYS.map((key) => sql`${crmProperty(key).dashboardCsv!.value} as ${sql.raw(key)}`);
   return sql`${withFilteredTickets(query, query.params.groupBy, ids)}
     select ft.id as id${labels.length > 0 ? sql`, ${sql.join(labels, sql`, `)}` : sql``},
-      ${tickets.number} as number, ${tickets.title} as title, ${sql.join(columns, sql`, `)}, ${tickets.createdAt} as created_at
+      ${tickets.number} as number, ${tickets.title} as title, ${sql.join(columns, sql`, `)}, ${tickets.createdAt} as created_at,
+      ${followupExportSelect(query.context)}
     from ft join ${tickets} on ${tickets.id} = ft.id`;
 }

@@ -10,5 +10,5 @@ import type { DashboardParams } from './params';
 /** The download, or null while the user already has one running (the route answers 429). */
 export function dashboardExportStream(user: SessionUser, params: DashboardParams, dialect: CsvDialect): ReadableStream<Uint8Array> | null {
   assertRole(user, 'crm');
-  return exportCsvStream({ kind: 'dashboard', params, dialect, locale: user.locale }, user.id);
+  return exportCsvStream({ kind: 'dashboard', params, dialect, locale: user.locale, instant: Date.now() }, user.id);
 }

@@ -15,7 +15,7 @@ import {
   tickets,
 } from '@/db/schema';
 import { ticketPartnerId } from '@/lib/parties/names';
-import { CLOSE_SLIPPED } from '../property-sql';
+import { atRiskFlag, CLOSE_SLIPPED, nextActionStateCase, staleCase } from '../property-sql';
 import { followupClock, staleCutoff, type FollowupClock } from '../followups/clock';
 import type { SizeRange, StaleRule, StatusPhases, ValueContext } from '../properties';
 import { DIMENSION_KEYS, DIMENSIONS, ID_FILTERS, type DimensionKey } from './dimensions';
@@ -146,6 +146,8 @@ function filterConditions({ params, context, group = [] }: DashboardQuery): SQL[
   if (params.closeFrom !== null) conditions.push(sql`${tickets.expectedClose} >= ${params.closeFrom}`);
   if (params.closeTo !== null) conditions.push(sql`${tickets.expectedClose} <= ${params.closeTo}`);
   if (params.slipped) conditions.push(CLOSE_SLIPPED);
+  if (params.nextAction.length > 0) conditions.push(sql`${nextActionStateCase(context)} in (${list(params.nextAction)})`);
+  if (params.stale) conditions.push(sql`${staleCase(context)} = 1`);
   if (params.usersFrom !== null) conditions.push(sql`${tickets.expectedUsers} >= ${params.usersFrom}`);
   if (params.usersTo !== null) conditions.push(sql`${tickets.expectedUsers} <= ${params.usersTo}`);
   conditions.push(...groupConditions(group, context));
@@ -162,7 +164,7 @@ export function withFilteredTickets(query: DashboardQuery, levels: readonly Grou
   const ft = sql`ft as (
     select ${tickets.id} as id, ${columns},
       ${tickets.potentialCents} as potential, ${tickets.probability} as probability, ${tickets.expectedUsers} as users,
-      ${tickets.expectedClose} as expected_close
+      ${tickets.expectedClose} as expected_close, ${atRiskFlag(query.context)} as at_risk
     from ${tickets}
     left join ${contacts} on ${contacts.id} = ${tickets.contactId}
     left join ${partners} on ${partners.id} = ${ticketPartnerId}

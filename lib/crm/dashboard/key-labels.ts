@@ -2,12 +2,19 @@
 // the month and the quarter of the expected close. How such an id is read from a URL, named and ordered.
 import { PHASES, TICKET_STATUSES } from '@/db/schema';
 import type { MessageKey, Translate } from '@/lib/i18n';
+import { NEXT_ACTION_STATES } from '../followups/clock';
 import type { LabelSource } from '../properties';
 
-export type KeyKind = 'ticketStatus' | 'phase' | 'month' | 'quarter';
+export type KeyKind = 'ticketStatus' | 'phase' | 'month' | 'quarter' | 'nextAction';
 
 export function isKeyKind(source: LabelSource): source is { kind: KeyKind } {
-  return source.kind === 'ticketStatus' || source.kind === 'phase' || source.kind === 'month' || source.kind === 'quarter';
+  return (
+    source.kind === 'ticketStatus' ||
+    source.kind === 'phase' ||
+    source.kind === 'month' ||
+    source.kind === 'quarter' ||
+    source.kind === 'nextAction'
+  );
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -24,6 +31,8 @@ export function isKeyId(kind: KeyKind, value: string): boolean {
       return MONTH.test(value);
     case 'quarter':
       return QUARTER.test(value);
+    case 'nextAction':
+      return (NEXT_ACTION_STATES as readonly string[]).includes(value);
   }
 }
 
@@ -51,23 +60,28 @@ export function keyLabel(kind: KeyKind, id: string, t: Translate): string {
       const match = QUARTER.exec(id);
       return match ? `Q${match[2]} ${match[1]}` : id;
     }
+    case 'nextAction':
+      return (NEXT_ACTION_STATES as readonly string[]).includes(id) ? t(`followups.state.${id as 'none'}`) : id;
   }
 }
 
-/** The sort position of an id: the product's order for statuses and phases, chronological for dates. */
+/** The sort position of an id: the product's order for statuses, phases and next-action states, chronological for dates. */
 export function keyOrder(kind: KeyKind, id: string): number | string {
   switch (kind) {
     case 'ticketStatus':
       return (TICKET_STATUSES as readonly string[]).indexOf(id);
     case 'phase':
       return (PHASES as readonly string[]).indexOf(id);
+    case 'nextAction':
+      return (NEXT_ACTION_STATES as readonly string[]).indexOf(id);
     case 'month':
     case 'quarter':
       return id;
   }
 }
 
-/** The ids of a kind in order, where they are a fixed set (statuses, phases); null for dates. */
+/** The ids of a kind in order, where they are a fixed set (statuses, phases, next-action states); null for dates. */
 export function fixedKeys(kind: KeyKind): readonly string[] | null {
+  if (kind === 'nextAction') return NEXT_ACTION_STATES;
   return kind === 'ticketStatus' ? TICKET_STATUSES : kind === 'phase' ? PHASES : null;
 }

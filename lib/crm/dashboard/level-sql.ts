@@ -47,21 +47,22 @@ export const AGGREGATES = sql`count(*) as n,
   coalesce(sum(users), 0) as users`;
 
 /**
- * Totals per group of the first `depth` levels and phase: a row per phase a group holds (its totals
- * are their sum). Grouping by the phase measured faster than summing each phase apart in one row.
+ * Totals per group of the first `depth` levels, phase and at-risk flag (SPEC section 17): a row per
+ * phase (and, in the open phase, at-risk or not) a group holds; its totals are their sum. Grouping
+ * by the phase measured faster than summing each phase apart in one row.
  */
 export function levelTotalsQuery(query: DashboardQuery, depth: number): SQL {
   const levels = query.params.groupBy.slice(0, depth);
   const keyList = sql.raw(levels.map((_, index) => `k${index}`).join(', '));
   return sql`${withFilteredTickets(query, levels)}
-    select ${keyList}, phase, ${AGGREGATES}
-    from (${pathPairs(levels, sql`, ft.potential as potential, ft.probability as probability, ft.users as users, ft.phase as phase`)})
-    group by ${keyList}, phase`;
+    select ${keyList}, phase, at_risk, ${AGGREGATES}
+    from (${pathPairs(levels, sql`, ft.potential as potential, ft.probability as probability, ft.users as users, ft.phase as phase, ft.at_risk as at_risk`)})
+    group by ${keyList}, phase, at_risk`;
 }
 
-/** The view's totals, a row per phase that holds tickets. */
+/** The view's totals, a row per phase (and at-risk flag) that holds tickets. */
 export function grandTotalQuery(query: DashboardQuery): SQL {
-  return sql`${withFilteredTickets(query)} select ft.phase as phase, ${AGGREGATES} from ft group by ft.phase`;
+  return sql`${withFilteredTickets(query)} select ft.phase as phase, ft.at_risk as at_risk, ${AGGREGATES} from ft group by ft.phase, ft.at_risk`;
 }
 
 /** Up to `limit` ticket ids per leaf group (highest potential first), with their group path. */

@@ -49,6 +49,7 @@ export function dashboardFilterOptions(
       case 'phase':
       case 'month':
       case 'quarter':
+      case 'nextAction':
         return [];
     }
   };

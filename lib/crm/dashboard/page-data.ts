@@ -42,14 +42,16 @@ export type DashboardPageData = {
   options: FilterOptions;
 };
 
-function ticketsInOrder(db: Db, user: SessionUser, ids: readonly number[]): DashboardTicket[] {
-  const rows = dashboardTickets(db, user, ids);
+function ticketsInOrder(db: Db, user: SessionUser, ids: readonly number[], instant: number): DashboardTicket[] {
+  const rows = dashboardTickets(db, user, ids, instant);
   return ids.flatMap((id) => rows.get(id) ?? []);
 }
 
 export function readDashboardPage(db: Db, { user, params, list, open, search }: DashboardPageRequest): DashboardPageData {
   const t = translator(user.locale);
-  const summary = summariseDashboard(db, user, list ? { ...params, groupBy: [] } : params, t);
+  // One clock for the whole page: totals, the tickets under them and their badges judge follow-ups alike.
+  const instant = Date.now();
+  const summary = summariseDashboard(db, user, list ? { ...params, groupBy: [] } : params, t, instant);
   const any = summary.total.count > 0;
   return {
     summary,
@@ -59,16 +61,23 @@ export function readDashboardPage(db: Db, { user, params, list, open, search }: 
   };
 
   function readTree() {
-    const groups = groupLimit(serialiseDashboardParams(params).toString().length, mixesPhases(summary.total));
+    const groups = groupLimit(
+      serialiseDashboardParams(params).toString().length,
+      mixesPhases(summary.total),
+      summary.total.atRisk.count > 0,
+    );
     const visible = visibleTree(summary.groups, { ...LIMITS, groups }, open);
     // A small tree shows every leaf's first tickets (one query for all); a large one only the opened leaf's.
     const sample =
-      visible.open && visible.leafPaths.length > 0 ? leafTicketSample(db, user, params, TICKETS_PER_GROUP) : new Map<string, number[]>();
-    if (open && !sample.has(pathKey(open))) sample.set(pathKey(open), listPageIds(db, user, params, TICKETS_PER_GROUP, 0, open));
+      visible.open && visible.leafPaths.length > 0
+        ? leafTicketSample(db, user, params, TICKETS_PER_GROUP, instant)
+        : new Map<string, number[]>();
+    if (open && !sample.has(pathKey(open))) sample.set(pathKey(open), listPageIds(db, user, params, TICKETS_PER_GROUP, 0, open, instant));
     const rows = dashboardTickets(
       db,
       user,
       visible.leafPaths.flatMap((path) => sample.get(pathKey(path)) ?? []),
+      instant,
     );
     const tickets = new Map(
       visible.leafPaths.map((path) => [pathKey(path), (sample.get(pathKey(path)) ?? []).flatMap((id) => rows.get(id) ?? [])]),
@@ -77,9 +86,11 @@ export function readDashboardPage(db: Db, { user, params, list, open, search }: 
   }
 
   function readList(page: number) {
-    const ids = listPageIds(db, user, params, LIST_PAGE_SIZE, (page - 1) * LIST_PAGE_SIZE, open);
-    const group = open ? { labels: groupPathLabels(db, user, params, open, t), totals: summariseGroup(db, user, params, open) } : null;
-    return { page, tickets: ticketsInOrder(db, user, ids), group };
+    const ids = listPageIds(db, user, params, LIST_PAGE_SIZE, (page - 1) * LIST_PAGE_SIZE, open, instant);
+    const group = open
+      ? { labels: groupPathLabels(db, user, params, open, t), totals: summariseGroup(db, user, params, open, instant) }
+      : null;
+    return { page, tickets: ticketsInOrder(db, user, ids, instant), group };
   }
 }
 
@@ -88,6 +99,7 @@ export function readDashboardGroup(
   db: Db,
   { user, params, path }: { user: SessionUser; params: DashboardParams; path: GroupPath },
 ): { tickets: DashboardTicket[]; more: boolean } {
-  const ids = listPageIds(db, user, params, TICKETS_PER_GROUP + 1, 0, path);
-  return { tickets: ticketsInOrder(db, user, ids.slice(0, TICKETS_PER_GROUP)), more: ids.length > TICKETS_PER_GROUP };
+  const instant = Date.now();
+  const ids = listPageIds(db, user, params, TICKETS_PER_GROUP + 1, 0, path, instant);
+  return { tickets: ticketsInOrder(db, user, ids.slice(0, TICKETS_PER_GROUP), instant), more: ids.length > TICKETS_PER_GROUP };
 }

@@ -3,6 +3,7 @@
 // values are reported and ignored) and strictly for the API (400 naming the parameter).
 import { PHASES, TICKET_STATUSES, type Phase, type TicketStatus } from '@/db/schema';
 import { paramProblem, paramValues, readIds, type IdChoice, type ParamProblem, type RawParams } from '@/lib/url-params';
+import { NEXT_ACTION_STATES, type NextActionState } from '../followups/clock';
 
 export type { IdChoice };
 
@@ -24,6 +25,10 @@ export type DashboardParams = {
   closeTo: string | null;
   /** Only tickets whose expected close moved later at least once. */
   slipped: boolean;
+  /** The next action's state (SPEC section 17): any of them; none chosen = all. */
+  nextAction: NextActionState[];
+  /** Only stale deals ("Nur veraltete"). */
+  stale: boolean;
   groupBy: GroupKey[];
 };
 
@@ -43,6 +48,8 @@ export function emptyDashboardParams(): DashboardParams {
     closeFrom: null,
     closeTo: null,
     slipped: false,
+    nextAction: [],
+    stale: false,
     groupBy: [...DEFAULT_GROUP_BY],
   };
 }
@@ -100,10 +107,12 @@ export function parseDashboardParams(raw: RawParams): { params: DashboardParams;
     if (parsed === null) problem(name, value);
     else params[name] = parsed;
   }
-  const [slipped] = paramValues(raw, 'slipped');
-  if (slipped !== undefined) {
-    if (slipped === '1') params.slipped = true;
-    else if (slipped !== '0') problem('slipped', slipped);
+  params.nextAction = readKeys(raw, 'nextAction', NEXT_ACTION_STATES, problem);
+  for (const name of ['slipped', 'stale'] as const) {
+    const [value] = paramValues(raw, name);
+    if (value === undefined) continue;
+    if (value === '1') params[name] = true;
+    else if (value !== '0') problem(name, value);
   }
 
   const groupValues = paramValues(raw, 'groupBy');
@@ -141,6 +150,8 @@ export function serialiseDashboardParams(params: DashboardParams): URLSearchPara
   if (params.closeFrom !== null) search.set('closeFrom', params.closeFrom);
   if (params.closeTo !== null) search.set('closeTo', params.closeTo);
   if (params.slipped) search.set('slipped', '1');
+  for (const state of params.nextAction) search.append('nextAction', state);
+  if (params.stale) search.set('stale', '1');
   const groupBy = params.groupBy.join(',');
   if (groupBy !== DEFAULT_GROUP_BY.join(',')) search.set('groupBy', groupBy || 'none');
   return search;

@@ -3,6 +3,7 @@
 // receives plain strings, few bytes per group, instead of rendered markup.
 import { PHASES } from '@/db/schema';
 import type { Formatter, Translate } from '@/lib/i18n';
+import { NEXT_ACTION_STATES, type NextActionState } from '../followups/clock';
 import type { CrmStatusStyles } from '@/lib/lookups/queries';
 import { serialiseGroupPath } from './group-path';
 import type { DashboardTicket } from './tickets';
@@ -24,7 +25,37 @@ export type TicketRow = [
   potential: string,
   users: string,
   assignee: string,
+  /** The follow-up badges: the next action's state and, when stale, the days (words once per table: FollowupWords). */
+  followup: [state: NextActionState, staleDays: number | null],
 ];
+
+/** The follow-up badges' words, once per table or board (not per row): badge per state, stale for 1 / {days} days. */
+export type FollowupWords = { states: Record<NextActionState, string>; staleOne: string; staleMany: string };
+
+/**
+ * The badges' words; `inColumn`: in the ticket lists' column "Nächste Aktion", whose heading names
+ * the field, the badge says the state alone ("überfällig"), some 16 bytes less per row.
+ */
+export function followupWords(t: Translate, { inColumn = false }: { inColumn?: boolean } = {}): FollowupWords {
+  const word = (state: NextActionState) => t(`followups.state.${state}`);
+  return {
+    states: Object.fromEntries(
+      NEXT_ACTION_STATES.map((state) => [state, inColumn ? word(state) : t('followups.badge', { state: word(state) })]),
+    ) as Record<NextActionState, string>,
+    staleOne: t('followups.stale.one'),
+    staleMany: t('followups.stale.many'),
+  };
+}
+
+/** "12 · 34.000,00 €": how many tickets of a group or view are at risk, and their Σ Umsatzpotenzial. */
+export function presentRiskFigures(totals: PhasedTotals, format: Formatter): string {
+  return `${format.integer(totals.atRisk.count)} · ${format.money(totals.atRisk.sumPotentialCents)}`;
+}
+
+/** "gefährdet: 12 · 34.000,00 €" for a group or view with tickets at risk. */
+export function presentAtRisk(totals: PhasedTotals, t: Translate, format: Formatter): string {
+  return t('followups.atRiskFigures', { figures: presentRiskFigures(totals, format) });
+}
 
 /** The five figures of a group or of the whole view, in the order of `figureLabels`. */
 export type Figures = [count: string, potential: string, weighted: string, probability: string, users: string];
@@ -47,6 +78,8 @@ export type TreeGroup = {
   more?: true;
   /** Count and Σ Umsatzpotenzial per phase (open, won, lost; '' where none), when the view mixes phases. */
   phases?: PhaseFigures;
+  /** "12 · 34.000,00 €" at risk (SPEC section 17), when the group holds tickets at risk; the word comes once from the tree. */
+  risk?: string;
 };
 
 /** "12 · 34.000,00 €" for open, won and lost; '' for a phase without tickets. */
@@ -110,6 +143,7 @@ export function presentTicket(ticket: DashboardTicket, format: Formatter, status
     crm.potentialCents === null ? DASH : format.money(crm.potentialCents),
     crm.expectedUsers === null ? DASH : format.integer(crm.expectedUsers),
     ticket.assignee?.name ?? DASH,
+    [ticket.followup.state, ticket.followup.staleDays],
   ];
 }
 
@@ -131,6 +165,7 @@ export function presentTree(
     ...groupColor(group, how.statuses),
     figures: presentFigures(group, t, format),
     ...(how.phases ? { phases: presentPhases(group, format) } : {}),
+    ...(group.atRisk.count > 0 ? { risk: presentRiskFigures(group, format) } : {}),
     ...(group.expanded ? { expanded: true as const } : {}),
     ...(group.groups.length > 0 ? { groups: presentTree(group.visibleGroups, tickets, t, format, how) } : {}),
     ...(group.showTickets ? { tickets: tickets(group).map((ticket) => presentTicket(ticket, format, how.statuses)) } : {}),

@@ -10,6 +10,8 @@ const OTHER_LABELS: Record<string, MessageKey> = {
   closeFrom: 'dashboard.closeFrom',
   closeTo: 'dashboard.closeTo',
   slipped: 'dashboard.slipped',
+  nextAction: 'followups.filter.nextAction',
+  stale: 'followups.filter.stale',
   groupBy: 'dashboard.grouping',
   open: 'dashboard.openGroup',
 };

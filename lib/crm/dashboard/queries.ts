@@ -29,9 +29,9 @@ export function runQuery<T>(db: Db, query: SQL, exact = false): T[] {
     .all(...params) as T[];
 }
 
-/** The view's query; with `group`, only the tickets of that group of the view. */
-function queryOf(db: Db, params: DashboardParams, group?: GroupPath | null): DashboardQuery {
-  return { params, context: valueContext(db.$client), group: group ? groupSteps(params.groupBy, group) : undefined };
+/** The view's query at `instant` (now); with `group`, only the tickets of that group of the view. */
+function queryOf(db: Db, params: DashboardParams, group?: GroupPath | null, instant: number = Date.now()): DashboardQuery {
+  return { params, context: valueContext(db.$client, instant), group: group ? groupSteps(params.groupBy, group) : undefined };
 }
 
 type KeyedRow = PhaseRow & Record<`k${number}`, bigint | string | null>;
@@ -73,17 +73,32 @@ export function levelLabels(db: Db, key: GroupKey, ids: GroupId[], t: Translate)
 
 export type DashboardSummary = { groupBy: GroupKey[]; total: PhasedTotals; groups: GroupNode[] };
 
-/** The grand total and the group tree: one aggregate query per level plus one for the total. */
-export function summariseDashboard(db: Db, user: SessionUser, params: DashboardParams, t: Translate): DashboardSummary {
+/**
+ * The grand total and the group tree: one aggregate query per level plus one for the total. Next
+ * actions and staleness are judged at `instant` (now; a test passes its own clock).
+ */
+export function summariseDashboard(
+  db: Db,
+  user: SessionUser,
+  params: DashboardParams,
+  t: Translate,
+  instant: number = Date.now(),
+): DashboardSummary {
   assertRole(user, 'crm');
-  const query = queryOf(db, params);
+  const query = queryOf(db, params, null, instant);
   return summarise(db, query, t);
 }
 
 /** The totals of one leaf group of the view (its ticket list's heading). */
-export function summariseGroup(db: Db, user: SessionUser, params: DashboardParams, group: GroupPath): PhasedTotals {
+export function summariseGroup(
+  db: Db,
+  user: SessionUser,
+  params: DashboardParams,
+  group: GroupPath,
+  instant: number = Date.now(),
+): PhasedTotals {
   assertRole(user, 'crm');
-  return phasedTotalsOf(runQuery<PhaseRow>(db, grandTotalQuery(queryOf(db, params, group)), true));
+  return phasedTotalsOf(runQuery<PhaseRow>(db, grandTotalQuery(queryOf(db, params, group, instant)), true));
 }
 
 function summarise(db: Db, query: DashboardQuery, t: Translate): DashboardSummary {
@@ -114,10 +129,10 @@ function summarise(db: Db, query: DashboardQuery, t: Translate): DashboardSummar
 }
 
 /** Leaf path → ticket ids, all of them (the API's `ticketIds`). */
-export function leafTicketIds(db: Db, user: SessionUser, params: DashboardParams): Map<string, number[]> {
+export function leafTicketIds(db: Db, user: SessionUser, params: DashboardParams, instant: number = Date.now()): Map<string, number[]> {
   assertRole(user, 'crm');
   const result = new Map<string, number[]>();
-  for (const row of runQuery<Record<string, number | string | null>>(db, allLeafPairsQuery(queryOf(db, params)))) {
+  for (const row of runQuery<Record<string, number | string | null>>(db, allLeafPairsQuery(queryOf(db, params, null, instant)))) {
     const path = JSON.stringify(params.groupBy.map((_, index) => keyOf(row[`k${index}`])));
     const ids = result.get(path);
     if (ids) ids.push(Number(row.id));
@@ -127,10 +142,16 @@ export function leafTicketIds(db: Db, user: SessionUser, params: DashboardParams
 }
 
 /** Leaf path → the first `limit` ticket ids of that group, highest potential first. */
-export function leafTicketSample(db: Db, user: SessionUser, params: DashboardParams, limit: number): Map<string, number[]> {
+export function leafTicketSample(
+  db: Db,
+  user: SessionUser,
+  params: DashboardParams,
+  limit: number,
+  instant: number = Date.now(),
+): Map<string, number[]> {
   assertRole(user, 'crm');
   const result = new Map<string, number[]>();
-  for (const row of runQuery<Record<string, number | string | null>>(db, leafTicketsQuery(queryOf(db, params), limit))) {
+  for (const row of runQuery<Record<string, number | string | null>>(db, leafTicketsQuery(queryOf(db, params, null, instant), limit))) {
     const path = JSON.stringify(params.groupBy.map((_, index) => keyOf(row[`k${index}`])));
     const ids = result.get(path);
     if (ids) ids.push(Number(row.id));
@@ -147,9 +168,10 @@ export function listPageIds(
   limit: number,
   offset: number,
   group?: GroupPath | null,
+  instant: number = Date.now(),
 ): number[] {
   assertRole(user, 'crm');
-  return runQuery<{ id: number }>(db, listPageQuery(queryOf(db, params, group), limit, offset)).map((row) => row.id);
+  return runQuery<{ id: number }>(db, listPageQuery(queryOf(db, params, group, instant), limit, offset)).map((row) => row.id);
 }
 
 /** The labels of a leaf group's levels ("Angebot erstellt", "Produkt A"), for headings. */

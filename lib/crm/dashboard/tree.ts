@@ -31,8 +31,11 @@ export type Totals = {
 /** The totals of each phase of a group: together they are the group's (SPEC section 14). */
 export type PhaseTotals = Record<Phase, Totals>;
 
-/** A group's totals and those of its phases. */
-export type PhasedTotals = Totals & { phases: PhaseTotals };
+/**
+ * A group's totals, those of its phases, and those of its tickets at risk (SPEC section 17: open,
+ * and stale, or the next action overdue, or none set).
+ */
+export type PhasedTotals = Totals & { phases: PhaseTotals; atRisk: Totals };
 
 export type GroupNode = PhasedTotals & { key: GroupKey; id: GroupId; label: string; groups: GroupNode[] };
 
@@ -53,8 +56,8 @@ export function totalsFrom(raw: RawTotals): Totals {
   };
 }
 
-/** The sums of one phase of a group (a row of lib/crm/dashboard/level-sql.ts). */
-export type PhaseRow = RawTotals & { phase: Phase };
+/** The sums of one phase of a group, at risk or not (a row of lib/crm/dashboard/level-sql.ts). */
+export type PhaseRow = RawTotals & { phase: Phase; at_risk: bigint | number | null };
 
 const RAW_COLUMNS = ['n', 'potential', 'weighted', 'probability_sum', 'probability_count', 'users'] as const;
 
@@ -77,13 +80,16 @@ export function mixesPhases(total: PhasedTotals): boolean {
 export function phasedTotalsOf(rows: readonly PhaseRow[]): PhasedTotals {
   const whole = noSums();
   const byPhase = Object.fromEntries(PHASES.map((phase) => [phase, noSums()])) as Record<Phase, RawTotals>;
+  const atRisk = noSums();
   for (const row of rows) {
     addSums(whole, row);
     addSums(byPhase[row.phase], row);
+    if (Number(row.at_risk) === 1) addSums(atRisk, row);
   }
   return {
     ...totalsFrom(whole),
     phases: Object.fromEntries(PHASES.map((phase) => [phase, totalsFrom(byPhase[phase])])) as PhaseTotals,
+    atRisk: totalsFrom(atRisk),
   };
 }
 

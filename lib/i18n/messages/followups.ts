@@ -54,6 +54,21 @@ export const de = {
   'followups.due.summary': '{today} heute, {overdue} überfällig',
   'followups.due.none': 'heute nichts fällig',
   'followups.panel.title': 'Nächste Aktion',
+
+  // The dashboard and the board (filters, the Nächste Aktion grouping, at-risk totals, CSV columns).
+  'followups.filter.nextAction': 'Nächste Aktion',
+  'followups.filter.stale': 'Nur veraltete',
+  'followups.dim.nextActionState': 'Nächste Aktion',
+  'followups.empty.nextActionState': '(ohne nächste Aktion)',
+  'followups.atRisk': 'gefährdet',
+  'followups.atRiskRow': 'davon gefährdet',
+  'followups.atRiskFigures': 'gefährdet: {figures}',
+  'followups.atRiskTitle': 'Offen und veraltet, die nächste Aktion überfällig oder keine gesetzt.',
+  'followups.export.nextAction': 'Nächste Aktion',
+  'followups.export.nextActionText': 'Nächste Aktion (Text)',
+  'followups.export.state': 'Wiedervorlage',
+  'followups.export.staleDays': 'Veraltet seit (Tagen)',
+  'followups.export.atRisk': 'Gefährdet',
 } as const;
 
 export const en: Messages<typeof de> = {
@@ -108,4 +123,19 @@ export const en: Messages<typeof de> = {
   'followups.due.summary': '{today} today, {overdue} overdue',
   'followups.due.none': 'nothing due today',
   'followups.panel.title': 'Next action',
+
+  // The dashboard and the board (filters, the Nächste Aktion grouping, at-risk totals, CSV columns).
+  'followups.filter.nextAction': 'Next action',
+  'followups.filter.stale': 'Stale only',
+  'followups.dim.nextActionState': 'Next action',
+  'followups.empty.nextActionState': '(no next action)',
+  'followups.atRisk': 'at risk',
+  'followups.atRiskRow': 'of which at risk',
+  'followups.atRiskFigures': 'at risk: {figures}',
+  'followups.atRiskTitle': 'Open and stale, the next action overdue, or none set.',
+  'followups.export.nextAction': 'Next action',
+  'followups.export.nextActionText': 'Next action (text)',
+  'followups.export.state': 'Follow-up',
+  'followups.export.staleDays': 'Stale for (days)',
+  'followups.export.atRisk': 'At risk',
 };
