@@ -57,20 +57,17 @@ async function credentialsSignIn(baseURL: string, caller: Caller, loginEmail: st
 }
 
 /**
- * The caller's own calendar feed token (SPEC section 17), minted into the database the first time it is
- * asked for: call it for every caller before the matrix measures (the feed's address carries no session).
+ * A new calendar feed of the caller's own (SPEC section 17), its earlier ones revoked, for the feed's
+ * probe: mint one for every caller before probing (the feed's address carries no session).
  */
 const feedTokens = new Map<number, string>();
-export function feedTokenOf(db: ReturnType<typeof e2eDb>, caller: Caller): string {
-  if (!caller.user) return '';
-  let token = feedTokens.get(caller.user.id);
-  if (token === undefined) {
-    token = crypto.randomBytes(32).toString('base64url');
-    const hash = crypto.createHash('sha256').update(token).digest('hex');
-    db.prepare('insert into calendar_feeds (user_id, token_hash) values (?, ?)').run(caller.user.id, hash);
-    feedTokens.set(caller.user.id, token);
-  }
-  return token;
+export function mintFeedToken(db: ReturnType<typeof e2eDb>, caller: Caller): void {
+  if (!caller.user) return;
+  const token = crypto.randomBytes(32).toString('base64url');
+  const hash = crypto.createHash('sha256').update(token).digest('hex');
+  db.prepare('update calendar_feeds set revoked_at = ? where user_id = ? and revoked_at is null').run(Date.now(), caller.user.id);
+  db.prepare('insert into calendar_feeds (user_id, token_hash) values (?, ?)').run(caller.user.id, hash);
+  feedTokens.set(caller.user.id, token);
 }
 
 /** The calendar feed with the caller's own token: only an active crm user's answers (no cookie is sent). */
