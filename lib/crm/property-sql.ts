@@ -2,6 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { companySizes, crmChanges, crmTicketStatuses, partners, tickets } from '@/db/schema';
+import type { FollowupClock, FollowupSection } from './followups/clock';
 import type { ValueContext } from './property-types';
 
 type Lookup = SQLiteTable & { id: SQLiteColumn; name: SQLiteColumn; position: SQLiteColumn };
@@ -73,12 +74,27 @@ export const CLOSE_SLIPPED = sql`exists (select 1 ${closeChanges} and c.old_valu
 /** The expected close as first recorded: the first change's old value, or its new one when it was set from empty. */
 export const ORIGINAL_CLOSE = sql`(select coalesce(c.old_value, c.new_value) ${closeChanges} order by c.at, c.id limit 1)`;
 
-/** A next action's state (lib/crm/followups/clock.ts nextActionState, the same rule) at the request's clock. */
+/**
+ * A next action is overdue (lib/crm/followups/clock.ts nextActionState, the same rule): a past day, or
+ * today with a time that has passed; such a value (`YYYY-MM-DDTHH:MM`) sorts after `today` and before `now`.
+ */
+export function nextActionOverdue(clock: FollowupClock): SQL {
+  const at = tickets.nextActionAt;
+  return sql`(${at} < ${clock.today} or (${at} > ${clock.today} and ${at} < ${clock.now}))`;
+}
+
+/** A next action's state (nextActionState) at the request's clock. */
 export function nextActionStateCase({ clock }: ValueContext): SQL {
   const at = tickets.nextActionAt;
-  return sql`(case when ${at} is null then 'none'
-    when ${at} < (case when length(${at}) > 10 then ${clock.now} else ${clock.today} end) then 'overdue'
+  return sql`(case when ${at} is null then 'none' when ${nextActionOverdue(clock)} then 'overdue'
     when substr(${at}, 1, 10) = ${clock.today} then 'today' else 'planned' end)`;
+}
+
+/** A next action's section of "Meine Wiedervorlagen" (clock.ts followupSection), for tickets that have one. */
+export function followupSectionCase(clock: FollowupClock): SQL<FollowupSection> {
+  const day = sql`substr(${tickets.nextActionAt}, 1, 10)`;
+  return sql<FollowupSection>`(case when ${nextActionOverdue(clock)} then 'overdue' when ${day} = ${clock.today} then 'today'
+    when ${day} <= ${clock.weekEnd} then 'week' else 'later' end)`;
 }
 
 /** A ticket's last CRM change: the newest change that moved the deal on, else its activation. */
@@ -91,21 +107,13 @@ export function staleCase({ stale }: ValueContext): SQL {
   return sql`coalesce(${LAST_CRM_CHANGE} < (case ${tickets.crmStatusId} ${sql.join(cutoffs, sql` `)} end), 0)`;
 }
 
-/** 1 when an open ticket is at risk (SPEC section 17): stale, its next action overdue, or none set; else 0. */
-export function atRiskCase(context: ValueContext): SQL {
-  const at = tickets.nextActionAt;
-  const { clock } = context;
-  return sql`(${phaseCase(context)} = 'open' and (${staleCase(context)} = 1 or ${at} is null
-    or ${at} < (case when length(${at}) > 10 then ${clock.now} else ${clock.today} end)))`;
-}
-
 /**
- * atRiskCase as a CASE that stops at the first answer, for the dashboard's every-ticket column `ft.at_risk`:
- * closed statuses first, then no next action, then overdue (a past day, or today with a time that has
- * passed: such a value sorts after `today` and before `now`), then stale by its status's rule. The same
- * rule; measured at about a third of atRiskCase's cost per ticket.
+ * 1 when an open ticket is at risk (SPEC section 17): stale, its next action overdue, or none set; else 0.
+ * A CASE that stops at its first answer, as the dashboard computes it for every ticket: closed statuses
+ * first, then no next action, then overdue, then stale by its status's rule (staleCase, the same rule);
+ * measured at about a third of the cost of OR-ing the three conditions.
  */
-export function atRiskFlag({ phases, clock, stale }: ValueContext): SQL {
+export function atRiskCase({ phases, clock, stale }: ValueContext): SQL {
   const at = tickets.nextActionAt;
   const closed = [...phases.won, ...phases.lost];
   const closedBranch =
@@ -122,6 +130,5 @@ export function atRiskFlag({ phases, clock, stale }: ValueContext): SQL {
           stale.map((rule) => sql`when ${rule.id} then coalesce(${LAST_CRM_CHANGE} < ${rule.cutoff}, 0)`),
           sql` `,
         )} else 0 end)`;
-  return sql`(case ${closedBranch}when ${at} is null then 1 when ${at} < ${clock.today} then 1
-    when ${at} > ${clock.today} and ${at} < ${clock.now} then 1 else ${staleBranch} end)`;
+  return sql`(case ${closedBranch}when ${at} is null then 1 when ${nextActionOverdue(clock)} then 1 else ${staleBranch} end)`;
 }

@@ -15,7 +15,7 @@ import {
   tickets,
 } from '@/db/schema';
 import { ticketPartnerId } from '@/lib/parties/names';
-import { atRiskFlag, CLOSE_SLIPPED, nextActionStateCase, staleCase } from '../property-sql';
+import { atRiskCase, CLOSE_SLIPPED, nextActionStateCase, staleCase } from '../property-sql';
 import { followupClock, staleCutoff, type FollowupClock } from '../followups/clock';
 import type { SizeRange, StaleRule, StatusPhases, ValueContext } from '../properties';
 import { DIMENSION_KEYS, DIMENSIONS, ID_FILTERS, type DimensionKey } from './dimensions';
@@ -164,7 +164,7 @@ export function withFilteredTickets(query: DashboardQuery, levels: readonly Grou
   const ft = sql`ft as (
     select ${tickets.id} as id, ${columns},
       ${tickets.potentialCents} as potential, ${tickets.probability} as probability, ${tickets.expectedUsers} as users,
-      ${tickets.expectedClose} as expected_close, ${atRiskFlag(query.context)} as at_risk
+      ${tickets.expectedClose} as expected_close, ${atRiskCase(query.context)} as at_risk
     from ${tickets}
     left join ${contacts} on ${contacts.id} = ${tickets.contactId}
     left join ${partners} on ${partners.id} = ${ticketPartnerId}

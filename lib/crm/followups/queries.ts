@@ -8,7 +8,7 @@ import type { Db } from '@/db/client';
 import { crmTicketStatuses, partners, tickets, users } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
-import { LAST_CRM_CHANGE } from '../property-sql';
+import { followupSectionCase, LAST_CRM_CHANGE, nextActionOverdue } from '../property-sql';
 import { FOLLOWUP_SECTIONS, nextActionState, staleDays, type FollowupClock, type FollowupSection, type NextActionState } from './clock';
 import { FOLLOWUP_PAGE_SIZE, type FollowupView } from './schemas';
 
@@ -18,15 +18,6 @@ const HAS_FOLLOWUP = sql`${tickets.crmEnabled} = 1 and ${tickets.nextActionAt} i
 /** `assigneeId`'s follow-ups, on the partial index. */
 function followupsOf(assigneeId: number): SQL {
   return and(eq(tickets.assigneeId, assigneeId), HAS_FOLLOWUP)!;
-}
-
-/** A next action's section in SQL, the twin of clock.ts followupSection (overdue by the minute when timed). */
-function sectionCase(clock: FollowupClock): SQL<FollowupSection> {
-  const at = tickets.nextActionAt;
-  return sql<FollowupSection>`(case
-    when ${at} < (case when length(${at}) > 10 then ${clock.now} else ${clock.today} end) then 'overdue'
-    when substr(${at}, 1, 10) = ${clock.today} then 'today'
-    when substr(${at}, 1, 10) <= ${clock.weekEnd} then 'week' else 'later' end)`;
 }
 
 export type FollowupRow = {
@@ -64,7 +55,7 @@ export function listFollowups(
   assertRole(user, 'crm');
   const assignee = db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, view.assigneeId)).get();
   if (!assignee) return undefined;
-  const section = sectionCase(clock);
+  const section = followupSectionCase(clock);
   const counts = new Map(
     db
       .select({ section, count: sql<number>`count(*)` })
@@ -178,7 +169,7 @@ export type DueFollowups = { overdue: number; today: number };
 export function countDueFollowups(db: Db, user: SessionUser, clock: FollowupClock): DueFollowups {
   assertRole(user, 'crm');
   const at = tickets.nextActionAt;
-  const overdue = sql`${at} < (case when length(${at}) > 10 then ${clock.now} else ${clock.today} end)`;
+  const overdue = nextActionOverdue(clock);
   const row = db
     .select({
       overdue: sql<number>`coalesce(sum(${overdue}), 0)`,
