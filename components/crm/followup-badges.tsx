@@ -1,23 +1,31 @@
-// A ticket's follow-up badges (SPEC section 17): the next action's state and, for a stale deal, how
-// long it has been stale. Text always, colour only as a second cue (globals.css `.followup-*`). No
-// hooks: rendered by server components and client leaves (the board, the dashboard's lists) alike.
+// A ticket's follow-up badges (SPEC section 17): its next action's state and, for a stale deal, how long
+// it has been stale. Text always, colour only as a second cue (globals.css `.followup-*`). No hooks and
+// no dictionaries: the words come once per table, board or panel (lib/crm/followups/words.ts), so server
+// components and client leaves (the group tree, the board's cards) render them alike.
 import type { NextActionState } from '@/lib/crm/followups/clock';
-import type { Translate } from '@/lib/i18n';
+import type { FollowupWords } from '@/lib/crm/followups/words';
 
-export function NextActionBadge({ state, title, t }: { state: NextActionState; title?: string; t: Translate }) {
+export function FollowupBadges({
+  state,
+  staleDays,
+  words,
+  staleTitle,
+}: {
+  state: NextActionState;
+  /** Days stale beyond the status's rule; null while fresh. */
+  staleDays: number | null;
+  words: FollowupWords;
+  /** The last CRM change and the rule, where the reader has room for them. */
+  staleTitle?: string;
+}) {
   return (
-    <span className={`badge followup-${state}`} title={title}>
-      {t('followups.badge', { state: t(`followups.state.${state}`) })}
-    </span>
-  );
-}
-
-/** Nothing for a fresh deal (`days` null). */
-export function StaleBadge({ days, title, t }: { days: number | null; title?: string; t: Translate }) {
-  if (days === null) return null;
-  return (
-    <span className="badge followup-stale" title={title}>
-      {days === 1 ? t('followups.stale.one') : t('followups.stale.many', { days })}
-    </span>
+    <>
+      <span className={`badge followup-${state}`}>{words.states[state]}</span>
+      {staleDays !== null && (
+        <span className="badge followup-stale" title={staleTitle}>
+          {staleDays === 1 ? words.staleOne : words.staleMany.replace('{days}', String(staleDays))}
+        </span>
+      )}
+    </>
   );
 }

@@ -25,7 +25,8 @@ import {
   type DashboardParams,
 } from '@/lib/crm/dashboard/params';
 import { LIST_PAGE_SIZE, readDashboardPage, type DashboardPageData } from '@/lib/crm/dashboard/page-data';
-import { figureLabels, followupWords, presentAtRisk, presentTicket, presentTree } from '@/lib/crm/dashboard/present';
+import { figureLabels, presentAtRisk, presentTicket, presentTree } from '@/lib/crm/dashboard/present';
+import { followupWords } from '@/lib/crm/followups/words';
 import { PHASES } from '@/lib/crm/phases';
 import { pathKey } from '@/lib/crm/dashboard/queries';
 import { parseDashboardView } from '@/lib/crm/dashboard/view-state';

@@ -7,8 +7,8 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import type { CardRow } from '@/lib/crm/board/present';
-import type { FollowupWords } from '@/lib/crm/dashboard/present';
-import { FollowupBadges } from '../dashboard/followup-cell';
+import type { FollowupWords } from '@/lib/crm/followups/words';
+import { FollowupBadges } from '../followup-badges';
 import { reasonField, targetField } from '@/lib/crm/board/fields';
 import { MOVE_FORM, useBoardMoves } from './board-moves';
 
@@ -50,7 +50,7 @@ function Card({ card, current, followup }: { card: CardRow; current: string; fol
       </p>
       {/* SPEC section 17: the next action's state and, for a stale deal, how long. */}
       <p>
-        <FollowupBadges followup={next} words={followup} />
+        <FollowupBadges state={next[0]} staleDays={next[1]} words={followup} />
       </p>
       <MoveControls card={card} current={current} />
     </li>

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { StatusSwatch } from '@/components/crm/status-badge';
 import { presentCard } from '@/lib/crm/board/present';
-import { followupWords } from '@/lib/crm/dashboard/present';
+import { followupWords } from '@/lib/crm/followups/words';
 import type { BoardColumnData } from '@/lib/crm/board/read';
 import type { Formatter, Translate } from '@/lib/i18n';
 import { BoardCards } from './board-cards';

@@ -6,7 +6,8 @@
 // Plain strings in (lib/crm/dashboard/present.ts): a few bytes per group, however many groups.
 import { useState, useTransition, type CSSProperties } from 'react';
 import { loadDashboardGroupAction } from '@/app/(app)/crm/actions';
-import type { Figures, FollowupWords, TicketRow, TreeGroup } from '@/lib/crm/dashboard/present';
+import type { Figures, TicketRow, TreeGroup } from '@/lib/crm/dashboard/present';
+import type { FollowupWords } from '@/lib/crm/followups/words';
 import { StatusSwatch } from '../status-badge';
 import { DashboardTicketTable, type TicketColumns } from './ticket-table';
 

@@ -1,10 +1,11 @@
 // The tickets under a group, or of the list view: the columns of SPEC section 8. Plain rows and
 // words in, no hooks: rendered by the server (list view) and by the group tree in the browser.
 import { RecordLink } from '@/components/ui/record-link';
-import type { FollowupWords, TicketRow } from '@/lib/crm/dashboard/present';
+import type { TicketRow } from '@/lib/crm/dashboard/present';
+import type { FollowupWords } from '@/lib/crm/followups/words';
 import type { Translate } from '@/lib/i18n';
 import { StatusBadge } from '../status-badge';
-import { FollowupBadges } from './followup-cell';
+import { FollowupBadges } from '../followup-badges';
 
 /** The column headings, in the order of a row's columns (its id aside). */
 export type TicketColumns = TicketRow extends [number, ...infer Columns] ? { [K in keyof Columns]: string } : never;
@@ -78,7 +79,7 @@ export function DashboardTicketTable({
             <td>{users}</td>
             <td>{assignee}</td>
             <td>
-              <FollowupBadges followup={next} words={followup} />
+              <FollowupBadges state={next[0]} staleDays={next[1]} words={followup} />
             </td>
           </tr>
         ))}

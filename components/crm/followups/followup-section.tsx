@@ -2,7 +2,8 @@
 // page of rows with ticket, partner, CRM status, potential, the next action and its badges, and the
 // rows' forms; further pages by link. Rendered on the server from plain rows.
 import Link from 'next/link';
-import { NextActionBadge, StaleBadge } from '@/components/crm/followup-badges';
+import { FollowupBadges } from '@/components/crm/followup-badges';
+import { followupWords } from '@/lib/crm/followups/words';
 import { StatusBadge } from '@/components/crm/status-badge';
 import { Pagination } from '@/components/ui/pagination';
 import type { FollowupSectionData } from '@/lib/crm/followups/queries';
@@ -27,6 +28,7 @@ export function FollowupSectionTable({
   format: Formatter;
 }) {
   const anchor = sectionAnchor(data.section);
+  const badgeWords = followupWords(t, { inColumn: true });
   const heading = `${t(`followups.section.${data.section}`)} (${format.integer(data.count)})`;
   const search = new URLSearchParams();
   if (view.assigneeId !== null) search.set('assignee', String(view.assigneeId));
@@ -73,15 +75,15 @@ export function FollowupSectionTable({
                   {row.nextActionText && <div className="small">{row.nextActionText}</div>}
                 </td>
                 <td>
-                  <NextActionBadge state={row.state} t={t} />{' '}
-                  <StaleBadge
-                    days={row.staleDays}
-                    title={
+                  <FollowupBadges
+                    state={row.state}
+                    staleDays={row.staleDays}
+                    words={badgeWords}
+                    staleTitle={
                       row.lastCrmChange && row.staleAfterDays !== null
                         ? t('followups.stale.title', { date: format.date(row.lastCrmChange), days: row.staleAfterDays })
                         : undefined
                     }
-                    t={t}
                   />
                 </td>
                 <td>

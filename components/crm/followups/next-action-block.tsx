@@ -1,7 +1,8 @@
 // The ticket CRM panel's "Nächste Aktion" (SPEC section 17): the registry's date and time fields and
 // its text field as one block, under the next action's state and, for a stale deal, since when.
 import type { ReactNode } from 'react';
-import { NextActionBadge, StaleBadge } from '@/components/crm/followup-badges';
+import { FollowupBadges } from '@/components/crm/followup-badges';
+import { followupWords } from '@/lib/crm/followups/words';
 import { TextField } from '@/components/ui/fields';
 import type { TicketFollowupState } from '@/lib/crm/followups/queries';
 import type { Formatter, Translate } from '@/lib/i18n';
@@ -30,7 +31,12 @@ export function NextActionBlock({
     <fieldset className={styles.block}>
       <legend>{t('followups.panel.title')}</legend>
       <p>
-        <NextActionBadge state={followup.state} t={t} /> <StaleBadge days={followup.staleDays} title={staleTitle} t={t} />
+        <FollowupBadges
+          state={followup.state}
+          staleDays={followup.staleDays}
+          words={followupWords(t, { inColumn: true })}
+          staleTitle={staleTitle}
+        />
       </p>
       <div className="row">{dateTime}</div>
       <TextField name={text.name} label={text.label} defaultValue={text.value} maxLength={2000} />

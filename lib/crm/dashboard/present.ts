@@ -3,7 +3,7 @@
 // receives plain strings, few bytes per group, instead of rendered markup.
 import { PHASES } from '@/db/schema';
 import type { Formatter, Translate } from '@/lib/i18n';
-import { NEXT_ACTION_STATES, type NextActionState } from '../followups/clock';
+import type { NextActionState } from '../followups/clock';
 import type { CrmStatusStyles } from '@/lib/lookups/queries';
 import { serialiseGroupPath } from './group-path';
 import type { DashboardTicket } from './tickets';
@@ -25,27 +25,9 @@ export type TicketRow = [
   potential: string,
   users: string,
   assignee: string,
-  /** The follow-up badges: the next action's state and, when stale, the days (words once per table: FollowupWords). */
+  /** The follow-up badges: the next action's state and, when stale, the days (words once per table: lib/crm/followups/words.ts). */
   followup: [state: NextActionState, staleDays: number | null],
 ];
-
-/** The follow-up badges' words, once per table or board (not per row): badge per state, stale for 1 / {days} days. */
-export type FollowupWords = { states: Record<NextActionState, string>; staleOne: string; staleMany: string };
-
-/**
- * The badges' words; `inColumn`: in the ticket lists' column "Nächste Aktion", whose heading names
- * the field, the badge says the state alone ("überfällig"), some 16 bytes less per row.
- */
-export function followupWords(t: Translate, { inColumn = false }: { inColumn?: boolean } = {}): FollowupWords {
-  const word = (state: NextActionState) => t(`followups.state.${state}`);
-  return {
-    states: Object.fromEntries(
-      NEXT_ACTION_STATES.map((state) => [state, inColumn ? word(state) : t('followups.badge', { state: word(state) })]),
-    ) as Record<NextActionState, string>,
-    staleOne: t('followups.stale.one'),
-    staleMany: t('followups.stale.many'),
-  };
-}
 
 /** "12 · 34.000,00 €": how many tickets of a group or view are at risk, and their Σ Umsatzpotenzial. */
 export function presentRiskFigures(totals: PhasedTotals, format: Formatter): string {
