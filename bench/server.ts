@@ -147,3 +147,21 @@ export function resetPeakRss(pid: number): boolean {
     return false;
   }
 }
+
+/**
+ * A part of the bench alone on an existing data set (BENCH_DATABASE_PATH, runs BENCH_RUNS, default 20):
+ * the built app served on it, `measure` run as the bench's CRM user, the server stopped afterwards.
+ */
+export async function onDataSet(
+  measure: (run: { url: string; cookie: string; file: string; runs: number }) => Promise<unknown>,
+): Promise<void> {
+  const file = process.env.BENCH_DATABASE_PATH;
+  if (!file) throw new Error('Set BENCH_DATABASE_PATH to a data set (npm run seed:large).');
+  const runs = Number(process.env.BENCH_RUNS ?? 20);
+  const server = await startServer(file);
+  try {
+    await measure({ url: server.url, cookie: await sessionCookie(file, 'crm@example.com'), file, runs });
+  } finally {
+    await server.stop();
+  }
+}

@@ -9,7 +9,7 @@ import type { SessionUser } from '@/lib/auth/guards';
 import { moveCard } from '@/lib/crm/board/move';
 import { moveCardSchema } from '@/lib/crm/board/schemas';
 import { applyBulkChange } from '@/lib/crm/bulk/apply';
-import type { BulkChange } from '@/lib/crm/bulk/change';
+import { BULK_CHANGE_KINDS, type BulkChange } from '@/lib/crm/bulk/change';
 import { undoBulkChange } from '@/lib/crm/bulk/undo';
 import { savePartnerCrm } from '@/lib/crm/partners/mutations';
 import { readPartnerCrm } from '@/lib/crm/partners/queries';
@@ -64,16 +64,7 @@ export const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('bulk' as const),
       tickets: fc.integer({ min: 1, max: 255 }),
-      change: fc.constantFrom<BulkChange['kind']>(
-        'crmStatus',
-        'assignee',
-        'expectedClose',
-        'probability',
-        'addProduct',
-        'removeProduct',
-        'addCampaign',
-        'removeCampaign',
-      ),
+      change: fc.constantFrom(...BULK_CHANGE_KINDS),
       pick: fc.nat(),
     }),
   },

@@ -5,8 +5,8 @@ import { MenuDetails } from '@/components/ui/menu-details';
 import { DIMENSIONS, FILTER_BAR, HIDDEN_FILTERS } from '@/lib/crm/dashboard/dimensions';
 import type { FilterOption, FilterOptions } from '@/lib/crm/dashboard/options';
 import { DEFAULT_GROUP_BY, type DashboardParams, type IdChoice, type IdFilter } from '@/lib/crm/dashboard/params';
-import { NEXT_ACTION_STATES, type NextActionState } from '@/lib/crm/followups/clock';
-import { PHASES, type Phase } from '@/lib/crm/phases';
+import { NEXT_ACTION_STATES } from '@/lib/crm/followups/clock';
+import { PHASES } from '@/lib/crm/phases';
 import type { Translate } from '@/lib/i18n';
 import { FilterForm } from './filter-form';
 
@@ -54,9 +54,25 @@ function ChoiceFilter({
   );
 }
 
-/** The phases to show (SPEC section 14): checkboxes of the product's three phases, none chosen = all. */
-function PhaseFilter({ chosen, t }: { chosen: readonly Phase[]; t: Translate }) {
-  const label = t('crm.field.phase');
+/**
+ * A filter by a list the product defines, as checkboxes, none chosen = all: the phases (SPEC section 14),
+ * the next action's states (section 17).
+ */
+function KeyFilter<K extends string>({
+  name,
+  label,
+  keys,
+  chosen,
+  word,
+  t,
+}: {
+  name: string;
+  label: string;
+  keys: readonly K[];
+  chosen: readonly K[];
+  word: (key: K) => string;
+  t: Translate;
+}) {
   return (
     <MenuDetails className="filter">
       <summary>
@@ -65,32 +81,10 @@ function PhaseFilter({ chosen, t }: { chosen: readonly Phase[]; t: Translate }) 
       </summary>
       <fieldset className="filter-options">
         <legend className="visually-hidden">{label}</legend>
-        {PHASES.map((phase) => (
-          <label key={phase} className="checkbox">
-            <input type="checkbox" name="phase" value={phase} defaultChecked={chosen.includes(phase)} />
-            {t(`crm.phase.${phase}`)}
-          </label>
-        ))}
-      </fieldset>
-    </MenuDetails>
-  );
-}
-
-/** The next action's states (SPEC section 17): checkboxes, none chosen = all. */
-function NextActionFilter({ chosen, t }: { chosen: readonly NextActionState[]; t: Translate }) {
-  const label = t('followups.filter.nextAction');
-  return (
-    <MenuDetails className="filter">
-      <summary>
-        {label}:{' '}
-        <span className={chosen.length > 0 ? 'filter-count' : 'muted'}>{chosen.length > 0 ? chosen.length : t('dashboard.any')}</span>
-      </summary>
-      <fieldset className="filter-options">
-        <legend className="visually-hidden">{label}</legend>
-        {NEXT_ACTION_STATES.map((state) => (
-          <label key={state} className="checkbox">
-            <input type="checkbox" name="nextAction" value={state} defaultChecked={chosen.includes(state)} />
-            {t(`followups.state.${state}`)}
+        {keys.map((key) => (
+          <label key={key} className="checkbox">
+            <input type="checkbox" name={name} value={key} defaultChecked={chosen.includes(key)} />
+            {word(key)}
           </label>
         ))}
       </fieldset>
@@ -131,7 +125,14 @@ export function FilterBar({
       ))}
       {/* The pipeline (SPEC section 14) in a row of its own above the ten filters, whose row keeps "Anwenden" last. */}
       <div className="filter-row">
-        <PhaseFilter chosen={params.phase} t={t} />
+        <KeyFilter
+          name="phase"
+          label={t('crm.field.phase')}
+          keys={PHASES}
+          chosen={params.phase}
+          word={(phase) => t(`crm.phase.${phase}`)}
+          t={t}
+        />
         <div className="field filter-date">
           <label htmlFor="closeFrom">{t('dashboard.closeFrom')}</label>
           <input id="closeFrom" name="closeFrom" type="date" defaultValue={params.closeFrom ?? ''} />
@@ -144,7 +145,14 @@ export function FilterBar({
           <input type="checkbox" name="slipped" value="1" defaultChecked={params.slipped} />
           {t('dashboard.slipped')}
         </label>
-        <NextActionFilter chosen={params.nextAction} t={t} />
+        <KeyFilter
+          name="nextAction"
+          label={t('followups.filter.nextAction')}
+          keys={NEXT_ACTION_STATES}
+          chosen={params.nextAction}
+          word={(state) => t(`followups.state.${state}`)}
+          t={t}
+        />
         <label className="checkbox filter-check">
           <input type="checkbox" name="stale" value="1" defaultChecked={params.stale} />
           {t('followups.filter.stale')}
