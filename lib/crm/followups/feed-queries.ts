@@ -1,8 +1,9 @@
 import 'server-only';
 // What the calendar feed shows: the owner's CRM tickets with a next action, one read on the partial
-// index tickets_crm_followups (assignee, next action), partner and status joined by primary key.
+// index tickets_crm_followups (assignee, next action), the partner (the ticket's, else its contact's) and status by primary key.
 import { and, asc, eq, gte, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { ticketPartnerIdUnjoined } from '@/lib/parties/names';
 import { crmTicketStatuses, partners, tickets } from '@/db/schema';
 import { assertRole, type Actor } from '@/lib/auth/access';
 import { addDays } from '@/lib/csv/berlin-calendar';
@@ -37,7 +38,7 @@ export function feedFollowupsQuery(db: Db, ownerId: number, clock: FollowupClock
       statusName: crmTicketStatuses.name,
     })
     .from(tickets)
-    .leftJoin(partners, eq(partners.id, tickets.partnerId))
+    .leftJoin(partners, eq(partners.id, ticketPartnerIdUnjoined))
     .leftJoin(crmTicketStatuses, eq(crmTicketStatuses.id, tickets.crmStatusId))
     .where(
       and(

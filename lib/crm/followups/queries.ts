@@ -5,6 +5,7 @@ import 'server-only';
 // tickets_crm_followups (assignee_id, next_action_at where crm_enabled = 1 and next_action_at is not null).
 import { and, asc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { ticketPartnerIdUnjoined } from '@/lib/parties/names';
 import { crmTicketStatuses, partners, tickets, users } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
@@ -104,7 +105,7 @@ export function listFollowups(
     })
     .from(ranked)
     .innerJoin(tickets, eq(tickets.id, ranked.id))
-    .leftJoin(partners, eq(partners.id, tickets.partnerId))
+    .leftJoin(partners, eq(partners.id, ticketPartnerIdUnjoined))
     .leftJoin(crmTicketStatuses, eq(crmTicketStatuses.id, tickets.crmStatusId))
     .where(sql.join(windows, sql` or `))
     .orderBy(asc(ranked.position))
