@@ -22,6 +22,7 @@ const ALL_SECTIONS = [
   'Geschäftspartner',
   'Kontakte',
   'CRM',
+  'Wiedervorlagen',
   'Daten Manager',
   'CRM-Administration',
   'Benutzerverwaltung',
@@ -29,7 +30,7 @@ const ALL_SECTIONS = [
 
 const expectedNavigation: Record<string, string[]> = {
   [DEMO.admin]: ALL_SECTIONS,
-  [DEMO.crm]: ['Ticketboard', 'Tickets', 'Geschäftspartner', 'Kontakte', 'CRM', 'Daten Manager'],
+  [DEMO.crm]: ['Ticketboard', 'Tickets', 'Geschäftspartner', 'Kontakte', 'CRM', 'Wiedervorlagen', 'Daten Manager'],
   [DEMO.agent]: ['Ticketboard', 'Tickets', 'Geschäftspartner', 'Kontakte', 'Daten Manager'],
 };
 
