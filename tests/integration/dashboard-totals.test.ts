@@ -321,8 +321,7 @@ function paramsArbitrary(): fc.Arbitrary<DashboardParams> {
     .map((drawn) => {
       const params = emptyDashboardParams();
       for (const key of ID_FILTERS) params.filters[key] = drawn.filters[key] ?? { ids: [], none: false };
-      const { filters: _filters, ...rest } = drawn;
-      return { ...params, ...rest };
+      return { ...params, ...drawn, filters: params.filters };
     });
 }
 
