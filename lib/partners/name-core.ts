@@ -12,6 +12,7 @@ const LEGAL_FORM_WORDS = new Set([
   'gbr',
   'ug',
   'haftungsbeschränkt',
+  'haftungsbeschraenkt',
   'ek',
   'ekfm',
   'ekfr',

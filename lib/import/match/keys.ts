@@ -25,8 +25,9 @@ const JOINING_WORDS = new Set(['und', 'and']);
  * (a company changing its legal form stays one partner). Empty for a name that is only a legal form.
  */
 export function partnerNameKey(name: string): string {
+  // Folding can set free punctuation ("¼" → "1⁄4"), which goes like any other.
   return foldGerman(normalisePartnerName(name))
-    .split(' ')
+    .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word && !JOINING_WORDS.has(word))
     .join(' ');
 }
