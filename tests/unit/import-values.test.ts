@@ -26,7 +26,10 @@ const VALUES: Record<CsvColumnType, fc.Arbitrary<unknown>> = {
   text: fc.string({ unit: 'grapheme', maxLength: 30 }),
   integer: fc.maxSafeInteger(),
   money: fc.maxSafeInteger(),
-  percent: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100)),
+  percent: fc.oneof(
+    fc.integer({ min: 0, max: 100 }),
+    fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100),
+  ),
   date: fc.date({ min: new Date(FROM), max: new Date(TO), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
   datetime: fc.integer({ min: FROM / MINUTE, max: TO / MINUTE }).map((m) => m * MINUTE),
   boolean: fc.boolean(),

@@ -55,7 +55,7 @@ export function resolveLookupNames(
   const ids: number[] = [];
   const unknown: string[] = [];
   const archived: string[] = [];
-  for (let index = 0; index < names.length; ) {
+  for (let index = 0; index < names.length;) {
     let run = Math.min(longest, names.length - index);
     while (run > 1 && !byKey.has(lookupNameKey(names.slice(index, index + run).join(', ')))) run -= 1;
     const name = names.slice(index, index + run).join(', ');
