@@ -11,3 +11,8 @@ const FORMULA_START = /^(?:[\s\u200b-\u200d\u2060]*[=+\-@]|[\t\r])/;
 export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
+
+/** The inverse of neutraliseFormula: drops the `'` it put before a formula; any other text is returned as it is. */
+export function restoreFormula(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}

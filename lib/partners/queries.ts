@@ -3,6 +3,7 @@ import 'server-only';
 // every query here names its columns, so no CRM value can ride along.
 import { asc, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
+import { normalisePartnerName } from './name-core';
 import { partners, users } from '@/db/schema';
 import type { PickerOption } from '@/lib/picker';
 import { likePattern } from '@/lib/like-pattern';
@@ -121,48 +122,7 @@ export function findPartner(db: Db, id: number): PartnerDetail | null {
 
 // ---------------------------------------------------------------- duplicate check
 
-/** Legal forms and their parts, compared after dots and brackets are removed ("e.K." → "ek"). */
-const LEGAL_FORM_WORDS = new Set([
-  'gmbh',
-  'mbh',
-  'ag',
-  'kg',
-  'kgaa',
-  'ohg',
-  'gbr',
-  'ug',
-  'haftungsbeschränkt',
-  'ek',
-  'ekfm',
-  'ekfr',
-  'ev',
-  'eg',
-  'se',
-  'co',
-  'ltd',
-  'inc',
-  'llc',
-]);
-
-/**
- * The core of a company name for the duplicate check: lower case, without legal forms
- * (GmbH, AG, KG, & Co. KG, e.K., mbH, …) and punctuation. "Müller & Söhne GmbH & Co. KG" → "müller söhne".
- */
-export function normalisePartnerName(name: string): string {
-  return (
-    name
-      .normalize('NFC')
-      .toLowerCase()
-      // Spaced abbreviations ("e. K.", "e. V.") become one word first, so they are recognised below.
-      .replace(/(^|\s)e\.\s*(k|v|g)\.?(?=\s|$)/gu, '$1e$2')
-      .split(/\s+/u)
-      .filter((word) => !LEGAL_FORM_WORDS.has(word.replace(/[^\p{L}\p{N}]+/gu, '')))
-      .join(' ')
-      // Punctuation separates words: "Müller-Bau" and "Müller Bau" have the same core.
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim()
-  );
-}
+export { normalisePartnerName };
 
 export type SimilarPartner = { id: number; gpid: number; name: string; city: string };
 
