@@ -11,6 +11,7 @@ import * as crmAdmin from './messages/crmAdmin';
 import * as dashboard from './messages/dashboard';
 import * as dataManager from './messages/dataManager';
 import * as followups from './messages/followups';
+import * as importMessages from './messages/import';
 import * as forecast from './messages/forecast';
 import * as lists from './messages/lists';
 import * as outcomes from './messages/outcomes';
@@ -39,6 +40,7 @@ export const de = {
   ...bulk.de,
   ...ticketboard.de,
   ...dataManager.de,
+  ...importMessages.de,
   ...errors.de,
 };
 export type MessageKey = keyof typeof de;
@@ -61,6 +63,7 @@ export const en: Record<MessageKey, string> = {
   ...bulk.en,
   ...ticketboard.en,
   ...dataManager.en,
+  ...importMessages.en,
   ...errors.en,
 };
 
@@ -84,5 +87,6 @@ export const AREAS = {
   bulk,
   ticketboard,
   dataManager,
+  import: importMessages,
   errors,
 };

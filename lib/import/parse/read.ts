@@ -1,0 +1,113 @@
+// CSV text to a header and rows with papaparse: the delimiter detected, every row with its line in the
+// file, and whatever does not fit (ragged rows, broken quotes, empty or repeated headers) as problems.
+import Papa from 'papaparse';
+import { problem, type ImportProblem } from './problems';
+
+export type CsvDelimiter = ';' | ',' | '\t';
+
+/** The candidates, in the order a tie is decided: our Excel dialect and LibreOffice German first. */
+export const CSV_DELIMITERS: readonly CsvDelimiter[] = [';', ',', '\t'];
+
+export type ReadCsv = {
+  delimiter: CsvDelimiter;
+  header: string[];
+  /** The data rows with as many cells as the header; rows with another count are problems instead. */
+  rows: string[][];
+  /** The 1-based line in the file where each of `rows` starts (same index). */
+  lines: number[];
+  problems: ImportProblem[];
+};
+
+/** Records looked at to choose the delimiter. */
+const DETECTION_RECORDS = 50;
+
+function recordsOf(text: string, delimiter: CsvDelimiter, preview: number): string[][] {
+  return Papa.parse<string[]>(text, { delimiter, preview, skipEmptyLines: true }).data;
+}
+
+/**
+ * The delimiter that splits the header into the most cells among those that give the most records the
+ * header's cell count; a header that does not split at all counts last. A file of one column reads as `;`.
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  let best: { delimiter: CsvDelimiter; score: [number, number] } = { delimiter: ';', score: [0, 0] };
+  for (const delimiter of CSV_DELIMITERS) {
+    const [header, ...records] = recordsOf(text, delimiter, DETECTION_RECORDS);
+    if (!header || header.length < 2) continue;
+    const fitting = records.filter((record) => record.length === header.length).length;
+    const score: [number, number] = [fitting, header.length];
+    if (score[0] > best.score[0] || (score[0] === best.score[0] && score[1] > best.score[1])) best = { delimiter, score };
+  }
+  return best.delimiter;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+function countLineBreaks(text: string, from: number, to: number): number {
+  return text.slice(from, to).match(LINE_BREAK)?.length ?? 0;
+}
+
+/** The header's problems: empty cells and cells repeated (trimmed, case-insensitive). */
+function headerProblems(header: string[], line: number): ImportProblem[] {
+  const found: ImportProblem[] = [];
+  const seen = new Set<string>();
+  header.forEach((cell, index) => {
+    const name = cell.trim().toLocaleLowerCase('de');
+    if (name === '') {
+      found.push(problem('import.parse.emptyHeader', { line, params: { position: index + 1 } }));
+    } else if (seen.has(name)) {
+      found.push(problem('import.parse.duplicateHeader', { line, column: cell, value: cell }));
+    }
+    seen.add(name);
+  });
+  return found;
+}
+
+/**
+ * Reads CSV text (without BOM, see decodeCsv). Quoted cells may hold the delimiter, doubled quotes and
+ * line breaks; CRLF, LF and CR all end a record; empty lines (a trailing one too) are skipped. Cells are
+ * returned as written: no trimming, no unneutralising (see unneutralise).
+ */
+export function readCsv(text: string): ReadCsv {
+  const delimiter = detectDelimiter(text);
+  const problems: ImportProblem[] = [];
+  const records: { cells: string[]; line: number }[] = [];
+  let cursor = 0;
+  let line = 1;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: true,
+    step: (result) => {
+      // Skipped empty lines lie between the previous record's end and this one's start.
+      let start = cursor;
+      while (text[start] === '\r' || text[start] === '\n') start += text.startsWith('\r\n', start) ? 2 : 1;
+      line += countLineBreaks(text, cursor, start);
+      const recordLine = line;
+      line += countLineBreaks(text, start, result.meta.cursor);
+      cursor = result.meta.cursor;
+      if (result.errors.length > 0) problems.push(problem('import.parse.quotes', { line: recordLine }));
+      records.push({ cells: result.data, line: recordLine });
+    },
+  });
+  const [first, ...data] = records;
+  if (!first) return { delimiter, header: [], rows: [], lines: [], problems: [problem('import.parse.empty')] };
+  const header = first.cells;
+  problems.unshift(...headerProblems(header, first.line));
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  for (const record of data) {
+    if (record.cells.length !== header.length) {
+      problems.push(
+        problem('import.parse.cellCount', {
+          line: record.line,
+          params: { expected: header.length, found: record.cells.length },
+        }),
+      );
+    } else {
+      rows.push(record.cells);
+      lines.push(record.line);
+    }
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { delimiter, header, rows, lines, problems };
+}
