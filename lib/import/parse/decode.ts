@@ -1,6 +1,7 @@
 // Uploaded bytes to text: UTF-8 with or without BOM as Excel and our exports write it, else Windows-1252
 // as older Excel and LibreOffice write on German Windows (SPEC section 18).
 import { problem, type ImportProblem } from './problems';
+import { decodeWindows1252 } from './windows-1252';
 
 /** The largest file the import accepts (issue 22): 20 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -49,5 +50,5 @@ export function decodeCsv(bytes: Uint8Array): DecodedCsv {
   }
   const text = strictUtf8(bytes);
   if (text !== null) return { ok: true, text, encoding: 'utf-8' };
-  return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  return { ok: true, text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 }

@@ -21,24 +21,31 @@ export type ReadCsv = {
 /** Records looked at to choose the delimiter. */
 const DETECTION_RECORDS = 50;
 
-function recordsOf(text: string, delimiter: CsvDelimiter, preview: number): string[][] {
-  return Papa.parse<string[]>(text, { delimiter, preview, skipEmptyLines: true }).data;
+/** How well a delimiter reads the file's start: fewer quoting errors, more records fitting the header, more cells. */
+function scoreOf(text: string, delimiter: CsvDelimiter): [number, number, number] | null {
+  const { data, errors } = Papa.parse<string[]>(text, { delimiter, preview: DETECTION_RECORDS, skipEmptyLines: true });
+  const [header, ...records] = data;
+  if (!header || header.length < 2) return null;
+  return [-errors.length, records.filter((record) => record.length === header.length).length, header.length];
+}
+
+function isBetter(score: readonly number[], than: readonly number[]): boolean {
+  const index = score.findIndex((value, position) => value !== than[position]);
+  return index >= 0 && score[index] > than[index];
 }
 
 /**
- * The delimiter that splits the header into the most cells among those that give the most records the
- * header's cell count; a header that does not split at all counts last. A file of one column reads as `;`.
+ * The delimiter that reads the file's first records with the fewest quoting errors, then with the most
+ * records of the header's cell count, then with the most header cells; a header it does not split is
+ * out. Ties go to the earlier of `;` `,` tab; a file of one column reads as `;`.
  */
 export function detectDelimiter(text: string): CsvDelimiter {
-  let best: { delimiter: CsvDelimiter; score: [number, number] } = { delimiter: ';', score: [0, 0] };
+  let best: { delimiter: CsvDelimiter; score: [number, number, number] } | null = null;
   for (const delimiter of CSV_DELIMITERS) {
-    const [header, ...records] = recordsOf(text, delimiter, DETECTION_RECORDS);
-    if (!header || header.length < 2) continue;
-    const fitting = records.filter((record) => record.length === header.length).length;
-    const score: [number, number] = [fitting, header.length];
-    if (score[0] > best.score[0] || (score[0] === best.score[0] && score[1] > best.score[1])) best = { delimiter, score };
+    const score = scoreOf(text, delimiter);
+    if (score && (!best || isBetter(score, best.score))) best = { delimiter, score };
   }
-  return best.delimiter;
+  return best?.delimiter ?? ';';
 }
 
 const LINE_BREAK = /\r\n|\r|\n/g;
