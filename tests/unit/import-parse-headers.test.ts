@@ -1,7 +1,10 @@
 // Headers to data-manager columns: our labels in both languages, problems, and the saved mapping's schema.
 import { describe, expect, it } from 'vitest';
 import { EXPORT_ENTITIES } from '@/db/schema';
-import { DATA_COLUMNS } from '@/lib/data-manager/columns';
+import { dashboardExportColumns } from '@/lib/crm/dashboard/export-rows';
+import { emptyDashboardParams } from '@/lib/crm/dashboard/params';
+import { DATA_COLUMNS, findDataColumn } from '@/lib/data-manager/columns';
+import { translator } from '@/lib/i18n';
 import { de, en } from '@/lib/i18n/dictionaries';
 import { importMappingSchema, mapHeaders } from '@/lib/import/parse/headers';
 
@@ -86,4 +89,40 @@ describe('importMappingSchema', () => {
     expect(schema.safeParse({ Firma: 3 }).success).toBe(false);
     expect(schema.safeParse(['name']).success).toBe(false);
   });
+});
+
+describe('mapHeaders over the CRM dashboard CSV', () => {
+  for (const locale of ['de', 'en'] as const) {
+    it(`maps its ticket columns (${locale}) to the data manager's keys of the same CSV type, and no others`, () => {
+      const columns = dashboardExportColumns({ ...emptyDashboardParams(), groupBy: [] }, translator(locale));
+      const mapping = mapHeaders(
+        'tickets',
+        columns.map((column) => column.header),
+      );
+      const mapped = mapping.keys.flatMap((key, index) => (key === null ? [] : [[key, columns[index].type]]));
+      expect(mapped).toEqual(mapped.map(([key]) => [key, findDataColumn('tickets', key)!.type]));
+      expect(mapped.map(([key]) => key)).toEqual([
+        'number',
+        'title',
+        'status',
+        'partner',
+        'contact',
+        'crmStatus',
+        'probability',
+        'potential',
+        'expectedUsers',
+        'assignee',
+        'products',
+        'campaigns',
+        'phase',
+        'lostReason',
+        'expectedClose',
+        // Same labels as the data manager's; the dashboard writes the date in the dialect's notation.
+        'nextAction',
+        'nextActionText',
+      ]);
+      const unknown = mapping.problems.filter((found) => found.reason === 'import.parse.unknownHeader');
+      expect(unknown.length).toBe(columns.length - mapped.length);
+    });
+  }
 });

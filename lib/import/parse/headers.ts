@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import type { ExportEntity } from '@/db/schema';
 import { DATA_COLUMNS } from '@/lib/data-manager/columns';
+import type { MessageKey } from '@/lib/i18n';
 import { de, en } from '@/lib/i18n/dictionaries';
+import { dashboardHeaderLabels } from './dashboard-headers';
 import { problem, type ImportProblem } from './problems';
 import { unneutralise } from './unneutralise';
 
@@ -25,15 +27,19 @@ export function normaliseHeader(header: string): string {
 
 const labelIndex = new Map<ExportEntity, Map<string, string>>();
 
-/** The entity's labels in both languages to their column keys. */
+/** The entity's labels in both languages to their column keys: the data manager's first, then the dashboard's. */
 function labelsOf(entity: ExportEntity): Map<string, string> {
   let index = labelIndex.get(entity);
   if (!index) {
     index = new Map();
-    for (const column of DATA_COLUMNS[entity]) {
+    const labels = [
+      ...DATA_COLUMNS[entity].map((column): [MessageKey, string] => [column.label, column.key]),
+      ...dashboardHeaderLabels(entity),
+    ];
+    for (const [label, key] of labels) {
       for (const dictionary of [de, en]) {
-        const label = normaliseHeader(dictionary[column.label]);
-        if (!index.has(label)) index.set(label, column.key);
+        const name = normaliseHeader(dictionary[label]);
+        if (!index.has(name)) index.set(name, key);
       }
     }
     labelIndex.set(entity, index);
