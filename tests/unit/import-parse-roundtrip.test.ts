@@ -10,11 +10,9 @@ import { csvChunks } from '@/lib/csv/stream';
 import { DATA_COLUMNS, type DataColumn } from '@/lib/data-manager/columns';
 import { exportCsvColumns } from '@/lib/data-manager/export-rows';
 import { translator } from '@/lib/i18n';
-import { decodeCsv } from '@/lib/import/parse/decode';
 import { mapHeaders } from '@/lib/import/parse/headers';
-import { readCsv } from '@/lib/import/parse/read';
+import { openCsvFile } from '@/lib/import/parse/open';
 import { detectDateStyle, detectNumberStyle } from '@/lib/import/parse/styles';
-import { unneutralise } from '@/lib/import/parse/unneutralise';
 import { decodeWindows1252 } from '@/lib/import/parse/windows-1252';
 
 const LOCALES: Locale[] = ['de', 'en'];
@@ -69,13 +67,11 @@ function expectedCell(column: CsvColumn, value: unknown, dialect: CsvDialect, wo
   return formatCsvValue(column, value, dialect, words);
 }
 
-/** Decode, read and unneutralise as the importer will: the `'` only in the Excel dialect's `;` files. */
+/** The file opened as the importer will; a refusal fails the test. */
 function importFile(bytes: Uint8Array) {
-  const decoded = decodeCsv(bytes);
-  if (!decoded.ok) throw new Error(decoded.problem.reason);
-  const read = readCsv(decoded.text);
-  const cells = (row: string[]) => (read.delimiter === ';' ? row.map(unneutralise) : row);
-  return { decoded, read, rows: read.rows.map(cells) };
+  const opened = openCsvFile(bytes);
+  if (!opened.ok) throw new Error(opened.problem.reason);
+  return opened;
 }
 
 describe('an export of ours read back', () => {
@@ -86,9 +82,10 @@ describe('an export of ours read back', () => {
           const dataColumns = DATA_COLUMNS[entity];
           const raw = Array.from({ length: 2 * TEXTS.length }, (_, row) => dataColumns.map((column) => rawValue(column, row)));
           const { columns, words, bytes } = exportFile(entity, dialect, locale, raw);
-          const { decoded, read, rows } = importFile(bytes);
+          const read = importFile(bytes);
+          const { rows } = read;
 
-          expect(decoded.encoding).toBe(dialect === 'excel' ? 'utf-8-bom' : 'utf-8');
+          expect(read.encoding).toBe(dialect === 'excel' ? 'utf-8-bom' : 'utf-8');
           expect(read.delimiter).toBe(dialect === 'excel' ? ';' : ',');
           expect(read.problems).toEqual([]);
           const mapping = mapHeaders(entity, read.header);
@@ -117,7 +114,7 @@ describe('an export of ours read back', () => {
       DATA_COLUMNS.contacts.map((column) => (column.key === 'firstName' ? 'a\r\nb\r\nc' : null)),
       DATA_COLUMNS.contacts.map(() => null),
     ]);
-    expect(importFile(bytes).read.lines).toEqual([2, 5]);
+    expect(importFile(bytes).lines).toEqual([2, 5]);
   });
 
   it('reads back a one-column export in either dialect', () => {
@@ -125,9 +122,9 @@ describe('an export of ours read back', () => {
       const t = translator('de');
       const columns: CsvColumn[] = [{ header: t('dataManager.col.name'), type: 'text' }];
       const text = [...csvChunks({ dialect, columns, rows: [['A, B; C']], words: csvBooleanWords(t) })].join('');
-      const { read, rows } = importFile(new TextEncoder().encode(text));
+      const read = importFile(new TextEncoder().encode(text));
       expect(mapHeaders('partners', read.header).keys).toEqual(['name']);
-      expect(rows).toEqual([['A, B; C']]);
+      expect(read.rows).toEqual([['A, B; C']]);
     }
   });
 
@@ -139,10 +136,10 @@ describe('an export of ours read back', () => {
     const table = decodeWindows1252(Uint8Array.from({ length: 256 }, (_, byte) => byte));
     const windows = Uint8Array.from(text, (character) => table.indexOf(character));
     expect(decodeWindows1252(windows)).toBe(text);
-    const { decoded, read, rows } = importFile(windows);
-    expect(decoded.encoding).toBe('windows-1252');
+    const read = importFile(windows);
+    expect(read.encoding).toBe('windows-1252');
     expect(mapHeaders('partners', read.header).problems).toEqual([]);
-    expect(rows[0][DATA_COLUMNS.partners.findIndex((column) => column.key === 'name')]).toBe('Straße € „Größe“ – äÄ');
+    expect(read.rows[0][DATA_COLUMNS.partners.findIndex((column) => column.key === 'name')]).toBe('Straße € „Größe“ – äÄ');
   });
 });
 
@@ -161,11 +158,34 @@ describe('generated text cells read back', () => {
     fc.assert(
       fc.property(fc.constantFrom(...CSV_DIALECTS), fc.array(fc.tuple(text, text), { minLength: 1, maxLength: 6 }), (dialect, rows) => {
         const file = [...csvChunks({ dialect, columns, rows, words: csvBooleanWords(t) })].join('');
-        const { read, rows: cells } = importFile(new TextEncoder().encode(file));
+        const read = importFile(new TextEncoder().encode(file));
         expect(read.problems).toEqual([]);
-        expect(cells).toEqual(rows);
+        expect(read.rows).toEqual(rows);
       }),
       { seed: 22, numRuns: 500 },
     );
+  });
+});
+
+describe('openCsvFile', () => {
+  it('refuses what decodeCsv refuses', () => {
+    expect(openCsvFile(new Uint8Array([0xef, 0xbb, 0xbf, 0xff]))).toMatchObject({
+      ok: false,
+      problem: { reason: 'import.parse.invalidUtf8' },
+    });
+  });
+
+  it("unneutralises a `;` file's header and cells, never a `,` file's", () => {
+    expect(openCsvFile(new TextEncoder().encode("'=Kopf;B\r\n'=1;'s\r\n"))).toMatchObject({
+      ok: true,
+      unneutralised: true,
+      header: ['=Kopf', 'B'],
+      rows: [['=1', "'s"]],
+    });
+    expect(openCsvFile(new TextEncoder().encode("A,B\r\n'=1,x\r\n"))).toMatchObject({
+      ok: true,
+      unneutralised: false,
+      rows: [["'=1", 'x']],
+    });
   });
 });
