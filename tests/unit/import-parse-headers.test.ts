@@ -42,6 +42,10 @@ describe('mapHeaders', () => {
     expect(mapHeaders('partners', ['  plz ', 'E-MAIL', 'search   NAME', "'Name"]).keys).toEqual(['postcode', 'email', 'searchName', null]);
   });
 
+  it('maps an empty header to nothing without a problem of its own (readCsv reports it)', () => {
+    expect(mapHeaders('partners', ['PLZ', ' '])).toEqual({ keys: ['postcode', null], crmKeys: [], problems: [] });
+  });
+
   it('maps German and English headers mixed in one file', () => {
     expect(mapHeaders('tickets', ['Nummer', 'Title', 'CRM-Status', 'Expected close']).keys).toEqual([
       'number',

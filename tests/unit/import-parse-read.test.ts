@@ -67,10 +67,12 @@ describe('readCsv', () => {
   it('reports a quote left open on the line it starts', () => {
     const read = readCsv('a;b\n1;2\n"offen;3\n4;5\n');
     expect(read.problems.map((found) => [found.line, found.reason])).toContainEqual([3, 'import.parse.quotes']);
+    expect(read.rows).toEqual([['1', '2']]);
   });
 
   it('reports empty and repeated headers', () => {
     const read = readCsv('Name;;name ; Ort\n1;2;3;4\n');
+    expect(readCsv('Post leitzahl;post  Leitzahl\n1;2\n').problems).toMatchObject([{ reason: 'import.parse.duplicateHeader' }]);
     expect(read.problems).toEqual([
       { line: 1, column: null, value: null, reason: 'import.parse.emptyHeader', params: { position: 2 } },
       { line: 1, column: 'name ', value: 'name ', reason: 'import.parse.duplicateHeader' },

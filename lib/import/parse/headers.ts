@@ -6,8 +6,8 @@ import { DATA_COLUMNS } from '@/lib/data-manager/columns';
 import type { MessageKey } from '@/lib/i18n';
 import { de, en } from '@/lib/i18n/dictionaries';
 import { dashboardHeaderLabels } from './dashboard-headers';
+import { normaliseHeader } from './header-name';
 import { problem, type ImportProblem } from './problems';
-import { unneutralise } from './unneutralise';
 
 /** Per header cell (same index) the column key, or null for a header no column has. */
 export type HeaderMapping = {
@@ -19,11 +19,6 @@ export type HeaderMapping = {
 
 /** A saved mapping: header text to column key, or null for a column left out. */
 export type ImportMapping = Record<string, string | null>;
-
-/** How headers are compared: trimmed, inner blanks collapsed, case-insensitive, a neutralising `'` dropped. */
-export function normaliseHeader(header: string): string {
-  return unneutralise(header.trim()).trim().replace(/\s+/g, ' ').toLocaleLowerCase('de');
-}
 
 const labelIndex = new Map<ExportEntity, Map<string, string>>();
 
@@ -64,6 +59,8 @@ export function mapHeaders(entity: ExportEntity, header: readonly string[], save
   const used = new Set<string>();
   const keys = header.map((cell) => {
     const name = normaliseHeader(cell);
+    // An empty header is readCsv's problem (emptyHeader); it maps to nothing.
+    if (name === '') return null;
     const chosen = savedKeys.has(name) ? savedKeys.get(name)! : columnForHeader(entity, cell);
     if (savedKeys.has(name) && chosen === null) return null;
     if (chosen === null || !columns.has(chosen)) {

@@ -1,6 +1,7 @@
 // CSV text to a header and rows with papaparse: the delimiter detected, every row with its line in the
 // file, and whatever does not fit (ragged rows, broken quotes, empty or repeated headers) as problems.
 import Papa from 'papaparse';
+import { normaliseHeader } from './header-name';
 import { problem, type ImportProblem } from './problems';
 
 export type CsvDelimiter = ';' | ',' | '\t';
@@ -11,7 +12,7 @@ export const CSV_DELIMITERS: readonly CsvDelimiter[] = [';', ',', '\t'];
 export type ReadCsv = {
   delimiter: CsvDelimiter;
   header: string[];
-  /** The data rows with as many cells as the header; rows with another count are problems instead. */
+  /** The data rows with as many cells as the header and sound quoting; the others are problems instead. */
   rows: string[][];
   /** The 1-based line in the file where each of `rows` starts (same index). */
   lines: number[];
@@ -54,12 +55,12 @@ function countLineBreaks(text: string, from: number, to: number): number {
   return text.slice(from, to).match(LINE_BREAK)?.length ?? 0;
 }
 
-/** The header's problems: empty cells and cells repeated (trimmed, case-insensitive). */
+/** The header's problems: empty cells and cells repeated (compared as normaliseHeader does). */
 function headerProblems(header: string[], line: number): ImportProblem[] {
   const found: ImportProblem[] = [];
   const seen = new Set<string>();
   header.forEach((cell, index) => {
-    const name = cell.trim().toLocaleLowerCase('de');
+    const name = normaliseHeader(cell);
     if (name === '') {
       found.push(problem('import.parse.emptyHeader', { line, params: { position: index + 1 } }));
     } else if (seen.has(name)) {
@@ -78,7 +79,7 @@ function headerProblems(header: string[], line: number): ImportProblem[] {
 export function readCsv(text: string): ReadCsv {
   const delimiter = detectDelimiter(text);
   const problems: ImportProblem[] = [];
-  const records: { cells: string[]; line: number }[] = [];
+  const records: { cells: string[]; line: number; broken: boolean }[] = [];
   let cursor = 0;
   let line = 1;
   Papa.parse<string[]>(text, {
@@ -92,8 +93,9 @@ export function readCsv(text: string): ReadCsv {
       const recordLine = line;
       line += countLineBreaks(text, start, result.meta.cursor);
       cursor = result.meta.cursor;
-      if (result.errors.length > 0) problems.push(problem('import.parse.quotes', { line: recordLine }));
-      records.push({ cells: result.data, line: recordLine });
+      const broken = result.errors.length > 0;
+      if (broken) problems.push(problem('import.parse.quotes', { line: recordLine }));
+      records.push({ cells: result.data, line: recordLine, broken });
     },
   });
   const [first, ...data] = records;
@@ -103,6 +105,7 @@ export function readCsv(text: string): ReadCsv {
   const rows: string[][] = [];
   const lines: number[] = [];
   for (const record of data) {
+    if (record.broken) continue;
     if (record.cells.length !== header.length) {
       problems.push(
         problem('import.parse.cellCount', {
