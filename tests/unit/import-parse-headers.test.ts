@@ -42,6 +42,10 @@ describe('mapHeaders', () => {
     expect(mapHeaders('partners', ['  plz ', 'E-MAIL', 'search   NAME', "'Name"]).keys).toEqual(['postcode', 'email', 'searchName', null]);
   });
 
+  it('names the header line it is given', () => {
+    expect(mapHeaders('partners', ['Farbe'], {}, 3).problems).toMatchObject([{ line: 3, reason: 'import.parse.unknownHeader' }]);
+  });
+
   it('maps an empty header to nothing without a problem of its own (readCsv reports it)', () => {
     expect(mapHeaders('partners', ['PLZ', ' '])).toEqual({ keys: ['postcode', null], crmKeys: [], problems: [] });
   });
@@ -90,6 +94,7 @@ describe('importMappingSchema', () => {
     const header = schema.safeParse({ Firma: 'name', ' firma': null });
     expect(header.error?.issues.map((issue) => issue.message)).toEqual(['import.parse.headerTwice']);
     expect(schema.safeParse({ '': 'name' }).success).toBe(false);
+    expect(schema.safeParse({ '  ': null }).success).toBe(false);
     expect(schema.safeParse({ Firma: 3 }).success).toBe(false);
     expect(schema.safeParse(['name']).success).toBe(false);
   });

@@ -10,6 +10,7 @@ describe('readCsv', () => {
     expect(readCsv(text)).toEqual({
       delimiter: ';',
       header: ['Name', 'Ort'],
+      headerLine: 1,
       rows: [
         ['Müller; Söhne', 'Sagt "hallo"'],
         ['Zeile 1\r\nZeile 2', 'Köln'],
@@ -20,15 +21,16 @@ describe('readCsv', () => {
     });
   });
 
-  it('reads LF files and skips empty lines, counting them', () => {
-    const read = readCsv('a,b\n1,2\n\n\n3,4\n\n');
+  it('reads LF files and skips empty lines, a leading one too, counting them', () => {
+    const read = readCsv('\na,b\n1,2\n\n\n3,4\n\n');
     expect(read).toMatchObject({
       delimiter: ',',
+      headerLine: 2,
       rows: [
         ['1', '2'],
         ['3', '4'],
       ],
-      lines: [2, 5],
+      lines: [3, 6],
       problems: [],
     });
   });

@@ -50,9 +50,10 @@ export function columnForHeader(entity: ExportEntity, header: string): string | 
 /**
  * Maps a file's header cells to the entity's columns by label; with a saved mapping, a header it names
  * (compared as normaliseHeader does) takes the saved key instead. Problems: a header no column has
- * (`unknownHeader`), a column a second header maps to (`columnTwice`; the later header maps to null).
+ * (`unknownHeader`), a column a second header maps to (`columnTwice`; the later header maps to null),
+ * both on the header's line (readCsv's `headerLine`).
  */
-export function mapHeaders(entity: ExportEntity, header: readonly string[], saved: ImportMapping = {}): HeaderMapping {
+export function mapHeaders(entity: ExportEntity, header: readonly string[], saved: ImportMapping = {}, headerLine = 1): HeaderMapping {
   const savedKeys = new Map(Object.entries(saved).map(([name, key]) => [normaliseHeader(name), key]));
   const columns = new Map(DATA_COLUMNS[entity].map((column) => [column.key, column]));
   const problems: ImportProblem[] = [];
@@ -64,11 +65,11 @@ export function mapHeaders(entity: ExportEntity, header: readonly string[], save
     const chosen = savedKeys.has(name) ? savedKeys.get(name)! : columnForHeader(entity, cell);
     if (savedKeys.has(name) && chosen === null) return null;
     if (chosen === null || !columns.has(chosen)) {
-      problems.push(problem('import.parse.unknownHeader', { line: 1, column: cell, value: cell }));
+      problems.push(problem('import.parse.unknownHeader', { line: headerLine, column: cell, value: cell }));
       return null;
     }
     if (used.has(chosen)) {
-      problems.push(problem('import.parse.columnTwice', { line: 1, column: cell, value: cell }));
+      problems.push(problem('import.parse.columnTwice', { line: headerLine, column: cell, value: cell }));
       return null;
     }
     used.add(chosen);
@@ -79,21 +80,29 @@ export function mapHeaders(entity: ExportEntity, header: readonly string[], save
 }
 
 /**
- * A saved mapping for an entity: every value a column key of the entity or null, no key twice, no
- * header twice once normalised.
+ * A saved mapping for an entity: headers not blank, every value a column key of the entity or null,
+ * no key twice, no header twice once normalised.
  */
 export function importMappingSchema(entity: ExportEntity) {
   const keys = DATA_COLUMNS[entity].map((column) => column.key) as [string, ...string[]];
-  return z.record(z.string().trim().min(1).max(200), z.enum(keys).nullable()).superRefine((mapping, context) => {
-    const headers = new Set<string>();
-    const columns = new Set<string>();
-    for (const [header, key] of Object.entries(mapping)) {
-      const name = normaliseHeader(header);
-      if (headers.has(name)) context.addIssue({ code: 'custom', path: [header], message: 'import.parse.headerTwice' });
-      headers.add(name);
-      if (key === null) continue;
-      if (columns.has(key)) context.addIssue({ code: 'custom', path: [header], message: 'import.parse.columnTwice' });
-      columns.add(key);
-    }
-  });
+  return z
+    .record(
+      z
+        .string()
+        .max(200)
+        .refine((header) => normaliseHeader(header) !== ''),
+      z.enum(keys).nullable(),
+    )
+    .superRefine((mapping, context) => {
+      const headers = new Set<string>();
+      const columns = new Set<string>();
+      for (const [header, key] of Object.entries(mapping)) {
+        const name = normaliseHeader(header);
+        if (headers.has(name)) context.addIssue({ code: 'custom', path: [header], message: 'import.parse.headerTwice' });
+        headers.add(name);
+        if (key === null) continue;
+        if (columns.has(key)) context.addIssue({ code: 'custom', path: [header], message: 'import.parse.columnTwice' });
+        columns.add(key);
+      }
+    });
 }

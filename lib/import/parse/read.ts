@@ -12,6 +12,8 @@ export const CSV_DELIMITERS: readonly CsvDelimiter[] = [';', ',', '\t'];
 export type ReadCsv = {
   delimiter: CsvDelimiter;
   header: string[];
+  /** The 1-based line of the header (1 unless the file starts with empty lines). */
+  headerLine: number;
   /** The data rows with as many cells as the header and sound quoting; the others are problems instead. */
   rows: string[][];
   /** The 1-based line in the file where each of `rows` starts (same index). */
@@ -99,7 +101,7 @@ export function readCsv(text: string): ReadCsv {
     },
   });
   const [first, ...data] = records;
-  if (!first) return { delimiter, header: [], rows: [], lines: [], problems: [problem('import.parse.empty')] };
+  if (!first) return { delimiter, header: [], headerLine: 1, rows: [], lines: [], problems: [problem('import.parse.empty')] };
   const header = first.cells;
   problems.unshift(...headerProblems(header, first.line));
   const rows: string[][] = [];
@@ -119,5 +121,5 @@ export function readCsv(text: string): ReadCsv {
     }
   }
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { delimiter, header, rows, lines, problems };
+  return { delimiter, header, headerLine: first.line, rows, lines, problems };
 }
