@@ -16,6 +16,8 @@ import { detectDateStyle, detectNumberStyle } from '@/lib/import/parse/styles';
 import { decodeWindows1252 } from '@/lib/import/parse/windows-1252';
 
 const LOCALES: Locale[] = ['de', 'en'];
+/** Every Windows-1252 byte's character, by index: to encode a text as a Windows PC would. */
+const WINDOWS_1252 = decodeWindows1252(Uint8Array.from({ length: 256 }, (_, byte) => byte));
 
 const TEXTS: (string | null)[] = [
   'Müller; Söhne, Weiß',
@@ -133,8 +135,7 @@ describe('an export of ours read back', () => {
       DATA_COLUMNS.partners.map((column) => (column.type === 'text' ? 'Straße € „Größe“ – äÄ' : null)),
     ]);
     const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
-    const table = decodeWindows1252(Uint8Array.from({ length: 256 }, (_, byte) => byte));
-    const windows = Uint8Array.from(text, (character) => table.indexOf(character));
+    const windows = Uint8Array.from(text, (character) => WINDOWS_1252.indexOf(character));
     expect(decodeWindows1252(windows)).toBe(text);
     const read = importFile(windows);
     expect(read.encoding).toBe('windows-1252');
@@ -187,5 +188,52 @@ describe('openCsvFile', () => {
       unneutralised: false,
       rows: [["'=1", 'x']],
     });
+  });
+});
+
+describe('a file LibreOffice Calc saved in German settings', () => {
+  // Our Excel export opened and saved again: no BOM, Windows-1252, quotes only where needed, dates
+  // "as shown" with two-digit years, amounts without trailing zeros.
+  const saved =
+    'Nummer;Titel;CRM-Status;Abschlusschance;Umsatzpotenzial;Voraussichtlicher Abschluss;CRM aktiviert\r\n' +
+    'T-1;"Müller; Söhne";Angebot;25;12500,5;27.11.26;Ja\r\n' +
+    'T-2;"Sagt ""hallo""";Gewonnen;12,5;-250;1.2.27;Nein\r\n' +
+    'T-3;Straße € „x“;;;;;\r\n';
+
+  for (const [name, bytes] of [
+    ['Windows-1252', Uint8Array.from(saved, (character) => WINDOWS_1252.indexOf(character))],
+    ['UTF-8', new TextEncoder().encode(saved)],
+  ] as const) {
+    it(`reads as ${name}: headers mapped, cells as written, comma decimals, German dates`, () => {
+      const read = importFile(bytes);
+      expect(read).toMatchObject({ encoding: name === 'UTF-8' ? 'utf-8' : 'windows-1252', delimiter: ';', problems: [] });
+      expect(mapHeaders('tickets', read.header)).toMatchObject({
+        keys: ['number', 'title', 'crmStatus', 'probability', 'potential', 'expectedClose', 'crmEnabled'],
+        problems: [],
+      });
+      expect(read.rows.map((row) => row[1])).toEqual(['Müller; Söhne', 'Sagt "hallo"', 'Straße € „x“']);
+      const column = (index: number) => read.rows.map((row) => row[index]);
+      expect(detectNumberStyle(column(4), { delimiter: read.delimiter })).toMatchObject({ style: 'comma', misfits: [] });
+      expect(detectNumberStyle(column(3), { delimiter: read.delimiter })).toMatchObject({ style: 'comma', misfits: [] });
+      expect(detectDateStyle(column(5))).toEqual({ style: 'german', misfits: [] });
+    });
+  }
+
+  it('reads with `,` as delimiter too, the decimal comma then quoted', () => {
+    const read = importFile(new TextEncoder().encode('Nummer,Umsatzpotenzial\r\nT-1,"12500,5"\r\nT-2,"1,234"\r\n'));
+    expect(read).toMatchObject({
+      delimiter: ',',
+      rows: [
+        ['T-1', '12500,5'],
+        ['T-2', '1,234'],
+      ],
+    });
+    // "12500,5" only reads with a decimal comma, which settles "1,234" for the column.
+    expect(
+      detectNumberStyle(
+        read.rows.map((row) => row[1]),
+        { delimiter: read.delimiter },
+      ),
+    ).toMatchObject({ style: 'comma', misfits: [] });
   });
 });

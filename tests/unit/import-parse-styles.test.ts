@@ -58,6 +58,14 @@ describe('detectDateStyle', () => {
     expect(dateInStyle('29.02.2027', 'german')).toBeNull();
     expect(dateInStyle('2026-11-27T23:30:00Z', 'iso')).toBe('2026-11-27');
     expect(dateInStyle('2026-13-01', 'iso')).toBeNull();
-    expect(dateInStyle('27.11.26', 'german')).toBeNull();
+    expect(dateInStyle('27.11.2026 09:05', 'german')).toBe('2026-11-27');
+  });
+
+  it('reads LibreOffice German two-digit years as 1930–2029', () => {
+    expect(detectDateStyle(['27.11.26', '1.2.27', '31.12.29 12:00'])).toEqual({ style: 'german', misfits: [] });
+    expect(dateInStyle('27.11.26', 'german')).toBe('2026-11-27');
+    expect(dateInStyle('01.01.30', 'german')).toBe('1930-01-01');
+    expect(dateInStyle('29.02.00', 'german')).toBe('2000-02-29');
+    expect(dateInStyle('1.2.027', 'german')).toBeNull();
   });
 });

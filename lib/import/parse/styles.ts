@@ -63,21 +63,31 @@ export type DetectedDateStyle = {
   misfits: StyleMisfit[];
 };
 
-// `T.M.JJJJ` / `TT.MM.JJJJ`, optionally with a time as our Excel dialect writes datetimes; ISO dates,
-// optionally with a time as the RFC 4180 dialect writes them.
-const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
+// `T.M.JJJJ` / `TT.MM.JJJJ`, also `TT.MM.JJ` as LibreOffice Calc in German settings saves a date "as
+// shown", optionally with a time as our Excel dialect writes datetimes; ISO dates, optionally with a
+// time as the RFC 4180 dialect writes them.
+const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** A two-digit year as LibreOffice reads it by default: 1930 to 2029. */
+function fullYear(year: string): string {
+  if (year.length === 4) return year;
+  return String(Number(year) < 30 ? 2000 + Number(year) : 1900 + Number(year));
+}
 
 function isCalendarDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** The cell's day as `YYYY-MM-DD` when it is a real date in the style (a time after it is ignored), else null. */
+/**
+ * The cell's day as `YYYY-MM-DD` when it is a real date in the style, else null. A time after the day
+ * is ignored, so an RFC 4180 datetime gives its UTC day (not Berlin's): meant for date columns.
+ */
 export function dateInStyle(value: string, style: DateStyle): string | null {
   const match = (style === 'german' ? GERMAN_DATE : ISO_DATE).exec(value.trim());
   if (!match) return null;
-  const [year, month, day] = style === 'german' ? [match[3], match[2], match[1]] : [match[1], match[2], match[3]];
+  const [year, month, day] = style === 'german' ? [fullYear(match[3]), match[2], match[1]] : [match[1], match[2], match[3]];
   if (!isCalendarDay(Number(year), Number(month), Number(day))) return null;
   return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
