@@ -40,8 +40,8 @@ describe('lookupProblems', () => {
       { id: 2, name: 'Alt', archived: true },
     ];
     expect(lookupProblems(3, 'Produkte', resolveLookupNames(['Support', 'Wartung', 'alt'], entries))).toEqual([
-      { line: 3, column: 'Produkte', value: 'Wartung', reason: 'import.values.unknownEntry' },
-      { line: 3, column: 'Produkte', value: 'Alt', reason: 'import.values.archivedEntry' },
+      { line: 3, column: 'Produkte', value: 'Wartung', reason: 'import.values.unknownEntry', params: { name: 'Wartung' } },
+      { line: 3, column: 'Produkte', value: 'Alt', reason: 'import.values.archivedEntry', params: { name: 'Alt' } },
     ]);
     expect(lookupProblems(3, 'Produkte', resolveLookupNames(['Support'], entries))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 // Uploaded bytes to text: UTF-8 with or without BOM as Excel and our exports write it, else Windows-1252
 // as older Excel and LibreOffice write on German Windows (SPEC section 18).
-import { problem, type ImportProblem } from './problems';
+import { problem, type ImportProblem } from '../problems';
 import { decodeWindows1252 } from './windows-1252';
 
 /** The largest file the import accepts (issue 22): 20 MB. */

@@ -7,7 +7,7 @@ import type { MessageKey } from '@/lib/i18n';
 import { de, en } from '@/lib/i18n/dictionaries';
 import { dashboardHeaderLabels } from './dashboard-headers';
 import { normaliseHeader } from './header-name';
-import { problem, type ImportProblem } from './problems';
+import { problem, type ImportProblem } from '../problems';
 
 /** Per header cell (same index) the column key, or null for a header no column has. */
 export type HeaderMapping = {

@@ -1,9 +1,9 @@
 // An uploaded file from bytes to header and rows in one step: decodeCsv, readCsv, and the Excel
 // dialect's neutralising quote removed from the header and the cells of a `;` file.
 import { decodeCsv, type CsvEncoding } from './decode';
-import type { ImportProblem } from './problems';
+import type { ImportProblem } from '../problems';
 import { readCsv, type ReadCsv } from './read';
-import { unneutralise } from './unneutralise';
+import { restoreFormula } from '@/lib/csv/formula';
 
 export type OpenedCsv = ({ ok: true; encoding: CsvEncoding; unneutralised: boolean } & ReadCsv) | { ok: false; problem: ImportProblem };
 
@@ -18,7 +18,7 @@ export function openCsvFile(bytes: Uint8Array): OpenedCsv {
   if (!decoded.ok) return decoded;
   const read = readCsv(decoded.text);
   if (read.delimiter !== ';') return { ok: true, encoding: decoded.encoding, unneutralised: false, ...read };
-  const cells = (row: string[]) => row.map(unneutralise);
+  const cells = (row: string[]) => row.map(restoreFormula);
   return {
     ok: true,
     encoding: decoded.encoding,

@@ -2,7 +2,7 @@
 // file, and whatever does not fit (ragged rows, broken quotes, empty or repeated headers) as problems.
 import Papa from 'papaparse';
 import { normaliseHeader } from './header-name';
-import { problem, type ImportProblem } from './problems';
+import { problem, type ImportProblem } from '../problems';
 
 export type CsvDelimiter = ';' | ',' | '\t';
 
@@ -76,7 +76,7 @@ function headerProblems(header: string[], line: number): ImportProblem[] {
 /**
  * Reads CSV text (without BOM, see decodeCsv). Quoted cells may hold the delimiter, doubled quotes and
  * line breaks; CRLF, LF and CR all end a record; empty lines (a trailing one too) are skipped. Cells are
- * returned as written: no trimming, no unneutralising (see unneutralise).
+ * returned as written: no trimming, no unneutralising (see restoreFormula in lib/csv/formula.ts).
  */
 export function readCsv(text: string): ReadCsv {
   const delimiter = detectDelimiter(text);

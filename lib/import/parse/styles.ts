@@ -70,7 +70,7 @@ const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?: \d{1,2}:\d{2}(?::\d
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
 /** A two-digit year as LibreOffice reads it by default: 1930 to 2029. */
-function fullYear(year: string): string {
+export function fullYear(year: string): string {
   if (year.length === 4) return year;
   return String(Number(year) < 30 ? 2000 + Number(year) : 1900 + Number(year));
 }

@@ -2,9 +2,11 @@
 // (Berlin wall clock), `rfc4180` YYYY-MM-DD and ISO instants (toISOString). ISO forms are unambiguous and
 // read in either style; impossible days (30.02.) are refused, not rolled over.
 import { berlinInstant } from '@/lib/csv/berlin-calendar';
+import { fullYear } from '../parse/styles';
 import { refuse, type ReadResult } from './reasons';
 
-const DMY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+// A two-digit year as LibreOffice in German settings saves a date ("27.11.26"), read as the file's style detection reads it.
+const DMY = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DMY_TIME = /^(\d{1,2})\.(\d{1,2})\.(\d{4})[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?$/;
@@ -22,13 +24,13 @@ function calendarDay(year: string, month: string, day: string): string | null {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
-/** A calendar day as `YYYY-MM-DD`: "31.01.2025", "1.2.2025" or "2025-01-31". */
+/** A calendar day as `YYYY-MM-DD`: "31.01.2025", "1.2.2025", "31.01.25" (2025) or "2025-01-31". */
 export function readDate(cell: string): ReadResult<string> {
   const text = cell.trim();
   const dmy = DMY.exec(text);
   const iso = dmy ? null : ISO.exec(text);
   if (!dmy && !iso) return refuse('import.values.date');
-  const day = dmy ? calendarDay(dmy[3], dmy[2], dmy[1]) : calendarDay(iso![1], iso![2], iso![3]);
+  const day = dmy ? calendarDay(fullYear(dmy[3]), dmy[2], dmy[1]) : calendarDay(iso![1], iso![2], iso![3]);
   return day === null ? refuse('import.values.dateInvalid') : { ok: true, value: day };
 }
 

@@ -1,6 +1,6 @@
 // One data row's cells read by their columns' types: the values by key, and a problem per refused cell.
 import type { CsvColumnType } from '@/lib/csv/columns';
-import type { ImportProblem } from './problems';
+import { problem, type ImportProblem } from '../problems';
 import { readCell, type CellValue, type ImportCellStyle } from './read-cell';
 
 /** A mapped column: the field `key`, its CSV type, the header as the file spells it and the cell's index. */
@@ -19,7 +19,7 @@ export function readRow(line: number, columns: readonly ReadColumn[], cells: rea
     const cell = cells[index] ?? '';
     const read = readCell(type, cell, style);
     if (read.ok) values[key] = read.value;
-    else problems.push({ line, column: header, value: cell, reason: read.reason });
+    else problems.push(problem(read.reason, { line, column: header, value: cell }));
   }
   return { values, problems };
 }

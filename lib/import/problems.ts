@@ -1,7 +1,8 @@
-// What is wrong with an uploaded file, as plain data: the next steps list these next to the rows' errors.
+// What is wrong with an uploaded file or one of its cells, as plain data: the file's problems (lib/import/parse)
+// and the refused cells (lib/import/values) alike, listed by the dry run with line, column, value and reason.
 import type { MessageKey } from '@/lib/i18n';
 
-/** One problem of the file; `reason` is a message key of `import.parse.*`, `params` fill its placeholders. */
+/** One problem; `reason` is a message key (`import.parse.*`, `import.values.*`), `params` fill its placeholders. */
 export type ImportProblem = {
   /** 1-based line in the file (a quoted cell with line breaks counts each of its lines); null for the whole file. */
   line: number | null;
