@@ -606,6 +606,8 @@ export const CRM_PROPERTIES = {
     kind: 'lookupMulti',
     list: 'attributes',
     field: 'attributes',
+    // Read by the import's planner (lib/import/plan); contacts have no CRM record (record/fields.ts).
+    bridge: { ids: 'attributeIds', owner: contactAttributes.contactId, entry: contactAttributes.attributeId },
     dataManager: { type: 'text', value: namesOf(attributes, contactAttributes.attributeId, contactAttributes.contactId, contacts.id) },
     form: crmFormFields.checkboxes('attributes'),
   },

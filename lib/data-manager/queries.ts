@@ -21,9 +21,10 @@ const dialect = new SQLiteSyncDialect();
 
 export const PREVIEW_ROWS = 20;
 
+// The import's planner (lib/import/plan/queries.ts) reads the records through the same FROM and ID.
 // The base table keeps its own name, because the ticket list's WHERE (ticketListWhere) names
 // `tickets` and `contacts`; the joined partners and users have short aliases the columns use.
-const FROM: Record<ExportEntity, SQL> = {
+export const FROM: Record<ExportEntity, SQL> = {
   partners: sql`${partners}`,
   contacts: sql`${contacts} left join ${partners} ${sql.identifier('p')} on ${joinedPartner.id} = ${contacts.partnerId}`,
   tickets: sql`${tickets} left join ${contacts} on ${contacts.id} = ${tickets.contactId}
@@ -31,7 +32,7 @@ const FROM: Record<ExportEntity, SQL> = {
     left join ${users} ${sql.identifier('u')} on ${joinedAssignee.id} = ${tickets.assigneeId}`,
 };
 
-const ID: Record<ExportEntity, SQL> = {
+export const ID: Record<ExportEntity, SQL> = {
   partners: sql`${partners.id}`,
   contacts: sql`${contacts.id}`,
   tickets: sql`${tickets.id}`,

@@ -27,6 +27,22 @@ export const de = {
   'import.values.boolean': 'Erwartet wird Ja oder Nein.',
   'import.values.unknownEntry': 'Unbekannter Eintrag: {name}',
   'import.values.archivedEntry': 'Archivierter Eintrag kann nicht neu gewählt werden: {name}',
+
+  // ---------------------------------------------------------------- import.plan.* (the dry run, lib/import/plan)
+  'import.plan.crmColumns': 'CRM-Spalten dürfen nur Benutzer mit der Rolle CRM importieren: {columns}',
+  'import.plan.createEntriesRefused': 'Neue Einträge in den CRM-Listen darf nur ein CRM-Administrator anlegen lassen.',
+  'import.plan.ignored': 'Wird nicht importiert: {columns}',
+  'import.plan.newEntry': 'Eintrag wird angelegt: {name}',
+  'import.plan.required': 'Pflichtfeld ist leer: {column}',
+  'import.plan.tooLong': 'Der Text ist zu lang (höchstens {max} Zeichen).',
+  'import.plan.invalidEmail': 'Keine gültige E-Mail-Adresse.',
+  'import.plan.invalid': 'Dieser Wert ist hier nicht erlaubt.',
+  'import.plan.negative': 'Der Wert darf nicht negativ sein.',
+  'import.plan.unknownPartner': 'Unbekannter Geschäftspartner: {name}',
+  'import.plan.ambiguousPartner': 'Mehrere Geschäftspartner heißen {name}; bitte die GPID angeben.',
+  'import.plan.partnerRequired': 'Ein neues Ticket braucht einen Geschäftspartner.',
+  'import.plan.ambiguousMatch': 'Die Zeile passt zu mehreren Datensätzen: {records}',
+  'import.plan.sameRecordTwice': 'Auch Zeile {lines} betrifft {record}.',
 } as const;
 
 export const en: Messages<typeof de> = {
@@ -54,4 +70,20 @@ export const en: Messages<typeof de> = {
   'import.values.boolean': 'Yes or No expected.',
   'import.values.unknownEntry': 'Unknown entry: {name}',
   'import.values.archivedEntry': 'An archived entry cannot be chosen anew: {name}',
+
+  // ---------------------------------------------------------------- import.plan.* (the dry run, lib/import/plan)
+  'import.plan.crmColumns': 'Only users with the CRM role may import CRM columns: {columns}',
+  'import.plan.createEntriesRefused': 'Only a CRM administrator may have new entries of the CRM lists created.',
+  'import.plan.ignored': 'Not imported: {columns}',
+  'import.plan.newEntry': 'Entry will be created: {name}',
+  'import.plan.required': 'Required field is empty: {column}',
+  'import.plan.tooLong': 'The text is too long (at most {max} characters).',
+  'import.plan.invalidEmail': 'Not a valid e-mail address.',
+  'import.plan.invalid': 'This value is not allowed here.',
+  'import.plan.negative': 'The value must not be negative.',
+  'import.plan.unknownPartner': 'Unknown business partner: {name}',
+  'import.plan.ambiguousPartner': 'Several business partners are named {name}; please give the GPID.',
+  'import.plan.partnerRequired': 'A new ticket needs a business partner.',
+  'import.plan.ambiguousMatch': 'The line matches several records: {records}',
+  'import.plan.sameRecordTwice': 'Line {lines} concerns {record} as well.',
 };
