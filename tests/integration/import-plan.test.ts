@@ -66,7 +66,11 @@ describe('round trip: random subsets of columns', () => {
     const cases = fc.constantFrom(...EXPORT_ENTITIES).chain((entity) =>
       fc.record({
         entity: fc.constant(entity),
-        keys: fc.subarray(visibleColumns(entity, true).map((column) => column.key).filter((key) => key !== MATCH_KEY[entity])),
+        keys: fc.subarray(
+          visibleColumns(entity, true)
+            .map((column) => column.key)
+            .filter((key) => key !== MATCH_KEY[entity]),
+        ),
         dialect: fc.constantFrom('excel' as const, 'rfc4180' as const),
         locale: fc.constantFrom('de' as const, 'en' as const),
       }),

@@ -11,7 +11,14 @@ import { assertMayExport, pageQuery } from '@/lib/data-manager/queries';
 import type { ExportRequest } from '@/lib/data-manager/params';
 import { EMPTY_TICKET_LIST_PARAMS } from '@/lib/tickets/filters';
 
-export function exportText(db: Db, user: SessionUser, entity: ExportEntity, keys: readonly string[], dialect: CsvDialect, locale: Locale): string {
+export function exportText(
+  db: Db,
+  user: SessionUser,
+  entity: ExportEntity,
+  keys: readonly string[],
+  dialect: CsvDialect,
+  locale: Locale,
+): string {
   const request: ExportRequest = {
     entity,
     columns: keys.map((key) => findDataColumn(entity, key)!),
@@ -21,7 +28,14 @@ export function exportText(db: Db, user: SessionUser, entity: ExportEntity, keys
     ticketParams: EMPTY_TICKET_LIST_PARAMS,
   };
   assertMayExport(user, request);
-  const source = dataManagerCsvSource(db.$client, { kind: 'dataManager', entity, columns: [...keys], query: pageQuery(request, user), dialect, locale });
+  const source = dataManagerCsvSource(db.$client, {
+    kind: 'dataManager',
+    entity,
+    columns: [...keys],
+    query: pageQuery(request, user),
+    dialect,
+    locale,
+  });
   return [...csvChunks(source)].join('');
 }
 

@@ -64,7 +64,8 @@ function crmWrite(entity: ExportEntity, key: string): ImportWrite {
   );
   if (!property) return { kind: 'readOnly' };
   if (property.bridge && property.list) return { kind: 'lookups', list: property.list, bridge: property.bridge };
-  if (property.column && property.kind === 'lookup' && property.list) return { kind: 'lookup', list: property.list, column: property.column };
+  if (property.column && property.kind === 'lookup' && property.list)
+    return { kind: 'lookup', list: property.list, column: property.column };
   if (property.column) return { kind: 'stored' };
   return { kind: 'readOnly' };
 }

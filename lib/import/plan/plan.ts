@@ -50,7 +50,9 @@ function markDuplicates(rows: Draft[]): void {
     if (group.length < 2) continue;
     for (const row of group) {
       const others = group.filter((other) => other !== row).map((other) => other.line);
-      row.problems.push(problem('import.plan.sameRecordTwice', { line: row.line, params: { lines: others.join(', '), record: row.label } }));
+      row.problems.push(
+        problem('import.plan.sameRecordTwice', { line: row.line, params: { lines: others.join(', '), record: row.label } }),
+      );
       row.action = 'error';
       row.changes = [];
     }

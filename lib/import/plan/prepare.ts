@@ -32,7 +32,9 @@ const NUMBER_TYPES = new Set(['integer', 'money', 'percent']);
 
 function styleOf(file: Extract<OpenedCsv, { ok: true }>, fields: readonly MappedField[]): ImportCellStyle {
   const cells = (types: Set<string>) =>
-    fields.filter((field) => types.has(field.type)).flatMap((field) => file.rows.map((row) => row[field.index] ?? '').filter((cell) => cell.trim() !== ''));
+    fields
+      .filter((field) => types.has(field.type))
+      .flatMap((field) => file.rows.map((row) => row[field.index] ?? '').filter((cell) => cell.trim() !== ''));
   const numbers = detectNumberStyle(cells(NUMBER_TYPES), { delimiter: file.delimiter });
   const dates = detectDateStyle(cells(new Set(['date', 'datetime'])));
   const date = dates.style ?? (file.delimiter === ',' ? 'iso' : 'german');
@@ -47,7 +49,12 @@ export function prepareImport(user: PlanUser, input: ImportInput): PreparedImpor
   const mapping = file.header.map((header, index) => ({ header, key: mapped.keys[index] }));
   if (mapped.crmKeys.length > 0 && !hasRole(user, 'crm')) {
     const headers = mapping.filter(({ key }) => key !== null && mapped.crmKeys.includes(key)).map(({ header }) => header);
-    return { ok: false, problems: [problem('import.plan.crmColumns', { line: file.headerLine, value: headers.join(', '), params: { columns: headers.join(', ') } })] };
+    return {
+      ok: false,
+      problems: [
+        problem('import.plan.crmColumns', { line: file.headerLine, value: headers.join(', '), params: { columns: headers.join(', ') } }),
+      ],
+    };
   }
   if (input.options.createMissingEntries && !hasRole(user, 'crm_admin')) {
     return { ok: false, problems: [problem('import.plan.createEntriesRefused')] };

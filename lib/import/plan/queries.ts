@@ -69,7 +69,10 @@ export function readCurrentRecords(db: Db, entity: ExportEntity, withCrm: boolea
     .filter((item): item is { field: ImportField; value: SQL } => item.value !== null);
   const selected = [ID[entity], LABEL[entity], ...MATCH[entity].map(([, value]) => value), ...fields.map(({ value }) => value)];
   const query = dialect.sqlToQuery(sql`select ${sql.join(selected, sql`, `)} from ${FROM[entity]} order by ${ID[entity]}`);
-  const rows = db.$client.prepare(query.sql).raw(true).all(...query.params) as unknown[][];
+  const rows = db.$client
+    .prepare(query.sql)
+    .raw(true)
+    .all(...query.params) as unknown[][];
   const matchCount = MATCH[entity].length;
   return rows.map((row) => {
     const match: CurrentRecord['match'] = {};
@@ -107,7 +110,8 @@ function readLookups(db: Db, entity: ExportEntity, withCrm: boolean): Partial<Re
 }
 
 export function readPlanSnapshot(db: Db, entity: ExportEntity, withCrm: boolean): PlanSnapshot {
-  const partnerRows = entity === 'partners' ? [] : db.select({ id: partners.id, gpid: partners.gpid, name: partners.name }).from(partners).all();
+  const partnerRows =
+    entity === 'partners' ? [] : db.select({ id: partners.id, gpid: partners.gpid, name: partners.name }).from(partners).all();
   return {
     records: readCurrentRecords(db, entity, withCrm),
     partners: partnerRows,

@@ -101,7 +101,11 @@ function resolvePartner(
   if (found.some((partner) => partner.id === currentId)) return currentId as number;
   if (found.length === 1) return found[0].id;
   problems.push(
-    problem(found.length === 0 ? 'import.plan.unknownPartner' : 'import.plan.ambiguousPartner', { ...where, value: text, params: { name: text } }),
+    problem(found.length === 0 ? 'import.plan.unknownPartner' : 'import.plan.ambiguousPartner', {
+      ...where,
+      value: text,
+      params: { name: text },
+    }),
   );
   return null;
 }
@@ -121,7 +125,9 @@ export function resolveRow(
   const created: Record<string, string[]> = {};
   const problems: ImportProblem[] = [];
   // A contact's partner: its GPID cell decides when it is filled, else its name cell.
-  const gpidCell = fields.some((field) => field.write.kind === 'partner' && field.write.by === 'gpid' && String(read[field.key] ?? '').trim() !== '');
+  const gpidCell = fields.some(
+    (field) => field.write.kind === 'partner' && field.write.by === 'gpid' && String(read[field.key] ?? '').trim() !== '',
+  );
   let partner: { key: string; id: number | null } | undefined;
   for (const field of fields) {
     if (!(field.key in read)) continue;
@@ -138,7 +144,11 @@ export function resolveRow(
         break;
       }
       case 'ticketStatus': {
-        const status = STATUS_WORDS.get(String(cell ?? '').trim().toLowerCase());
+        const status = STATUS_WORDS.get(
+          String(cell ?? '')
+            .trim()
+            .toLowerCase(),
+        );
         if (status) values[field.key] = status;
         else problems.push(problem('import.plan.invalid', { ...where, value: String(cell ?? '') }));
         break;
@@ -150,7 +160,14 @@ export function resolveRow(
           break;
         }
         const currentId = current?.values[field.key];
-        const { ids, created: names } = resolveNames(context, write.list, [name], typeof currentId === 'number' ? [currentId] : [], where, problems);
+        const { ids, created: names } = resolveNames(
+          context,
+          write.list,
+          [name],
+          typeof currentId === 'number' ? [currentId] : [],
+          where,
+          problems,
+        );
         if (ids.length > 0) values[field.key] = ids[0];
         if (names.length > 0) created[field.key] = names;
         break;
