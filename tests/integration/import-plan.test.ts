@@ -15,7 +15,6 @@ import { bytesOf, exportText } from '../support/import-export';
 let db: Db;
 let crmUser: SessionUser;
 let agent: SessionUser;
-let admin: SessionUser;
 
 const UPDATE: ImportOptions = { existing: 'update', createNew: true, createMissingEntries: false };
 
@@ -33,7 +32,6 @@ beforeAll(async () => {
   await seedDemoData(db);
   crmUser = sessionUser(db, 'crm@example.com');
   agent = sessionUser(db, 'agent@example.com');
-  admin = sessionUser(db, 'admin@example.com');
 });
 
 describe('round trip: our own export plans as unchanged', () => {

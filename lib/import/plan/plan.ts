@@ -35,17 +35,15 @@ function isEmpty(value: unknown): boolean {
   return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
-type Draft = PlannedRow & { key: string | null };
-
 /** Rows that match one record, or would create one with the same key: every one of them an error naming the others. */
-function markDuplicates(rows: Draft[]): void {
-  const byTarget = new Map<string, Draft[]>();
-  for (const row of rows) {
-    if (row.action === 'error') continue;
-    const target = row.recordId !== undefined ? `r:${row.recordId}` : row.key === null ? null : `k:${row.key}`;
-    if (target === null) continue;
-    byTarget.set(target, [...(byTarget.get(target) ?? []), row]);
-  }
+function markDuplicates(rows: PlannedRow[], keys: readonly (string | null)[]): void {
+  const byTarget = new Map<string, PlannedRow[]>();
+  rows.forEach((row, position) => {
+    if (row.action === 'error') return;
+    const key = keys[position];
+    const target = row.recordId !== undefined ? `r:${row.recordId}` : key === null ? null : `k:${key}`;
+    if (target !== null) byTarget.set(target, [...(byTarget.get(target) ?? []), row]);
+  });
   for (const group of byTarget.values()) {
     if (group.length < 2) continue;
     for (const row of group) {
@@ -67,7 +65,8 @@ export function planRows(prepared: Extract<PreparedImport, { ok: true }>, snapsh
   const readColumns = fields.map(({ key, type, header, index: cell }) => ({ key, type, header, index: cell }));
   const diffColumns = fields.filter((field) => field.write.kind !== 'readOnly').map(diffColumn);
   const required = requiredKeys(entity);
-  const drafts: Draft[] = file.rows.map((cells, position): Draft => {
+  const keys: (string | null)[] = [];
+  const rows: PlannedRow[] = file.rows.map((cells, position): PlannedRow => {
     const line = file.lines[position];
     const read = readRow(line, readColumns, cells, style);
     const match = matchRow(entity, index, read.values);
@@ -75,7 +74,8 @@ export function planRows(prepared: Extract<PreparedImport, { ok: true }>, snapsh
     const resolved = resolveRow(context, line, fields, read.values, record);
     const problems: ImportProblem[] = [...read.problems, ...resolved.problems];
     const label = labelOf(entity, record, { ...read.values, ...resolved.values });
-    const draft: Draft = { line, action: 'error', label, changes: [], problems, key: match.key };
+    keys.push(match.key);
+    const draft: PlannedRow = { line, action: 'error', label, changes: [], problems };
     if (match.kind === 'many') {
       const records = match.records.map((found) => found.label).join(', ');
       problems.push(problem('import.plan.ambiguousMatch', { line, params: { records } }));
@@ -100,8 +100,7 @@ export function planRows(prepared: Extract<PreparedImport, { ok: true }>, snapsh
       .map(([key, after]) => withCreated({ key, before: null, after }));
     return { ...draft, action: 'create', changes };
   });
-  markDuplicates(drafts);
-  const rows: PlannedRow[] = drafts.map(({ key: _key, ...row }) => row);
+  markDuplicates(rows, keys);
   const counts: Record<RowAction, number> = { create: 0, update: 0, unchanged: 0, skip: 0, error: 0 };
   for (const row of rows) counts[row.action] += 1;
   return {
