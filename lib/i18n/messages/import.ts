@@ -30,6 +30,7 @@ export const de = {
 
   // ---------------------------------------------------------------- import.plan.* (the dry run, lib/import/plan)
   'import.plan.crmColumns': 'CRM-Spalten dürfen nur Benutzer mit der Rolle CRM importieren: {columns}',
+  'import.plan.noColumns': 'Keine Spalte der Datei ist einem importierbaren Feld zugeordnet.',
   'import.plan.createEntriesRefused': 'Neue Einträge in den CRM-Listen darf nur ein CRM-Administrator anlegen lassen.',
   'import.plan.ignored': 'Wird nicht importiert: {columns}',
   'import.plan.newEntry': 'Eintrag wird angelegt: {name}',
@@ -73,6 +74,7 @@ export const en: Messages<typeof de> = {
 
   // ---------------------------------------------------------------- import.plan.* (the dry run, lib/import/plan)
   'import.plan.crmColumns': 'Only users with the CRM role may import CRM columns: {columns}',
+  'import.plan.noColumns': 'No column of the file is mapped to a field that can be imported.',
   'import.plan.createEntriesRefused': 'Only a CRM administrator may have new entries of the CRM lists created.',
   'import.plan.ignored': 'Not imported: {columns}',
   'import.plan.newEntry': 'Entry will be created: {name}',

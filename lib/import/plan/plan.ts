@@ -70,11 +70,15 @@ export function planRows(prepared: Extract<PreparedImport, { ok: true }>, snapsh
     const line = file.lines[position];
     const read = readRow(line, readColumns, cells, style);
     const match = matchRow(entity, index, read.values);
+    keys.push(match.key);
+    // A row that would create a record when creating is off is left out, whatever its cells hold.
+    if (match.kind === 'none' && !options.createNew) {
+      return { line, action: 'skip', label: labelOf(entity, undefined, read.values), changes: [], problems: [] };
+    }
     const record = match.kind === 'one' ? match.record : undefined;
     const resolved = resolveRow(context, line, fields, read.values, record);
     const problems: ImportProblem[] = [...read.problems, ...resolved.problems];
     const label = labelOf(entity, record, { ...read.values, ...resolved.values });
-    keys.push(match.key);
     const draft: PlannedRow = { line, action: 'error', label, changes: [], problems };
     if (match.kind === 'many') {
       const records = match.records.map((found) => found.label).join(', ');
@@ -89,7 +93,6 @@ export function planRows(prepared: Extract<PreparedImport, { ok: true }>, snapsh
       const changes = diffRecord(record.values, resolved.values, diffColumns, style).map(withCreated);
       return { ...draft, action: changes.length > 0 ? 'update' : 'unchanged', changes };
     }
-    if (!options.createNew) return { ...draft, action: 'skip' };
     for (const key of required) {
       if (isEmpty(resolved.values[key])) problems.push(problem('import.plan.required', { line, params: { column: key } }));
     }

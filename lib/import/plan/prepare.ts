@@ -45,6 +45,7 @@ function styleOf(file: Extract<OpenedCsv, { ok: true }>, fields: readonly Mapped
 export function prepareImport(user: PlanUser, input: ImportInput): PreparedImport {
   const file = openCsvFile(input.bytes);
   if (!file.ok) return { ok: false, problems: [file.problem] };
+  if (file.header.length === 0) return { ok: false, problems: file.problems };
   const mapped = mapHeaders(input.entity, file.header, input.mapping ?? {}, file.headerLine);
   const mapping = file.header.map((header, index) => ({ header, key: mapped.keys[index] }));
   if (mapped.crmKeys.length > 0 && !hasRole(user, 'crm')) {
@@ -67,6 +68,9 @@ export function prepareImport(user: PlanUser, input: ImportInput): PreparedImpor
     if (field.write.kind === 'readOnly' && !isMatchKey(input.entity, field.key)) ignored.push(header);
     else fields.push({ ...field, header, index });
   });
+  if (fields.length === 0) {
+    return { ok: false, problems: [...file.problems, ...mapped.problems, problem('import.plan.noColumns', { line: file.headerLine })] };
+  }
   return {
     ok: true,
     entity: input.entity,
