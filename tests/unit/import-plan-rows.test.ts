@@ -64,9 +64,27 @@ describe('planRows', () => {
     const text = 'Nachname;E-Mail\n;neu@example.com\n';
     expect(ok(planText('contacts', text, CONTACTS)).rows[0]).toMatchObject({
       action: 'error',
-      problems: [{ reason: 'import.plan.required' }],
+      problems: [{ reason: 'import.plan.required', column: 'Nachname' }],
     });
     expect(ok(planText('contacts', text, CONTACTS, { ...OPTIONS, createNew: false })).rows[0].action).toBe('skip');
+  });
+
+  it("CRM fields follow the CRM form's rules: comments up to 2,000 characters, counts not negative", () => {
+    const partners: PlanSnapshot = {
+      records: [{ id: 1, label: 'Alpha', match: { gpid: 5001, name: 'Alpha', postcode: '1' }, values: { gpid: 5001, name: 'Alpha' } }],
+      partners: [],
+      lookups: {},
+    };
+    const text = `GPID;Kommentar 1;Unternehmensgröße (Beschäftigte)\n5001;${'x'.repeat(2001)};5\n5001;ok;-5\n`;
+    const plan = ok(planText('partners', text, partners));
+    expect(plan.rows.map((row) => row.problems.map((found) => found.reason))).toEqual([['import.plan.tooLong'], ['import.plan.negative']]);
+  });
+
+  it('a new record needs its required field even when the file has no such column', () => {
+    const plan = ok(planText('contacts', 'E-Mail\nneu@example.com\n', CONTACTS));
+    expect(plan.rows[0].problems).toEqual([
+      { line: 2, column: null, value: null, reason: 'import.plan.required', params: { column: 'lastName' } },
+    ]);
   });
 
   it('two new rows with one e-mail are both errors', () => {

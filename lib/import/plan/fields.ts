@@ -33,6 +33,8 @@ export type ImportField = {
   type: CsvColumnType;
   crm: boolean;
   write: ImportWrite;
+  /** A CRM column's registry entry (its form rule checks imported values). */
+  property?: CrmProperty;
 };
 
 // Master-data columns that are not the record's own stored value; every other master column is stored.
@@ -58,10 +60,13 @@ const MASTER_WRITES: Record<ExportEntity, Record<string, ImportWrite>> = {
 
 const ENTITY_OF = { partners: 'partner', contacts: 'contact', tickets: 'ticket' } as const;
 
-function crmWrite(entity: ExportEntity, key: string): ImportWrite {
-  const property = (Object.values(CRM_PROPERTIES) as CrmProperty[]).find(
+function crmProperty(entity: ExportEntity, key: string): CrmProperty | undefined {
+  return (Object.values(CRM_PROPERTIES) as CrmProperty[]).find(
     (candidate) => candidate.entity === ENTITY_OF[entity] && candidate.dataManager && (candidate.field ?? '') === key,
   );
+}
+
+function crmWrite(property: CrmProperty | undefined): ImportWrite {
   if (!property) return { kind: 'readOnly' };
   if (property.bridge && property.list) return { kind: 'lookups', list: property.list, bridge: property.bridge };
   if (property.column && property.kind === 'lookup' && property.list)
@@ -71,8 +76,12 @@ function crmWrite(entity: ExportEntity, key: string): ImportWrite {
 }
 
 function fieldOf(entity: ExportEntity, column: DataColumn): ImportField {
-  const write = column.crm ? crmWrite(entity, column.key) : (MASTER_WRITES[entity][column.key] ?? { kind: 'stored' });
-  return { key: column.key, label: column.label, type: column.type, crm: column.crm, write };
+  if (!column.crm) {
+    const write = MASTER_WRITES[entity][column.key] ?? { kind: 'stored' };
+    return { key: column.key, label: column.label, type: column.type, crm: false, write };
+  }
+  const property = crmProperty(entity, column.key);
+  return { key: column.key, label: column.label, type: column.type, crm: true, write: crmWrite(property), property };
 }
 
 /** Every column of the entity's exports with how the import writes it, in the export's order. */

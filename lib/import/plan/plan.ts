@@ -94,7 +94,10 @@ export function planRows(prepared: Extract<PreparedImport, { ok: true }>, snapsh
       return { ...draft, action: changes.length > 0 ? 'update' : 'unchanged', changes };
     }
     for (const key of required) {
-      if (isEmpty(resolved.values[key])) problems.push(problem('import.plan.required', { line, params: { column: key } }));
+      if (isEmpty(resolved.values[key]))
+        problems.push(
+          problem('import.plan.required', { line, params: { column: fields.find((field) => field.key === key)?.header ?? key } }),
+        );
     }
     if (entity === 'tickets' && isEmpty(resolved.values.partner)) problems.push(problem('import.plan.partnerRequired', { line }));
     if (problems.length > 0) return draft;

@@ -138,7 +138,7 @@ export function resolveRow(
       case 'readOnly':
         break;
       case 'stored': {
-        const checked = checkField(context.entity, field.key, cell);
+        const checked = checkField(context.entity, field, cell);
         if (checked.ok) values[field.key] = checked.value;
         else problems.push(problem(checked.reason, { ...where, value: String(cell ?? ''), params: checked.params }));
         break;

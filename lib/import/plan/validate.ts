@@ -6,6 +6,8 @@ import type { MessageKey } from '@/lib/i18n';
 import { contactSchema } from '@/lib/contacts/schemas';
 import { partnerMasterDataSchema } from '@/lib/partners/schemas';
 import { createTicketSchema } from '@/lib/tickets/schemas';
+import { crmFieldSchema } from '@/lib/crm/schemas';
+import type { ImportField } from './fields';
 
 const SHAPES: Record<ExportEntity, Record<string, z.ZodType>> = {
   partners: partnerMasterDataSchema.shape,
@@ -19,21 +21,36 @@ const REASONS: Record<string, MessageKey> = {
   required: 'import.plan.required',
   tooLong: 'import.plan.tooLong',
   invalidEmail: 'import.plan.invalidEmail',
+  'crm.error.wholeNumber': 'import.values.tooLarge',
 };
 
+/** The CRM form's rule of a text or whole-number property (comments up to 2,000 characters, counts up to 10 million). */
+function crmSchema(field: ImportField): z.ZodType | undefined {
+  const kind = field.property?.kind;
+  return kind === 'text' || kind === 'integer' ? crmFieldSchema(field.property!, 'de') : undefined;
+}
+
 /** The field's value as the form's schema makes it (trimmed, `https://` added), or why it is refused. */
-export function checkField(entity: ExportEntity, key: string, value: unknown): FieldCheck {
-  const schema = SHAPES[entity][key];
+export function checkField(entity: ExportEntity, field: ImportField, value: unknown): FieldCheck {
+  if (typeof value === 'number' && value < 0) return { ok: false, reason: 'import.plan.negative' };
+  const crm = crmSchema(field);
+  if (crm) {
+    const parsed = crm.safeParse(value === null ? '' : String(value));
+    if (!parsed.success) return refusal(parsed.error.issues[0]);
+    return { ok: true, value };
+  }
+  const schema = SHAPES[entity][field.key];
   if (schema) {
     const parsed = schema.safeParse(value ?? '');
-    if (parsed.success) return { ok: true, value: parsed.data };
-    const issue = parsed.error.issues[0];
-    const reason = REASONS[issue.message] ?? 'import.plan.invalid';
-    const max = (issue as { maximum?: number | bigint }).maximum;
-    return max === undefined ? { ok: false, reason } : { ok: false, reason, params: { max: Number(max) } };
+    return parsed.success ? { ok: true, value: parsed.data } : refusal(parsed.error.issues[0]);
   }
-  if (typeof value === 'number' && value < 0) return { ok: false, reason: 'import.plan.negative' };
   return { ok: true, value };
+}
+
+function refusal(issue: z.core.$ZodIssue): FieldCheck {
+  const reason = REASONS[issue.message] ?? 'import.plan.invalid';
+  const max = (issue as { maximum?: number | bigint }).maximum;
+  return max === undefined ? { ok: false, reason } : { ok: false, reason, params: { max: Number(max) } };
 }
 
 /** The fields a new record must have (their schema refuses nothing): partner name, contact last name, ticket title. */
