@@ -50,6 +50,16 @@ describe('planRows', () => {
     expect(plan.rows[1].changes).toEqual([{ key: 'partnerGpid', before: null, after: 11 }]);
   });
 
+  it('a contact without e-mail is found by the Kontakt-ID of our export, one with e-mail never by it', () => {
+    const snapshot: PlanSnapshot = { ...CONTACTS, records: [...CONTACTS.records, contact(3, '', null)] };
+    const plan = ok(planText('contacts', 'Kontakt-ID;Nachname;E-Mail\n3;Name 3;\n1;Name 1;\n', snapshot));
+    expect(plan.rows.map((row) => [row.action, row.recordId])).toEqual([
+      ['unchanged', 3],
+      ['create', undefined],
+    ]);
+    expect(plan.ignored).toEqual([]);
+  });
+
   it('a partner name two partners carry is an error unless the record already has one of them', () => {
     const plan = ok(
       planText('contacts', 'Nachname;E-Mail;Geschäftspartner\nName 2;b@example.com;Beta AG\nNeu;c@example.com;Gamma\n', CONTACTS),

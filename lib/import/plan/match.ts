@@ -1,5 +1,5 @@
 // Rows to records (SPEC section 18): partners by GPID, else by name + postcode (normalised); contacts by
-// e-mail; tickets by number. The records' keys are indexed once, so a row costs a map look-up.
+// e-mail (one without e-mail by the Kontakt-ID of our export); tickets by number. The records' keys are indexed once, so a row costs a map look-up.
 import type { ExportEntity } from '@/db/schema';
 import { emailMatchKey, gpidMatchKey, partnerMatchKey, ticketNumberKey } from '../match/keys';
 import type { CellValue } from '../values/read-cell';
@@ -19,7 +19,10 @@ export function matchKeyOf(entity: ExportEntity, values: Readonly<Record<string,
     }
     case 'contacts': {
       const key = emailMatchKey(values.email as string | null | undefined);
-      return key === null ? null : `e:${key}`;
+      if (key !== null) return `e:${key}`;
+      // Without an e-mail, our own export's Kontakt-ID finds the contact (only one without e-mail).
+      const id = gpidMatchKey(values.id as number | string | null | undefined);
+      return id === null ? null : `i:${id}`;
     }
     case 'tickets': {
       const key = ticketNumberKey(values.number as string | null | undefined);
@@ -43,7 +46,7 @@ export function indexRecords(entity: ExportEntity, records: readonly CurrentReco
     if (entity === 'partners') {
       add(index, matchKeyOf(entity, { gpid: gpid ?? null }), record);
       add(index, matchKeyOf(entity, { name: name ?? null, postcode: postcode ?? null }), record);
-    } else add(index, matchKeyOf(entity, { email: email ?? null, number: number ?? null }), record);
+    } else add(index, matchKeyOf(entity, { email: email ?? null, number: number ?? null, id: record.id }), record);
   }
   return index;
 }

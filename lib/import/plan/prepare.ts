@@ -83,7 +83,7 @@ export function prepareImport(user: PlanUser, input: ImportInput): PreparedImpor
   };
 }
 
-/** A read-only column still read: it matches rows to records (a ticket's number). */
+/** A read-only column still read: it matches rows to records (a ticket's number, a contact's id). */
 export function isMatchKey(entity: ExportEntity, key: string): boolean {
-  return entity === 'tickets' && key === 'number';
+  return (entity === 'tickets' && key === 'number') || (entity === 'contacts' && key === 'id');
 }
