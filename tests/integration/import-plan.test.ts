@@ -1,5 +1,7 @@
 // The import's dry run against the demo data: our own exports plan as unchanged in every dialect and
 // language, edited cells as exactly those changes, and nothing is ever written.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Db } from '@/db/client';
@@ -81,5 +83,31 @@ describe('round trip: random subsets of columns', () => {
       }),
       { seed: 22, numRuns: 25 },
     );
+  });
+});
+
+describe('nothing is written', () => {
+  /** The database file and its write-ahead log, hashed. */
+  const checksum = () =>
+    ['', '-wal']
+      .map((suffix) => `${process.env.DATABASE_PATH}${suffix}`)
+      .filter((file) => fs.existsSync(file))
+      .map((file) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex'))
+      .join('|');
+
+  it('planning every entity, with creates and updates, leaves the database file as it was', () => {
+    db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    const before = checksum();
+    const changes = changesSoFar();
+    for (const entity of EXPORT_ENTITIES) {
+      const keys = visibleColumns(entity, true).map((column) => column.key);
+      const text = exportText(db, crmUser, entity, keys, 'excel', 'de');
+      // A changed first value of every row: updates and, for rows no longer matching, creates.
+      const edited = text.replace(/\r\n([^;\r\n]+);/g, '\r\n$1x;');
+      const result = plan(crmUser, entity, edited);
+      expect(result.counts.update + result.counts.create + result.counts.error).toBeGreaterThan(0);
+    }
+    expect(changesSoFar()).toBe(changes);
+    expect(checksum()).toBe(before);
   });
 });
