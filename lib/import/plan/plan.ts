@@ -65,6 +65,8 @@ export function planRows(prepared: Extract<PreparedImport, { ok: true }>, snapsh
   const readColumns = fields.map(({ key, type, header, index: cell }) => ({ key, type, header, index: cell }));
   const diffColumns = fields.filter((field) => field.write.kind !== 'readOnly').map(diffColumn);
   const required = requiredKeys(entity);
+  // A required field's header, or its key when the file has no such column.
+  const headerOf = (key: string) => fields.find((field) => field.key === key)?.header ?? key;
   const keys: (string | null)[] = [];
   const rows: PlannedRow[] = file.rows.map((cells, position): PlannedRow => {
     const line = file.lines[position];
@@ -76,6 +78,9 @@ export function planRows(prepared: Extract<PreparedImport, { ok: true }>, snapsh
       return { line, action: 'skip', label: labelOf(entity, undefined, read.values), changes: [], problems: [] };
     }
     const record = match.kind === 'one' ? match.record : undefined;
+    if (record && options.existing === 'skip') {
+      return { line, action: 'skip', recordId: record.id, label: record.label, changes: [], problems: [] };
+    }
     const resolved = resolveRow(context, line, fields, read.values, record);
     const problems: ImportProblem[] = [...read.problems, ...resolved.problems];
     const label = labelOf(entity, record, { ...read.values, ...resolved.values });
@@ -89,15 +94,11 @@ export function planRows(prepared: Extract<PreparedImport, { ok: true }>, snapsh
     const withCreated = (change: { key: string; before: unknown; after: unknown }): PlannedChange =>
       resolved.created[change.key] ? { ...change, created: resolved.created[change.key] } : change;
     if (record) {
-      if (options.existing === 'skip') return { ...draft, action: 'skip' };
       const changes = diffRecord(record.values, resolved.values, diffColumns, style).map(withCreated);
       return { ...draft, action: changes.length > 0 ? 'update' : 'unchanged', changes };
     }
-    for (const key of required) {
-      if (isEmpty(resolved.values[key]))
-        problems.push(
-          problem('import.plan.required', { line, params: { column: fields.find((field) => field.key === key)?.header ?? key } }),
-        );
+    for (const key of required.filter((candidate) => isEmpty(resolved.values[candidate]))) {
+      problems.push(problem('import.plan.required', { line, params: { column: headerOf(key) } }));
     }
     if (entity === 'tickets' && isEmpty(resolved.values.partner)) problems.push(problem('import.plan.partnerRequired', { line }));
     if (problems.length > 0) return draft;
