@@ -1,7 +1,7 @@
 // Every table of the product (SPEC section 2), its indexes and the inferred row types.
 // Money is integer euro cents, percentages integers 0–100, timestamps UTC milliseconds.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { PHASES, type Phase } from '../lib/crm/phases';
 
 export const ROLES = ['crm', 'crm_admin', 'admin'] as const;
@@ -427,12 +427,16 @@ export const crmChanges = sqliteTable(
     bulkChangeId: integer('bulk_change_id').references((): AnySQLiteColumn => bulkChanges.id),
     /** With bulkChangeId: the entry restores what that bulk change had set (its undo). */
     bulkUndo: integer('bulk_undo', { mode: 'boolean' }).notNull().default(false),
+    /** The import (or its undo, with importUndo) this entry belongs to; null otherwise. */
+    importId: integer('import_id').references((): AnySQLiteColumn => imports.id),
+    importUndo: integer('import_undo', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('crm_changes_entity').on(t.entity, t.entityId, t.at),
     // Slippage and calibration read one field's changes of a ticket.
     index('crm_changes_field').on(t.entity, t.field, t.entityId, t.at),
     index('crm_changes_bulk').on(t.bulkChangeId),
+    index('crm_changes_import').on(t.importId),
   ],
 );
 
@@ -509,6 +513,83 @@ export const exportTemplates = sqliteTable(
     ...editable,
   },
   (t) => [uniqueIndex('export_templates_owner_name').on(t.ownerId, t.entity, t.name)],
+);
+
+/**
+ * An uploaded import file, kept between its dry run and its apply (SPEC section 18) so that both work
+ * without JavaScript: the dry run's page and the apply name it by id. Only its owner reads it; old
+ * uploads are removed when the owner uploads again.
+ */
+export const importUploads = sqliteTable(
+  'import_uploads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    entity: text('entity', { enum: EXPORT_ENTITIES }).notNull(),
+    fileName: text('file_name').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  },
+  (t) => [index('import_uploads_user').on(t.userId)],
+);
+
+/** An applied import (SPEC section 18): who, when, what file, how many of each; its undo. */
+export const imports = sqliteTable(
+  'imports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    entity: text('entity', { enum: EXPORT_ENTITIES }).notNull(),
+    fileName: text('file_name').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull().default(now),
+    /** Rows created, updated, unchanged and skipped, and entries created (JSON object). */
+    counts: text('counts', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    undoneAt: integer('undone_at', { mode: 'timestamp_ms' }),
+    undoneById: integer('undone_by_id').references(() => users.id),
+    /** What the undo did and what it could not undo (JSON object). */
+    undoReport: text('undo_report', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('imports_at').on(t.at)],
+);
+
+/**
+ * A record an import created or updated: for an update its fields' values before (as stored: ids,
+ * cents), and the versions the import left, by which undo tells whether it was changed since.
+ */
+export const importRecords = sqliteTable(
+  'import_records',
+  {
+    importId: integer('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    recordId: integer('record_id').notNull(),
+    action: text('action', { enum: ['create', 'update'] }).notNull(),
+    before: text('before', { mode: 'json' }).$type<Record<string, unknown>>(),
+    version: integer('version').notNull(),
+    crmVersion: integer('crm_version'),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.recordId] })],
+);
+
+/** A user's saved mapping of a file's headers to columns, per entity (SPEC section 18). */
+export const importMappings = sqliteTable(
+  'import_mappings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    entity: text('entity', { enum: EXPORT_ENTITIES }).notNull(),
+    name: text('name').notNull(),
+    /** Header → column key or null (lib/import/parse/headers.ts importMappingSchema). */
+    mapping: text('mapping', { mode: 'json' }).$type<Record<string, string | null>>().notNull(),
+    ...editable,
+  },
+  (t) => [uniqueIndex('import_mappings_owner_name').on(t.userId, t.entity, t.name)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -202,3 +202,24 @@ describe('upgrading to follow-ups (0005)', () => {
     },
   );
 });
+
+describe('upgrading to imports (0006)', () => {
+  it.each(['0.1', '0.2', '0.3'])(
+    'gives a %s database the import tables and the history mark, every history entry kept unmarked',
+    (release) => {
+      const file = copyOfFixture(release);
+      const before = openSqlite(file);
+      const counts = Object.fromEntries(TABLES.map((t) => [t, before.prepare(`select count(*) from ${t}`).pluck().get()]));
+      before.close();
+
+      const sqlite = openSqlite(file);
+      migrateDatabase(sqlite);
+      for (const table of TABLES) expect(sqlite.prepare(`select count(*) from ${table}`).pluck().get(), table).toBe(counts[table]);
+      for (const table of ['imports', 'import_records', 'import_uploads', 'import_mappings'])
+        expect(sqlite.prepare(`select count(*) from ${table}`).pluck().get(), table).toBe(0);
+      expect(sqlite.prepare('select count(*) from crm_changes where import_id is not null or import_undo <> 0').pluck().get()).toBe(0);
+      expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+      sqlite.close();
+    },
+  );
+});
