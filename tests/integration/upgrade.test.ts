@@ -153,7 +153,7 @@ describe('upgrading to bulk changes (0004)', () => {
       const historyAfter = sqlite.prepare('select * from crm_changes order by id').all() as Record<string, unknown>[];
       expect(historyAfter.length).toBeGreaterThan(0);
       // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the new columns are checked below
-      expect(historyAfter.map(({ bulk_change_id, bulk_undo, ...rest }) => rest)).toEqual(historyBefore);
+      expect(historyAfter.map(({ bulk_change_id, bulk_undo, import_id, import_undo, ...rest }) => rest)).toEqual(historyBefore);
       expect(historyAfter.every((row) => row.bulk_change_id === null && row.bulk_undo === 0)).toBe(true);
       expect(sqlite.prepare('select count(*) from bulk_changes').pluck().get()).toBe(0);
       expect(sqlite.prepare('select count(*) from bulk_change_tickets').pluck().get()).toBe(0);
