@@ -155,8 +155,9 @@ export function resetPeakRss(pid: number): boolean {
 export async function onDataSet(
   measure: (run: { url: string; cookie: string; file: string; runs: number }) => Promise<unknown>,
 ): Promise<void> {
-  const file = process.env.BENCH_DATABASE_PATH;
-  if (!file) throw new Error('Set BENCH_DATABASE_PATH to a data set (npm run seed:large).');
+  if (!process.env.BENCH_DATABASE_PATH) throw new Error('Set BENCH_DATABASE_PATH to a data set (npm run seed:large).');
+  // Absolute: the standalone server runs in its own folder, where a relative path names a new, empty database.
+  const file = path.resolve(process.env.BENCH_DATABASE_PATH);
   const runs = Number(process.env.BENCH_RUNS ?? 20);
   const server = await startServer(file);
   try {
