@@ -345,6 +345,20 @@ describe('refusals', () => {
     expect(undoBulkChange(db, admin, { id: done.data.id })).toMatchObject({ ok: true });
   });
 
+  it('lists the bulk changes newest first, a page at a time, with how many there are', () => {
+    const earlier = listBulkChanges(db, crmUser).total;
+    const insert = db.$client.prepare('insert into bulk_changes (user_id, change, ticket_count, changed_count, at) values (?, ?, 1, 1, ?)');
+    // Newer than anything the fixture holds.
+    for (let i = 0; i < 55; i++) insert.run(crmUser.id, JSON.stringify({ kind: 'probability', probability: i }), Date.now() + 60_000 + i);
+    const chance = (row: { change: unknown }) => (row.change as { probability: number }).probability;
+    const first = listBulkChanges(db, crmUser);
+    expect(first).toMatchObject({ total: earlier + 55, page: 1, pageSize: 50 });
+    expect(first.rows.map(chance)).toEqual(Array.from({ length: 50 }, (_, i) => 54 - i));
+    expect(listBulkChanges(db, crmUser, 2).rows.slice(0, 5).map(chance)).toEqual([4, 3, 2, 1, 0]);
+    // A page past the last is the last.
+    expect(listBulkChanges(db, crmUser, 99).page).toBe(Math.ceil((earlier + 55) / 50));
+  });
+
   it('refuses when the selection changed since the confirmation, and a Verlustgrund beside a status not lost, writing nothing', () => {
     const before = snapshot();
     const changes = db

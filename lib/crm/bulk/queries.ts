@@ -1,9 +1,9 @@
 import 'server-only';
 // Reads of bulk changes (CRM data: `crm` users only): how many tickets a selection names and how many
 // a change would change, the list at /crm/changes and one bulk change for its undo's confirmation.
-import { desc, eq, sql } from 'drizzle-orm';
+import { count, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { bulkChanges, tickets, users } from '@/db/schema';
 import { assertRole } from '@/lib/auth/access';
 import type { SessionUser } from '@/lib/auth/guards';
@@ -55,7 +55,7 @@ export type BulkChangeItem = {
 
 const undoer = alias(users, 'undoer');
 
-function select(db: Db) {
+function select(db: Db | Tx) {
   return db
     .select({
       id: bulkChanges.id,
@@ -73,10 +73,27 @@ function select(db: Db) {
     .leftJoin(undoer, eq(undoer.id, bulkChanges.undoneById));
 }
 
-/** Bulk changes newest first, `limit` at a time. */
-export function listBulkChanges(db: Db, user: SessionUser, limit = 100): BulkChangeItem[] {
+/** Bulk changes listed per page of /crm/changes. */
+export const BULK_CHANGES_PAGE_SIZE = 50;
+
+/** One page of the bulk changes, newest first (1 = the newest), with how many there are; a page past the last is the last. */
+export function listBulkChanges(
+  db: Db,
+  user: SessionUser,
+  page = 1,
+): { rows: BulkChangeItem[]; total: number; page: number; pageSize: number } {
   assertRole(user, 'crm');
-  return select(db).orderBy(desc(bulkChanges.at), desc(bulkChanges.id)).limit(limit).all() as BulkChangeItem[];
+  const pageSize = BULK_CHANGES_PAGE_SIZE;
+  return db.transaction((tx) => {
+    const [{ total }] = tx.select({ total: count() }).from(bulkChanges).all();
+    const shown = Math.min(Math.max(1, page), Math.max(1, Math.ceil(total / pageSize)));
+    const rows = select(tx)
+      .orderBy(desc(bulkChanges.at), desc(bulkChanges.id))
+      .limit(pageSize)
+      .offset((shown - 1) * pageSize)
+      .all() as BulkChangeItem[];
+    return { rows, total, page: shown, pageSize };
+  });
 }
 
 export function findBulkChange(db: Db, user: SessionUser, id: number): BulkChangeItem | null {

@@ -7,7 +7,8 @@ import { getDb } from '@/db/client';
 import { requireRole } from '@/lib/auth/guards';
 import type { BulkChange } from '@/lib/crm/bulk/change';
 import { describeBulkChange } from '@/lib/crm/bulk/describe';
-import { listBulkChanges } from '@/lib/crm/bulk/queries';
+import { findBulkChange, listBulkChanges, type BulkChangeItem } from '@/lib/crm/bulk/queries';
+import { Pagination } from '@/components/ui/pagination';
 import { getI18n } from '@/lib/i18n/server';
 import { pageTitle } from '@/lib/i18n/titles';
 import { paramValues } from '@/lib/url-params';
@@ -21,12 +22,17 @@ export default async function BulkChangesPage({ searchParams }: { searchParams: 
   const { t, format } = await getI18n();
   const raw = await searchParams;
   const db = getDb();
-  const rows = listBulkChanges(db, user).map((row) => ({
-    ...row,
-    description: describeBulkChange(db, row.change as BulkChange, t, format),
-  }));
-  const applied = rows.find((row) => String(row.id) === paramValues(raw, 'applied')[0]);
-  const undone = rows.find((row) => String(row.id) === paramValues(raw, 'undone')[0] && row.undoReport);
+  const listed = listBulkChanges(db, user, Number(paramValues(raw, 'page')[0]) || 1);
+  const described = (row: BulkChangeItem) => ({ ...row, description: describeBulkChange(db, row.change as BulkChange, t, format) });
+  const rows = listed.rows.map(described);
+  // The change just applied or undone, wherever it stands in the list.
+  const noticeOf = (param: string) => {
+    const id = Number(paramValues(raw, param)[0]);
+    const row = Number.isSafeInteger(id) && id > 0 ? findBulkChange(db, user, id) : null;
+    return row ? described(row) : undefined;
+  };
+  const applied = noticeOf('applied');
+  const undone = noticeOf('undone');
 
   return (
     <>
@@ -50,6 +56,14 @@ export default async function BulkChangesPage({ searchParams }: { searchParams: 
         </p>
       )}
       <BulkChangeTable rows={rows} t={t} format={format} />
+      <Pagination
+        basePath="/crm/changes"
+        search={new URLSearchParams()}
+        page={listed.page}
+        pageSize={listed.pageSize}
+        total={listed.total}
+        t={t}
+      />
     </>
   );
 }
