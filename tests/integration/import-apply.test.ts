@@ -2,60 +2,31 @@
 // second import of the exported result plans nothing; the Verlauf is marked with the import; all or
 // nothing; refusals; new list entries by a crm_admin; uploads are their owner's.
 import { beforeAll, describe, expect, it } from 'vitest';
-import Papa from 'papaparse';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { crmChanges, importRecords, imports, partners, ticketProducts, tickets, type ExportEntity } from '@/db/schema';
 import { seedDemoData } from '@/db/seed/demo';
 import type { SessionUser } from '@/lib/auth/guards';
-import { visibleColumns } from '@/lib/data-manager/columns';
 import { readEntries } from '@/lib/lookups/queries';
 import { applyImport } from '@/lib/import/apply/apply';
 import { planImport } from '@/lib/import/plan/queries';
-import type { ImportOptions } from '@/lib/import/plan/types';
 import { readImportUpload, saveImportUpload } from '@/lib/import/store/uploads';
 import { germanSortKey } from '@/lib/order/sort-key';
 import { freshAppDb, sessionUser } from '../support/db';
-import { bytesOf, exportText } from '../support/import-export';
+import { excelFile, importFile as importFileDb, setCell, sheetOf as sheetOfDb, UPDATE, uploadFile } from '../support/import-apply';
+import { bytesOf } from '../support/import-export';
 
 let db: Db;
 let crmUser: SessionUser;
 let agent: SessionUser;
 let admin: SessionUser;
 
-const UPDATE: ImportOptions = { existing: 'update', createNew: true, createMissingEntries: false };
 const changesSoFar = () => (db.$client.prepare('select total_changes() as n').get() as { n: number }).n;
-
-type Sheet = { header: string[]; rows: string[][] };
-
-function sheetOf(entity: ExportEntity, user: SessionUser): Sheet {
-  const keys = visibleColumns(entity, user.roles.includes('crm')).map((column) => column.key);
-  const text = exportText(db, user, entity, keys, 'excel', 'de').replace(/^\uFEFF/, '');
-  const [header, ...rows] = Papa.parse<string[]>(text, { delimiter: ';', skipEmptyLines: true }).data;
-  return { header, rows };
-}
-
-const excelFile = ({ header, rows }: Sheet) => '\uFEFF' + Papa.unparse([header, ...rows], { delimiter: ';', newline: '\r\n' });
-
-function set(sheet: Sheet, row: number, header: string, value: string): void {
-  const index = sheet.header.indexOf(header);
-  if (index < 0) throw new Error(`no header ${header}`);
-  sheet.rows[row][index] = value;
-}
-
-function upload(user: SessionUser, entity: ExportEntity, text: string): number {
-  const saved = saveImportUpload(db, user, { entity, fileName: `${entity}.csv`, bytes: bytesOf(text) });
-  if (!saved.ok) throw new Error(saved.error);
-  return saved.data.id;
-}
-
-/** Upload, dry run and apply with the dry run's counts, as the import page does. */
-function importFile(user: SessionUser, entity: ExportEntity, text: string, options = UPDATE) {
-  const uploadId = upload(user, entity, text);
-  const plan = planImport(db, user, { entity, bytes: bytesOf(text), options });
-  const expected = plan.ok ? { create: plan.counts.create, update: plan.counts.update } : { create: 0, update: 0 };
-  return { plan, uploadId, result: applyImport(db, user, { uploadId, options, expected }) };
-}
+const sheetOf = (entity: ExportEntity, user: SessionUser) => sheetOfDb(db, entity, user);
+const upload = (user: SessionUser, entity: ExportEntity, text: string) => uploadFile(db, user, entity, text);
+const importFile = (user: SessionUser, entity: ExportEntity, text: string, options = UPDATE) =>
+  importFileDb(db, user, entity, text, options);
+const set = setCell;
 
 /** The dry run of the entity's export as it is now: the round trip plans no change. */
 function replanned(user: SessionUser, entity: ExportEntity) {
