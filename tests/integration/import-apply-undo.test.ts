@@ -4,10 +4,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { crmChanges, partners, tickets } from '@/db/schema';
+import { contactAttributes, crmChanges, partners, tickets } from '@/db/schema';
 import { seedDemoData } from '@/db/seed/demo';
 import type { SessionUser } from '@/lib/auth/guards';
 import { AccessDenied } from '@/lib/auth/access';
+import { saveContactAttributes } from '@/lib/crm/contacts';
 import { undoImport } from '@/lib/import/apply/undo';
 import { getImport, listImports } from '@/lib/import/store/list';
 import { deleteImportMapping, listImportMappings, saveImportMapping } from '@/lib/import/store/mappings';
@@ -153,3 +154,39 @@ describe('saved mappings', () => {
     expect(listImportMappings(db, agent, 'contacts')).toEqual([]);
   });
 });
+
+describe('undo of Merkmale (contacts have no CRM version)', () => {
+  it('restores the Merkmale nobody changed since, skips a contact whose Merkmale changed', () => {
+    const sheet = sheetOf(db, 'contacts', crmUser);
+    const attribute = readEntries(db, 'attributes').find((entry) => !entry.archived && entry.appliesTo !== 'partner')!;
+    const ids = [0, 1].map((row) => Number(sheet.rows[row][sheet.header.indexOf('Kontakt-ID')]));
+    const before = ids.map((id) => attributeIds(id));
+    sheet.rows = sheet.rows.slice(0, 2);
+    const other = readEntries(db, 'attributes').find(
+      (entry) => !entry.archived && entry.appliesTo !== 'partner' && entry.id !== attribute.id,
+    )!;
+    for (const row of [0, 1]) setCell(sheet, row, 'Merkmale', before[row].includes(attribute.id) ? other.name : attribute.name);
+    const { result } = importFile(db, crmUser, 'contacts', excelFile(sheet));
+    if (!result.ok) throw new Error(result.error);
+    expect(result.data.counts).toMatchObject({ update: 2 });
+    const later = saveContactAttributes(db, crmUser, { id: ids[1], shownAttributes: attributeIds(ids[1]), attributes: [] });
+    expect(later.ok).toBe(true);
+    const undone = undoImport(db, crmUser, { id: result.data.importId });
+    expect(undone).toMatchObject({
+      ok: true,
+      data: { restored: 1, skipped: [{ recordId: ids[1], reason: 'import.apply.undo.changedSince' }] },
+    });
+    expect(attributeIds(ids[0])).toEqual(before[0]);
+    expect(attributeIds(ids[1])).toEqual([]);
+  });
+});
+
+function attributeIds(contactId: number): number[] {
+  return db
+    .select({ id: contactAttributes.attributeId })
+    .from(contactAttributes)
+    .where(eq(contactAttributes.contactId, contactId))
+    .all()
+    .map((row) => row.id)
+    .sort((a, b) => a - b);
+}

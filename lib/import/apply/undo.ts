@@ -67,6 +67,8 @@ function currentValue(tx: Tx, target: FieldTarget, record: Row): unknown {
     .map((row) => row.id);
 }
 
+const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((id, index) => id === b[index]);
+
 export function undoImport(db: Db, user: SessionUser, input: { id: number }): MutationResult<ImportUndoReport> {
   return writeTransaction(db, (tx) => {
     const applied = tx.select().from(imports).where(eq(imports.id, input.id)).get();
@@ -93,7 +95,12 @@ export function undoImport(db: Db, user: SessionUser, input: { id: number }): Mu
         skip(item.recordId, undefined, 'import.apply.undo.gone');
         continue;
       }
-      const crmSame = item.crmVersion === null || current.crmVersion === item.crmVersion;
+      const bridgesAfter = (item.before?.$after ?? {}) as Record<string, number[]>;
+      const bridgesSame = Object.entries(bridgesAfter).every(([key, ids]) => {
+        const target = FIELD_TARGETS[entity].get(key);
+        return !target || sameIds(currentValue(tx, target, current) as number[], ids);
+      });
+      const crmSame = (item.crmVersion === null || current.crmVersion === item.crmVersion) && bridgesSame;
       if (item.action === 'create') {
         if (current.version !== item.version || !crmSame) skip(item.recordId, current, 'import.apply.undo.changedSince');
         else {
@@ -107,6 +114,7 @@ export function undoImport(db: Db, user: SessionUser, input: { id: number }): Mu
       const before = { ...(item.before ?? {}) };
       const crmSwitch = before.$crm as CrmSwitch | undefined;
       delete before.$crm;
+      delete before.$after;
       const changes: ResolvedChange[] = Object.entries(before).flatMap(([key, value]) => {
         const target = FIELD_TARGETS[entity].get(key);
         return target ? [{ target, before: currentValue(tx, target, current), after: value }] : [];

@@ -23,7 +23,10 @@ export type ResolvedChange = { target: FieldTarget; before: unknown; after: unkn
 export type WrittenRecord = {
   recordId: number;
   action: 'create' | 'update';
-  /** update: the fields' stored values before, by field key; `$crm`: a ticket's CRM switch before. */
+  /**
+   * update: the fields' stored values before, by field key; `$crm`: a ticket's CRM switch before.
+   * Contacts (no CRM version): `$after`, the Merkmale ids the import set, by which undo tells a later change.
+   */
   before: Record<string, unknown> | null;
   version: number;
   crmVersion: number | null;
@@ -105,7 +108,23 @@ export function createRecord(writer: RowWriter, changes: readonly ResolvedChange
     undo: false,
     at,
   });
-  return { recordId: created.id, action: 'create', before: null, version: 1, crmVersion: entity === 'contacts' ? null : 1, crmChanges };
+  return {
+    recordId: created.id,
+    action: 'create',
+    before: bridgesAfter(entity, changes) ?? null,
+    version: 1,
+    crmVersion: entity === 'contacts' ? null : 1,
+    crmChanges,
+  };
+}
+
+/** Contacts' bridge values as the import leaves them (`$after`), sorted; undefined for other entities or none. */
+function bridgesAfter(entity: ExportEntity, changes: readonly ResolvedChange[]): { $after: Record<string, number[]> } | undefined {
+  if (entity !== 'contacts') return undefined;
+  const after: Record<string, number[]> = {};
+  for (const { target, after: ids } of changes)
+    if (target.bridge) after[target.key] = [...(Array.isArray(ids) ? (ids as number[]) : [])].sort((a, b) => a - b);
+  return Object.keys(after).length > 0 ? { $after: after } : undefined;
 }
 
 /** The record's columns as stored now (versions, stamps, every field). */
@@ -132,6 +151,7 @@ export function updateRecord(
   if (NAME_KEYS[entity].some((key) => key in set)) Object.assign(set, sortKeys(entity, { ...current, ...set }));
   const before: Row = {};
   for (const { target, before: planned } of changes) before[target.key] = target.columnKey ? current[target.columnKey] : planned;
+  Object.assign(before, bridgesAfter(entity, changes));
   let version = current.version as number;
   let crmVersion = entity === 'contacts' ? null : (current.crmVersion as number);
   if (master) {
@@ -156,10 +176,12 @@ export function updateRecord(
     }
   }
   const table = TABLES[entity];
-  tx.update(table)
-    .set(set as never)
-    .where(eq(table.id, id))
-    .run();
+  // A contact's Merkmale alone touch its bridge only (contacts have no CRM version), as the CRM form does.
+  if (Object.keys(set).length > 0)
+    tx.update(table)
+      .set(set as never)
+      .where(eq(table.id, id))
+      .run();
   for (const change of changes) if (change.target.bridge) replaceBridge(tx, change.target, id, change.after);
   writer.history({ entity, recordId: id, changes, enabled, importId: writer.importId, undo: options.undo, at });
   return { recordId: id, before, version, crmVersion, crmChanges: changes.filter((change) => change.target.crm).length };
