@@ -12,7 +12,17 @@ export type { CrmSnapshot };
 
 export function recordCrmChanges<E extends CrmEntity>(
   tx: Tx,
-  change: { entity: E; entityId: number; userId: number; before: CrmSnapshot<E>; after: CrmSnapshot<E>; at?: Date },
+  change: {
+    entity: E;
+    entityId: number;
+    userId: number;
+    before: CrmSnapshot<E>;
+    after: CrmSnapshot<E>;
+    at?: Date;
+    /** The import (or with importUndo, its undo) the change belongs to. */
+    importId?: number;
+    importUndo?: boolean;
+  },
 ): number {
   const at = change.at ?? new Date();
   const rows = (Object.keys(change.after) as HistoryField<E>[])
@@ -25,6 +35,7 @@ export function recordCrmChanges<E extends CrmEntity>(
       newValue: change.after[field] ?? null,
       userId: change.userId,
       at,
+      ...(change.importId === undefined ? {} : { importId: change.importId, importUndo: change.importUndo ?? false }),
     }));
   if (rows.length > 0) tx.insert(crmChanges).values(rows).run();
   return rows.length;

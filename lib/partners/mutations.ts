@@ -24,7 +24,7 @@ function masterData(input: PartnerMasterData): PartnerMasterData & { sortName: s
 }
 
 /** The next GPID nobody holds yet; skips numbers taken outside the counter (e.g. imported partners). */
-function nextFreeGpid(tx: Tx): number {
+export function nextFreeGpid(tx: Tx): number {
   for (;;) {
     const gpid = nextCounterValue(tx, 'gpid', GPID_START);
     if (!tx.select({ id: partners.id }).from(partners).where(eq(partners.gpid, gpid)).get()) return gpid;

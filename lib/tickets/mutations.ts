@@ -17,6 +17,11 @@ function formatTicketNumber(value: number): string {
   return `T-${String(value).padStart(6, '0')}`;
 }
 
+/** The next ticket number from the counter (the create form's and the import's). */
+export function nextTicketNumber(tx: Tx): string {
+  return formatTicketNumber(nextCounterValue(tx, TICKET_COUNTER, 1));
+}
+
 type References = { partnerId: number | null; contactId: number | null; assigneeId: number | null };
 
 /**
@@ -48,7 +53,7 @@ export function createTicket(db: Db, actor: Actor, input: CreateTicketInput): Mu
   return writeTransaction(db, (tx) => {
     const invalid = checkReferences(tx, input, null);
     if (invalid) return invalid;
-    const number = formatTicketNumber(nextCounterValue(tx, TICKET_COUNTER, 1));
+    const number = nextTicketNumber(tx);
     const ticket = tx
       .insert(tickets)
       .values({

@@ -44,6 +44,26 @@ export const de = {
   'import.plan.partnerRequired': 'Ein neues Ticket braucht einen Geschäftspartner.',
   'import.plan.ambiguousMatch': 'Die Zeile passt zu mehreren Datensätzen: {records}',
   'import.plan.sameRecordTwice': 'Auch Zeile {lines} betrifft {record}.',
+
+  // ---------------------------------------------------------------- import.apply.* (apply, undo, uploads, mappings: lib/import/apply, store)
+  'import.apply.badEntity': 'Unbekannte Datenart.',
+  'import.apply.uploadGone': 'Die hochgeladene Datei ist nicht mehr vorhanden; bitte erneut hochladen.',
+  'import.apply.hasErrors': 'Die Datei enthält {count} fehlerhafte Zeilen; es wurde nichts importiert.',
+  'import.apply.changed':
+    'Die Daten haben sich seit dem Probelauf geändert (jetzt {create} neu, {update} geändert); bitte den Probelauf wiederholen.',
+  'import.apply.entriesDenied': 'Neue Listeneinträge darf nur ein CRM-Administrator anlegen lassen.',
+  'import.apply.crmDenied': 'CRM-Felder darf nur ein Benutzer mit der Rolle CRM importieren.',
+  'import.apply.contactPartnerMismatch': 'Zeile {line}: Der Ansprechpartner des Tickets gehört zu einem anderen Geschäftspartner.',
+  'import.apply.failed': 'Der Import ist fehlgeschlagen; es wurde nichts geändert.',
+  'import.apply.mappingName': 'Bitte einen Namen (höchstens 100 Zeichen) angeben.',
+  'import.apply.mappingInvalid': 'Die Zuordnung ist ungültig.',
+  'import.apply.undo.denied': 'Rückgängig machen darf nur, wer importiert hat, oder ein Administrator.',
+  'import.apply.undo.already': 'Dieser Import wurde bereits rückgängig gemacht.',
+  'import.apply.undo.changedSince': 'Seit dem Import geändert',
+  'import.apply.undo.hasContacts': 'Hat inzwischen Ansprechpartner',
+  'import.apply.undo.hasTickets': 'Hat inzwischen Tickets',
+  'import.apply.undo.referenced': 'Wird inzwischen verwendet',
+  'import.apply.undo.gone': 'Inzwischen gelöscht',
 } as const;
 
 export const en: Messages<typeof de> = {
@@ -88,4 +108,23 @@ export const en: Messages<typeof de> = {
   'import.plan.partnerRequired': 'A new ticket needs a business partner.',
   'import.plan.ambiguousMatch': 'The line matches several records: {records}',
   'import.plan.sameRecordTwice': 'Line {lines} concerns {record} as well.',
+
+  // ---------------------------------------------------------------- import.apply.* (apply, undo, uploads, mappings: lib/import/apply, store)
+  'import.apply.badEntity': 'Unknown kind of data.',
+  'import.apply.uploadGone': 'The uploaded file is no longer there; please upload it again.',
+  'import.apply.hasErrors': 'The file has {count} lines with errors; nothing was imported.',
+  'import.apply.changed': 'The data changed since the dry run (now {create} new, {update} changed); please run the dry run again.',
+  'import.apply.entriesDenied': 'Only a CRM administrator may have new list entries created.',
+  'import.apply.crmDenied': 'Only users with the CRM role may import CRM fields.',
+  'import.apply.contactPartnerMismatch': "Line {line}: the ticket's contact belongs to another business partner.",
+  'import.apply.failed': 'The import failed; nothing was changed.',
+  'import.apply.mappingName': 'Please give a name (at most 100 characters).',
+  'import.apply.mappingInvalid': 'The mapping is not valid.',
+  'import.apply.undo.denied': 'Only the user who imported, or an administrator, may undo an import.',
+  'import.apply.undo.already': 'This import has already been undone.',
+  'import.apply.undo.changedSince': 'Changed since the import',
+  'import.apply.undo.hasContacts': 'Has contacts by now',
+  'import.apply.undo.hasTickets': 'Has tickets by now',
+  'import.apply.undo.referenced': 'In use by now',
+  'import.apply.undo.gone': 'Deleted since',
 };
