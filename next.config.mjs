@@ -12,7 +12,8 @@ const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
   outputFileTracingIncludes: { '/**': ['./db/migrations/**/*'] },
-  experimental: { authInterrupts: true },
+  // Import uploads (SPEC section 18) go up to 20 MB through a server action; larger ones get its message.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '25mb' } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

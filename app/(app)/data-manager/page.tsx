@@ -45,6 +45,9 @@ export default async function DataManagerPage({ searchParams }: { searchParams: 
     <>
       <h1>{t('dataManager.title')}</h1>
       <p className="muted">{t('dataManager.intro')}</p>
+      <p>
+        <Link href="/data-manager/import">{t('import.ui.link')}</Link> · <Link href="/data-manager/imports">{t('import.ui.listLink')}</Link>
+      </p>
       <nav aria-label={t('dataManager.entities')} className="tabs">
         <ul>
           {EXPORT_ENTITIES.map((candidate) => (
