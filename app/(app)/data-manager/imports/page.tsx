@@ -36,12 +36,12 @@ export default async function ImportsPage({ searchParams }: { searchParams: Prom
         <Link href="/data-manager">← {t('dataManager.title')}</Link> · <Link href="/data-manager/import">{t('import.ui.link')}</Link>
       </p>
       {appliedImport && (
-        <p className="alert alert-success" role="status">
+        <p className="alert alert-ok" role="status">
           {t('import.ui.applied', { counts: countsText(appliedImport.counts, t, format) })}
         </p>
       )}
       {undoneImport?.undoReport && (
-        <p className="alert alert-success" role="status">
+        <p className="alert alert-ok" role="status">
           {t('import.ui.undoneNotice', { report: undoReportText(undoneImport.undoReport, t, format) })}
         </p>
       )}

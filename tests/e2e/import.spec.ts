@@ -1,0 +1,112 @@
+// The CSV import as a new user meets it (SPEC section 18), with JavaScript on and off: a German Excel
+// file of partners (semicolons, UTF-8 with BOM) uploaded, its dry run shows new rows, applied; the same
+// file again changes nothing; an edited cell shows before → after and is applied; undo sets it back; a
+// row with a bad number is named with line, column and value and "Anwenden" is not offered. A plain
+// user's CRM column is refused by name, and another user's upload answers 404.
+import { expect, test, type Page } from '@playwright/test';
+import { withDb } from './pages/crm-pages';
+import { DEMO, signIn, unique } from './support';
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const HEADER = 'Name;PLZ;Ort;Unternehmensgröße (Beschäftigte)';
+
+function excelCsv(lines: string[]): Buffer {
+  return Buffer.concat([BOM, Buffer.from([HEADER, ...lines].join('\r\n') + '\r\n', 'utf8')]);
+}
+
+async function upload(page: Page, file: Buffer, name = 'partner.csv'): Promise<void> {
+  await page.getByRole('link', { name: 'CSV-Datei importieren' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Importieren' })).toBeVisible();
+  await page.getByLabel('Datei (CSV, höchstens 20 MB)').setInputFiles({ name, mimeType: 'text/csv', buffer: file });
+  await page.getByRole('button', { name: 'Hochladen und Probelauf anzeigen' }).click();
+  await expect(page).toHaveURL(/\/data-manager\/import\/\d+\?/);
+  await expect(page.getByRole('heading', { level: 1, name: `Probelauf: ${name}` })).toBeVisible();
+}
+
+const count = (page: Page, action: string) => page.locator(`[data-count="${action}"]`);
+
+const partner = (name: string) =>
+  withDb(
+    (db) =>
+      db.prepare('select city, employee_count as employees from partners where name = ?').get(name) as
+        { city: string; employees: number | null } | undefined,
+  );
+
+async function importFlow(page: Page): Promise<void> {
+  const first = unique('Import Alpha');
+  const second = unique('Import Beta');
+  const file = excelCsv([`${first};50667;Köln;1200`, `${second};80331;München;15`]);
+  await signIn(page, DEMO.crm);
+  await page.goto('/data-manager');
+
+  // Upload, dry run: two new partners, nothing written yet.
+  await upload(page, file);
+  await expect(count(page, 'create')).toHaveText('2');
+  await expect(page.getByRole('cell', { name: first, exact: true })).toBeVisible();
+  await expect(page.getByText('Ort: Köln').first()).toBeVisible();
+  expect(partner(first)).toBeUndefined();
+
+  // Apply: to the list with the notice; the partners exist.
+  await page.getByRole('button', { name: 'Anwenden' }).click();
+  await expect(page).toHaveURL(/\/data-manager\/imports\?applied=\d+$/);
+  await expect(page.getByRole('status')).toContainText('2 neu');
+  expect(partner(first)).toEqual({ city: 'Köln', employees: 1200 });
+  expect(partner(second)).toEqual({ city: 'München', employees: 15 });
+
+  // The same file again: every row unchanged, nothing to apply.
+  await upload(page, file);
+  await expect(count(page, 'unchanged')).toHaveText('2');
+  await expect(count(page, 'create')).toHaveText('0');
+  await expect(page.getByText('Es gibt nichts zu ändern.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Anwenden' })).toHaveCount(0);
+
+  // One edited cell: one update, shown before → after, applied.
+  await upload(page, excelCsv([`${first};50667;Köln;1200`, `${second};80331;Berlin;15`]));
+  await expect(count(page, 'update')).toHaveText('1');
+  await expect(page.getByText('Ort: München → Berlin')).toBeVisible();
+  await page.getByRole('button', { name: 'Anwenden' }).click();
+  await expect(page.getByRole('status')).toContainText('1 geändert');
+  expect(partner(second)?.city).toBe('Berlin');
+
+  // Undo the newest import: back to München, with the report.
+  await page.getByRole('link', { name: 'Rückgängig machen' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Import rückgängig machen' })).toBeVisible();
+  await page.getByRole('button', { name: 'Ja, rückgängig machen' }).click();
+  await expect(page).toHaveURL(/\/data-manager\/imports\?undone=\d+$/);
+  await expect(page.getByRole('status')).toContainText('0 entfernt, 1 wiederhergestellt, 0 übersprungen');
+  expect(partner(second)?.city).toBe('München');
+
+  // An error row: named with line, column and value; no "Anwenden".
+  await page.getByRole('link', { name: 'Daten Manager' }).first().click();
+  await upload(page, excelCsv([`${unique('Import Gamma')};10115;Berlin;viele`]));
+  await expect(count(page, 'error')).toHaveText('1');
+  await expect(page.getByText('Zeile 2, Unternehmensgröße (Beschäftigte) „viele“')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Anwenden' })).toHaveCount(0);
+}
+
+test('a crm user imports partners, imports the same file again, an edit, undoes it and meets an error row', async ({ page }) => {
+  await importFlow(page);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the same flow works with plain form posts', async ({ page }) => {
+    await importFlow(page);
+  });
+});
+
+test('a plain user is refused a CRM column by name, and another user’s upload is not found', async ({ page, browser }) => {
+  await signIn(page, DEMO.agent);
+  await page.goto('/data-manager');
+  await upload(page, excelCsv([`${unique('Import Delta')};10115;Berlin;12`]), 'crm.csv');
+  const problems = page.getByRole('table', { name: 'Probleme der Datei' });
+  await expect(problems).toContainText('CRM-Spalten dürfen nur Benutzer mit der Rolle CRM importieren: Unternehmensgröße (Beschäftigte)');
+  await expect(page.getByRole('button', { name: 'Anwenden' })).toHaveCount(0);
+  const own = page.url();
+
+  const other = await browser.newPage();
+  await signIn(other, DEMO.crm);
+  const answer = await other.goto(own);
+  expect(answer?.status()).toBe(404);
+  await other.close();
+});
