@@ -15,7 +15,10 @@ function excelCsv(lines: string[]): Buffer {
 }
 
 async function upload(page: Page, file: Buffer, name = 'partner.csv'): Promise<void> {
-  await page.getByRole('link', { name: 'CSV-Datei importieren' }).first().click();
+  await page
+    .getByRole('link', { name: /^(CSV-Datei importieren|← Andere Datei hochladen)$/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Importieren' })).toBeVisible();
   await page.getByLabel('Datei (CSV, höchstens 20 MB)').setInputFiles({ name, mimeType: 'text/csv', buffer: file });
   await page.getByRole('button', { name: 'Hochladen und Probelauf anzeigen' }).click();
@@ -33,6 +36,8 @@ const partner = (name: string) =>
   );
 
 async function importFlow(page: Page): Promise<void> {
+  // Five uploads and three posts in a row: longer than one page's steps.
+  test.setTimeout(120_000);
   const first = unique('Import Alpha');
   const second = unique('Import Beta');
   const file = excelCsv([`${first};50667;Köln;1200`, `${second};80331;München;15`]);
