@@ -93,6 +93,37 @@ test('a crm user imports partners, imports the same file again, an edit, undoes 
   await importFlow(page);
 });
 
+test('a Windows-1252 ticket file: amounts with decimal comma and dates shown formatted, a bad date named', async ({ page }) => {
+  const partnerName = withDb(
+    (db) =>
+      db
+        .prepare("select name from partners where name not glob '*[^ -~ä-üÄ-Üß]*' group by name having count(*) = 1 order by id limit 1")
+        .pluck()
+        .get() as string,
+  );
+  const title = unique('Import Ticket');
+  const text = [
+    'Titel;Geschäftspartner;CRM aktiviert;Umsatzpotenzial;Voraussichtlicher Abschluss',
+    `${title};${partnerName};Ja;1.234,56;31.12.2026`,
+    `${title} 2;${partnerName};Ja;10;31.02.2026`,
+  ].join('\r\n');
+  await signIn(page, DEMO.crm);
+  await page.goto('/data-manager/import');
+  await page.getByLabel('Datenart').selectOption('tickets');
+  await page
+    .getByLabel('Datei (CSV, höchstens 20 MB)')
+    .setInputFiles({ name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'latin1') });
+  await page.getByRole('button', { name: 'Hochladen und Probelauf anzeigen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Probelauf: tickets.csv' })).toBeVisible();
+  await expect(count(page, 'create')).toHaveText('1');
+  await expect(count(page, 'error')).toHaveText('1');
+  await expect(page.getByText('Umsatzpotenzial: 1.234,56 €')).toBeVisible();
+  await expect(page.getByText('Voraussichtlicher Abschluss: 31.12.2026')).toBeVisible();
+  await expect(page.getByText(`Geschäftspartner: ${partnerName}`)).toBeVisible();
+  await expect(page.getByText('Zeile 3, Voraussichtlicher Abschluss „31.02.2026“: Dieses Datum gibt es nicht.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Anwenden' })).toHaveCount(0);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the same flow works with plain form posts', async ({ page }) => {
