@@ -13,7 +13,8 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
   outputFileTracingIncludes: { '/**': ['./db/migrations/**/*'] },
   // Import uploads (SPEC section 18) go up to 20 MB through a server action; larger ones get its message.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '25mb' } },
+  // The proxy keeps 1 MB for every other action (lib/malformed-requests.ts actionBodyLimit).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '25mb' }, proxyClientMaxBodySize: '25mb' },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

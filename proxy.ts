@@ -2,7 +2,7 @@
 // login page, a 403 for cross-site posts, and a 400/413 for requests Next.js cannot read
 // (lib/malformed-requests.ts). Convenience only: every page, action and route handler checks access itself.
 import { NextResponse, type NextRequest } from 'next/server';
-import { refusalLogLine, refuseActionCall, refusePath, refuseRouterState, type Refusal } from '@/lib/malformed-requests';
+import { actionBodyLimit, refusalLogLine, refuseActionCall, refusePath, refuseRouterState, type Refusal } from '@/lib/malformed-requests';
 
 const PUBLIC_PREFIXES = ['/login', '/api/'];
 /** Route handlers outside /api (the CSV exports): they answer anonymous requests with 401 themselves (SPEC section 1). */
@@ -78,7 +78,7 @@ export async function proxy(request: NextRequest) {
     return secured(request, new NextResponse('Forbidden: cross-origin request', { status: 403, headers: { 'Cache-Control': 'no-store' } }));
   const isRouteHandler = pathname.startsWith('/api/') || ROUTE_HANDLER_PATH.test(pathname);
   // A POST to a page is a server action call; route handlers read their own bodies.
-  const badCall = isRouteHandler ? null : await refuseActionCall(request);
+  const badCall = isRouteHandler ? null : await refuseActionCall(request, actionBodyLimit(pathname));
   if (badCall) return secured(request, refuse(request, badCall));
   const isPublic = PUBLIC_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(prefix)) || isRouteHandler;
   if (!isPublic && !hasSessionCookie(request) && request.method === 'GET') {

@@ -12,6 +12,15 @@ export type Refusal = { status: 400 | 413; reason: string };
 /** Next.js's default `serverActions.bodySizeLimit` (1 MB), which this app keeps. */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
 
+/** The import's upload (SPEC section 18): files up to 20 MB, refused with a message by the action itself. */
+export const IMPORT_UPLOAD_BODY_LIMIT = 25 * 1024 * 1024;
+const IMPORT_UPLOAD_PATH = '/data-manager/import';
+
+/** The body limit of a server action call to this page: the import's upload page takes its files. */
+export function actionBodyLimit(pathname: string): number {
+  return pathname === IMPORT_UPLOAD_PATH ? IMPORT_UPLOAD_BODY_LIMIT : ACTION_BODY_LIMIT;
+}
+
 /** Server action ids are 42 hexadecimal characters (Next.js refuses any other length with a stack trace). */
 const ACTION_ID = /^[0-9a-f]{42}$/i;
 

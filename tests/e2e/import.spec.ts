@@ -124,6 +124,21 @@ test('a Windows-1252 ticket file: amounts with decimal comma and dates shown for
   await expect(page.getByRole('button', { name: 'Anwenden' })).toHaveCount(0);
 });
 
+test('a file over 20 MB is refused with its size, and nothing is stored', async ({ page }) => {
+  await signIn(page, DEMO.agent);
+  await page.goto('/data-manager/import');
+  const uploads = () => withDb((db) => db.prepare('select count(*) from import_uploads').pluck().get() as number);
+  const before = uploads();
+  const big = Buffer.alloc(21 * 1024 * 1024, 'a');
+  await page.getByLabel('Datei (CSV, höchstens 20 MB)').setInputFiles({ name: 'gross.csv', mimeType: 'text/csv', buffer: big });
+  await page.getByRole('button', { name: 'Hochladen und Probelauf anzeigen' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: /Die Datei ist 21[.,]0 MB groß; importiert werden Dateien bis 20[.,]0 MB/ }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\/data-manager\/import$/);
+  expect(uploads()).toBe(before);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the same flow works with plain form posts', async ({ page }) => {
