@@ -2,6 +2,9 @@
 // while the requests a browser sends pass untouched.
 import { describe, expect, it } from 'vitest';
 import {
+  ACTION_BODY_LIMIT,
+  actionBodyLimit,
+  IMPORT_UPLOAD_BODY_LIMIT,
   REFUSED_ROUTER_STATE,
   refusalLogLine,
   refuseActionCall,
@@ -98,6 +101,15 @@ describe('refuseActionCall', () => {
     expect(await refuseActionCall(new Request('http://localhost/tickets/new', { method: 'POST', body: form }))).toBeNull();
     expect(await refuseActionCall(post({ 'content-type': 'application/x-www-form-urlencoded' }, 'email=a%40b.de'))).toBeNull();
     expect(await refuseActionCall(new Request('http://localhost/tickets', { headers: { 'next-action': 'abc' } }))).toBeNull();
+  });
+});
+
+describe('actionBodyLimit', () => {
+  it('lets the import upload page take files up to its own limit and keeps 1 MB everywhere else', () => {
+    expect(actionBodyLimit('/data-manager/import')).toBe(IMPORT_UPLOAD_BODY_LIMIT);
+    expect(IMPORT_UPLOAD_BODY_LIMIT).toBeGreaterThan(20 * 1024 * 1024);
+    for (const path of ['/data-manager', '/data-manager/import/5', '/data-manager/imports', '/crm/changes/new'])
+      expect(actionBodyLimit(path)).toBe(ACTION_BODY_LIMIT);
   });
 });
 
