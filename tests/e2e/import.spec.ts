@@ -139,6 +139,34 @@ test('a file over 20 MB is refused with its size, and nothing is stored', async 
   expect(uploads()).toBe(before);
 });
 
+test('an unknown header is mapped by hand, the mapping saved and chosen for the next upload', async ({ page }) => {
+  const mappingName = unique('Zuordnung');
+  const file = () => Buffer.from(`Firma;PLZ\r\n${unique('Import Epsilon')};10115\r\n`, 'utf8');
+  await signIn(page, DEMO.crm);
+  await page.goto('/data-manager');
+  await upload(page, file(), 'firma.csv');
+  await expect(page.getByRole('table', { name: 'Probleme der Datei' })).toContainText('Firma');
+  await expect(page.getByRole('button', { name: 'Anwenden' })).toHaveCount(0);
+
+  await page.getByLabel('Spalte für „Firma“').selectOption({ label: 'Name' });
+  await page.getByRole('button', { name: 'Probelauf wiederholen' }).click();
+  await expect(count(page, 'create')).toHaveText('1');
+  await expect(page.getByRole('button', { name: 'Anwenden' })).toBeVisible();
+
+  const save = page.getByRole('form', { name: 'Zuordnung speichern' });
+  await save.getByText('Zuordnung speichern').first().click();
+  await save.getByLabel('Name der Zuordnung').fill(mappingName);
+  await save.getByRole('button', { name: 'Zuordnung speichern' }).click();
+  await expect(page.getByText('Die Zuordnung wurde gespeichert.')).toBeVisible();
+
+  await page.getByRole('link', { name: '← Andere Datei hochladen' }).click();
+  await page.getByLabel('Gespeicherte Zuordnung').selectOption({ label: `Geschäftspartner: ${mappingName}` });
+  await page.getByLabel('Datei (CSV, höchstens 20 MB)').setInputFiles({ name: 'firma.csv', mimeType: 'text/csv', buffer: file() });
+  await page.getByRole('button', { name: 'Hochladen und Probelauf anzeigen' }).click();
+  await expect(count(page, 'create')).toHaveText('1');
+  await expect(page.getByRole('button', { name: 'Anwenden' })).toBeVisible();
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the same flow works with plain form posts', async ({ page }) => {
