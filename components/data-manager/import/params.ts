@@ -37,14 +37,15 @@ export function savedMappingIdFrom(raw: Raw): number | undefined {
 
 /** The hand mapping sent by the page's form (header → key, or null for "nicht importieren"). */
 export function handMappingFrom(raw: Raw): ImportMapping {
-  const mapping: ImportMapping = {};
+  // A Map first: a header named `__proto__` or `constructor` must not meet Object.prototype.
+  const mapping = new Map<string, string | null>();
   for (const name of Object.keys(raw)) {
     if (!name.startsWith(MAPPING_PREFIX)) continue;
     const value = last(raw, name);
     if (value === undefined || value === '') continue;
-    mapping[name.slice(MAPPING_PREFIX.length)] = value === NOT_IMPORTED ? null : value.slice(0, 100);
+    mapping.set(name.slice(MAPPING_PREFIX.length), value === NOT_IMPORTED ? null : value.slice(0, 100));
   }
-  return mapping;
+  return Object.fromEntries(mapping);
 }
 
 export const mappingParam = (header: string) => `${MAPPING_PREFIX}${header}`;

@@ -65,7 +65,7 @@ export default async function ImportDryRunPage({
   const headers = plan.ok
     ? plan.mapping
     : opened.ok
-      ? opened.header.map((header) => ({ header, key: header in hand ? hand[header] : columnForHeader(entity, header) }))
+      ? opened.header.map((header) => ({ header, key: Object.hasOwn(hand, header) ? hand[header] : columnForHeader(entity, header) }))
       : [];
   const columns = IMPORT_FIELDS[entity]
     .filter((field) => field.write.kind !== 'readOnly' && (!field.crm || withCrm))
