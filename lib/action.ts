@@ -31,6 +31,8 @@ type Answer<T, F extends MutationFailure> = MutationResult<T> | F;
 type Handler<S extends z.ZodType, T, F extends MutationFailure> = (
   input: z.infer<S>,
   user: SessionUser,
+  /** The posted form itself, for what a schema over text cannot hold (an uploaded file). */
+  form: FormData,
 ) => Answer<T, F> | Promise<Answer<T, F>>;
 
 type ActionOptions<S extends z.ZodType, T, F extends MutationFailure, D> = {
@@ -89,7 +91,7 @@ export function defineAction<S extends z.ZodType, T, F extends MutationFailure =
       return { ok: false, error: t('error.form'), fieldErrors, values: echo(values) };
     }
 
-    const result = await handler(parsed.data, user);
+    const result = await handler(parsed.data, user, form);
     const data = options.data?.(result);
     const extra = data === undefined ? {} : { data };
     if (!result.ok) {

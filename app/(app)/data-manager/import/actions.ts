@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { EXPORT_ENTITIES } from '@/db/schema';
 import { optionsFrom, optionsSearch } from '@/components/data-manager/import/params';
-import { defineAction, type ActionState } from '@/lib/action';
+import { defineAction } from '@/lib/action';
 import { hasRole } from '@/lib/auth/guards';
 import { applyImport } from '@/lib/import/apply/apply';
 import { countImportRows, MAX_APPLY_ROWS } from '@/lib/import/apply/limits';
@@ -49,32 +49,28 @@ const mappingJson = z
   });
 
 /** Stores the chosen file (20 MB at most, else a message and nothing stored) and opens its dry run. */
-export async function uploadImportAction(previous: ActionState, formData: FormData): Promise<ActionState> {
-  const form = formData instanceof FormData ? formData : previous instanceof FormData ? previous : new FormData();
-  const file = form.get('file');
-  const run = defineAction(
-    {
-      schema: uploadSchema,
-      redirect: (input, data: { id: number }) => {
-        // The upload form's checkbox is absent when unticked; the dry run's URL says so explicitly.
-        const search = optionsSearch(optionsFrom({ ...optionValues(input), createNew: input.createNew ? '1' : '0' }, true));
-        if (input.mapping) search.set('mapping', String(input.mapping));
-        return `/data-manager/import/${data.id}?${search}`;
-      },
+export const uploadImportAction = defineAction(
+  {
+    schema: uploadSchema,
+    redirect: (input, data: { id: number }) => {
+      // The upload form's checkbox is absent when unticked; the dry run's URL says so explicitly.
+      const search = optionsSearch(optionsFrom({ ...optionValues(input), createNew: input.createNew ? '1' : '0' }, true));
+      if (input.mapping) search.set('mapping', String(input.mapping));
+      return `/data-manager/import/${data.id}?${search}`;
     },
-    async (input, user) => {
-      if (!(file instanceof File) || file.size === 0)
-        return { ok: false, error: 'import.ui.noFile', fieldErrors: { file: 'import.ui.noFile' } };
-      const tooLarge = checkImportSize(file.size);
-      if (tooLarge) return { ok: false, error: tooLarge.reason, params: tooLarge.params };
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      // Only a crm_admin's upload keeps "fehlende Einträge anlegen" in the dry run's URL.
-      if (!hasRole(user, 'crm_admin')) input.entries = undefined;
-      return saveImportUpload(getDb(), user, { entity: input.entity, fileName: file.name, bytes });
-    },
-  );
-  return run(previous, form);
-}
+  },
+  async (input, user, form) => {
+    const file = form.get('file');
+    if (!(file instanceof File) || file.size === 0)
+      return { ok: false, error: 'import.ui.noFile', fieldErrors: { file: 'import.ui.noFile' } };
+    const tooLarge = checkImportSize(file.size);
+    if (tooLarge) return { ok: false, error: tooLarge.reason, params: tooLarge.params };
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    // Only a crm_admin's upload keeps "fehlende Einträge anlegen" in the dry run's URL.
+    if (!hasRole(user, 'crm_admin')) input.entries = undefined;
+    return saveImportUpload(getDb(), user, { entity: input.entity, fileName: file.name, bytes });
+  },
+);
 
 const applySchema = z.object({
   uploadId: idSchema,
