@@ -64,6 +64,9 @@ type Records = {
   queries: Record<Role, number>;
   /** A bulk change not undone, for its undo's confirmation. */
   bulkChange: number;
+  /** The CRM user's upload (a new partner and a row in error), for the dry run, and an import of theirs, for the undo's confirmation. */
+  importUpload: number;
+  importDone: number;
 };
 
 /** Records to fill the [id] segments with: demo data that shows each page in full. */
@@ -94,6 +97,22 @@ function records(users: Record<Role, number>): Records {
             .prepare('insert into bulk_changes (user_id, change, ticket_count, changed_count) values (?, ?, 0, 0)')
             .run(findUser(DEMO.crm).id, JSON.stringify({ kind: 'probability', probability: 40 })).lastInsertRowid,
         ),
+      importUpload: Number(
+        db
+          .prepare("insert into import_uploads (user_id, entity, file_name, bytes) values (?, 'partners', 'partner.csv', ?)")
+          .run(
+            users.crm || findUser(DEMO.crm).id,
+            Buffer.from('Name;PLZ;Ort\r\nNeu Barrierefrei GmbH;10115;Berlin\r\n;abc;Köln\r\n', 'utf8'),
+          ).lastInsertRowid,
+      ),
+      importDone: Number(
+        db
+          .prepare("insert into imports (user_id, entity, file_name, counts) values (?, 'partners', 'alt.csv', ?)")
+          .run(
+            users.crm || findUser(DEMO.crm).id,
+            JSON.stringify({ create: 1, update: 0, unchanged: 0, skip: 0, entries: 0, crmChanges: 0 }),
+          ).lastInsertRowid,
+      ),
       queries: Object.fromEntries(
         ROLES.map((role) => [
           role,
@@ -148,6 +167,10 @@ function visits(ids: Records): Visit[] {
     { route: '/ticketboard/new', url: '/ticketboard/new', roles: everyone },
     ...everyone.map((role): Visit => ({ route: '/ticketboard/[id]', url: `/ticketboard/${ids.queries[role]}`, roles: [role] })),
     { route: '/data-manager', url: '/data-manager?entity=tickets&preview=1', roles: everyone },
+    { route: '/data-manager/import', url: '/data-manager/import', roles: everyone },
+    { route: '/data-manager/import/[id]', url: `/data-manager/import/${ids.importUpload}?existing=update&createNew=1`, roles: ['crm'] },
+    { route: '/data-manager/imports', url: '/data-manager/imports', roles: everyone },
+    { route: '/data-manager/imports/[id]/undo', url: `/data-manager/imports/${ids.importDone}/undo`, roles: ['crm'] },
     { route: '/crm', url: '/crm', roles: ['agent'], status: 403 },
     { route: '/crm', url: `/crm?${filtered}&view=list`, roles: ['crm'], prepare: openFilter('Geschäftspartner') },
     { route: '/crm', url: grouped, roles: ['crm'], prepare: openFilter('CRM-Ticketstatus') },

@@ -151,6 +151,7 @@ const TARGETS: Target[] = [
   { path: '/crm/followups', names: ['assignee', 'section', 'page', 'done', 'outcome', 'from'], check: page(/Wiedervorlagen/) },
   { path: '/account/calendar', names: ['revoked'], check: page('Kalender-Abo') },
   { path: '/data-manager', names: EXPORT_PARAMS, check: page('Daten Manager') },
+  { path: '/data-manager/imports', names: ['page', 'applied', 'undone'], check: page(/Importe/) },
   { path: '/ticketboard/new', names: [...TICKET_PARAMS, 'name'], check: page('Neue Abfrage') },
   // Record pages with a list of their own: the Verlauf's page, and the ticket form's draft after a picker search.
   {

@@ -3,6 +3,7 @@
 // and the alphabet: tests/support/hostile-actions.ts and hostile-values.ts.
 import { vi } from 'vitest';
 import { hostileSuite } from '../support/hostile-suite';
+import { IMPORT_CASES } from './hostile/import.cases';
 import { RECORD_CASES } from './hostile/records.cases';
 
 vi.mock('@/lib/auth/guards', () => import('../support/fake-guards'));
@@ -13,4 +14,4 @@ vi.mock('next-auth', () => import('../support/fake-auth'));
 vi.mock('@/lib/auth', () => import('../support/fake-auth'));
 vi.mock('@/lib/auth/password', () => import('../support/fake-password'));
 
-await hostileSuite('partner, contact and ticket actions under hostile input', RECORD_CASES);
+await hostileSuite('partner, contact, ticket and import actions under hostile input', { ...RECORD_CASES, ...IMPORT_CASES });

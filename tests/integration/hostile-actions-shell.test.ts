@@ -9,6 +9,7 @@ import { BULK_CASES } from './hostile/bulk.cases';
 import { CRM_CASES } from './hostile/crm.cases';
 import { FOLLOWUP_CASES } from './hostile/followups.cases';
 import { LOOKUP_CASES } from './hostile/lookups.cases';
+import { IMPORT_CASES } from './hostile/import.cases';
 import { RECORD_CASES } from './hostile/records.cases';
 import { SHELL_CASES } from './hostile/shell.cases';
 
@@ -24,6 +25,14 @@ const actions = await hostileSuite('language, sign-in, pickers, users, queries a
 
 it('every exported server action of app/**/*actions.ts has a hostile-input case', () => {
   expect(actionModules().length).toBeGreaterThanOrEqual(13);
-  const cases = Object.keys({ ...RECORD_CASES, ...CRM_CASES, ...BULK_CASES, ...LOOKUP_CASES, ...FOLLOWUP_CASES, ...SHELL_CASES }).sort();
+  const cases = Object.keys({
+    ...RECORD_CASES,
+    ...IMPORT_CASES,
+    ...CRM_CASES,
+    ...BULK_CASES,
+    ...LOOKUP_CASES,
+    ...FOLLOWUP_CASES,
+    ...SHELL_CASES,
+  }).sort();
   expect([...actions.keys()].sort()).toEqual(cases);
 });

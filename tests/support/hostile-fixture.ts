@@ -8,6 +8,8 @@ import {
   attributes,
   bulkChanges,
   calendarFeeds,
+  importUploads,
+  imports,
   campaigns,
   companyGroups,
   contactAttributes,
@@ -38,6 +40,9 @@ import { fakeHash } from './fake-password';
 
 export const FIXTURE_PASSWORD = 'demo1234';
 
+/** A partner file as a user writes one by hand (`;`, German headers): one partner the fixture does not hold. */
+export const IMPORT_FILE = 'Name;PLZ;Ort\r\nNeu Import GmbH;10115;Berlin\r\n';
+
 export type Fixture = {
   db: Db;
   /** Holds admin, crm and crm_admin: every action lets them through to validation. */
@@ -60,6 +65,9 @@ export type Fixture = {
   carlTemplate: number;
   /** A bulk change not undone. */
   bulkChange: number;
+  /** Tess's upload of a partner file with one new partner (IMPORT_FILE), and an applied import of hers not undone. */
+  importUpload: number;
+  importDone: number;
   /** One archived entry per list, by list key. */
   archived: Record<
     | 'crmTicketStatuses'
@@ -219,6 +227,23 @@ export function seedHostileFixture(): Fixture {
     .returning({ id: bulkChanges.id })
     .get().id;
 
+  // Tess's import (SPEC section 18): an upload to apply, and an applied import (that created nothing) to undo.
+  const importUpload = db
+    .insert(importUploads)
+    .values({ userId: tess.id, entity: 'partners', fileName: 'partner.csv', bytes: Buffer.from(IMPORT_FILE, 'utf8') })
+    .returning({ id: importUploads.id })
+    .get().id;
+  const importDone = db
+    .insert(imports)
+    .values({
+      userId: tess.id,
+      entity: 'partners',
+      fileName: 'alt.csv',
+      counts: { create: 0, update: 0, unchanged: 1, skip: 0, entries: 0, crmChanges: 0 },
+    })
+    .returning({ id: imports.id })
+    .get().id;
+
   // Tess's active calendar feed (SPEC section 17): the revoke's case ends it, the create's replaces it.
   db.insert(calendarFeeds)
     .values({ userId: tess.id, tokenHash: 'f'.repeat(64) })
@@ -245,6 +270,8 @@ export function seedHostileFixture(): Fixture {
       tessTemplate,
       carlTemplate,
       bulkChange,
+      importUpload,
+      importDone,
       ...lookupIds,
     ]),
   ];
@@ -263,6 +290,8 @@ export function seedHostileFixture(): Fixture {
     tessTemplate,
     carlTemplate,
     bulkChange,
+    importUpload,
+    importDone,
     archived,
     allIds,
   };

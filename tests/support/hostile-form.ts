@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { expect } from 'vitest';
 import { HOSTILE_KEYS, hostileString, wellFormed, type IdGroups } from './hostile-values';
 
-export type Fields = Record<string, string | string[]>;
+export type Fields = Record<string, string | File | (string | File)[]>;
 export type Entry = [key: string, value: string | File];
 
 /** What one run sent: the form entries in order, read the way the action reads them. */

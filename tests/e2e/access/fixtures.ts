@@ -5,7 +5,7 @@ import { e2eDb, unique } from '../support';
 type Db = ReturnType<typeof e2eDb>;
 type Versioned = { id: number; version: number };
 
-function inserted(db: Db, sql: string, ...values: (string | number | null)[]): Versioned {
+function inserted(db: Db, sql: string, ...values: (string | number | Buffer | null)[]): Versioned {
   return { id: Number(db.prepare(sql).run(...values).lastInsertRowid), version: 1 };
 }
 
@@ -100,4 +100,25 @@ export function freshBulkChange(db: Db): { id: number } {
      select ?, id, '{"probability":null}', crm_version, version from tickets where id = ?`,
   ).run(id, ticket.id);
   return { id };
+}
+
+/** An upload of the user's: a partner file with one new partner. */
+export function freshImportUpload(db: Db, userId: number): number {
+  const file = `Name;PLZ;Ort\r\n${unique('Matrix Import')};10115;Berlin\r\n`;
+  return inserted(
+    db,
+    "insert into import_uploads (user_id, entity, file_name, bytes) values (?, 'partners', 'matrix.csv', ?)",
+    userId,
+    Buffer.from(file, 'utf8'),
+  ).id;
+}
+
+/** An applied import of the user's that created nothing, not undone. */
+export function freshImport(db: Db, userId: number): number {
+  return inserted(
+    db,
+    "insert into imports (user_id, entity, file_name, counts) values (?, 'partners', 'matrix.csv', ?)",
+    userId,
+    JSON.stringify({ create: 0, update: 0, unchanged: 1, skip: 0, entries: 0, crmChanges: 0 }),
+  ).id;
 }

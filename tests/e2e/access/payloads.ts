@@ -7,6 +7,8 @@ import {
   freshBulkChange,
   freshContact,
   freshExportTemplate,
+  freshImport,
+  freshImportUpload,
   freshPartner,
   freshProduct,
   freshQuery,
@@ -182,6 +184,28 @@ export const ACTION_CALLS: Record<string, CallBuilder> = {
     page: '/data-manager',
     args: formArgs({ id: freshExportTemplate(db, ownerId).id }),
   }),
+
+  // ---------------------------------------------------------------- import (the caller's own upload and import)
+  'app/(app)/data-manager/import/actions.ts#uploadImportAction': () => {
+    const data = form({ entity: 'partners', existing: 'update', createNew: '1' });
+    data.append('file', new File([`Name;PLZ;Ort\r\n${unique('Matrix Import')};10115;Berlin\r\n`], 'matrix.csv', { type: 'text/csv' }));
+    return { page: '/data-manager/import', args: [{}, data] };
+  },
+  'app/(app)/data-manager/import/actions.ts#applyImportAction': ({ db, ownerId }) => {
+    const id = freshImportUpload(db, ownerId);
+    return {
+      page: `/data-manager/import/${id}`,
+      args: formArgs({ uploadId: id, mapping: '{}', expectedCreate: 1, expectedUpdate: 0, existing: 'update', createNew: '1' }),
+    };
+  },
+  'app/(app)/data-manager/import/actions.ts#saveImportMappingAction': () => ({
+    page: '/data-manager/import',
+    args: formArgs({ entity: 'partners', name: unique('Matrix Zuordnung'), mapping: '{"Name":"name"}' }),
+  }),
+  'app/(app)/data-manager/imports/actions.ts#undoImportAction': ({ db, ownerId }) => {
+    const id = freshImport(db, ownerId);
+    return { page: `/data-manager/imports/${id}/undo`, args: formArgs({ id }) };
+  },
 
   // ---------------------------------------------------------------- partners
   'app/(app)/partners/actions.ts#createPartnerAction': () => ({
