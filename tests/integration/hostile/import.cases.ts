@@ -5,7 +5,7 @@
 import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { importMappings, importUploads, imports, partners } from '@/db/schema';
-import { IMPORT_FILE, type Fixture } from '../../support/hostile-fixture';
+import { IMPORT_FILE } from '../../support/hostile-fixture';
 import type { HostileCase } from '../../support/hostile-actions';
 import type { Fields } from '../../support/hostile-form';
 
