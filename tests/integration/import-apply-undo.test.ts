@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { contactAttributes, crmChanges, partners, tickets } from '@/db/schema';
-import { seedDemoData } from '@/db/seed/demo';
 import type { SessionUser } from '@/lib/auth/guards';
 import { AccessDenied } from '@/lib/auth/access';
 import { saveContactAttributes } from '@/lib/crm/contacts';
@@ -14,7 +13,7 @@ import { getImport, listImports } from '@/lib/import/store/list';
 import { deleteImportMapping, listImportMappings, saveImportMapping } from '@/lib/import/store/mappings';
 import { readEntries } from '@/lib/lookups/queries';
 import { createTicket } from '@/lib/tickets/mutations';
-import { freshAppDb, sessionUser } from '../support/db';
+import { demoDb } from '../support/db';
 import { excelFile, importFile, setCell, sheetOf } from '../support/import-apply';
 
 let db: Db;
@@ -23,11 +22,7 @@ let agent: SessionUser;
 let admin: SessionUser;
 
 beforeAll(async () => {
-  db = freshAppDb();
-  await seedDemoData(db);
-  crmUser = sessionUser(db, 'crm@example.com');
-  agent = sessionUser(db, 'agent@example.com');
-  admin = sessionUser(db, 'admin@example.com');
+  ({ db, crmUser, agent, admin } = await demoDb());
 });
 
 const ticketOf = (number: string) => db.select().from(tickets).where(eq(tickets.number, number)).get()!;

@@ -5,14 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { crmChanges, importRecords, imports, partners, ticketProducts, tickets, type ExportEntity } from '@/db/schema';
-import { seedDemoData } from '@/db/seed/demo';
 import type { SessionUser } from '@/lib/auth/guards';
 import { readEntries } from '@/lib/lookups/queries';
 import { applyImport } from '@/lib/import/apply/apply';
 import { planImport } from '@/lib/import/plan/queries';
 import { readImportUpload, saveImportUpload } from '@/lib/import/store/uploads';
 import { germanSortKey } from '@/lib/order/sort-key';
-import { freshAppDb, sessionUser } from '../support/db';
+import { demoDb } from '../support/db';
 import { excelFile, importFile as importFileDb, setCell, sheetOf as sheetOfDb, UPDATE, uploadFile } from '../support/import-apply';
 import { bytesOf } from '../support/import-export';
 
@@ -36,11 +35,7 @@ function replanned(user: SessionUser, entity: ExportEntity) {
 }
 
 beforeAll(async () => {
-  db = freshAppDb();
-  await seedDemoData(db);
-  crmUser = sessionUser(db, 'crm@example.com');
-  agent = sessionUser(db, 'agent@example.com');
-  admin = sessionUser(db, 'admin@example.com');
+  ({ db, crmUser, agent, admin } = await demoDb());
 });
 
 describe('apply', () => {

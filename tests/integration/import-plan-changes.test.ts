@@ -5,13 +5,12 @@ import Papa from 'papaparse';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { partners, ticketProducts, tickets } from '@/db/schema';
-import { seedDemoData } from '@/db/seed/demo';
 import type { SessionUser } from '@/lib/auth/guards';
 import { visibleColumns } from '@/lib/data-manager/columns';
 import { readEntries } from '@/lib/lookups/queries';
 import { planImport } from '@/lib/import/plan/queries';
 import type { ImportOptions, ImportPlan, PlannedRow } from '@/lib/import/plan/types';
-import { freshAppDb, sessionUser } from '../support/db';
+import { demoDb } from '../support/db';
 import { bytesOf, exportText } from '../support/import-export';
 
 let db: Db;
@@ -56,11 +55,7 @@ function set(sheet: Sheet, row: number, header: string, value: string): void {
 const byLine = (rows: PlannedRow[], line: number) => rows.find((row) => row.line === line)!;
 
 beforeAll(async () => {
-  db = freshAppDb();
-  await seedDemoData(db);
-  crmUser = sessionUser(db, 'crm@example.com');
-  agent = sessionUser(db, 'agent@example.com');
-  admin = sessionUser(db, 'admin@example.com');
+  ({ db, crmUser, agent, admin } = await demoDb());
 });
 
 describe('changes', () => {

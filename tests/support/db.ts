@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import { closeConnection, connection, type Db, drizzleOf, openSqlite } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { users } from '@/db/schema';
+import { seedDemoData } from '@/db/seed/demo';
 import type { SessionUser } from '@/lib/auth/guards';
 
 /** Points the application at a new empty migrated file and returns its connection. */
@@ -33,4 +34,16 @@ export function sessionUser(db: Db, email: string): SessionUser {
   const row = db.select().from(users).where(eq(users.email, email)).get();
   if (!row) throw new Error(`No user ${email}`);
   return { id: row.id, email: row.email, name: row.name, roles: row.roles, locale: 'de' };
+}
+
+/** A fresh database with the demo data and its three demo users' sessions: the start of most integration tests. */
+export async function demoDb(): Promise<{ db: Db; crmUser: SessionUser; agent: SessionUser; admin: SessionUser }> {
+  const db = freshAppDb();
+  await seedDemoData(db);
+  return {
+    db,
+    crmUser: sessionUser(db, 'crm@example.com'),
+    agent: sessionUser(db, 'agent@example.com'),
+    admin: sessionUser(db, 'admin@example.com'),
+  };
 }
