@@ -5,12 +5,12 @@
 // `tsx --conditions=react-server bench/bulk.ts <database file>`; bench/run.ts calls measureBulkChanges.
 import path from 'node:path';
 import { drizzleOf, openSqlite } from '@/db/client';
-import type { Role } from '@/db/schema';
 import { applyBulkChange } from '@/lib/crm/bulk/apply';
 import type { BulkChange } from '@/lib/crm/bulk/change';
 import { parseBulkSelection } from '@/lib/crm/bulk/selection';
 import { undoBulkChange } from '@/lib/crm/bulk/undo';
 import { summarise, type Sample, type Summary } from './measure';
+import { benchCrmUser } from './crm-user';
 
 export const BULK_TARGET_MS = 2_000;
 const GROUP_SIZE = 5_000;
@@ -19,13 +19,7 @@ export function measureBulkChanges(file: string, runs = 3): { tickets: number; r
   const sqlite = openSqlite(file);
   const db = drizzleOf(sqlite);
   try {
-    const row = sqlite.prepare("select id, email, name, roles from users where email = 'crm@example.com'").get() as {
-      id: number;
-      email: string;
-      name: string;
-      roles: string;
-    };
-    const user = { id: row.id, email: row.email, name: row.name, roles: JSON.parse(row.roles) as Role[], locale: 'de' as const };
+    const user = benchCrmUser(sqlite);
     const group = sqlite
       .prepare(
         `select crm_status_id as id, count(*) as n from tickets where crm_enabled = 1 and crm_status_id is not null

@@ -4,10 +4,10 @@
 // included), and by Bearbeiter (the ticket's master-data save).
 import Database from 'better-sqlite3';
 import { drizzleOf, openSqlite } from '@/db/client';
-import type { Role } from '@/db/schema';
 import { moveCard } from '@/lib/crm/board/move';
 import { moveCardSchema } from '@/lib/crm/board/schemas';
 import { measure, summarise, type Summary } from './measure';
+import { benchCrmUser } from './crm-user';
 
 /** The pipeline board's pages: by CRM status (seven columns on the data set), and by Bearbeiter for a team of eight. */
 export function boardPages(file: string): Record<string, string> {
@@ -53,13 +53,7 @@ export function measureMoves(file: string, runs: number): Record<string, Summary
   facts.close();
   const sqlite = openSqlite(file);
   const db = drizzleOf(sqlite);
-  const row = sqlite.prepare("select id, email, name, roles from users where email = 'crm@example.com'").get() as {
-    id: number;
-    email: string;
-    name: string;
-    roles: string;
-  };
-  const user = { id: row.id, email: row.email, name: row.name, roles: JSON.parse(row.roles) as Role[], locale: 'de' as const };
+  const user = benchCrmUser(sqlite);
   const run = (column: 'crmStatus' | 'assignee', targets: string[]) => {
     const samples = [];
     for (let index = 0; index < runs; index += 1) {

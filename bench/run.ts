@@ -8,7 +8,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzleOf, openSqlite } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import * as schema from '@/db/schema';
 import { seedLargeData } from '@/db/seed/large';
 import { saveTicketCrm } from '@/lib/crm/tickets/mutations';
 import { ticketCrmSchema } from '@/lib/crm/schemas';
@@ -26,6 +25,7 @@ import { oneOf, SAVE } from './mix';
 import { writeFigures, type LoadLevel, type LoadReport } from './report';
 import { openCrmPanelForm, postCrmSave } from './save';
 import { sessionCookie, startServer } from './server';
+import { benchCrmUser } from './crm-user';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 10_000);
@@ -88,13 +88,7 @@ async function measureSaves(url: string, cookie: string, ticketId: number, runs:
 function measureSaveTransaction(file: string, ticketId: number, runs: number): Summary {
   const sqlite = openSqlite(file);
   const db = drizzleOf(sqlite);
-  const row = sqlite.prepare("select id, email, name, roles from users where email = 'crm@example.com'").get() as {
-    id: number;
-    email: string;
-    name: string;
-    roles: string;
-  };
-  const user = { id: row.id, email: row.email, name: row.name, roles: JSON.parse(row.roles) as schema.Role[], locale: 'de' as const };
+  const user = benchCrmUser(sqlite);
   const samples = [];
   for (let index = 0; index < runs; index += 1) {
     const { version } = sqlite.prepare('select crm_version as version from tickets where id = ?').get(ticketId) as { version: number };
